@@ -1,0 +1,110 @@
+/**
+ * Cassettes: DIR/<service>/<Operation>.json, each a JSON array of { input, output } or { input, error }, with optional
+ * region and account. A call gets the first entry whose input is contained in the actual input.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CassetteError } from '../errors';
+import { type AwsCall, awsError, type Responder } from './replay';
+
+export interface CassetteEntry {
+  input: Record<string, unknown>;
+  output?: unknown;
+  error?: { name: string; message: string };
+  region?: string;
+  account?: string;
+}
+
+/** True when every key of `expected` is in `actual` with a contained value; arrays and scalars compare exactly. */
+export function contains(expected: unknown, actual: unknown): boolean {
+  if (expected && typeof expected === 'object' && !Array.isArray(expected)) {
+    if (!actual || typeof actual !== 'object' || Array.isArray(actual)) return false;
+    return Object.entries(expected).every(([k, v]) => contains(v, (actual as Record<string, unknown>)[k]));
+  }
+  return JSON.stringify(expected) === JSON.stringify(actual);
+}
+
+function readEntries(file: string): CassetteEntry[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new CassetteError(`cassette file ${file} is not valid JSON: ${(cause as Error).message}`, { cause });
+  }
+  if (!Array.isArray(parsed) || !parsed.every((e) => e && typeof e === 'object' && 'input' in e)) {
+    throw new CassetteError(`cassette file ${file} must be a JSON array of { "input": ..., "output" | "error": ... }`);
+  }
+  return parsed as CassetteEntry[];
+}
+
+/** Load a cassette folder (all files, eagerly, so bad JSON is reported before the run starts). */
+export function loadCassette(dir: string): Responder {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new CassetteError(`cassette folder ${dir} does not exist`);
+  }
+  const entries = new Map<string, CassetteEntry[]>();
+  for (const service of readdirSync(dir)) {
+    const serviceDir = join(dir, service);
+    if (!statSync(serviceDir).isDirectory()) continue;
+    for (const file of readdirSync(serviceDir).filter((f) => f.endsWith('.json'))) {
+      entries.set(`${service}/${file.slice(0, -'.json'.length)}`, readEntries(join(serviceDir, file)));
+    }
+  }
+  if (entries.size === 0) throw new CassetteError(`cassette folder ${dir} holds no <service>/<Operation>.json files`);
+
+  return (call: AwsCall) => {
+    const candidates = entries.get(`${call.service}/${call.operation}`) ?? [];
+    const hit = candidates.find(
+      (e) => (e.region === undefined || e.region === call.region) && contains(e.input, call.input),
+    );
+    if (!hit) {
+      throw new CassetteError(
+        `cassette ${dir} has no answer for ${call.service} ${call.operation} in ${call.region} with input ${JSON.stringify(call.input)}`,
+      );
+    }
+    if (hit.error) throw awsError(hit.error.name, hit.error.message);
+    return hit.output ?? {};
+  };
+}
+
+/** Replaces account ids (and so the ARNs that hold them) with stable fakes, in order of first appearance. */
+export class Scrubber {
+  private readonly fakes = new Map<string, string>();
+
+  fake(accountId: string): string {
+    let fake = this.fakes.get(accountId);
+    if (!fake) {
+      fake = String(100000000000 + this.fakes.size + 1);
+      this.fakes.set(accountId, fake);
+    }
+    return fake;
+  }
+
+  scrub<T>(value: T): T {
+    const text = JSON.stringify(value).replace(/(?<!\d)\d{12}(?!\d)/g, (id) => this.fake(id));
+    return JSON.parse(text) as T;
+  }
+}
+
+/** Collects calls during a live run and writes them as a scrubbed cassette. */
+export class Recorder {
+  private readonly entries = new Map<string, CassetteEntry[]>();
+  private readonly scrubber = new Scrubber();
+
+  record = (call: AwsCall, result: { output?: unknown; error?: { name: string; message: string } }): void => {
+    const key = `${call.service}/${call.operation}`;
+    const list = this.entries.get(key) ?? [];
+    list.push(this.scrubber.scrub({ input: call.input, region: call.region, ...result }));
+    this.entries.set(key, list);
+  };
+
+  /** Write DIR/<service>/<Operation>.json; returns how many files were written. */
+  write(dir: string): number {
+    for (const [key, list] of this.entries) {
+      const [service, operation] = key.split('/') as [string, string];
+      mkdirSync(join(dir, service), { recursive: true });
+      writeFileSync(join(dir, service, `${operation}.json`), `${JSON.stringify(list, null, 2)}\n`);
+    }
+    return this.entries.size;
+  }
+}

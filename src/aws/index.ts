@@ -1,0 +1,78 @@
+/**
+ * One factory for every AWS client, in four modes: live (default credential chain, adaptive retries), sample and
+ * cassette (answered by SDK middleware, no network), record (live, with every answer kept for a cassette).
+ * Every call is counted by service and operation.
+ */
+import type { Client } from '@smithy/smithy-client';
+import { Recorder, loadCassette } from './cassette';
+import { countingMiddleware, type Responder, recordMiddleware, replayMiddleware } from './replay';
+
+export type AwsMode = 'live' | 'sample' | 'cassette' | 'record';
+
+// biome-ignore lint/suspicious/noExplicitAny: SDK clients differ in their input/output unions; the factory only needs the stack.
+type AnyClient = Client<any, any, any, any>;
+type ClientClass<C extends AnyClient> = new (config: { region: string; maxAttempts?: number; retryMode?: string }) => C;
+
+/** Calls made in a run, by `service:Operation`. */
+export class CallLog {
+  readonly byOperation: Record<string, number> = {};
+  count = (service: string, operation: string): void => {
+    const key = `${service}:${operation}`;
+    this.byOperation[key] = (this.byOperation[key] ?? 0) + 1;
+  };
+  /** Requests to one service (Cost Explorer bills each at $0.01). */
+  forService(service: string): number {
+    return Object.entries(this.byOperation)
+      .filter(([key]) => key.startsWith(`${service}:`))
+      .reduce((sum, [, n]) => sum + n, 0);
+  }
+}
+
+export interface AwsOptions {
+  mode: AwsMode;
+  homeRegion: string;
+  /** Required in sample mode: what answers the calls. */
+  responder?: Responder;
+  /** Required in cassette mode. */
+  cassetteDir?: string;
+}
+
+export interface Aws {
+  readonly mode: AwsMode;
+  readonly homeRegion: string;
+  readonly calls: CallLog;
+  /** The client of that class for a region (home region by default), created once and reused. */
+  client<C extends AnyClient>(Client: ClientClass<C>, region?: string): C;
+  /** In record mode, the recorder that holds what AWS answered. */
+  readonly recorder?: Recorder;
+}
+
+export function createAws(options: AwsOptions): Aws {
+  const calls = new CallLog();
+  const responder: Responder | undefined =
+    options.mode === 'cassette' ? loadCassette(options.cassetteDir ?? '') : options.responder;
+  if ((options.mode === 'sample' || options.mode === 'cassette') && !responder) {
+    throw new Error(`${options.mode} mode needs a responder`);
+  }
+  const recorder = options.mode === 'record' ? new Recorder() : undefined;
+  const cache = new Map<string, AnyClient>();
+
+  return {
+    mode: options.mode,
+    homeRegion: options.homeRegion,
+    calls,
+    recorder,
+    client<C extends AnyClient>(Client: ClientClass<C>, region = options.homeRegion): C {
+      const key = `${Client.name}@${region}`;
+      let client = cache.get(key) as C | undefined;
+      if (!client) {
+        client = new Client({ region, maxAttempts: 5, retryMode: 'adaptive' });
+        client.middlewareStack.add(...countingMiddleware(calls));
+        if (responder) client.middlewareStack.add(...replayMiddleware(responder, region));
+        if (recorder) client.middlewareStack.add(...recordMiddleware(recorder.record, region));
+        cache.set(key, client);
+      }
+      return client;
+    },
+  };
+}

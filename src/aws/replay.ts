@@ -1,0 +1,105 @@
+/**
+ * SDK middleware that answers calls without the network (sample account, cassette replay) or records what AWS
+ * answered. It sits at the initialize step, inside the real client, so collectors' paginators and parsing run as in
+ * live mode.
+ */
+import type { InitializeHandlerOptions, InitializeMiddleware } from '@smithy/types';
+import { serviceName, STRING_DATE_SERVICES } from './services';
+
+/** One AWS call as the middleware sees it. Operation has no "Command" suffix. */
+export interface AwsCall {
+  service: string;
+  operation: string;
+  region: string;
+  input: Record<string, unknown>;
+}
+
+/** Answers a call with the output object, or throws an error shaped like the SDK's (name, message). */
+export type Responder = (call: AwsCall) => unknown | Promise<unknown>;
+
+/** An error as AWS would raise it: the name is what collectors branch on. */
+export function awsError(name: string, message: string): Error {
+  return Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: 400 } });
+}
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** Turn ISO-8601 date-time strings into Dates, as the SDK parses timestamps (not for Cost Explorer's string dates). */
+export function reviveDates(value: unknown): unknown {
+  if (typeof value === 'string') return ISO_DATETIME.test(value) ? new Date(value) : value;
+  if (Array.isArray(value)) return value.map(reviveDates);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reviveDates(v)]));
+  }
+  return value;
+}
+
+/** Dates as ISO strings, undefined keys dropped: the form inputs are stored and matched in. */
+export const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? {})) as T;
+
+export interface CallSink {
+  count(service: string, operation: string): void;
+}
+
+const operationOf = (commandName: string) => commandName.replace(/Command$/, '');
+
+/** Counts every call by service and operation, whatever answers it. */
+export function countingMiddleware(sink: CallSink): [InitializeMiddleware<object, object>, InitializeHandlerOptions] {
+  return [
+    (next, context) => async (args) => {
+      sink.count(serviceName(context.clientName ?? ''), operationOf(context.commandName ?? ''));
+      return next(args);
+    },
+    { step: 'initialize', priority: 'high', name: 'durionCount' },
+  ];
+}
+
+/** Answers from a responder instead of the network. */
+export function replayMiddleware(
+  responder: Responder,
+  region: string,
+): [InitializeMiddleware<object, object>, InitializeHandlerOptions] {
+  return [
+    (_next, context) => async (args) => {
+      const service = serviceName(context.clientName ?? '');
+      const call: AwsCall = {
+        service,
+        operation: operationOf(context.commandName ?? ''),
+        region,
+        input: plain(args.input as Record<string, unknown>),
+      };
+      const answer = plain(await responder(call)) as Record<string, unknown>;
+      const output = STRING_DATE_SERVICES.has(service) ? answer : (reviveDates(answer) as Record<string, unknown>);
+      return { output: { ...output, $metadata: { httpStatusCode: 200 } }, response: {} };
+    },
+    { step: 'initialize', priority: 'low', name: 'durionReplay' },
+  ];
+}
+
+/** Passes the call to AWS and hands what came back (or the error) to a recorder. */
+export function recordMiddleware(
+  record: (call: AwsCall, result: { output?: unknown; error?: { name: string; message: string } }) => void,
+  region: string,
+): [InitializeMiddleware<object, object>, InitializeHandlerOptions] {
+  return [
+    (next, context) => async (args) => {
+      const call: AwsCall = {
+        service: serviceName(context.clientName ?? ''),
+        operation: operationOf(context.commandName ?? ''),
+        region,
+        input: plain(args.input as Record<string, unknown>),
+      };
+      try {
+        const result = await next(args);
+        const { $metadata: _ignored, ...output } = result.output as Record<string, unknown>;
+        record(call, { output: plain(output) });
+        return result;
+      } catch (err) {
+        const e = err as Error;
+        record(call, { error: { name: e.name, message: e.message } });
+        throw err;
+      }
+    },
+    { step: 'initialize', priority: 'low', name: 'durionRecord' },
+  ];
+}

@@ -1,0 +1,111 @@
+/** Every environment variable durion-cost reads, validated once, with defaults. Nothing else reads process.env. */
+import { ConfigError } from './errors';
+import { COST_METRICS, type CostMetric } from './model';
+
+type Env = Record<string, string | undefined>;
+
+const str = (env: Env, key: string): string | undefined => {
+  const v = env[key]?.trim();
+  return v ? v : undefined;
+};
+
+const num = (env: Env, key: string, fallback: number, min: number, max: number): number => {
+  const raw = str(env, key);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max) {
+    throw new ConfigError(`${key} must be a number from ${min} to ${max}; got "${raw}"`);
+  }
+  return n;
+};
+
+const list = (env: Env, key: string): string[] | undefined =>
+  str(env, key)
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const oneOf = <T extends string>(env: Env, key: string, allowed: readonly T[], fallback: T): T => {
+  const raw = str(env, key);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${key} must be one of ${allowed.join(', ')}; got "${raw}"`);
+  }
+  return raw as T;
+};
+
+const json = <T>(env: Env, key: string, fallback: T): T => {
+  const raw = str(env, key);
+  if (raw === undefined) return fallback;
+  try {
+    return JSON.parse(raw) as T;
+  } catch (cause) {
+    throw new ConfigError(`${key} must be JSON; ${(cause as Error).message}`, { cause });
+  }
+};
+
+export interface Config {
+  /** The region for global APIs (Cost Explorer, Compute Optimizer's home) and the bot's own resources. */
+  homeRegion: string;
+  /** Regions to inventory; undefined means every region enabled for the account. */
+  regions?: string[];
+  /** DynamoDB table in AWS; undefined means the local engine under the store folder. */
+  tableName?: string;
+  /** SNS topic for alerts; undefined means alerts are only written to alerts.json. */
+  topicArn?: string;
+  spend: {
+    metric: CostMetric;
+    /** Days of daily history kept for baselines (Cost Explorer keeps about 13 months at daily granularity). */
+    lookbackDays: number;
+    /** Cost-allocation tag to break spend down by. */
+    tagKey: string;
+    /** Settled days are reused from the store; the open month and this many recent days are read again. */
+    revisedDays: number;
+  };
+  alerts: {
+    /** Alert when the month-end forecast exceeds last month by more than this share (0.2 = 20%). */
+    forecastOverLastMonth: number;
+  };
+  slack: {
+    botToken?: string;
+    signingSecret?: string;
+    /** SSM SecureString parameter names, read in AWS instead of the plain variables. */
+    botTokenParam?: string;
+    signingSecretParam?: string;
+    channel?: string;
+    apiUrl: string;
+  };
+  /** Tag keys that name a resource's owner, in order of preference. */
+  ownerTags: string[];
+  /** Per-rule parameter overrides: { "<ruleId>": { "<param>": value } }. */
+  ruleParams: Record<string, Record<string, number | string | boolean>>;
+}
+
+/** Read and validate the environment. Throws ConfigError naming the key that is wrong. */
+export function loadConfig(env: Env = process.env): Config {
+  return {
+    homeRegion: str(env, 'AWS_REGION') ?? str(env, 'AWS_DEFAULT_REGION') ?? 'us-east-1',
+    regions: list(env, 'DURION_REGIONS'),
+    tableName: str(env, 'DURION_TABLE'),
+    topicArn: str(env, 'DURION_TOPIC_ARN'),
+    spend: {
+      metric: oneOf(env, 'DURION_COST_METRIC', COST_METRICS, 'UnblendedCost'),
+      lookbackDays: num(env, 'DURION_LOOKBACK_DAYS', 395, 35, 400),
+      tagKey: str(env, 'DURION_COST_TAG') ?? 'team',
+      revisedDays: num(env, 'DURION_REVISED_DAYS', 3, 1, 31),
+    },
+    alerts: {
+      forecastOverLastMonth: num(env, 'DURION_FORECAST_ALERT_SHARE', 0.2, 0, 10),
+    },
+    slack: {
+      botToken: str(env, 'SLACK_BOT_TOKEN'),
+      signingSecret: str(env, 'SLACK_SIGNING_SECRET'),
+      botTokenParam: str(env, 'SLACK_BOT_TOKEN_PARAM'),
+      signingSecretParam: str(env, 'SLACK_SIGNING_SECRET_PARAM'),
+      channel: str(env, 'SLACK_CHANNEL'),
+      apiUrl: str(env, 'SLACK_API_URL') ?? 'https://slack.com/api/',
+    },
+    ownerTags: list(env, 'DURION_OWNER_TAGS') ?? ['owner', 'team'],
+    ruleParams: json(env, 'DURION_RULE_PARAMS', {}),
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * The shared vocabulary of durion-cost: strategies, outcomes, the Finding, notes about what could not be read,
+ * and the Inventory that collectors fill and analyzers read. Closed lists are `as const` arrays with derived unions.
+ */
+
+/** Hours in a billing month: every hourly price becomes monthly dollars through this one number. */
+export const HOURS_PER_MONTH = 730;
+
+/** The cost-optimization strategies a finding is scored against (DESIGN.md). */
+export const STRATEGIES = [
+  'right-sizing',
+  'reserved-instances',
+  'savings-plans',
+  'spot',
+  'storage-tiering',
+  'data-transfer',
+  'anomaly-detection',
+  'tagging',
+  'scheduled-scaling',
+  'compute-optimization',
+  'database-optimization',
+  'unused-resources',
+  'serverless-migration',
+  'capacity-planning',
+  'auto-scaling',
+  'multi-az',
+] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+
+/** What a check knows: alarm (waste found), info, ok, skip (could not judge, with the reason), error. */
+export const STATUSES = ['alarm', 'info', 'ok', 'skip', 'error'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const EFFORTS = ['low', 'medium', 'high'] as const;
+export type Effort = (typeof EFFORTS)[number];
+
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+/** How a dollar figure was estimated; the digest prints the label beside every figure. */
+export const SAVINGS_METHODS = {
+  'price-table': 'list price from the bundled price table',
+  'price-table-approx': 'us-east-1 list price scaled to the region (an approximation)',
+  'compute-optimizer': 'AWS Compute Optimizer estimate',
+  'cost-optimization-hub': 'AWS Cost Optimization Hub estimate',
+  'cost-explorer-recommendation': 'Cost Explorer recommendation',
+  'cost-explorer-actuals': 'Cost Explorer actual spend',
+  none: 'no dollar estimate',
+} as const;
+export type SavingsMethod = keyof typeof SAVINGS_METHODS;
+
+/** Where a finding came from. One finding may carry several after deduplication. */
+export const FINDING_SOURCES = [
+  'rule',
+  'compute-optimizer',
+  'cost-optimization-hub',
+  'cost-explorer',
+  'commitments',
+  'anomaly',
+  'checklist',
+] as const;
+export type FindingSource = (typeof FINDING_SOURCES)[number];
+
+/** A finding's lifecycle in the ledger. */
+export const FINDING_STATES = ['open', 'acknowledged', 'snoozed', 'kept', 'resolved'] as const;
+export type FindingState = (typeof FINDING_STATES)[number];
+
+/** What an analyzer produces, before the ledger gives it an identity, a state and a rank. */
+export interface FindingDraft {
+  source: FindingSource;
+  /** The rule id, or the action for ingested recommendations (e.g. `compute-optimizer:ec2-rightsize`). */
+  ruleId: string;
+  /** States the problem: "EBS volume unattached". */
+  title: string;
+  strategy: Strategy;
+  /** Well-Architected cost pillar best practice with the framework edition, e.g. "COST06-BP03 (2024-06-27)". */
+  wellArchitected: string;
+  severity: Severity;
+  accountId: string;
+  region: string;
+  /** AWS service as Cost Explorer names it where possible, e.g. "Amazon Elastic Compute Cloud - Compute". */
+  service: string;
+  resourceId: string;
+  resourceArn?: string;
+  status: Status;
+  /** One sentence naming the value and the window. */
+  reason: string;
+  /** USD a month; 0 where there is no saving or it cannot be estimated (then savingsMethod is 'none'). */
+  monthlySavingsUsd: number;
+  savingsMethod: SavingsMethod;
+  /** The window or basis of the figure: "730 h at list price", "last 14 days". */
+  savingsBasis: string;
+  confidence: Confidence;
+  effort: Effort;
+  owner?: string;
+  /** Raw facts behind the finding, per source. */
+  evidence: Record<string, unknown>;
+}
+
+/** A finding as stored and shown: identity, rank and lifecycle added by the ledger. */
+export interface Finding extends FindingDraft {
+  /** Stable across runs: a hash of ruleId (or action) and resource. */
+  id: string;
+  score: number;
+  /** 1 (act now) to 4 (when convenient). */
+  priority: 1 | 2 | 3 | 4;
+  state: FindingState;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export const NOTE_KINDS = ['denied', 'throttled', 'opt-in', 'unavailable', 'estimated', 'disabled', 'error'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+/** Something the run could not read or must qualify. Goes to run.json and the digest; never silently dropped. */
+export interface Note {
+  kind: NoteKind;
+  /** `service:Operation` or a collector name. */
+  source: string;
+  message: string;
+  region?: string;
+  accountId?: string;
+}
+
+export const COST_METRICS = ['UnblendedCost', 'AmortizedCost', 'NetAmortizedCost', 'BlendedCost', 'NetUnblendedCost'] as const;
+export type CostMetric = (typeof COST_METRICS)[number];
+
+/** A dense daily series: amounts[i] is the cost of days[i] (the days live on SpendData). */
+export type Series = number[];
+
+/** Daily spend from Cost Explorer, dense over `days`. */
+export interface SpendData {
+  metric: CostMetric;
+  /** Inclusive first and last day, YYYY-MM-DD, ascending, no gaps. */
+  days: string[];
+  /** True where Cost Explorer still marks the day Estimated. */
+  estimated: boolean[];
+  total: Series;
+  byService: Record<string, Series>;
+  byAccount: Record<string, Series>;
+  /** Service within account: key `${accountId}|${service}`. */
+  byAccountService: Record<string, Series>;
+  /** By the configured cost-allocation tag; '' is untagged. Absent when no tag key is configured. */
+  byTag?: { key: string; values: Record<string, Series> };
+  /** Account id to name, from Cost Explorer's dimension attributes. */
+  accountNames: Record<string, string>;
+  /** GetCostForecast from tomorrow to month end. */
+  forecast?: { start: string; end: string; amount: number; lower?: number; upper?: number };
+}
+
+/** What one run collected. Collectors fill their own section; analyzers only read. */
+export interface Inventory {
+  asOf: string;
+  sample: boolean;
+  spend?: SpendData;
+  notes: Note[];
+}
+
+/** An SNS alert before publishing: the fields subscribers filter on, and the text people read. */
+export interface Alert {
+  /** Dedup key: the same key is published once (more only if the impact grows, where the kind allows). */
+  key: string;
+  kind: 'forecast' | 'anomaly' | 'commitment';
+  severity: Severity;
+  accountId: string;
+  service: string;
+  impactUsd: number;
+  subject: string;
+  message: string;
+}
