@@ -69,8 +69,26 @@ export const FINDING_STATES = ['open', 'acknowledged', 'snoozed', 'kept', 'resol
 export type FindingState = (typeof FINDING_STATES)[number];
 
 /** What an analyzer produces, before the ledger gives it an identity, a state and a rank. */
+/**
+ * What a finding proposes doing to its resource. Identity and deduplication use (action, resource) where an action
+ * is set, so a rule and Compute Optimizer proposing the same thing for one instance make one finding.
+ */
+export const ACTIONS = [
+  'delete', // remove an unused or idle resource (volume, EIP, NAT, LB, snapshot, instance)
+  'stop', // stop or schedule off
+  'rightsize', // smaller size or type in the same family
+  'modernize', // newer generation, Graviton, gp3, arm64
+  'configure', // retention, lifecycle, auto scaling, tiering
+  'purchase', // RI or Savings Plan purchase
+  'investigate', // an anomaly or an unexplained change
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
 export interface FindingDraft {
   source: FindingSource;
+  /** Every source that proposed this finding, after deduplication (source is the one whose figure is kept). */
+  sources?: FindingSource[];
+  action?: Action;
   /** The rule id, or the action for ingested recommendations (e.g. `compute-optimizer:ec2-rightsize`). */
   ruleId: string;
   /** States the problem: "EBS volume unattached". */
@@ -100,6 +118,17 @@ export interface FindingDraft {
   evidence: Record<string, unknown>;
 }
 
+/** One change of a finding's state, kept as its history. */
+export interface StateChange {
+  state: FindingState;
+  at: string;
+  /** Slack user id, or 'durion-cost' for changes the run makes (reopen after snooze, resolve). */
+  by: string;
+  reason?: string;
+  /** For snoozed: the day it reopens (YYYY-MM-DD). */
+  until?: string;
+}
+
 /** A finding as stored and shown: identity, rank and lifecycle added by the ledger. */
 export interface Finding extends FindingDraft {
   /** Stable across runs: a hash of ruleId (or action) and resource. */
@@ -108,6 +137,9 @@ export interface Finding extends FindingDraft {
   /** 1 (act now) to 4 (when convenient). */
   priority: 1 | 2 | 3 | 4;
   state: FindingState;
+  /** For snoozed findings: the day they reopen. */
+  snoozedUntil?: string;
+  history: StateChange[];
   firstSeen: string;
   lastSeen: string;
 }
@@ -143,6 +175,7 @@ export interface SpendData {
   byAccount: Record<string, Series>;
   /** Service within account: key `${accountId}|${service}`. */
   byAccountService: Record<string, Series>;
+  byRegion: Record<string, Series>;
   /** By the configured cost-allocation tag; '' is untagged. Absent when no tag key is configured. */
   byTag?: { key: string; values: Record<string, Series> };
   /** Account id to name, from Cost Explorer's dimension attributes. */

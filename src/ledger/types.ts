@@ -1,0 +1,58 @@
+/** What the daily run leaves in the store for the Slack bot and the next run. */
+import type { Finding, FindingState, Note, SpendData } from '../model';
+import type { SpendSummary } from '../summary';
+
+/** What one run did: written to run.json and kept in the snapshot for `/durion-cost status`. */
+export interface RunReport {
+  asOf: string;
+  startedAt: string;
+  durationMs: number;
+  mode: 'live' | 'sample' | 'cassette' | 'record';
+  /** AWS calls by `service:Operation`. */
+  calls: Record<string, number>;
+  /** Cost Explorer requests this run (each billed $0.01). */
+  costExplorerRequests: number;
+  notes: Note[];
+  findings: { total: number; alarm: number; new: number; resolved: number };
+  alerts: { built: number; published: number; duplicates: number };
+  digest: { posted: boolean; channel?: string; reason: string };
+}
+
+/** The latest run, as the Slack bot reads it: it never calls Cost Explorer itself. */
+export interface Snapshot {
+  asOf: string;
+  sample: boolean;
+  summary: SpendSummary;
+  /** The last 92 days of spend, for `top ... [days]` answers. */
+  spend: SpendData;
+  report: RunReport;
+  /** Sections other analyzers add (anomalies, commitments, checklist), by name. */
+  extra: Record<string, unknown>;
+}
+
+/** A state change asked for from Slack or the CLI. */
+export interface StateRequest {
+  state: Extract<FindingState, 'open' | 'acknowledged' | 'snoozed' | 'kept'>;
+  by: string;
+  reason?: string;
+  until?: string;
+}
+
+/** The store: one DynamoDB table in AWS, the same code on dynalite locally. */
+export interface Store {
+  /** Daily spend kept from earlier runs, so settled days are not read from Cost Explorer again. */
+  getSpend(key: string): Promise<SpendData | undefined>;
+  putSpend(key: string, spend: SpendData): Promise<void>;
+  /** Every finding the ledger holds, any state. */
+  listFindings(): Promise<Finding[]>;
+  getFinding(id: string): Promise<Finding | undefined>;
+  putFindings(findings: Finding[]): Promise<void>;
+  /** Apply a state change with its history entry; undefined when the id is unknown. */
+  setState(id: string, change: StateRequest, now: Date): Promise<Finding | undefined>;
+  putSnapshot(snapshot: Snapshot): Promise<void>;
+  latestSnapshot(): Promise<Snapshot | undefined>;
+  /** Once-only: true the first time a key is claimed (a digest per channel per day, an alert per event). */
+  claim(key: string, expiresAt: Date): Promise<boolean>;
+  release(key: string): Promise<void>;
+  close(): Promise<void>;
+}
