@@ -1,0 +1,102 @@
+/**
+ * The ledger: findings keep an identity across runs and a state (open, acknowledged, snoozed until a date, kept,
+ * resolved). Pure functions; the store persists what they return.
+ */
+import { createHash } from 'node:crypto';
+import type { Finding, FindingDraft, StateChange } from '../model';
+import { scoreDraft } from '../score';
+import type { StateRequest } from './types';
+
+/** Stable id: the action (or rule) and the resource. Short enough to type in `/durion-cost explain ID`. */
+export function findingId(draft: Pick<FindingDraft, 'action' | 'ruleId' | 'accountId' | 'region' | 'resourceId'>) {
+  const key = [draft.action ?? draft.ruleId, draft.accountId, draft.region, draft.resourceId].join('|');
+  return createHash('sha256').update(key).digest('base64url').slice(0, 10);
+}
+
+const SYSTEM = 'durion-cost';
+
+/** A snoozed finding whose day has come counts as open, whether or not a run has reopened it yet. */
+export const effectiveState = (finding: Finding, asOf: string): Finding['state'] =>
+  finding.state === 'snoozed' && (finding.snoozedUntil ?? '') <= asOf ? 'open' : finding.state;
+
+/** Apply a state change asked for by a person, keeping who, when and why. */
+export function applyState(finding: Finding, change: StateRequest, now: Date): Finding {
+  const entry: StateChange = { state: change.state, at: now.toISOString(), by: change.by };
+  if (change.reason) entry.reason = change.reason;
+  if (change.until) entry.until = change.until;
+  const { snoozedUntil: _previous, ...rest } = finding;
+  return {
+    ...rest,
+    state: change.state,
+    ...(change.state === 'snoozed' && change.until ? { snoozedUntil: change.until } : {}),
+    history: [...finding.history, entry],
+  };
+}
+
+export interface Reconciled {
+  /** Every finding after this run: current ones and those resolved now or earlier. */
+  findings: Finding[];
+  /** Ids first seen on this as-of date. */
+  newIds: string[];
+  /** Ids resolved by this run (were alarms, now gone). */
+  resolvedIds: string[];
+}
+
+/**
+ * Merge this run's drafts with what the ledger held: ids, first seen, states kept; expired snoozes reopened;
+ * findings that were alarms and are gone now resolved (their savings count as realized).
+ */
+export function reconcile(drafts: FindingDraft[], stored: Finding[], asOf: string, now: Date): Reconciled {
+  const at = now.toISOString();
+  const previous = new Map(stored.map((f) => [f.id, f]));
+  const seen = new Set<string>();
+  const newIds: string[] = [];
+  const findings: Finding[] = [];
+
+  for (const draft of drafts) {
+    const id = findingId(draft);
+    if (seen.has(id)) continue; // identical action on one resource: the first (highest-trust) draft wins
+    seen.add(id);
+    const before = previous.get(id);
+    const { score, priority } = scoreDraft(draft);
+    let state = before ? effectiveState(before, asOf) : 'open';
+    const history = [...(before?.history ?? [])];
+    if (before && state !== before.state) history.push({ state, at, by: SYSTEM, reason: 'snooze ended' });
+    if (before?.state === 'resolved' && draft.status === 'alarm') {
+      state = 'open';
+      history.push({ state, at, by: SYSTEM, reason: 'seen again' });
+    }
+    if (!before || before.firstSeen === asOf) newIds.push(id);
+    findings.push({
+      ...draft,
+      id,
+      score,
+      priority,
+      state,
+      ...(state === 'snoozed' && before?.snoozedUntil ? { snoozedUntil: before.snoozedUntil } : {}),
+      history,
+      firstSeen: before?.firstSeen ?? asOf,
+      lastSeen: asOf,
+    });
+  }
+
+  const resolvedIds: string[] = [];
+  for (const before of stored) {
+    if (seen.has(before.id)) continue;
+    if (before.state === 'resolved' || before.status !== 'alarm' || before.lastSeen > asOf) {
+      findings.push(before);
+      continue;
+    }
+    resolvedIds.push(before.id);
+    findings.push({
+      ...before,
+      state: 'resolved',
+      history: [...before.history, { state: 'resolved', at, by: SYSTEM, reason: `not found on ${asOf}` }],
+    });
+  }
+  return { findings, newIds, resolvedIds };
+}
+
+/** Monthly savings of findings resolved after being alarms: money the team actually stopped spending. */
+export const realizedSavings = (findings: Finding[]): number =>
+  findings.filter((f) => f.state === 'resolved' && f.status === 'alarm').reduce((s, f) => s + f.monthlySavingsUsd, 0);

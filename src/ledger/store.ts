@@ -1,0 +1,254 @@
+/**
+ * The store: one DynamoDB table (pk, sk; TTL attribute expiresAt). In AWS it is the stack's table; locally the same
+ * code runs against dynalite, in process, on files under the store folder.
+ * Items: SPEND/<key> (compressed daily spend), FINDING/<id>, SNAPSHOT/<asOf> (compressed), CLAIM/<key>;
+ * blobs over the item limit continue in <pk>#PART items.
+ */
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { StoreError } from '../errors';
+import type { Finding, SpendData } from '../model';
+import { applyState } from './ledger';
+import type { Snapshot, StateRequest, Store } from './types';
+
+/** Local table name; in AWS the name comes from configuration. */
+export const LOCAL_TABLE = 'durion-cost';
+/** DynamoDB items are at most 400 KB: blobs are split below that. */
+const PART_BYTES = 350_000;
+
+const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+export interface StoreOptions {
+  /** The DynamoDB table in AWS. Without it, the local engine runs under storeDir. */
+  tableName?: string;
+  storeDir: string;
+  /** Injected client (tests); otherwise one is made for the table or the local engine. */
+  client?: DynamoDBClient;
+}
+
+/** Open the store: the real table when a name is given, else dynalite on files under storeDir. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  if (options.tableName) {
+    const client = options.client ?? new DynamoDBClient({});
+    return new DynamoStore(DynamoDBDocumentClient.from(client), options.tableName, async () => {});
+  }
+  mkdirSync(options.storeDir, { recursive: true });
+  // dynalite is a local-only dependency: loaded here so no Lambda bundle carries it.
+  const { default: dynalite } = await import('dynalite');
+  const server = dynalite({ path: `${options.storeDir}/dynalite`, createTableMs: 0, deleteTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const client = new DynamoDBClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await ensureTable(client, LOCAL_TABLE);
+  const close = async () => {
+    client.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return new DynamoStore(DynamoDBDocumentClient.from(client), LOCAL_TABLE, close);
+}
+
+async function ensureTable(client: DynamoDBClient, name: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: name }));
+  } catch (err) {
+    if ((err as Error).name !== 'ResourceNotFoundException') throw err;
+    await client.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+      }),
+    );
+  }
+}
+
+class DynamoStore implements Store {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly onClose: () => Promise<void>,
+  ) {}
+
+  private async wrap<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (cause) {
+      if (cause instanceof StoreError) throw cause;
+      throw new StoreError(`store: could not ${what}: ${(cause as Error).message}`, { cause });
+    }
+  }
+
+  private async queryAll(pk: string, options: { prefix?: string; newestFirst?: boolean; limit?: number } = {}) {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: options.prefix ? 'pk = :pk AND begins_with(sk, :p)' : 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk, ...(options.prefix ? { ':p': options.prefix } : {}) },
+          ScanIndexForward: !options.newestFirst,
+          Limit: options.limit,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = options.limit && items.length >= options.limit ? undefined : page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  /** A JSON value, gzipped and split into parts under DynamoDB's item limit; the head item counts the parts. */
+  private async putBlob(pk: string, sk: string, value: unknown): Promise<void> {
+    const bytes = gzipSync(JSON.stringify(value));
+    const parts = Math.max(1, Math.ceil(bytes.length / PART_BYTES));
+    for (let i = 1; i < parts; i++) {
+      const data = bytes.subarray(i * PART_BYTES, (i + 1) * PART_BYTES);
+      await this.doc.send(new PutCommand({ TableName: this.table, Item: { pk: `${pk}#PART`, sk: `${sk}#${i}`, data } }));
+    }
+    // The head goes last, so a reader never sees a head whose parts are not written yet.
+    const head = { pk, sk, parts, data: bytes.subarray(0, PART_BYTES) };
+    await this.doc.send(new PutCommand({ TableName: this.table, Item: head }));
+  }
+
+  private async getBlob<T>(pk: string, sk: string): Promise<T | undefined> {
+    const head = (await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk, sk } }))).Item;
+    if (!head) return undefined;
+    return this.readBlob<T>(head);
+  }
+
+  private async readBlob<T>(head: Record<string, unknown>): Promise<T> {
+    const chunks: Uint8Array[] = [head.data as Uint8Array];
+    for (let i = 1; i < (head.parts as number); i++) {
+      const part = await this.doc.send(
+        new GetCommand({ TableName: this.table, Key: { pk: `${head.pk}#PART`, sk: `${head.sk}#${i}` } }),
+      );
+      if (!part.Item) throw new StoreError(`store: part ${i} of ${head.pk}/${head.sk} is missing`);
+      chunks.push(part.Item.data as Uint8Array);
+    }
+    return JSON.parse(gunzipSync(Buffer.concat(chunks)).toString('utf8')) as T;
+  }
+
+  getSpend(key: string) {
+    return this.wrap('read cached spend', () => this.getBlob<SpendData>('SPEND', key));
+  }
+
+  putSpend(key: string, spend: SpendData) {
+    return this.wrap('write cached spend', () => this.putBlob('SPEND', key, spend));
+  }
+
+  listFindings() {
+    return this.wrap('list findings', async () =>
+      (await this.queryAll('FINDING')).map((item) => item.finding as Finding),
+    );
+  }
+
+  getFinding(id: string) {
+    return this.wrap('read a finding', async () => {
+      const item = (await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk: 'FINDING', sk: id } })))
+        .Item;
+      return item?.finding as Finding | undefined;
+    });
+  }
+
+  putFindings(findings: Finding[]) {
+    return this.wrap('write findings', async () => {
+      for (let i = 0; i < findings.length; i += 25) {
+        let requests: NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]['RequestItems']>[string] = findings
+          .slice(i, i + 25)
+          .map((finding) => ({ PutRequest: { Item: { pk: 'FINDING', sk: finding.id, finding } } }));
+        for (let attempt = 0; requests.length > 0; attempt++) {
+          if (attempt > 8) throw new StoreError('store: DynamoDB kept returning unprocessed findings');
+          const out = await this.doc.send(
+            new BatchWriteCommand({ RequestItems: { [this.table]: requests } }),
+          );
+          requests = out.UnprocessedItems?.[this.table] ?? [];
+          if (requests.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+        }
+      }
+    });
+  }
+
+  setState(id: string, change: StateRequest, now: Date) {
+    return this.wrap('change a finding state', async () => {
+      const current = await this.getFinding(id);
+      if (!current) return undefined;
+      const updated = applyState(current, change, now);
+      // Optimistic lock on lastSeen + history length: two clicks at once cannot both rewrite the same history.
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { pk: 'FINDING', sk: id, finding: updated },
+          ConditionExpression: 'size(finding.history) = :n',
+          ExpressionAttributeValues: { ':n': current.history.length },
+        }),
+      );
+      return updated;
+    });
+  }
+
+  putSnapshot(snapshot: Snapshot) {
+    return this.wrap('write the snapshot', () => this.putBlob('SNAPSHOT', snapshot.asOf, snapshot));
+  }
+
+  latestSnapshot() {
+    return this.wrap('read the latest snapshot', async () => {
+      const [head] = await this.queryAll('SNAPSHOT', { newestFirst: true, limit: 1 });
+      return head ? this.readBlob<Snapshot>(head) : undefined;
+    });
+  }
+
+  claim(key: string, expiresAt: Date) {
+    return this.wrap('claim a notification', async () => {
+      try {
+        await this.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: { pk: 'CLAIM', sk: key, expiresAt: epochSeconds(expiresAt) },
+            // TTL deletes late (and dynalite never does): an expired claim counts as free.
+            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+            ExpressionAttributeValues: { ':now': epochSeconds(new Date()) },
+          }),
+        );
+        return true;
+      } catch (err) {
+        if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+        throw err;
+      }
+    });
+  }
+
+  release(key: string) {
+    return this.wrap('release a claim', async () => {
+      await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { pk: 'CLAIM', sk: key } }));
+    });
+  }
+
+  close() {
+    return this.onClose();
+  }
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { applyState, effectiveState, findingId, realizedSavings, reconcile } from '../../src/ledger/ledger';
+import { draft } from './helpers';
+
+const now = new Date('2026-11-20T07:00:00Z');
+
+describe('ledger', () => {
+  it('gives one id per action and resource, whatever rule proposed it', () => {
+    expect(findingId(draft({ ruleId: 'a' }))).toBe(findingId(draft({ ruleId: 'b' })));
+    expect(findingId(draft())).not.toBe(findingId(draft({ resourceId: 'vol-other' })));
+    expect(findingId(draft())).toMatch(/^[\w-]{10}$/);
+  });
+
+  it('marks first sightings new and keeps firstSeen on later runs', () => {
+    const day1 = reconcile([draft()], [], '2026-11-20', now);
+    expect(day1.newIds).toHaveLength(1);
+    const day2 = reconcile([draft()], day1.findings, '2026-11-21', now);
+    expect(day2.newIds).toEqual([]);
+    expect(day2.findings[0]).toMatchObject({ firstSeen: '2026-11-20', lastSeen: '2026-11-21', state: 'open' });
+  });
+
+  it('keeps a person’s state across runs and reopens a snooze when its day comes', () => {
+    const [f] = reconcile([draft()], [], '2026-11-20', now).findings;
+    const snoozed = applyState(f!, { state: 'snoozed', by: 'U1', until: '2026-11-27' }, now);
+    expect(reconcile([draft()], [snoozed], '2026-11-26', now).findings[0]?.state).toBe('snoozed');
+    const reopened = reconcile([draft()], [snoozed], '2026-11-27', now).findings[0]!;
+    expect(reopened.state).toBe('open');
+    expect(reopened.history.at(-1)).toMatchObject({ state: 'open', by: 'durion-cost', reason: 'snooze ended' });
+    expect(effectiveState(snoozed, '2026-11-27')).toBe('open');
+  });
+
+  it('resolves an alarm that is gone and counts its savings as realized', () => {
+    const day1 = reconcile([draft({ monthlySavingsUsd: 8 }), draft({ resourceId: 'vol-2' })], [], '2026-11-20', now);
+    const day2 = reconcile([draft({ resourceId: 'vol-2' })], day1.findings, '2026-11-21', now);
+    expect(day2.resolvedIds).toHaveLength(1);
+    expect(realizedSavings(day2.findings)).toBe(8);
+    const day3 = reconcile([draft({ monthlySavingsUsd: 8 })], day2.findings, '2026-11-22', now);
+    expect(day3.findings.find((f) => f.resourceId === 'vol-0abc')?.state).toBe('open');
+  });
+});
