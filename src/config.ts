@@ -44,6 +44,15 @@ const json = <T>(env: Env, key: string, fallback: T): T => {
   }
 };
 
+/** A JSON object whose every value passes `ok`, e.g. {"payments": "C0123"}; names the key when it does not. */
+const stringMap = <T>(env: Env, key: string, ok: (v: unknown) => v is T): Record<string, T> => {
+  const value = json<unknown>(env, key, {});
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.values(value).every(ok)) {
+    throw new ConfigError(`${key} must be a JSON object of the documented shape; got ${str(env, key)}`);
+  }
+  return value as Record<string, T>;
+};
+
 export interface Config {
   /** The region for global APIs (Cost Explorer, Compute Optimizer's home) and the bot's own resources. */
   homeRegion: string;
@@ -74,6 +83,22 @@ export interface Config {
     signingSecretParam?: string;
     channel?: string;
     apiUrl: string;
+    /** The slash command's name, as in the app manifest. */
+    command: string;
+    /** Only this workspace (team id) and this app (api_app_id) are served; unset means none is. */
+    teamId?: string;
+    appId?: string;
+    /** Channels where commands answer; unset means the digest channel and the owner channels. */
+    allowedChannels?: string[];
+    /** Whether commands answer in direct messages with the bot. */
+    allowDm: boolean;
+    /** Slack user ids and user-group ids allowed to change a finding's state. */
+    adminUsers: string[];
+    adminGroups: string[];
+    /** Owner value (a finding's owner) to the channel that gets its findings. */
+    ownerChannels: Record<string, string>;
+    /** Slack user or user-group id to the owner values that are that team's (`mine`). */
+    teamMap: Record<string, string[]>;
   };
   /** Tag keys that name a resource's owner, in order of preference. */
   ownerTags: string[];
@@ -104,6 +129,19 @@ export function loadConfig(env: Env = process.env): Config {
       signingSecretParam: str(env, 'SLACK_SIGNING_SECRET_PARAM'),
       channel: str(env, 'SLACK_CHANNEL'),
       apiUrl: str(env, 'SLACK_API_URL') ?? 'https://slack.com/api/',
+      command: str(env, 'SLACK_COMMAND') ?? '/durion-cost',
+      teamId: str(env, 'SLACK_TEAM_ID'),
+      appId: str(env, 'SLACK_APP_ID'),
+      allowedChannels: list(env, 'SLACK_ALLOWED_CHANNELS'),
+      allowDm: oneOf(env, 'SLACK_ALLOW_DM', ['true', 'false'], 'false') === 'true',
+      adminUsers: list(env, 'SLACK_ADMIN_USERS') ?? [],
+      adminGroups: list(env, 'SLACK_ADMIN_GROUPS') ?? [],
+      ownerChannels: stringMap(env, 'DURION_OWNER_CHANNELS', (v): v is string => typeof v === 'string'),
+      teamMap: stringMap(
+        env,
+        'DURION_TEAM_MAP',
+        (v): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string'),
+      ),
     },
     ownerTags: list(env, 'DURION_OWNER_TAGS') ?? ['owner', 'team'],
     ruleParams: json(env, 'DURION_RULE_PARAMS', {}),
