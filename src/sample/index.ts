@@ -14,7 +14,13 @@ export interface SampleOptions {
 /** Answers one operation; `service:Operation` keys. */
 export type SampleHandler = (call: AwsCall, options: SampleOptions) => unknown;
 
-const HANDLERS: Record<string, SampleHandler> = {};
+const HANDLERS: Record<string, SampleHandler> = {
+  'sts:GetCallerIdentity': () => ({
+    Account: '111111111111',
+    Arn: 'arn:aws:sts::111111111111:assumed-role/durion-cost-sample/durion-cost',
+    UserId: 'AROAEXAMPLESAMPLEUSER:durion-cost',
+  }),
+};
 
 /** The responder for sample mode. An operation the sample does not model fails like a cassette miss. */
 export function sampleResponder(options: SampleOptions): Responder {

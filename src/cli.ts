@@ -1,0 +1,87 @@
+/** The durion-cost command: the daily job and its tools, on the sample account, a cassette, or live AWS. */
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config';
+import { parseAsOf } from './dates';
+import { DurionError, UsageError } from './errors';
+import { runDaily } from './run';
+
+const HELP = `durion-cost: AWS cost anomalies and savings, priced in dollars a month
+
+Usage:
+  durion-cost run [--sample | --cassette DIR] [--as-of YYYY-MM-DD] [--out DIR] [--store DIR] [--seed N]
+      The whole daily job. Without --sample or --cassette it reads your AWS account (read-only) through the
+      default credential chain. Writes digest.blocks.json, digest.txt, alerts.json, findings.json,
+      findings.csv and run.json to --out (default ./out); keeps its store in --store (default ./.durion-cost).
+  durion-cost help
+      This text.
+
+Configuration is read from environment variables (see README.md).`;
+
+type Command = (args: string[]) => Promise<string>;
+
+const runCommand: Command = async (args) => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      sample: { type: 'boolean', default: false },
+      cassette: { type: 'string' },
+      'as-of': { type: 'string' },
+      out: { type: 'string', default: 'out' },
+      store: { type: 'string', default: '.durion-cost' },
+      seed: { type: 'string', default: '1' },
+    },
+    strict: true,
+  });
+  if (values.sample && values.cassette) throw new UsageError('choose one of --sample and --cassette DIR');
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number; got "${values.seed}"`);
+  const config = loadConfig();
+  const result = await runDaily({
+    mode: values.sample ? 'sample' : values.cassette ? 'cassette' : 'live',
+    asOf: parseAsOf(values['as-of'], new Date()),
+    outDir: values.out,
+    storeDir: values.store,
+    cassetteDir: values.cassette,
+    seed,
+    config,
+    slackBotToken: config.slack.botToken,
+  });
+  const { report } = result;
+  return [
+    result.digestText.trimEnd(),
+    '',
+    `Wrote ${result.files.join(', ')}`,
+    `Cost Explorer requests: ${report.costExplorerRequests} ($${(report.costExplorerRequests * 0.01).toFixed(2)}); ` +
+      `findings: ${report.findings.total} (${report.findings.new} new); alerts: ${report.alerts.built}; ` +
+      `digest: ${report.digest.reason}`,
+  ].join('\n');
+};
+
+const COMMANDS: Record<string, Command> = {
+  run: runCommand,
+  help: async () => HELP,
+};
+
+/** Run the CLI with argv (without node and script); returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name = 'help', ...args] = argv;
+  const command = COMMANDS[name === '--help' || name === '-h' ? 'help' : name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    process.stdout.write(`${await command(args)}\n`);
+    return 0;
+  } catch (err) {
+    // parseArgs reports unknown flags with a code; they are usage errors too.
+    const code = (err as { code?: string }).code ?? '';
+    if (code.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`durion-cost: ${(err as Error).message}\n\n${HELP}\n`);
+      return 2;
+    }
+    if (err instanceof DurionError) {
+      process.stderr.write(`durion-cost: ${err.message} [${err.code}]\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`durion-cost: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    return 1;
+  }
+}

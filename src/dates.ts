@@ -1,0 +1,26 @@
+/** Calendar days as YYYY-MM-DD strings in UTC: the unit Cost Explorer bills and the ledger keeps. */
+import { UsageError } from './errors';
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Today's date in UTC. */
+export const todayUtc = (now: Date = new Date()): string => now.toISOString().slice(0, 10);
+
+/** The day `n` days after (or before, when negative) `day`. */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** True for a real calendar day written YYYY-MM-DD. */
+export const isIsoDay = (value: string): boolean =>
+  ISO_DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+
+/** Validate an --as-of value: a real day, not in the future. */
+export function parseAsOf(value: string | undefined, now: Date): string {
+  if (value === undefined) return todayUtc(now);
+  if (!isIsoDay(value)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD; got "${value}"`);
+  if (value > todayUtc(now)) throw new UsageError(`--as-of ${value} is in the future; Cost Explorer has no data yet`);
+  return value;
+}

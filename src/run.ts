@@ -1,0 +1,217 @@
+/**
+ * The daily job: collect → analyze → ledger → notify, the same in the scheduled Lambda and in `durion-cost run`.
+ * Everything is computed before the store is written, so a run that fails leaves nothing half-written.
+ */
+import { SNSClient } from '@aws-sdk/client-sns';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { forecastAlert } from './alerts/forecast';
+import { type Aws, type AwsMode, createAws } from './aws';
+import { collectSpend } from './collect/spend';
+import type { Config } from './config';
+import { addDays } from './dates';
+import { CredentialsError } from './errors';
+import { reconcile } from './ledger/ledger';
+import { openStore } from './ledger/store';
+import type { RunReport, Snapshot, Store } from './ledger/types';
+import type { Alert, FindingDraft, Inventory, Note, SpendData } from './model';
+import { buildDigest, type DigestSection } from './notify/digest';
+import { postMessage } from './notify/slack-post';
+import { publishAlerts, toPublishInput } from './notify/sns';
+import { renderText } from './notify/text';
+import { writeOutputs } from './output';
+import { sampleResponder } from './sample';
+import { summarize } from './summary';
+
+export interface RunOptions {
+  mode: AwsMode;
+  asOf: string;
+  outDir: string;
+  storeDir: string;
+  config: Config;
+  cassetteDir?: string;
+  /** Sample account seed. */
+  seed?: number;
+  /** The Slack bot token, resolved by the caller (SSM in AWS, the environment locally). */
+  slackBotToken?: string;
+  now?: () => Date;
+}
+
+export interface RunResult {
+  report: RunReport;
+  digestText: string;
+  files: string[];
+}
+
+/** Days of spend kept in the snapshot for Slack answers. */
+const SNAPSHOT_DAYS = 92;
+/** Claims outlive the day they guard by this long (TTL deletes them after). */
+const CLAIM_DAYS = 45;
+
+/** Who we are: the account the credentials belong to. No credentials is a usage error that points at --sample. */
+async function identify(aws: Aws): Promise<string> {
+  try {
+    const id = await aws.client(STSClient).send(new GetCallerIdentityCommand({}));
+    return id.Account ?? 'unknown';
+  } catch (err) {
+    const name = (err as Error).name;
+    if (name === 'CredentialsProviderError' || /credential/i.test((err as Error).message)) {
+      throw new CredentialsError(
+        'no AWS credentials found (default credential chain: environment, profile, SSO, instance role). ' +
+          'Set AWS_PROFILE or run `durion-cost run --sample` to try the bundled sample account.',
+        { cause: err },
+      );
+    }
+    throw err;
+  }
+}
+
+const emptySpend = (metric: SpendData['metric']): SpendData => ({
+  metric,
+  days: [],
+  estimated: [],
+  total: [],
+  byService: {},
+  byAccount: {},
+  byAccountService: {},
+  byRegion: {},
+  accountNames: {},
+});
+
+/** The last `n` days of a spend record, for the snapshot. */
+function lastDays(spend: SpendData, n: number): SpendData {
+  const from = Math.max(0, spend.days.length - n);
+  const cut = (series: Record<string, number[]>) =>
+    Object.fromEntries(Object.entries(series).map(([k, v]) => [k, v.slice(from)]));
+  return {
+    ...spend,
+    days: spend.days.slice(from),
+    estimated: spend.estimated.slice(from),
+    total: spend.total.slice(from),
+    byService: cut(spend.byService),
+    byAccount: cut(spend.byAccount),
+    byAccountService: cut(spend.byAccountService),
+    byRegion: cut(spend.byRegion),
+    ...(spend.byTag ? { byTag: { key: spend.byTag.key, values: cut(spend.byTag.values) } } : {}),
+  };
+}
+
+/** Read everything the run needs from AWS. Collectors fetch and never judge; what they cannot read is a note. */
+async function collect(aws: Aws, options: RunOptions, store: Store, sample: boolean): Promise<Inventory> {
+  const notes: Note[] = [];
+  const { spend: spendConfig } = options.config;
+  const cached = await store.getSpend(spendKey(options.config));
+  const spend = await collectSpend(aws, { asOf: options.asOf, ...spendConfig }, cached, notes);
+  return { asOf: options.asOf, sample, spend, notes };
+}
+
+const spendKey = (config: Config) => `${config.spend.metric}|${config.spend.tagKey}`;
+
+/** Run the daily job once. Safe to run twice for one date: the digest and each alert go out once. */
+export async function runDaily(options: RunOptions): Promise<RunResult> {
+  const now = options.now ?? (() => new Date());
+  const started = now();
+  const { config, asOf } = options;
+  const sample = options.mode === 'sample';
+  const aws = createAws({
+    mode: options.mode,
+    homeRegion: config.homeRegion,
+    responder: sample ? sampleResponder({ asOf, seed: options.seed ?? 1 }) : undefined,
+    cassetteDir: options.cassetteDir,
+  });
+  const accountId = await identify(aws);
+  const store = await openStore({ tableName: config.tableName, storeDir: options.storeDir });
+  try {
+    const inventory = await collect(aws, options, store, sample);
+    const notes = inventory.notes;
+    const spend = inventory.spend ?? emptySpend(config.spend.metric);
+    if (!inventory.spend) notes.push({ kind: 'error', source: 'ce:GetCostAndUsage', message: 'no spend could be read' });
+
+    // analyze
+    const summary = summarize(spend, asOf);
+    const drafts: FindingDraft[] = [];
+    const alerts: Alert[] = [forecastAlert(summary, accountId, config.alerts.forecastOverLastMonth)].filter(
+      (a): a is Alert => a !== undefined,
+    );
+    const sections: DigestSection[] = [];
+
+    // ledger
+    const ledger = reconcile(
+      drafts.filter((d) => d.status !== 'ok'),
+      await store.listFindings(),
+      asOf,
+      now(),
+    );
+    const current = ledger.findings.filter((f) => f.lastSeen === asOf).sort((a, b) => b.score - a.score);
+
+    // notify: claims first, so a retried or repeated run never sends twice
+    const claimUntil = new Date(`${addDays(asOf, CLAIM_DAYS)}T00:00:00Z`);
+    const topicArn = config.topicArn ?? 'arn:aws:sns:us-east-1:000000000000:durion-cost-alerts-not-configured';
+    const alertInputs = alerts.map((a) => toPublishInput(a, topicArn));
+    let published = 0;
+    let duplicates = 0;
+    if (config.topicArn) {
+      const fresh = [];
+      for (const [i, alert] of alerts.entries()) {
+        if (await store.claim(`alert#${alert.key}`, claimUntil)) fresh.push(alertInputs[i]!);
+        else duplicates++;
+      }
+      published = await publishAlerts(aws.client(SNSClient), fresh, notes);
+    }
+
+    const digestInput = { asOf, sample, summary, sections, notes };
+    const digest = buildDigest(digestInput);
+    const channel = config.slack.channel;
+    const payload = { channel: channel ?? '(SLACK_CHANNEL not configured)', text: digest.text, blocks: digest.blocks };
+    let digestStatus: RunReport['digest'] = { posted: false, reason: 'SLACK_BOT_TOKEN or SLACK_CHANNEL not set' };
+    if (options.slackBotToken && channel) {
+      const key = `digest#${asOf}#${channel}`;
+      if (!(await store.claim(key, claimUntil))) {
+        digestStatus = { posted: false, channel, reason: `already posted for ${asOf}` };
+      } else {
+        try {
+          await postMessage({ apiUrl: config.slack.apiUrl, token: options.slackBotToken, channel, ...digest });
+          digestStatus = { posted: true, channel, reason: 'posted' };
+        } catch (err) {
+          await store.release(key);
+          notes.push({ kind: 'error', source: 'slack:chat.postMessage', message: (err as Error).message });
+          digestStatus = { posted: false, channel, reason: (err as Error).message };
+        }
+      }
+    }
+
+    const report: RunReport = {
+      asOf,
+      startedAt: started.toISOString(),
+      durationMs: now().getTime() - started.getTime(),
+      mode: options.mode,
+      calls: aws.calls.byOperation,
+      costExplorerRequests: aws.calls.forService('ce'),
+      notes,
+      findings: {
+        total: current.length,
+        alarm: current.filter((f) => f.status === 'alarm').length,
+        new: ledger.newIds.length,
+        resolved: ledger.resolvedIds.length,
+      },
+      alerts: { built: alerts.length, published, duplicates },
+      digest: digestStatus,
+    };
+
+    // persist: all computed, now written
+    if (inventory.spend) await store.putSpend(spendKey(config), inventory.spend);
+    await store.putFindings(ledger.findings);
+    const snapshot: Snapshot = { asOf, sample, summary, spend: lastDays(spend, SNAPSHOT_DAYS), report, extra: {} };
+    await store.putSnapshot(snapshot);
+
+    const digestText = renderText(digestInput);
+    const files = writeOutputs(options.outDir, {
+      digest: { payload, text: digestText },
+      alerts: alertInputs,
+      findings: current,
+      report,
+    });
+    return { report, digestText, files };
+  } finally {
+    await store.close();
+  }
+}
