@@ -1,0 +1,168 @@
+/**
+ * List prices and the estimate helpers every rule uses. The tables are us-east-1 list prices bundled with their
+ * provenance (data/PROVENANCE.md). For any other region there is no regional table: the us-east-1 figure is used and
+ * the estimate says so (method 'price-table-approx'). A type the tables do not hold has no price: callers get
+ * undefined and must say so, never guess.
+ */
+import { HOURS_PER_MONTH, type SavingsMethod } from '../model';
+import publicPrices from './data/aws_public_prices_us_east_1.json';
+import ec2Prices from './data/ec2_ondemand_linux_hourly_usd.json';
+import supplement from './data/supplement_us_east_1.json';
+
+/** The region the bundled tables were taken for. */
+export const TABLE_REGION = 'us-east-1';
+
+export type PriceMethod = Extract<SavingsMethod, 'price-table' | 'price-table-approx'>;
+
+/** A unit price as it applies to one region. */
+export interface Rate {
+  key: string;
+  usd: number;
+  unit: string;
+  /** Billed by the hour: monthly cost is usd × HOURS_PER_MONTH × quantity. */
+  hourly: boolean;
+  region: string;
+  method: PriceMethod;
+}
+
+/** A monthly dollar figure with how it was reached. */
+export interface Estimate {
+  monthlyUsd: number;
+  method: PriceMethod;
+  /** Human-readable: quantities, unit prices and the region caveat. */
+  basis: string;
+}
+
+interface TableEntry {
+  value: number;
+  unit: string;
+}
+
+const UNIT_PRICES: Record<string, TableEntry> = { ...publicPrices.prices, ...supplement.prices };
+const EC2_HOURLY: Record<string, number> = ec2Prices.prices[TABLE_REGION];
+
+const rate = (key: string, usd: number, unit: string, region: string): Rate => ({
+  key,
+  usd,
+  unit,
+  hourly: /-hour|per hour/.test(unit),
+  region,
+  method: region === TABLE_REGION ? 'price-table' : 'price-table-approx',
+});
+
+/** A unit price from the bundled tables (keys as in data/*.json, e.g. `ebs.gp3.storage`), or undefined. */
+export function price(key: string, region: string): Rate | undefined {
+  const entry = UNIT_PRICES[key];
+  return entry ? rate(key, entry.value, entry.unit, region) : undefined;
+}
+
+/** EC2 On-Demand Linux price per hour for an instance type, or undefined when the table does not hold it. */
+export function ec2Price(instanceType: string, region: string): Rate | undefined {
+  const usd = EC2_HOURLY[instanceType];
+  return usd === undefined ? undefined : rate(`ec2.${instanceType}`, usd, 'USD per instance-hour', region);
+}
+
+/** Whether the EC2 table holds a type (to choose among candidate types without pricing them yet). */
+export const hasEc2Price = (instanceType: string): boolean => EC2_HOURLY[instanceType] !== undefined;
+
+/** RDS instance price per hour (engine family `mysql`/`postgres`, class `db.t3.large`), or undefined. */
+export function rdsPrice(engine: string, instanceClass: string, multiAz: boolean, region: string): Rate | undefined {
+  const family = engine.includes('postgres') ? 'postgres' : engine.includes('mysql') ? 'mysql' : engine;
+  return price(`rds.${family}.${instanceClass}.${multiAz ? 'multi_az' : 'single_az'}`, region);
+}
+
+/** ElastiCache node price per hour, or undefined. */
+export const elasticachePrice = (nodeType: string, region: string): Rate | undefined =>
+  price(`elasticache.${nodeType}`, region);
+
+const round = (usd: number): number => Math.round(usd * 10_000) / 10_000;
+
+const regionNote = (region: string): string =>
+  region === TABLE_REGION
+    ? `${TABLE_REGION} list price`
+    : `${TABLE_REGION} list price used for ${region}, no regional table bundled`;
+
+const num = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : String(round(n)));
+
+/** The monthly cost of `quantity` units at a rate (hourly rates over HOURS_PER_MONTH hours). */
+export function monthlyCost(r: Rate, quantity = 1): Estimate {
+  const hours = r.hourly ? HOURS_PER_MONTH : 1;
+  const what = r.hourly ? `${num(quantity)} × ${HOURS_PER_MONTH} h` : num(quantity);
+  return {
+    monthlyUsd: round(r.usd * quantity * hours),
+    method: r.method,
+    basis: `${what} × $${r.usd} (${r.key}, ${regionNote(r.region)})`,
+  };
+}
+
+const combineMethod = (parts: Estimate[]): PriceMethod =>
+  parts.some((e) => e.method === 'price-table-approx') ? 'price-table-approx' : 'price-table';
+
+/** Several costs added up (a volume's storage and IOPS). */
+export function sum(parts: Estimate[]): Estimate {
+  const kept = parts.filter((e) => e.monthlyUsd !== 0 || parts.length === 1);
+  return {
+    monthlyUsd: round(parts.reduce((s, e) => s + e.monthlyUsd, 0)),
+    method: combineMethod(parts),
+    basis: (kept.length ? kept : parts).map((e) => e.basis).join(' + '),
+  };
+}
+
+/** What moving from one cost to another saves a month (never below zero). */
+export function saving(from: Estimate, to: Estimate): Estimate {
+  return {
+    monthlyUsd: round(Math.max(0, from.monthlyUsd - to.monthlyUsd)),
+    method: combineMethod([from, to]),
+    basis: `now ${from.basis} = $${from.monthlyUsd.toFixed(2)}; after ${to.basis} = $${to.monthlyUsd.toFixed(2)}`,
+  };
+}
+
+/** A share of a cost (e.g. the hours a schedule switches off), with the share stated. */
+export function share(of: Estimate, fraction: number, why: string): Estimate {
+  return {
+    monthlyUsd: round(of.monthlyUsd * fraction),
+    method: of.method,
+    basis: `${Math.round(fraction * 100)}% (${why}) of ${of.basis}`,
+  };
+}
+
+/** EBS volume shape the price depends on. */
+export interface VolumeSpec {
+  type: string;
+  sizeGb: number;
+  iops?: number;
+  throughputMBps?: number;
+}
+
+/** gp3 includes 3,000 IOPS and 125 MB/s; io1/io2 bill every provisioned IOPS. */
+const GP3_FREE_IOPS = 3000;
+const GP3_FREE_THROUGHPUT = 125;
+
+/** Monthly cost of an EBS volume (storage, plus provisioned IOPS and throughput where billed), or undefined. */
+export function ebsVolumeCost(v: VolumeSpec, region: string): Estimate | undefined {
+  const storage = price(`ebs.${v.type}.storage`, region);
+  if (!storage) return undefined;
+  const parts = [monthlyCost(storage, v.sizeGb)];
+  if (v.type === 'gp3') {
+    const iops = price('ebs.gp3.iops_over_3000', region);
+    const tput = price('ebs.gp3.throughput_over_125', region);
+    if (iops && (v.iops ?? 0) > GP3_FREE_IOPS) parts.push(monthlyCost(iops, (v.iops ?? 0) - GP3_FREE_IOPS));
+    if (tput && (v.throughputMBps ?? 0) > GP3_FREE_THROUGHPUT) {
+      parts.push(monthlyCost(tput, (v.throughputMBps ?? 0) - GP3_FREE_THROUGHPUT));
+    }
+  }
+  if (v.type === 'io1' || v.type === 'io2') {
+    const iops = price(v.type === 'io1' ? 'ebs.io1.iops' : 'ebs.io2.iops_tier1_upto_32000', region);
+    if (!iops || v.iops === undefined) return undefined;
+    parts.push(monthlyCost(iops, v.iops));
+  }
+  return sum(parts);
+}
+
+/** The gp3 volume that serves what a volume serves: same size, its IOPS (≥ 3,000), its throughput (≥ 125 MB/s). */
+export const gp3Equivalent = (v: VolumeSpec): VolumeSpec => ({
+  type: 'gp3',
+  sizeGb: v.sizeGb,
+  iops: Math.max(GP3_FREE_IOPS, v.iops ?? 0),
+  throughputMBps: Math.max(GP3_FREE_THROUGHPUT, v.throughputMBps ?? 0),
+});
