@@ -1,0 +1,403 @@
+/**
+ * Savings Plans and Reserved Instances: utilization (daily, for the drop alert), coverage and purchase
+ * recommendations (weekly), reservations about to expire, and the checklist's anomaly monitors and budgets.
+ *
+ * Cost Explorer bills $0.01 a request and the whole daily run must stay near a dozen, so this collector spends at
+ * most `ceBudget` requests (default 4): the two utilization series every day, then the stalest weekly items, each
+ * kept with the day it was read and reused from the previous run until it is 7 days old.
+ */
+import { BudgetsClient, paginateDescribeBudgets } from '@aws-sdk/client-budgets';
+import {
+  CostExplorerClient,
+  type DateInterval,
+  GetAnomalyMonitorsCommand,
+  GetReservationCoverageCommand,
+  GetReservationPurchaseRecommendationCommand,
+  GetReservationUtilizationCommand,
+  GetSavingsPlansCoverageCommand,
+  GetSavingsPlansPurchaseRecommendationCommand,
+  GetSavingsPlansUtilizationCommand,
+} from '@aws-sdk/client-cost-explorer';
+import { DescribeReservedInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { paginateDescribeReservedDBInstances, RDSClient } from '@aws-sdk/client-rds';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { Aws } from '../aws';
+import type { Note } from '../model';
+import { guard } from './guard';
+import { allPages } from './optimizer';
+
+/** Cost Explorer strings to numbers; '' and absent are unknown, never 0. */
+export const ceNumber = (s: string | undefined): number | undefined => {
+  if (s === undefined || s.trim() === '') return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
+};
+
+/** Attribute keys come back in either case (SERVICE, instanceType): match them loosely. */
+const attr = (attributes: Record<string, string> | undefined, key: string): string => {
+  const want = key.replace(/_/g, '').toLowerCase();
+  const found = Object.entries(attributes ?? {}).find(([k]) => k.replace(/_/g, '').toLowerCase() === want);
+  return found?.[1] ?? '';
+};
+
+export interface UtilizationDay {
+  date: string;
+  /** Percent of the commitment used that day. */
+  utilizationPct: number;
+  /** Dollars of commitment left unused that day (Savings Plans), or unused hours (Reserved Instances). */
+  unused: number;
+}
+
+export interface SpCoverageGroup {
+  instanceFamily: string;
+  region: string;
+  coveredUsd: number;
+  onDemandUsd: number;
+  totalUsd: number;
+}
+
+export interface RiCoverageGroup {
+  instanceType: string;
+  region: string;
+  reservedHours: number;
+  onDemandHours: number;
+  totalHours: number;
+}
+
+export interface PurchaseRecommendation {
+  kind: 'savings-plan' | 'reserved-instance';
+  /** What to buy: "Compute Savings Plan $1.20/h" or "3 x m5.xlarge (us-east-1)". */
+  what: string;
+  accountId?: string;
+  region?: string;
+  term: string;
+  paymentOption: string;
+  monthlySavingsUsd?: number;
+  upfrontUsd?: number;
+  /** As AWS states it (RIs); computed from upfront cost over monthly savings for Savings Plans. */
+  breakEvenMonths?: number;
+  /** Percent the purchase is expected to be used. */
+  expectedUtilizationPct?: number;
+}
+
+export interface Reservation {
+  service: 'ec2' | 'rds';
+  id: string;
+  region: string;
+  instanceType: string;
+  count: number;
+  /** ISO date-time the reservation ends. */
+  end: string;
+}
+
+/** An item read weekly, with the day it was read. */
+export interface Cached<T> {
+  fetchedOn: string;
+  value: T;
+}
+
+export interface CommitmentData {
+  asOf: string;
+  /** Window of the daily utilization series: [start, end) as Cost Explorer dates. */
+  window: DateInterval;
+  spUtilization?: UtilizationDay[];
+  riUtilization?: UtilizationDay[];
+  spCoverage?: Cached<SpCoverageGroup[]>;
+  riCoverage?: Cached<RiCoverageGroup[]>;
+  spPurchase?: Cached<PurchaseRecommendation[]>;
+  riPurchase?: Cached<PurchaseRecommendation[]>;
+  anomalyMonitors?: Cached<{ count: number; names: string[] }>;
+  budgets?: Cached<{ count: number; names: string[] }>;
+  reservations: Reservation[];
+}
+
+const DAY_MS = 86_400_000;
+const addDays = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const ageDays = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / DAY_MS;
+
+/** Weekly items are read again once this old. */
+export const REFRESH_DAYS = 7;
+/** Days of daily utilization read for the drop alert, and the window coverage is measured over. */
+export const UTILIZATION_DAYS = 14;
+export const COVERAGE_DAYS = 30;
+/** Cost Explorer requests this collector may spend in one run, unless the caller says otherwise. */
+export const COMMITMENTS_CE_BUDGET = 4;
+
+export interface CommitmentOptions {
+  asOf: string;
+  regions: string[];
+  /** What the previous run kept (from the snapshot): weekly items are reused from it until stale. */
+  previous?: CommitmentData;
+  /** Cost Explorer requests allowed this run (each page counts). */
+  ceBudget?: number;
+  /** The account the bot runs in, for budgets:DescribeBudgets; read from STS when absent. */
+  accountId?: string;
+}
+
+type WeeklyKey = 'spCoverage' | 'riCoverage' | 'spPurchase' | 'riPurchase' | 'anomalyMonitors' | 'budgets';
+
+/** Read what the run needs about commitments, within the Cost Explorer budget. */
+export async function collectCommitments(aws: Aws, notes: Note[], options: CommitmentOptions): Promise<CommitmentData> {
+  const { asOf, previous } = options;
+  const ce = aws.client(CostExplorerClient, aws.homeRegion);
+  const ceBefore = aws.calls.forService('ce');
+  const ceSpent = () => aws.calls.forService('ce') - ceBefore;
+  const budget = options.ceBudget ?? COMMITMENTS_CE_BUDGET;
+  const window: DateInterval = { Start: addDays(asOf, -UTILIZATION_DAYS), End: asOf };
+  const coverageWindow: DateInterval = { Start: addDays(asOf, -COVERAGE_DAYS), End: asOf };
+  const data: CommitmentData = { asOf, window, reservations: [] };
+
+  data.spUtilization = await guard(notes, { source: 'ce:GetSavingsPlansUtilization' }, async () => {
+    const r = await ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod: window, Granularity: 'DAILY' }));
+    return (r.SavingsPlansUtilizationsByTime ?? []).flatMap((t) => {
+      const pct = ceNumber(t.Utilization?.UtilizationPercentage);
+      return pct === undefined
+        ? []
+        : [
+            {
+              date: t.TimePeriod?.Start ?? '',
+              utilizationPct: pct,
+              unused: ceNumber(t.Utilization?.UnusedCommitment) ?? 0,
+            },
+          ];
+    });
+  });
+  data.riUtilization = await guard(notes, { source: 'ce:GetReservationUtilization' }, async () => {
+    const pages = await allPages(async (NextPageToken) => {
+      const r = await ce.send(
+        new GetReservationUtilizationCommand({ TimePeriod: window, Granularity: 'DAILY', NextPageToken }),
+      );
+      return { items: r.UtilizationsByTime ?? [], nextToken: r.NextPageToken };
+    });
+    return pages.flatMap((t) => {
+      const pct = ceNumber(t.Total?.UtilizationPercentage);
+      return pct === undefined
+        ? []
+        : [{ date: t.TimePeriod?.Start ?? '', utilizationPct: pct, unused: ceNumber(t.Total?.UnusedHours) ?? 0 }];
+    });
+  });
+
+  const weekly: { key: WeeklyKey; ce: boolean; read: () => Promise<unknown> }[] = [
+    { key: 'spCoverage', ce: true, read: () => readSpCoverage(ce, coverageWindow) },
+    { key: 'riCoverage', ce: true, read: () => readRiCoverage(ce, coverageWindow) },
+    { key: 'spPurchase', ce: true, read: () => readSpPurchase(ce) },
+    { key: 'riPurchase', ce: true, read: () => readRiPurchase(ce) },
+    { key: 'anomalyMonitors', ce: true, read: () => readAnomalyMonitors(ce) },
+    { key: 'budgets', ce: false, read: () => readBudgets(aws, options.accountId) },
+  ];
+  // Stalest first, so a tight budget still refreshes everything within a few days.
+  const age = (key: WeeklyKey) => {
+    const kept = previous?.[key];
+    return kept ? ageDays(kept.fetchedOn, asOf) : Number.POSITIVE_INFINITY;
+  };
+  for (const item of [...weekly].sort((a, b) => age(b.key) - age(a.key))) {
+    const kept = previous?.[item.key];
+    const due = age(item.key) >= REFRESH_DAYS;
+    // A first run (nothing kept at all) reads everything once; later runs stay within the budget.
+    const affordable = !item.ce || !previous || ceSpent() < budget;
+    if (due && affordable) {
+      const value = await guard(notes, { source: `weekly:${item.key}` }, item.read);
+      if (value !== undefined) {
+        (data as unknown as Record<string, Cached<unknown>>)[item.key] = { fetchedOn: asOf, value };
+        continue;
+      }
+    }
+    if (kept) (data as unknown as Record<string, unknown>)[item.key] = kept;
+  }
+
+  for (const region of options.regions) {
+    const ec2 = await guard(notes, { source: 'ec2:DescribeReservedInstances', region }, async () => {
+      const r = await aws
+        .client(EC2Client, region)
+        .send(new DescribeReservedInstancesCommand({ Filters: [{ Name: 'state', Values: ['active'] }] }));
+      return (r.ReservedInstances ?? []).map(
+        (ri): Reservation => ({
+          service: 'ec2',
+          id: ri.ReservedInstancesId ?? '',
+          region,
+          instanceType: String(ri.InstanceType ?? ''),
+          count: ri.InstanceCount ?? 0,
+          end: ri.End ? new Date(ri.End).toISOString() : '',
+        }),
+      );
+    });
+    const rds = await guard(notes, { source: 'rds:DescribeReservedDBInstances', region }, async () => {
+      const out: Reservation[] = [];
+      for await (const page of paginateDescribeReservedDBInstances({ client: aws.client(RDSClient, region) }, {})) {
+        for (const ri of page.ReservedDBInstances ?? []) {
+          if (ri.State !== 'active' || !ri.StartTime || !ri.Duration) continue;
+          out.push({
+            service: 'rds',
+            id: ri.ReservedDBInstanceId ?? '',
+            region,
+            instanceType: ri.DBInstanceClass ?? '',
+            count: ri.DBInstanceCount ?? 0,
+            end: new Date(new Date(ri.StartTime).getTime() + ri.Duration * 1000).toISOString(),
+          });
+        }
+      }
+      return out;
+    });
+    data.reservations.push(...(ec2 ?? []), ...(rds ?? []));
+  }
+  return data;
+}
+
+async function readSpCoverage(ce: CostExplorerClient, TimePeriod: DateInterval): Promise<SpCoverageGroup[]> {
+  const GroupBy = [
+    { Type: 'DIMENSION' as const, Key: 'INSTANCE_FAMILY' },
+    { Type: 'DIMENSION' as const, Key: 'REGION' },
+  ];
+  const items = await allPages(async (NextToken) => {
+    const r = await ce.send(
+      new GetSavingsPlansCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', GroupBy, NextToken }),
+    );
+    return { items: r.SavingsPlansCoverages ?? [], nextToken: r.NextToken };
+  });
+  // A window across a month boundary comes back as two periods per group: add them up.
+  const groups = new Map<string, SpCoverageGroup>();
+  for (const c of items) {
+    const instanceFamily = attr(c.Attributes, 'INSTANCE_FAMILY');
+    const region = attr(c.Attributes, 'REGION');
+    const g = groups.get(`${instanceFamily}|${region}`) ?? {
+      instanceFamily,
+      region,
+      coveredUsd: 0,
+      onDemandUsd: 0,
+      totalUsd: 0,
+    };
+    g.coveredUsd += ceNumber(c.Coverage?.SpendCoveredBySavingsPlans) ?? 0;
+    g.onDemandUsd += ceNumber(c.Coverage?.OnDemandCost) ?? 0;
+    g.totalUsd += ceNumber(c.Coverage?.TotalCost) ?? 0;
+    groups.set(`${instanceFamily}|${region}`, g);
+  }
+  return [...groups.values()];
+}
+
+async function readRiCoverage(ce: CostExplorerClient, TimePeriod: DateInterval): Promise<RiCoverageGroup[]> {
+  const GroupBy = [
+    { Type: 'DIMENSION' as const, Key: 'INSTANCE_TYPE' },
+    { Type: 'DIMENSION' as const, Key: 'REGION' },
+  ];
+  const periods = await allPages(async (NextPageToken) => {
+    const r = await ce.send(
+      new GetReservationCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', GroupBy, NextPageToken }),
+    );
+    return { items: r.CoveragesByTime ?? [], nextToken: r.NextPageToken };
+  });
+  const groups = new Map<string, RiCoverageGroup>();
+  for (const g of periods.flatMap((p) => p.Groups ?? [])) {
+    const instanceType = attr(g.Attributes, 'INSTANCE_TYPE');
+    const region = attr(g.Attributes, 'REGION');
+    const h = g.Coverage?.CoverageHours;
+    const sum = groups.get(`${instanceType}|${region}`) ?? {
+      instanceType,
+      region,
+      reservedHours: 0,
+      onDemandHours: 0,
+      totalHours: 0,
+    };
+    sum.reservedHours += ceNumber(h?.ReservedHours) ?? 0;
+    sum.onDemandHours += ceNumber(h?.OnDemandHours) ?? 0;
+    sum.totalHours += ceNumber(h?.TotalRunningHours) ?? 0;
+    groups.set(`${instanceType}|${region}`, sum);
+  }
+  return [...groups.values()];
+}
+
+// One term and payment option keeps this to one request each; the most common starting point (1 year, no upfront).
+const TERM = 'ONE_YEAR' as const;
+const PAYMENT = 'NO_UPFRONT' as const;
+const LOOKBACK = 'THIRTY_DAYS' as const;
+
+async function readSpPurchase(ce: CostExplorerClient): Promise<PurchaseRecommendation[]> {
+  const details = await allPages(async (NextPageToken) => {
+    const r = await ce.send(
+      new GetSavingsPlansPurchaseRecommendationCommand({
+        SavingsPlansType: 'COMPUTE_SP',
+        TermInYears: TERM,
+        PaymentOption: PAYMENT,
+        LookbackPeriodInDays: LOOKBACK,
+        NextPageToken,
+      }),
+    );
+    return {
+      items: r.SavingsPlansPurchaseRecommendation?.SavingsPlansPurchaseRecommendationDetails ?? [],
+      nextToken: r.NextPageToken,
+    };
+  });
+  return details.map((d) => {
+    const monthly = ceNumber(d.EstimatedMonthlySavingsAmount);
+    const upfront = ceNumber(d.UpfrontCost);
+    return {
+      kind: 'savings-plan',
+      what: `Compute Savings Plan $${ceNumber(d.HourlyCommitmentToPurchase)?.toFixed(3) ?? '?'}/h`,
+      accountId: d.AccountId,
+      term: TERM,
+      paymentOption: PAYMENT,
+      monthlySavingsUsd: monthly,
+      upfrontUsd: upfront,
+      // No upfront means the plan pays back from its first month; otherwise upfront over monthly savings.
+      breakEvenMonths: upfront === undefined || !monthly ? undefined : upfront === 0 ? 0 : upfront / monthly,
+      expectedUtilizationPct: ceNumber(d.EstimatedAverageUtilization),
+    };
+  });
+}
+
+async function readRiPurchase(ce: CostExplorerClient): Promise<PurchaseRecommendation[]> {
+  const recs = await allPages(async (NextPageToken) => {
+    const r = await ce.send(
+      new GetReservationPurchaseRecommendationCommand({
+        Service: 'Amazon Elastic Compute Cloud - Compute',
+        TermInYears: TERM,
+        PaymentOption: PAYMENT,
+        LookbackPeriodInDays: LOOKBACK,
+        NextPageToken,
+      }),
+    );
+    return { items: r.Recommendations ?? [], nextToken: r.NextPageToken };
+  });
+  return recs.flatMap((rec) =>
+    (rec.RecommendationDetails ?? []).map((d): PurchaseRecommendation => {
+      const ec2 = d.InstanceDetails?.EC2InstanceDetails;
+      return {
+        kind: 'reserved-instance',
+        what: `${d.RecommendedNumberOfInstancesToPurchase ?? '?'} x ${ec2?.InstanceType ?? '?'} (${ec2?.Region ?? '?'})`,
+        accountId: d.AccountId,
+        region: ec2?.Region,
+        term: TERM,
+        paymentOption: PAYMENT,
+        monthlySavingsUsd: ceNumber(d.EstimatedMonthlySavingsAmount),
+        upfrontUsd: ceNumber(d.UpfrontCost),
+        breakEvenMonths: ceNumber(d.EstimatedBreakEvenInMonths),
+        expectedUtilizationPct: ceNumber(d.AverageUtilization),
+      };
+    }),
+  );
+}
+
+async function readAnomalyMonitors(ce: CostExplorerClient): Promise<{ count: number; names: string[] }> {
+  const monitors = await allPages(async (NextPageToken) => {
+    const r = await ce.send(new GetAnomalyMonitorsCommand({ NextPageToken }));
+    return { items: r.AnomalyMonitors ?? [], nextToken: r.NextPageToken };
+  });
+  return { count: monitors.length, names: monitors.map((m) => m.MonitorName ?? '') };
+}
+
+async function readBudgets(aws: Aws, accountId: string | undefined): Promise<{ count: number; names: string[] }> {
+  const AccountId =
+    accountId ?? (await aws.client(STSClient, aws.homeRegion).send(new GetCallerIdentityCommand({}))).Account;
+  const names: string[] = [];
+  try {
+    // Budgets is a global service answered in us-east-1.
+    const client = aws.client(BudgetsClient, 'us-east-1');
+    for await (const page of paginateDescribeBudgets({ client }, { AccountId })) {
+      names.push(...(page.Budgets ?? []).map((b) => b.BudgetName ?? ''));
+    }
+  } catch (err) {
+    // An account with no budget at all is answered NotFoundException rather than an empty list.
+    if (!(err instanceof Error && err.name === 'NotFoundException')) throw err;
+  }
+  return { count: names.length, names };
+}

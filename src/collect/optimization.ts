@@ -1,0 +1,49 @@
+/**
+ * Everything AWS already recommends, in one Inventory section: Compute Optimizer, Cost Optimization Hub, Cost
+ * Explorer rightsizing (only where Compute Optimizer is off, since each page is billed) and commitments.
+ */
+import type { Aws } from '../aws';
+import type { Config } from '../config';
+import type { Note } from '../model';
+import { COMMITMENTS_CE_BUDGET, type CommitmentData, collectCommitments } from './commitments';
+import { collectHub, collectRightsizing, type HubData, type RightsizingData } from './hub';
+import { collectComputeOptimizer, type OptimizerData } from './optimizer';
+
+export interface OptimizationData {
+  optimizer: OptimizerData;
+  hub: HubData;
+  /** Cost Explorer rightsizing, read only when Compute Optimizer gave nothing. */
+  rightsizing?: RightsizingData;
+  commitments: CommitmentData;
+}
+
+export interface OptimizationOptions {
+  asOf: string;
+  /** Regions to read; defaults to the configured regions, else the home region. */
+  regions?: string[];
+  /** The previous run's section (from the snapshot), so weekly Cost Explorer reads are reused. */
+  previous?: OptimizationData;
+  accountId?: string;
+}
+
+/** Collect the recommendations and commitments section. Never throws for what AWS refuses: notes instead. */
+export async function collectOptimization(
+  aws: Aws,
+  config: Config,
+  notes: Note[],
+  options: OptimizationOptions,
+): Promise<OptimizationData> {
+  const regions = options.regions ?? config.regions ?? [aws.homeRegion];
+  const ceBefore = aws.calls.forService('ce');
+  const optimizer = await collectComputeOptimizer(aws, regions, notes);
+  const hub = await collectHub(aws, notes);
+  const rightsizing = optimizer.enrollment === 'enrolled' ? undefined : await collectRightsizing(aws, notes);
+  const commitments = await collectCommitments(aws, notes, {
+    asOf: options.asOf,
+    regions,
+    previous: options.previous?.commitments,
+    ceBudget: COMMITMENTS_CE_BUDGET - (aws.calls.forService('ce') - ceBefore),
+    accountId: options.accountId,
+  });
+  return { optimizer, hub, rightsizing, commitments };
+}

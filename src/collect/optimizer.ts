@@ -1,0 +1,181 @@
+/**
+ * AWS Compute Optimizer collector: the seven recommendation kinds the bot ingests, every page of each, per region.
+ * It fetches and never judges (src/recommend/ turns these into findings). Compute Optimizer is opt-in per account:
+ * the first OptInRequiredException stops every further call and is kept as `enrollment: 'not-enrolled'`.
+ */
+import {
+  type AutoScalingGroupRecommendation,
+  ComputeOptimizerClient,
+  type ECSServiceRecommendation,
+  GetAutoScalingGroupRecommendationsCommand,
+  GetEBSVolumeRecommendationsCommand,
+  GetEC2InstanceRecommendationsCommand,
+  GetECSServiceRecommendationsCommand,
+  GetIdleRecommendationsCommand,
+  GetLambdaFunctionRecommendationsCommand,
+  GetRDSDatabaseRecommendationsCommand,
+  type IdleRecommendation,
+  type InstanceRecommendation,
+  type LambdaFunctionRecommendation,
+  type RDSDBRecommendation,
+  type VolumeRecommendation,
+} from '@aws-sdk/client-compute-optimizer';
+import type { Aws } from '../aws';
+import type { Note } from '../model';
+import { guard } from './guard';
+
+/** The seven kinds, in the order they are read. */
+export const OPTIMIZER_KINDS = ['ec2', 'asg', 'ebs', 'lambda', 'ecs', 'rds', 'idle'] as const;
+export type OptimizerKind = (typeof OPTIMIZER_KINDS)[number];
+
+export interface OptimizerData {
+  /** 'not-enrolled' when AWS answered OptInRequiredException; 'unknown' when every call failed otherwise. */
+  enrollment: 'enrolled' | 'not-enrolled' | 'unknown';
+  regions: string[];
+  ec2: InstanceRecommendation[];
+  asg: AutoScalingGroupRecommendation[];
+  ebs: VolumeRecommendation[];
+  lambda: LambdaFunctionRecommendation[];
+  ecs: ECSServiceRecommendation[];
+  rds: RDSDBRecommendation[];
+  idle: IdleRecommendation[];
+}
+
+/** How to enrol, quoted in the note and in the opt-in finding. */
+export const OPT_IN_HOW =
+  'opt in with `aws compute-optimizer update-enrollment-status --status Active` (add --include-member-accounts from ' +
+  'the management account) or in the console; recommendations appear after about 12 hours';
+
+/** A page as every Compute Optimizer list operation returns it: items under a kind-specific key, and nextToken. */
+interface Page<T> {
+  items: T[];
+  nextToken?: string;
+  errors: { identifier?: string; code?: string; message?: string }[];
+}
+
+type PageReader<T> = (client: ComputeOptimizerClient, nextToken: string | undefined) => Promise<Page<T>>;
+
+// maxResults: 1000 is each list operation's maximum, 100 for GetIdleRecommendations (pagination_summary.json).
+const READERS: { [K in OptimizerKind]: { operation: string; read: PageReader<OptimizerData[K][number]> } } = {
+  ec2: {
+    operation: 'GetEC2InstanceRecommendations',
+    read: async (c, nextToken) => {
+      const r = await c.send(new GetEC2InstanceRecommendationsCommand({ maxResults: 1000, nextToken }));
+      return { items: r.instanceRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
+    },
+  },
+  asg: {
+    operation: 'GetAutoScalingGroupRecommendations',
+    read: async (c, nextToken) => {
+      const r = await c.send(new GetAutoScalingGroupRecommendationsCommand({ maxResults: 1000, nextToken }));
+      return { items: r.autoScalingGroupRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
+    },
+  },
+  ebs: {
+    operation: 'GetEBSVolumeRecommendations',
+    read: async (c, nextToken) => {
+      const r = await c.send(new GetEBSVolumeRecommendationsCommand({ maxResults: 1000, nextToken }));
+      return { items: r.volumeRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
+    },
+  },
+  lambda: {
+    operation: 'GetLambdaFunctionRecommendations',
+    read: async (c, nextToken) => {
+      const r = await c.send(new GetLambdaFunctionRecommendationsCommand({ maxResults: 1000, nextToken }));
+      return { items: r.lambdaFunctionRecommendations ?? [], nextToken: r.nextToken, errors: [] };
+    },
+  },
+  ecs: {
+    operation: 'GetECSServiceRecommendations',
+    read: async (c, nextToken) => {
+      const r = await c.send(new GetECSServiceRecommendationsCommand({ maxResults: 1000, nextToken }));
+      return { items: r.ecsServiceRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
+    },
+  },
+  rds: {
+    operation: 'GetRDSDatabaseRecommendations',
+    read: async (c, nextToken) => {
+      const r = await c.send(new GetRDSDatabaseRecommendationsCommand({ maxResults: 1000, nextToken }));
+      return { items: r.rdsDBRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
+    },
+  },
+  idle: {
+    operation: 'GetIdleRecommendations',
+    read: async (c, nextToken) => {
+      const r = await c.send(new GetIdleRecommendationsCommand({ maxResults: 100, nextToken }));
+      return { items: r.idleRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
+    },
+  },
+};
+
+/** Every page of a token-paged list. A token seen twice ends the loop instead of spinning forever. */
+export async function allPages<T>(
+  read: (token: string | undefined) => Promise<{ items: T[]; nextToken?: string }>,
+): Promise<T[]> {
+  const items: T[] = [];
+  const seen = new Set<string>();
+  let token: string | undefined;
+  do {
+    const page = await read(token);
+    items.push(...page.items);
+    token = page.nextToken || undefined;
+    if (token && seen.has(token)) break;
+    if (token) seen.add(token);
+  } while (token);
+  return items;
+}
+
+const isOptIn = (err: unknown): boolean => err instanceof Error && /OptInRequired/i.test(err.name);
+
+/** Read every Compute Optimizer recommendation kind in each region. Failures become notes; the run goes on. */
+export async function collectComputeOptimizer(aws: Aws, regions: string[], notes: Note[]): Promise<OptimizerData> {
+  const data: OptimizerData = {
+    enrollment: 'unknown',
+    regions,
+    ec2: [],
+    asg: [],
+    ebs: [],
+    lambda: [],
+    ecs: [],
+    rds: [],
+    idle: [],
+  };
+  for (const region of regions) {
+    const client = aws.client(ComputeOptimizerClient, region);
+    for (const kind of OPTIMIZER_KINDS) {
+      if (data.enrollment === 'not-enrolled') return data;
+      // The mapped type ties each kind to its item type; inside the loop the items are only moved, never read.
+      const { operation, read } = READERS[kind] as { operation: string; read: PageReader<unknown> };
+      const source = `compute-optimizer:${operation}`;
+      const itemErrors: Page<unknown>['errors'] = [];
+      const items = await guard(notes, { source, region }, async () => {
+        try {
+          return await allPages(async (token) => {
+            const page = await read(client, token);
+            itemErrors.push(...page.errors);
+            return page;
+          });
+        } catch (err) {
+          if (!isOptIn(err)) throw err;
+          data.enrollment = 'not-enrolled';
+          notes.push({ kind: 'opt-in', source, region, message: `Compute Optimizer is not enabled: ${OPT_IN_HOW}` });
+          return undefined;
+        }
+      });
+      if (items === undefined) continue;
+      data.enrollment = 'enrolled';
+      (data[kind] as unknown[]).push(...items);
+      if (itemErrors.length > 0) {
+        const first = itemErrors[0];
+        notes.push({
+          kind: 'unavailable',
+          source,
+          region,
+          message:
+            `${itemErrors.length} resource(s) had no recommendation, e.g. ${first?.identifier ?? '?'}: ${first?.code ?? ''} ${first?.message ?? ''}`.trim(),
+        });
+      }
+    }
+  }
+  return data;
+}
