@@ -189,6 +189,8 @@ export interface Inventory {
   asOf: string;
   sample: boolean;
   spend?: SpendData;
+  /** Compute Optimizer, Cost Optimization Hub, Cost Explorer recommendations and commitments (src/collect/optimization). */
+  optimization?: import('./collect/optimization').OptimizationData;
   notes: Note[];
 }
 
