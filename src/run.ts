@@ -124,7 +124,8 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     const inventory = await collect(aws, options, store, sample);
     const notes = inventory.notes;
     const spend = inventory.spend ?? emptySpend(config.spend.metric);
-    if (!inventory.spend) notes.push({ kind: 'error', source: 'ce:GetCostAndUsage', message: 'no spend could be read' });
+    if (!inventory.spend)
+      notes.push({ kind: 'error', source: 'ce:GetCostAndUsage', message: 'no spend could be read' });
 
     // analyze
     const summary = summarize(spend, asOf);

@@ -4,7 +4,7 @@
  * Every call is counted by service and operation.
  */
 import type { Client } from '@smithy/smithy-client';
-import { Recorder, loadCassette } from './cassette';
+import { loadCassette, Recorder } from './cassette';
 import { countingMiddleware, type Responder, recordMiddleware, replayMiddleware } from './replay';
 
 export type AwsMode = 'live' | 'sample' | 'cassette' | 'record';

@@ -3,8 +3,11 @@
  * answered. It sits at the initialize step, inside the real client, so collectors' paginators and parsing run as in
  * live mode.
  */
-import type { InitializeHandlerOptions, InitializeMiddleware } from '@smithy/types';
-import { serviceName, STRING_DATE_SERVICES } from './services';
+import type { AbsoluteLocation, InitializeHandlerOptions, InitializeMiddleware } from '@smithy/types';
+
+type Placement = InitializeHandlerOptions & AbsoluteLocation;
+
+import { STRING_DATE_SERVICES, serviceName } from './services';
 
 /** One AWS call as the middleware sees it. Operation has no "Command" suffix. */
 export interface AwsCall {
@@ -44,7 +47,7 @@ export interface CallSink {
 const operationOf = (commandName: string) => commandName.replace(/Command$/, '');
 
 /** Counts every call by service and operation, whatever answers it. */
-export function countingMiddleware(sink: CallSink): [InitializeMiddleware<object, object>, InitializeHandlerOptions] {
+export function countingMiddleware(sink: CallSink): [InitializeMiddleware<object, object>, Placement] {
   return [
     (next, context) => async (args) => {
       sink.count(serviceName(context.clientName ?? ''), operationOf(context.commandName ?? ''));
@@ -58,7 +61,7 @@ export function countingMiddleware(sink: CallSink): [InitializeMiddleware<object
 export function replayMiddleware(
   responder: Responder,
   region: string,
-): [InitializeMiddleware<object, object>, InitializeHandlerOptions] {
+): [InitializeMiddleware<object, object>, Placement] {
   return [
     (_next, context) => async (args) => {
       const service = serviceName(context.clientName ?? '');
@@ -80,7 +83,7 @@ export function replayMiddleware(
 export function recordMiddleware(
   record: (call: AwsCall, result: { output?: unknown; error?: { name: string; message: string } }) => void,
   region: string,
-): [InitializeMiddleware<object, object>, InitializeHandlerOptions] {
+): [InitializeMiddleware<object, object>, Placement] {
   return [
     (next, context) => async (args) => {
       const call: AwsCall = {

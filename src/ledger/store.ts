@@ -128,7 +128,9 @@ class DynamoStore implements Store {
     const parts = Math.max(1, Math.ceil(bytes.length / PART_BYTES));
     for (let i = 1; i < parts; i++) {
       const data = bytes.subarray(i * PART_BYTES, (i + 1) * PART_BYTES);
-      await this.doc.send(new PutCommand({ TableName: this.table, Item: { pk: `${pk}#PART`, sk: `${sk}#${i}`, data } }));
+      await this.doc.send(
+        new PutCommand({ TableName: this.table, Item: { pk: `${pk}#PART`, sk: `${sk}#${i}`, data } }),
+      );
     }
     // The head goes last, so a reader never sees a head whose parts are not written yet.
     const head = { pk, sk, parts, data: bytes.subarray(0, PART_BYTES) };
@@ -183,9 +185,7 @@ class DynamoStore implements Store {
           .map((finding) => ({ PutRequest: { Item: { pk: 'FINDING', sk: finding.id, finding } } }));
         for (let attempt = 0; requests.length > 0; attempt++) {
           if (attempt > 8) throw new StoreError('store: DynamoDB kept returning unprocessed findings');
-          const out = await this.doc.send(
-            new BatchWriteCommand({ RequestItems: { [this.table]: requests } }),
-          );
+          const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: requests } }));
           requests = out.UnprocessedItems?.[this.table] ?? [];
           if (requests.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
         }

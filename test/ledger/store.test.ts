@@ -57,7 +57,11 @@ describe('store on dynalite', () => {
     expect(await store.listFindings()).toHaveLength(2);
     const id = findings[0]!.id;
     const now = new Date('2026-11-20T09:00:00Z');
-    const snoozed = await store.setState(id, { state: 'snoozed', by: 'U123', until: '2026-11-27', reason: 'migration' }, now);
+    const snoozed = await store.setState(
+      id,
+      { state: 'snoozed', by: 'U123', until: '2026-11-27', reason: 'migration' },
+      now,
+    );
     expect(snoozed).toMatchObject({ state: 'snoozed', snoozedUntil: '2026-11-27' });
     expect((await store.getFinding(id))?.history).toEqual([
       { state: 'snoozed', at: now.toISOString(), by: 'U123', reason: 'migration', until: '2026-11-27' },
