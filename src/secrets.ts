@@ -12,7 +12,10 @@ export const setSsmClient = (client: SSMClient): void => {
 };
 
 /** The plain value when set, else the SecureString parameter's value; undefined when neither is configured. */
-export async function secret(plain: string | undefined, parameterName: string | undefined): Promise<string | undefined> {
+export async function secret(
+  plain: string | undefined,
+  parameterName: string | undefined,
+): Promise<string | undefined> {
   if (plain) return plain;
   if (!parameterName) return undefined;
   let value = cache.get(parameterName);
