@@ -1,0 +1,35 @@
+/** The contract every `/durion-cost` command implements, and what it is given to answer with. */
+import type { Snapshot, Store } from '../ledger/types';
+import type { Answer } from './blocks';
+
+/** Who asked, as the Slack layer (or the CLI) established it. */
+export interface Caller {
+  userId: string;
+  channelId: string;
+  /** May change a finding's state (allowed user or member of an allowed group). */
+  canChange: boolean;
+  /** Owner values that are the caller's team (from DURION_TEAM_MAP), for `mine`. */
+  owners: string[];
+}
+
+export interface CommandContext {
+  /** The words after the command name; user text, already length-bounded. */
+  args: string[];
+  store: Store;
+  caller: Caller;
+  now: Date;
+  /** The latest snapshot, read once per request. */
+  snapshot(): Promise<Snapshot | undefined>;
+}
+
+export interface Command {
+  name: string;
+  /** Arguments as the help shows them, e.g. "ID DURATION [reason]". */
+  usage: string;
+  /** One line for the help. */
+  summary: string;
+  run(ctx: CommandContext): Promise<Answer>;
+}
+
+/** Commands that read the snapshot say so plainly when no run has filled the store yet. */
+export const NO_SNAPSHOT = 'No daily run has been stored yet: run `durion-cost run` (or wait for the daily schedule).';

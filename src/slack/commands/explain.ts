@@ -1,0 +1,58 @@
+import { UsageError } from '../../errors';
+import { SAVINGS_METHODS } from '../../model';
+import { answer, capBlocks, context, escapeText, header, mention, section, usd } from '../blocks';
+import { findingActions } from '../buttons';
+import type { Command } from '../command';
+import { stateOf } from '../findings';
+
+const EVIDENCE_CHARS = 1500;
+
+/** `explain ID`: the evidence behind a finding: sources, figures, window, and the history of its states. */
+export const explain: Command = {
+  name: 'explain',
+  usage: 'ID',
+  summary: 'the evidence behind a finding: sources, figures, window, history',
+  async run({ args, store, now }) {
+    const [id] = args;
+    if (!id || args.length > 1) throw new UsageError('explain takes one finding id');
+    const f = /^[A-Za-z0-9_-]{4,40}$/.test(id) ? await store.getFinding(id) : undefined;
+    if (!f)
+      return answer('Unknown finding', [
+        `No finding has the id \`${escapeText(id)}\`. \`unused\`, \`savings\` or \`mine\` list them.`,
+      ]);
+    const sources = (f.sources ?? [f.source]).join(', ');
+    const money =
+      f.savingsMethod === 'none'
+        ? 'No dollar estimate.'
+        : `*${usd(f.monthlySavingsUsd)}/mo*, ${SAVINGS_METHODS[f.savingsMethod]}: ${escapeText(f.savingsBasis)}`;
+    const state = stateOf(f, now);
+    const history = f.history.length
+      ? f.history.map(
+          (h) =>
+            `• ${h.at.slice(0, 16).replace('T', ' ')} ${h.state}${h.until ? ` until ${h.until}` : ''} by ${mention(h.by)}${
+              h.reason ? `: “${escapeText(h.reason)}”` : ''
+            }`,
+        )
+      : ['• open since first seen'];
+    let evidence = JSON.stringify(f.evidence, null, 1);
+    if (evidence.length > EVIDENCE_CHARS) evidence = `${evidence.slice(0, EVIDENCE_CHARS)}\n… (cut)`;
+    const blocks = [
+      header(`${f.title} (${f.id})`),
+      section(
+        [
+          `*Resource:* ${escapeText(f.resourceId)} (${escapeText(f.service)}), account ${f.accountId}, ${f.region}${f.owner ? `, owner ${escapeText(f.owner)}` : ''}`,
+          `*Why:* ${escapeText(f.reason)}`,
+          `*Saving:* ${money}`,
+          `*Sources:* ${sources} · rule ${escapeText(f.ruleId)} · ${f.strategy} · ${escapeText(f.wellArchitected)}`,
+          `*Severity* ${f.severity} · *confidence* ${f.confidence} · *effort* ${f.effort} · *priority* P${f.priority} (score ${f.score.toFixed(1)})`,
+          `*Seen:* ${f.firstSeen} to ${f.lastSeen} · *state:* ${state}${state === 'snoozed' ? ` until ${f.snoozedUntil}` : ''}`,
+        ].join('\n'),
+      ),
+      section(`*History*\n${history.join('\n')}`),
+      section(`*Evidence*\n\`\`\`${escapeText(evidence)}\`\`\``),
+      findingActions(f),
+      context('Figures are USD a month (730 hours a month).'),
+    ];
+    return { text: `${f.title} (${f.id})`, blocks: capBlocks(blocks) };
+  },
+};

@@ -1,0 +1,42 @@
+import { realizedSavings } from '../../ledger/ledger';
+import { answer, escapeText, usd } from '../blocks';
+import { type Command, NO_SNAPSHOT } from '../command';
+import { stateOf } from '../findings';
+
+/** Cost Explorer bills each API request at $0.01. */
+const CE_REQUEST_USD = 0.01;
+
+/** `status`: the last run, how fresh its data is, what it cost in Cost Explorer requests, what it could not read. */
+export const status: Command = {
+  name: 'status',
+  usage: '',
+  summary: 'last run, data freshness, Cost Explorer requests and their cost, what could not be read',
+  async run({ store, snapshot, now }) {
+    const [snap, findings] = await Promise.all([snapshot(), store.listFindings()]);
+    if (!snap) return answer('Status', [NO_SNAPSHOT]);
+    const r = snap.report;
+    const ageHours = Math.round((now.getTime() - Date.parse(r.startedAt)) / 3_600_000);
+    const lastDay = snap.spend.days.at(-1) ?? 'none';
+    const estimated = snap.spend.estimated.filter(Boolean).length;
+    const byState = new Map<string, number>();
+    for (const f of findings) byState.set(stateOf(f, now), (byState.get(stateOf(f, now)) ?? 0) + 1);
+    const lines = [
+      `*Last run:* as of ${r.asOf}, started ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC (${ageHours} h ago), ${(r.durationMs / 1000).toFixed(1)} s, ${r.mode} mode${snap.sample ? ' (sample account)' : ''}`,
+      `*Data:* spend through ${lastDay}${estimated ? `, ${estimated} day(s) still estimated by AWS` : ''}`,
+      `*Cost Explorer:* ${r.costExplorerRequests} request(s) in the last run (${usd(r.costExplorerRequests * CE_REQUEST_USD)} at $0.01 each); slash commands make none`,
+      `*Findings:* ${[...byState.entries()].map(([s, n]) => `${n} ${s}`).join(', ') || 'none'} (${r.findings.new} new in the last run)`,
+      `*Realized savings:* ${usd(realizedSavings(findings))}/mo from resolved findings`,
+      `*Digest:* ${r.digest.posted ? `posted${r.digest.channel ? ` to <#${r.digest.channel}>` : ''}` : 'not posted'} (${escapeText(r.digest.reason)})`,
+    ];
+    if (r.notes.length) {
+      lines.push('*Could not read:*');
+      for (const n of r.notes.slice(0, 15)) {
+        lines.push(
+          `• ${n.kind} · ${escapeText(n.source)}${n.region ? ` (${n.region})` : ''}: ${escapeText(n.message)}`,
+        );
+      }
+      if (r.notes.length > 15) lines.push(`• … ${r.notes.length - 15} more in run.json`);
+    } else lines.push('Everything the run needed could be read.');
+    return answer('durion-cost status', lines);
+  },
+};

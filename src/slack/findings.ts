@@ -1,0 +1,96 @@
+/** Findings as the bot shows them, and the state changes people make from commands and buttons alike. */
+import { effectiveState } from '../ledger/ledger';
+import type { StateRequest, Store } from '../ledger/types';
+import { type Finding, type FindingState, SAVINGS_METHODS } from '../model';
+import {
+  type Answer,
+  answer,
+  type Block,
+  capBlocks,
+  context,
+  escapeText,
+  header,
+  mention,
+  section,
+  usd,
+} from './blocks';
+import { findingActions } from './buttons';
+import type { Caller } from './command';
+
+/** Finding ids are short base64url hashes; anything else is refused before the store is asked. */
+const ID_PATTERN = /^[A-Za-z0-9_-]{4,40}$/;
+
+/** Reasons are kept in the ledger's history: bounded so one person cannot fill an item. */
+export const MAX_REASON = 300;
+
+export const today = (now: Date): string => now.toISOString().slice(0, 10);
+
+/** The state as of today: a snooze whose day has come is open, whether or not a run reopened it yet. */
+export const stateOf = (f: Finding, now: Date): FindingState => effectiveState(f, today(now));
+
+/** Findings someone should look at: alarms not snoozed, kept or resolved, biggest savings first. */
+export function actionable(findings: Finding[], now: Date): Finding[] {
+  return findings
+    .filter((f) => f.status === 'alarm' && ['open', 'acknowledged'].includes(stateOf(f, now)))
+    .sort((a, b) => b.monthlySavingsUsd - a.monthlySavingsUsd || b.score - a.score);
+}
+
+/** One finding in a list: what, where, how much (and how estimated), its id and state. */
+export function findingLine(f: Finding, now: Date): string {
+  const money =
+    f.savingsMethod === 'none'
+      ? 'no dollar estimate'
+      : `*${usd(f.monthlySavingsUsd)}/mo* (${SAVINGS_METHODS[f.savingsMethod]}; ${escapeText(f.savingsBasis)})`;
+  const state = stateOf(f, now);
+  const where = `${escapeText(f.resourceId)} · ${f.accountId} · ${f.region}`;
+  return `*${escapeText(f.title)}* — ${where}\n${money} · \`${f.id}\` · ${state}${state === 'snoozed' ? ` until ${f.snoozedUntil}` : ''}`;
+}
+
+/** A list answer: each finding with its buttons, at most `limit`, and what was left out. */
+export function findingList(title: string, findings: Finding[], now: Date, empty: string, limit = 10): Answer {
+  if (findings.length === 0) return answer(title, [empty]);
+  const shown = findings.slice(0, limit);
+  const total = findings.reduce((s, f) => s + f.monthlySavingsUsd, 0);
+  const blocks: Block[] = [header(title)];
+  for (const f of shown) blocks.push(section(findingLine(f, now)), findingActions(f));
+  const more = findings.length > shown.length ? ` ${findings.length - shown.length} more not shown.` : '';
+  blocks.push(
+    context(`${findings.length} finding(s), ${usd(total)}/mo in all.${more} \`explain ID\` shows the evidence.`),
+  );
+  return { text: title, blocks: capBlocks(blocks) };
+}
+
+export type ChangeResult = { ok: true; finding: Finding; answer: Answer } | { ok: false; answer: Answer };
+
+const refusal = (text: string): ChangeResult => ({ ok: false, answer: answer('Nothing changed', [text]) });
+
+const VERB: Record<StateRequest['state'], string> = {
+  open: 'Reopened',
+  acknowledged: 'Acknowledged',
+  snoozed: 'Snoozed',
+  kept: 'Kept',
+};
+
+/** Apply a state change for a caller: checks the id and the caller's right, records who, when and why. */
+export async function changeState(
+  store: Store,
+  caller: Caller,
+  id: string,
+  request: Omit<StateRequest, 'by'>,
+  now: Date,
+): Promise<ChangeResult> {
+  if (!caller.canChange) {
+    return refusal(
+      'You are not allowed to change findings. An admin can add you to SLACK_ADMIN_USERS or to a group in SLACK_ADMIN_GROUPS.',
+    );
+  }
+  if ((request.reason?.length ?? 0) > MAX_REASON) return refusal(`A reason is at most ${MAX_REASON} characters.`);
+  if (!ID_PATTERN.test(id)) return refusal(`"${escapeText(id)}" is not a finding id: ids look like \`Ab3_x9-QzW\`.`);
+  const finding = await store.setState(id, { ...request, by: caller.userId }, now);
+  if (!finding)
+    return refusal(`No finding has the id \`${escapeText(id)}\`. \`unused\`, \`savings\` or \`mine\` list them.`);
+  const until = request.until ? ` until ${request.until}` : '';
+  const why = request.reason ? ` — “${escapeText(request.reason)}”` : '';
+  const line = `${VERB[request.state]} \`${finding.id}\` ${escapeText(finding.title)} (${escapeText(finding.resourceId)})${until}${why}, by ${mention(caller.userId)}.`;
+  return { ok: true, finding, answer: answer(`${VERB[request.state]} ${finding.id}`, [line]) };
+}
