@@ -1,9 +1,11 @@
 /** The durion-cost command: the daily job and its tools, on the sample account, a cassette, or live AWS. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
 import { parseAsOf } from './dates';
 import { DurionError, UsageError } from './errors';
-import { runDaily } from './run';
+import { CASSETTE_META, recordCassette, runDaily } from './run';
 
 const HELP = `durion-cost: AWS cost anomalies and savings, priced in dollars a month
 
@@ -12,6 +14,9 @@ Usage:
       The whole daily job. Without --sample or --cassette it reads your AWS account (read-only) through the
       default credential chain. Writes digest.blocks.json, digest.txt, alerts.json, findings.json,
       findings.csv and run.json to --out (default ./out); keeps its store in --store (default ./.durion-cost).
+  durion-cost record --out DIR [--as-of YYYY-MM-DD]
+      Runs the collectors live (read-only) and writes what AWS answered to DIR as a cassette, account ids
+      replaced by stable fakes, so a run can be replayed (run --cassette DIR) or shared without your account.
   durion-cost help
       This text.
 
@@ -38,7 +43,7 @@ const runCommand: Command = async (args) => {
   const config = loadConfig();
   const result = await runDaily({
     mode: values.sample ? 'sample' : values.cassette ? 'cassette' : 'live',
-    asOf: parseAsOf(values['as-of'], new Date()),
+    asOf: parseAsOf(values['as-of'] ?? (values.cassette ? cassetteAsOf(values.cassette) : undefined), new Date()),
     outDir: values.out,
     storeDir: values.store,
     cassetteDir: values.cassette,
@@ -57,8 +62,23 @@ const runCommand: Command = async (args) => {
   ].join('\n');
 };
 
+const recordCommand: Command = async (args) => {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' }, 'as-of': { type: 'string' } } });
+  if (!values.out) throw new UsageError('record needs --out DIR, the folder to write the cassette to');
+  const asOf = parseAsOf(values['as-of'], new Date());
+  const files = await recordCassette({ asOf, dir: values.out, config: loadConfig() });
+  return `Recorded ${files} operations for ${asOf} to ${values.out}; replay with: durion-cost run --cassette ${values.out}`;
+};
+
+/** A cassette replays for the day it was recorded unless --as-of says otherwise. */
+function cassetteAsOf(dir: string): string | undefined {
+  const meta = join(dir, CASSETTE_META);
+  return existsSync(meta) ? (JSON.parse(readFileSync(meta, 'utf8')) as { asOf?: string }).asOf : undefined;
+}
+
 const COMMANDS: Record<string, Command> = {
   run: runCommand,
+  record: recordCommand,
   help: async () => HELP,
 };
 

@@ -2,6 +2,8 @@
  * The daily job: collect → analyze → ledger → notify, the same in the scheduled Lambda and in `durion-cost run`.
  * Everything is computed before the store is written, so a run that fails leaves nothing half-written.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { forecastAlert } from './alerts/forecast';
@@ -12,7 +14,7 @@ import { addDays } from './dates';
 import { CredentialsError } from './errors';
 import { reconcile } from './ledger/ledger';
 import { openStore } from './ledger/store';
-import type { RunReport, Snapshot, Store } from './ledger/types';
+import type { RunReport, Snapshot } from './ledger/types';
 import type { Alert, FindingDraft, Inventory, Note, SpendData } from './model';
 import { buildDigest, type DigestSection } from './notify/digest';
 import { postMessage } from './notify/slack-post';
@@ -95,14 +97,33 @@ function lastDays(spend: SpendData, n: number): SpendData {
   };
 }
 
-/** Read everything the run needs from AWS. Collectors fetch and never judge; what they cannot read is a note. */
-async function collect(aws: Aws, options: RunOptions, store: Store, sample: boolean): Promise<Inventory> {
-  const notes: Note[] = [];
-  const { spend: spendConfig } = options.config;
-  const cached = await store.getSpend(spendKey(options.config));
-  const spend = await collectSpend(aws, { asOf: options.asOf, ...spendConfig }, cached, notes);
-  return { asOf: options.asOf, sample, spend, notes };
+/** What collectors may reuse from earlier runs. */
+interface Cached {
+  spend?: SpendData;
 }
+
+/** Read everything the run needs from AWS. Collectors fetch and never judge; what they cannot read is a note. */
+async function collect(aws: Aws, config: Config, asOf: string, cached: Cached): Promise<Inventory> {
+  const notes: Note[] = [];
+  const spend = await collectSpend(aws, { asOf, ...config.spend }, cached.spend, notes);
+  return { asOf, sample: aws.mode === 'sample', spend, notes };
+}
+
+/**
+ * `durion-cost record`: run the collectors live with nothing cached and keep what AWS answered as a cassette,
+ * account ids replaced by stable fakes. Returns the number of operation files written.
+ */
+export async function recordCassette(options: { asOf: string; dir: string; config: Config }): Promise<number> {
+  const aws = createAws({ mode: 'record', homeRegion: options.config.homeRegion });
+  await identify(aws);
+  await collect(aws, options.config, options.asOf, {});
+  const files = aws.recorder?.write(options.dir) ?? 0;
+  writeFileSync(join(options.dir, CASSETTE_META), `${JSON.stringify({ asOf: options.asOf }, null, 2)}\n`);
+  return files;
+}
+
+/** Beside the service folders, a cassette keeps the as-of date it was recorded for. */
+export const CASSETTE_META = 'cassette.json';
 
 const spendKey = (config: Config) => `${config.spend.metric}|${config.spend.tagKey}`;
 
@@ -121,7 +142,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
   const accountId = await identify(aws);
   const store = await openStore({ tableName: config.tableName, storeDir: options.storeDir });
   try {
-    const inventory = await collect(aws, options, store, sample);
+    const inventory = await collect(aws, config, asOf, { spend: await store.getSpend(spendKey(config)) });
     const notes = inventory.notes;
     const spend = inventory.spend ?? emptySpend(config.spend.metric);
     if (!inventory.spend)
