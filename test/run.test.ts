@@ -1,0 +1,74 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config';
+import { openStore } from '../src/ledger/store';
+import { runDaily } from '../src/run';
+import { fakeSlack } from './helpers/fake-slack';
+import { tempDir } from './ledger/helpers';
+
+const OUTPUTS = ['digest.blocks.json', 'digest.txt', 'alerts.json', 'findings.json', 'findings.csv', 'run.json'];
+
+describe('the daily run on the sample account', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    tmp = tempDir();
+  });
+  afterEach(() => tmp.cleanup());
+
+  const run = (asOf: string, env: Record<string, string> = {}, slackBotToken?: string) =>
+    runDaily({
+      mode: 'sample',
+      asOf,
+      outDir: join(tmp.dir, 'out', asOf),
+      storeDir: join(tmp.dir, 'store'),
+      config: loadConfig(env),
+      slackBotToken,
+    });
+
+  it('writes every output, reports Cost Explorer requests, and re-reads little the next day', async () => {
+    const first = await run('2026-11-20');
+    for (const file of OUTPUTS) expect(existsSync(join(tmp.dir, 'out', '2026-11-20', file))).toBe(true);
+    const report = JSON.parse(readFileSync(join(tmp.dir, 'out', '2026-11-20', 'run.json'), 'utf8'));
+    expect(report.costExplorerRequests).toBe(first.report.costExplorerRequests);
+    expect(report.calls['ce:GetCostAndUsage']).toBeGreaterThan(0);
+    const text = readFileSync(join(tmp.dir, 'out', '2026-11-20', 'digest.txt'), 'utf8');
+    expect(text).toMatch(/sample/i);
+    expect(text).toMatch(/month/i);
+    expect(text).toMatch(/forecast/i);
+
+    const next = await run('2026-11-21');
+    expect(next.report.costExplorerRequests).toBeLessThan(first.report.costExplorerRequests);
+    expect(next.report.costExplorerRequests).toBeLessThanOrEqual(12);
+  });
+
+  it('posts one digest and publishes no second alert when the same date runs twice', async () => {
+    const slack = await fakeSlack();
+    try {
+      const env = { SLACK_CHANNEL: 'C0DIGEST', SLACK_API_URL: slack.url };
+      const first = await run('2026-11-20', env, 'xoxb-test-token');
+      const second = await run('2026-11-20', env, 'xoxb-test-token');
+      const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
+      expect(posts).toHaveLength(1);
+      expect(posts[0]?.headers.authorization).toBe('Bearer xoxb-test-token');
+      expect(posts[0]?.body.channel).toBe('C0DIGEST');
+      expect(first.report.digest.posted).toBe(true);
+      expect(second.report.digest).toMatchObject({ posted: false, reason: 'already posted for 2026-11-20' });
+    } finally {
+      await slack.close();
+    }
+  });
+
+  it('leaves the store for the Slack bot: the latest snapshot and the findings', async () => {
+    await run('2026-11-20');
+    const store = await openStore({ storeDir: join(tmp.dir, 'store') });
+    try {
+      const snapshot = await store.latestSnapshot();
+      expect(snapshot?.asOf).toBe('2026-11-20');
+      expect(snapshot?.sample).toBe(true);
+      expect(snapshot?.spend.days.length).toBeLessThanOrEqual(92);
+    } finally {
+      await store.close();
+    }
+  });
+});
