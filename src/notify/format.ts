@@ -1,0 +1,164 @@
+/**
+ * How figures read, shared by the Slack digest and the terminal rendering so both say the same thing: money,
+ * changes, windows, sparklines, and the rows of the overview. Output is plain text; callers escape for mrkdwn.
+ */
+import { addDays } from '../dates';
+import type { Note } from '../model';
+import type { Comparison, Mover, SpendSummary } from '../summary';
+
+/** Dollars: cents below $1,000, whole dollars above ("$12.34", "$12,345"). */
+export function usd(n: number): string {
+  const abs = Math.abs(n);
+  const digits = abs < 1000 ? 2 : 0;
+  const text = abs.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return `${n < 0 ? '-' : ''}$${text}`;
+}
+
+const signed = (n: number, text: string): string => (n > 0 ? `+${text}` : text);
+
+/** A share as a signed percentage: "+4.5%", "-12%". */
+export function percent(share: number): string {
+  const p = share * 100;
+  return signed(p, `${p.toFixed(Math.abs(p) < 10 ? 1 : 0)}%`);
+}
+
+/** A change in dollars and percent: "+$190.00 (+100%)"; "(new spend)" when the reference was 0. */
+export function change(changeUsd: number, changePct: number | undefined): string {
+  const pct = changePct === undefined ? 'new spend' : percent(changePct);
+  return `${signed(changeUsd, usd(changeUsd))} (${pct})`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const LONG_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** "2026-11" → "November 2026". */
+export const monthName = (yyyymm: string): string =>
+  `${LONG_MONTHS[Number(yyyymm.slice(5, 7)) - 1]} ${yyyymm.slice(0, 4)}`;
+
+const shortDay = (day: string): string => `${MONTHS[Number(day.slice(5, 7)) - 1]} ${Number(day.slice(8, 10))}`;
+
+/** An inclusive window, briefly: "Nov 19", "Nov 1–19", "Oct 30–Nov 12". */
+export function window(w: { from: string; to: string }): string {
+  if (w.from === w.to) return shortDay(w.from);
+  if (w.from.slice(0, 7) === w.to.slice(0, 7)) return `${shortDay(w.from)}–${Number(w.to.slice(8, 10))}`;
+  return `${shortDay(w.from)}–${shortDay(w.to)}`;
+}
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/** A text sparkline of daily values, scaled between their minimum and maximum. A flat series is a flat line. */
+export function sparkline(values: number[]): string {
+  const min = Math.min(...values);
+  const span = Math.max(...values) - min;
+  return values
+    .map((v) => BARS[span === 0 ? (v === 0 ? 0 : 3) : Math.round(((v - min) / span) * (BARS.length - 1))])
+    .join('');
+}
+
+/** One line of the overview: what, how much, against what, over which days and on what basis. */
+export interface OverviewRow {
+  label: string;
+  value: string;
+  versus: string;
+}
+
+/** "+$50.00 (+50%) vs 7-day average $100.00 (Nov 12–18)", or why there is nothing to compare with. */
+function versus(c: Comparison, what: string): string {
+  if (!c.reference || c.changeUsd === undefined) return c.missing ?? 'no comparison';
+  return `${change(c.changeUsd, c.changePct)} vs ${what} ${usd(c.reference.usd)} (${window(c.reference)})`;
+}
+
+/** The headline figures: yesterday, the month (to date or just closed), the forecast and last month. */
+export function overviewRows(s: SpendSummary): OverviewRow[] {
+  const shown = monthName(s.month.month);
+  const rows: OverviewRow[] = [];
+  const value = (c: Comparison) => (c.current ? usd(c.current.usd) : 'n/a');
+  rows.push({
+    label: `Yesterday${s.yesterday.current ? ` (${window(s.yesterday.current)})` : ''}`,
+    value: value(s.yesterday),
+    versus: versus(s.yesterday, '7-day average'),
+  });
+  const reference = s.month.reference ? `same days of ${monthName(s.month.reference.from.slice(0, 7))}` : '';
+  rows.push({
+    label: `${s.month.closed ? `${shown}, closed` : 'Month-to-date'}${s.month.current ? ` (${window(s.month.current)})` : ''}`,
+    value: value(s.month),
+    versus: versus(s.month, reference),
+  });
+  const f = s.forecast;
+  const range = f.lower !== undefined && f.upper !== undefined ? `range ${usd(f.lower)}–${usd(f.upper)}; ` : '';
+  rows.push({
+    label: `${monthName(f.month)} forecast (month end)`,
+    value: f.current ? usd(f.current.usd) : 'n/a',
+    versus: `${range}${versus(f, 'last month')}`,
+  });
+  // On the 1st the closed month above is last month already.
+  if (!s.month.closed) {
+    rows.push({
+      label: `Last month${s.lastMonth.current ? ` (${monthName(s.lastMonth.current.from.slice(0, 7))})` : ''}`,
+      value: value(s.lastMonth),
+      versus: versus(s.lastMonth, 'the month before'),
+    });
+  }
+  return rows;
+}
+
+/** Where the headline figures come from, in one line. */
+export function basisLine(s: SpendSummary): string {
+  const remainder = s.forecast.remainder;
+  const forecast = remainder ? `; forecast: ${s.basis.forecast} for ${window(remainder)}` : '';
+  return `Basis: ${s.basis.actuals}${forecast}. Windows are inclusive UTC days.`;
+}
+
+/** The window the top services cover, and what their change compares with. */
+export function servicesCaption(s: SpendSummary): string {
+  const ref = s.topServices[0]?.reference;
+  const shown = s.month.closed ? monthName(s.month.month) : 'month-to-date';
+  const current = s.month.current ? ` ${window(s.month.current)}` : '';
+  const vs = ref ? `, change vs ${window(ref)}` : '';
+  return `spend ${shown}${current}${vs}; sparkline: daily spend ${window(s.sparkWindow)}; ${s.basis.actuals}`;
+}
+
+/** A mover as a line: "Amazon EC2: +$140.00 (+200%), $210.00 over 7 days". */
+export const moverLine = (m: Mover): string =>
+  `${m.name}: ${change(m.changeUsd, m.changePct)}, ${usd(m.currentUsd)} over 7 days`;
+
+/** The windows the movers compare, in one line. */
+export const moversCaption = (s: SpendSummary): string =>
+  `${window(s.moverWindows.current)} vs ${window(s.moverWindows.previous)}; ${s.basis.actuals}`;
+
+/** Collapse a list of days into ranges: "Nov 18–19, Nov 21". */
+function dayRanges(days: string[]): string {
+  const ranges: { from: string; to: string }[] = [];
+  for (const day of days) {
+    const last = ranges.at(-1);
+    if (last && addDays(last.to, 1) === day) last.to = day;
+    else ranges.push({ from: day, to: day });
+  }
+  return ranges.map(window).join(', ');
+}
+
+/** The notes as lines: estimated days first, then what could not be read. Plain text; escape for mrkdwn. */
+export function noteLines(s: SpendSummary, notes: Note[]): string[] {
+  const lines: string[] = [];
+  if (s.estimatedDays.length) {
+    lines.push(`Estimated by Cost Explorer (may still change): ${dayRanges(s.estimatedDays)}`);
+  }
+  for (const n of notes) {
+    const where = [n.region, n.accountId].filter(Boolean).join(', ');
+    lines.push(`${n.kind}: ${n.source}${where ? ` (${where})` : ''}: ${n.message}`);
+  }
+  return lines;
+}

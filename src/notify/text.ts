@@ -1,0 +1,76 @@
+/** The digest for a terminal and digest.txt: the same content as the Block Kit digest, as aligned plain text. */
+import { type DigestInput, digestTitle } from './digest';
+import {
+  basisLine,
+  change,
+  moverLine,
+  moversCaption,
+  noteLines,
+  overviewRows,
+  servicesCaption,
+  sparkline,
+  usd,
+} from './format';
+
+/** Pad each column but the last to its widest cell; `right` columns align right (numbers). */
+function table(rows: string[][], right: number[] = []): string[] {
+  const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
+  return rows.map((row) =>
+    row
+      .map((cell, i) => {
+        if (i === row.length - 1) return cell;
+        const width = widths[i] ?? 0;
+        return right.includes(i) ? cell.padStart(width) : cell.padEnd(width);
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+const indent = (lines: string[], by = '  '): string[] => lines.map((l) => `${by}${l}`);
+
+/** Render the digest as plain text. */
+export function renderText(input: DigestInput): string {
+  const s = input.summary;
+  const out: string[] = [digestTitle(input)];
+  if (input.sample) out.push('Built from the bundled sample account: no AWS account was read.');
+  out.push(
+    '',
+    ...table(
+      overviewRows(s).map((r) => [r.label, r.value, r.versus]),
+      [1],
+    ),
+    basisLine(s),
+  );
+
+  if (s.topServices.length) {
+    out.push('', `Top services (${servicesCaption(s)})`);
+    const rows = s.topServices.map((t) => [
+      sparkline(t.daily),
+      usd(t.current?.usd ?? 0),
+      t.changeUsd === undefined ? (t.missing ?? '') : change(t.changeUsd, t.changePct),
+      t.service,
+    ]);
+    if (s.otherServices.count > 0)
+      rows.push(['', usd(s.otherServices.usd), '', `${s.otherServices.count} other services`]);
+    out.push(...indent(table(rows, [1])));
+  }
+
+  out.push('', `Top movers, last 7 days vs the 7 before (${moversCaption(s)})`);
+  const { services, accounts, missing } = s.movers;
+  if (services.length + accounts.length === 0) out.push(`  ${missing ?? 'nothing moved by $1 or more'}`);
+  for (const [title, movers] of [
+    ['Services', services],
+    ['Accounts', accounts],
+  ] as const) {
+    if (movers.length) out.push(`  ${title}`, ...indent(movers.map(moverLine), '    '));
+  }
+
+  for (const section of input.sections) {
+    out.push('', section.title, ...indent(section.lines));
+  }
+
+  const notes = noteLines(s, input.notes);
+  if (notes.length) out.push('', 'Notes', ...indent(notes.map((n) => `- ${n}`)));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import type { Note } from '../../src/model';
+import { type Block, clip, context, escapeMrkdwn, SLACK_LIMITS, section } from '../../src/notify/blocks';
+import { buildDigest, type DigestInput, type DigestSection } from '../../src/notify/digest';
+import { summarize } from '../../src/summary';
+import { spendOf } from './spend-fixture';
+
+const stepUp = (day: string) => (day >= '2026-11-01' ? 20 : 10);
+
+function input(
+  overrides: Partial<DigestInput> = {},
+  services: Record<string, (d: string) => number> = {},
+): DigestInput {
+  const spend = spendOf(
+    '2026-08-01',
+    '2026-11-19',
+    { EC2: stepUp, ...services },
+    {
+      forecast: { start: '2026-11-20', end: '2026-12-01', amount: 220, lower: 200, upper: 250 },
+    },
+  );
+  return {
+    asOf: '2026-11-20',
+    sample: false,
+    summary: summarize(spend, '2026-11-20'),
+    sections: [],
+    notes: [],
+    ...overrides,
+  };
+}
+
+/** Every mrkdwn or plain text in the blocks, with where it sits (for limit checks). */
+function texts(blocks: Block[]): { where: string; text: string }[] {
+  return blocks.flatMap((b): { where: string; text: string }[] => {
+    if (b.type === 'header') return [{ where: 'header', text: b.text.text }];
+    if (b.type === 'section') {
+      return [
+        ...(b.text ? [{ where: 'section', text: b.text.text }] : []),
+        ...(b.fields ?? []).map((f) => ({ where: 'field', text: f.text })),
+      ];
+    }
+    if (b.type === 'context')
+      return b.elements.flatMap((e) => ('text' in e ? [{ where: 'context', text: e.text }] : []));
+    return [];
+  });
+}
+const all = (blocks: Block[]) =>
+  texts(blocks)
+    .map((t) => t.text)
+    .join('\n');
+
+const bigSection = (i: number, blocks: number): DigestSection => ({
+  id: `s${i}`,
+  title: `Section ${i}`,
+  blocks: Array.from({ length: blocks }, (_, j) =>
+    section(`finding ${i}.${j} ${'x'.repeat(5000)}`, { fields: Array(12).fill('y'.repeat(2500)) }),
+  ),
+  lines: [],
+});
+
+describe('buildDigest', () => {
+  it('shows the headline figures with their windows and basis', () => {
+    const { blocks, text } = buildDigest(input());
+    const body = all(blocks);
+
+    expect(blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Cost digest for 2026-11-20', emoji: true },
+    });
+    expect(body).toContain(
+      '*Month-to-date (Nov 1–19)*\n*$380.00*\n+$190.00 (+100%) vs same days of October 2026 $190.00 (Oct 1–19)',
+    );
+    expect(body).toContain('*Yesterday (Nov 19)*\n*$20.00*\n$0.00 (0.0%) vs 7-day average $20.00 (Nov 12–18)');
+    expect(body).toContain(
+      '*November 2026 forecast (month end)*\n*$600.00*\nrange $580.00–$630.00; +$290.00 (+94%) vs last month $310.00 (Oct 1–31)',
+    );
+    expect(body).toContain(
+      'Basis: Cost Explorer actuals, UnblendedCost; forecast: Cost Explorer forecast for Nov 20–30.',
+    );
+    expect(text).toContain('Month-to-date (Nov 1–19): $380.00');
+    expect(text).not.toContain('SAMPLE');
+  });
+
+  it('lists top services with a 14-day sparkline and their change', () => {
+    const { blocks } = buildDigest(input({}, { S3: (d) => (d >= '2026-11-13' ? 8 : 1) }));
+    expect(all(blocks)).toContain('`▁▁▁▁▁▁▁███████`  *$68.00*  S3  +$49.00 (+258%)');
+    expect(all(blocks)).toContain('sparkline: daily spend Nov 6–19');
+  });
+
+  it('says plainly when the account is the sample', () => {
+    const { blocks, text } = buildDigest(input({ sample: true }));
+    expect(texts(blocks)[0]).toEqual({
+      where: 'header',
+      text: 'Cost digest for 2026-11-20 · SAMPLE ACCOUNT — not real data',
+    });
+    expect(text).toMatch(/^Cost digest for 2026-11-20 · SAMPLE ACCOUNT — not real data\./);
+  });
+
+  it('escapes &, < and > in service names, account names and notes', () => {
+    const spendInput = input(
+      {
+        notes: [{ kind: 'denied', source: 'ce:GetCostForecast', message: 'User <arn:aws:iam::1:user/x> & co denied' }],
+      },
+      { '<!channel> & <b>': (d) => (d >= '2026-11-13' ? 50 : 1) },
+    );
+    spendInput.summary.movers.accounts = [];
+
+    const body = all(buildDigest(spendInput).blocks);
+
+    expect(body).toContain('&lt;!channel&gt; &amp; &lt;b&gt;');
+    expect(body).toContain('User &lt;arn:aws:iam::1:user/x&gt; &amp; co denied');
+    expect(body).not.toMatch(/<!channel>|<b>|<arn/);
+  });
+
+  it('shows the closed month on the 1st and leaves out the duplicate last-month row', () => {
+    const spend = spendOf('2026-08-01', '2026-11-30', { EC2: stepUp });
+    const summary = summarize(spend, '2026-12-01');
+
+    const body = all(buildDigest({ ...input(), asOf: '2026-12-01', summary }).blocks);
+
+    expect(body).toContain('*November 2026, closed (Nov 1–30)*\n*$600.00*');
+    expect(body).toContain('*December 2026 forecast (month end)*\n*n/a*\nno forecast from Cost Explorer');
+    expect(body).not.toContain('Last month');
+  });
+
+  it('notes estimated days and what could not be read', () => {
+    const i = input({
+      notes: [
+        {
+          kind: 'throttled',
+          source: 'ce:GetCostAndUsage',
+          message: 'ThrottlingException: slow down',
+          region: 'us-east-1',
+        },
+      ],
+    });
+    i.summary.estimatedDays = ['2026-11-18', '2026-11-19'];
+
+    const last = buildDigest(i).blocks.at(-1);
+
+    expect(last?.type).toBe('context');
+    expect(all([last!])).toBe(
+      '*Notes*\n• Estimated by Cost Explorer (may still change): Nov 18–19\n• throttled: ce:GetCostAndUsage (us-east-1): ThrottlingException: slow down',
+    );
+  });
+
+  it('keeps huge inputs within 50 blocks, 3,000 characters a section and 2,000 a field, counting what it cut', () => {
+    const notes: Note[] = Array.from({ length: 300 }, (_, i) => ({
+      kind: 'denied',
+      source: `ec2:Describe${i}`,
+      message: 'x'.repeat(200),
+    }));
+    const sections = Array.from({ length: 20 }, (_, i) => bigSection(i, 10));
+
+    const { blocks } = buildDigest(input({ sections, notes }));
+    const body = all(blocks);
+
+    expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+    for (const t of texts(blocks)) {
+      const max = { header: 150, section: 3000, field: 2000, context: 3000 }[t.where as 'header'];
+      expect(t.text.length, t.where).toBeLessThanOrEqual(max);
+    }
+    for (const b of blocks) if (b.type === 'section') expect(b.fields?.length ?? 0).toBeLessThanOrEqual(10);
+    expect(body).toMatch(/… \d+ more in findings\.csv/);
+    expect(body).toMatch(/… 1[0-9] more sections in findings\.csv: Section \d+, /);
+    expect(body).toMatch(/… \d+ more notes in run\.json$/);
+    expect(blocks.at(-1)?.type).toBe('context');
+  });
+
+  it('shows a section whole when it fits, and cuts the one that does not with the count left out', () => {
+    const small = { id: 'a', title: 'Savings', blocks: [context('one'), context('two')], lines: [] };
+    const big = {
+      id: 'b',
+      title: 'Rightsizing',
+      blocks: Array.from({ length: 60 }, (_, i) => section(`r${i}`)),
+      lines: [],
+    };
+
+    const { blocks } = buildDigest(input({ sections: [small, big] }));
+    const body = all(blocks);
+
+    expect(blocks).toHaveLength(SLACK_LIMITS.blocks - 1); // one kept for a closing line that was not needed
+    expect(body).toContain('*Savings*\none\ntwo\n');
+    const shown = blocks.filter((b) => b.type === 'section' && /^r\d+$/.test(b.text?.text ?? '')).length;
+    expect(body).toContain(`… ${60 - shown} more in findings.csv`);
+  });
+});
+
+describe('blocks', () => {
+  it('escapes mrkdwn control characters', () => {
+    expect(escapeMrkdwn('a & <b> c')).toBe('a &amp; &lt;b&gt; c');
+  });
+
+  it('clips without leaving half an entity or half a link', () => {
+    expect(clip('abc &amp; def', 7)).toBe('abc …');
+    expect(clip('see <https://example.com|here> now', 12)).toBe('see …');
+    expect(clip('short', 10)).toBe('short');
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { sparkline } from '../../src/notify/format';
+import { renderText } from '../../src/notify/text';
+import { summarize } from '../../src/summary';
+import { spendOf } from './spend-fixture';
+
+const spend = spendOf('2026-08-01', '2026-11-19', {
+  'Amazon Elastic Compute Cloud - Compute': (d) => (d >= '2026-11-13' ? 300 : 100),
+  'Amazon Simple Storage Service': () => 7.5,
+  'AWS Lambda': () => 0.25,
+});
+const summary = summarize(spend, '2026-11-20');
+
+describe('renderText', () => {
+  it('aligns the overview values in one column', () => {
+    const text = renderText({ asOf: '2026-11-20', sample: false, summary, sections: [], notes: [] });
+    const rows = text.split('\n').slice(2, 6);
+
+    expect(rows[0]).toMatch(/^Yesterday \(Nov 19\) +\$307\.75 {2}/);
+    expect(rows[2]).toMatch(/^November 2026 forecast \(month end\) +n\/a {2}no forecast from Cost Explorer$/);
+    const valueEnds = rows.map((r) => r.indexOf('  ', r.search(/\$|n\/a/)));
+    expect(valueEnds).toEqual([valueEnds[0], valueEnds[0], valueEnds[0], valueEnds[0]]);
+  });
+
+  it('prints the services with sparklines and change, the movers, the sections and the notes', () => {
+    const text = renderText({
+      asOf: '2026-11-20',
+      sample: true,
+      summary,
+      sections: [{ id: 'savings', title: 'Savings waiting', blocks: [], lines: ['$3.65/month: idle public IPv4'] }],
+      notes: [
+        {
+          kind: 'opt-in',
+          source: 'compute-optimizer:GetEC2InstanceRecommendations',
+          message: 'OptInRequiredException: not opted in',
+        },
+      ],
+    });
+
+    expect(text.split('\n')[0]).toBe('Cost digest for 2026-11-20 · SAMPLE ACCOUNT — not real data');
+    expect(text).toContain('  ▁▁▁▁▁▁▁███████   $3,300  +$1,400 (+74%)  Amazon Elastic Compute Cloud - Compute\n');
+    expect(text).toContain('  ▄▄▄▄▄▄▄▄▄▄▄▄▄▄  $142.50  $0.00 (0.0%)    Amazon Simple Storage Service\n');
+    expect(text).toContain('    Amazon Elastic Compute Cloud - Compute: +$1,400 (+200%), $2,100 over 7 days\n');
+    expect(text).toContain('\nSavings waiting\n  $3.65/month: idle public IPv4\n');
+    expect(text).toContain(
+      '\nNotes\n  - opt-in: compute-optimizer:GetEC2InstanceRecommendations: OptInRequiredException: not opted in\n',
+    );
+  });
+});
+
+describe('sparkline', () => {
+  it('scales between the minimum and maximum', () => {
+    expect(sparkline([0, 1, 2, 3, 4, 5, 6, 7])).toBe('▁▂▃▄▅▆▇█');
+    expect(sparkline([5, 5, 5])).toBe('▄▄▄');
+    expect(sparkline([0, 0])).toBe('▁▁');
+    expect(sparkline([])).toBe('');
+  });
+});
