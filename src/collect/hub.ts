@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-cost-explorer';
 import {
   CostOptimizationHubClient,
+  GetPreferencesCommand,
   ListRecommendationsCommand,
   type Recommendation,
 } from '@aws-sdk/client-cost-optimization-hub';
@@ -25,6 +26,8 @@ export interface HubData {
   /** 'disabled' when the account (or organization) is not enrolled in Cost Optimization Hub. */
   enrollment: 'enrolled' | 'disabled' | 'unknown';
   recommendations: Recommendation[];
+  /** The Hub's savingsEstimationMode preference: AfterDiscounts (its default) or BeforeDiscounts. */
+  savingsEstimationMode?: string;
 }
 
 export const HUB_HOW =
@@ -52,8 +55,15 @@ export async function collectHub(aws: Aws, notes: Note[]): Promise<HubData> {
       return undefined;
     }
   });
-  if (recommendations) enrollment = 'enrolled';
-  return { enrollment, recommendations: recommendations ?? [] };
+  if (!recommendations) return { enrollment, recommendations: [] };
+  const preferences = await guard(notes, { source: 'cost-optimization-hub:GetPreferences' }, () =>
+    client.send(new GetPreferencesCommand({})),
+  );
+  return {
+    enrollment: 'enrolled',
+    recommendations,
+    ...(preferences?.savingsEstimationMode ? { savingsEstimationMode: preferences.savingsEstimationMode } : {}),
+  };
 }
 
 export interface RightsizingData {
