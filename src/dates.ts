@@ -24,3 +24,20 @@ export function parseAsOf(value: string | undefined, now: Date): string {
   if (value > todayUtc(now)) throw new UsageError(`--as-of ${value} is in the future; Cost Explorer has no data yet`);
   return value;
 }
+
+/** The 1st of the day's month. */
+export const monthStart = (day: string): string => `${day.slice(0, 7)}-01`;
+
+/** The 1st of the month after the day's month. */
+export const nextMonthStart = (day: string): string => monthStart(addDays(monthStart(day), 32));
+
+/** The days from start to end, end exclusive (as Cost Explorer's TimePeriod). */
+export function daysBetween(start: string, end: string): string[] {
+  const out: string[] = [];
+  for (let d = start; d < end; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/** The earlier and the later of two YYYY-MM-DD days. */
+export const earlierDay = (a: string, b: string): string => (a < b ? a : b);
+export const laterDay = (a: string, b: string): string => (a > b ? a : b);

@@ -4,6 +4,7 @@
  * Each file of this folder answers the operations of its part of the estate; this index routes calls to them.
  */
 import { awsError, type AwsCall, type Responder } from '../aws/replay';
+import { spendHandlers } from './spend';
 
 export interface SampleOptions {
   /** YYYY-MM-DD: "today" for the sample (the run's as-of date). */
@@ -15,6 +16,7 @@ export interface SampleOptions {
 export type SampleHandler = (call: AwsCall, options: SampleOptions) => unknown;
 
 const HANDLERS: Record<string, SampleHandler> = {
+  ...spendHandlers,
   'sts:GetCallerIdentity': () => ({
     Account: '111111111111',
     Arn: 'arn:aws:sts::111111111111:assumed-role/durion-cost-sample/durion-cost',
