@@ -28,6 +28,8 @@ export interface Command {
   usage: string;
   /** One line for the help. */
   summary: string;
+  /** Writes to the ledger: refused to callers who may not, and done once however often Slack retries. */
+  changesState?: true;
   run(ctx: CommandContext): Promise<Answer>;
 }
 

@@ -84,7 +84,11 @@ export interface RouteOptions {
   now: Date;
   /** The slash command's name, for the help (default /durion-cost). */
   slash?: string;
+  /** Claims this request once (Slack retries): a state change runs only when it returns true. */
+  once?: () => Promise<boolean>;
 }
+
+const ALREADY_DONE = answer('Already done', ['Slack sent this request again; it was carried out the first time.']);
 
 /** Answer one slash command text. Usage mistakes answer with the help; store failures throw. */
 export async function route(text: string, options: RouteOptions): Promise<RouteResult> {
@@ -118,6 +122,7 @@ export async function route(text: string, options: RouteOptions): Promise<RouteR
     },
   };
   try {
+    if (command.changesState && options.once && !(await options.once())) return { share: false, answer: ALREADY_DONE };
     return { share, answer: await command.run(ctx) };
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;

@@ -4,6 +4,7 @@ import { changeState } from '../findings';
 
 export const ack: Command = {
   name: 'ack',
+  changesState: true,
   usage: 'ID',
   summary: 'acknowledge a finding (seen, someone is on it)',
   async run({ args, store, caller, now }) {

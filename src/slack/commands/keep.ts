@@ -4,6 +4,7 @@ import { changeState } from '../findings';
 
 export const keep: Command = {
   name: 'keep',
+  changesState: true,
   usage: 'ID REASON',
   summary: 'keep a resource on purpose, with the reason (the finding stops being reported)',
   async run({ args, store, caller, now }) {

@@ -4,6 +4,7 @@ import { changeState } from '../findings';
 
 export const reopen: Command = {
   name: 'reopen',
+  changesState: true,
   usage: 'ID',
   summary: 'reopen an acknowledged, snoozed or kept finding',
   async run({ args, store, caller, now }) {

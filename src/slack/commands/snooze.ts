@@ -5,6 +5,7 @@ import { changeState } from '../findings';
 
 export const snooze: Command = {
   name: 'snooze',
+  changesState: true,
   usage: 'ID DURATION [reason]',
   summary: 'hide a finding until a date (7d, 2w, 1m or 2026-12-31); it reopens by itself after',
   async run({ args, store, caller, now }) {

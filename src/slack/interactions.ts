@@ -1,0 +1,116 @@
+/**
+ * What the buttons do, apart from Slack plumbing: Acknowledge, Snooze 7 days, Keep (after its modal), and the
+ * anomaly verdicts, which also go back to AWS Cost Anomaly Detection when AWS found the anomaly.
+ */
+import type { types } from '@slack/bolt';
+import type { Store } from '../ledger/types';
+import type { Finding } from '../model';
+import { type Answer, answer, escapeText } from './blocks';
+import { ACTION, KEEP_VIEW } from './buttons';
+import type { Caller } from './command';
+import { snoozeUntil } from './duration';
+import { type ChangeResult, changeState, MAX_REASON } from './findings';
+
+/** Cost Explorer's feedback values (ProvideAnomalyFeedback). */
+export type AnomalyFeedback = 'YES' | 'NO' | 'PLANNED_ACTIVITY';
+/** Sends a verdict on an AWS anomaly back to Cost Explorer (ce:ProvideAnomalyFeedback). */
+export type SendFeedback = (anomalyId: string, feedback: AnomalyFeedback) => Promise<void>;
+
+/** Anomaly verdicts: the ledger state they set, the reason recorded, and what AWS is told. */
+const VERDICTS = {
+  [ACTION.accurate]: { state: 'acknowledged', reason: 'accurate anomaly', feedback: 'YES' },
+  [ACTION.falsePositive]: { state: 'kept', reason: 'false positive', feedback: 'NO' },
+  [ACTION.planned]: { state: 'kept', reason: 'planned spend', feedback: 'PLANNED_ACTIVITY' },
+} as const;
+
+/**
+ * The anomaly id AWS Cost Anomaly Detection gave, when the finding came from it. Contract with the anomaly
+ * collector: `evidence.awsAnomalyId` holds the Cost Explorer AnomalyId.
+ */
+export const awsAnomalyId = (f: Finding): string | undefined =>
+  typeof f.evidence.awsAnomalyId === 'string' ? f.evidence.awsAnomalyId : undefined;
+
+export interface ButtonDeps {
+  store: Store;
+  caller: Caller;
+  now: Date;
+  sendFeedback: SendFeedback;
+}
+
+/** Apply a state button (not Keep, which asks first). Returns what to tell the presser. */
+export async function pressButton(actionId: string, findingId: string, deps: ButtonDeps): Promise<Answer> {
+  const { store, caller, now } = deps;
+  if (actionId === ACTION.ack)
+    return (await changeState(store, caller, findingId, { state: 'acknowledged' }, now)).answer;
+  if (actionId === ACTION.snooze) {
+    const until = snoozeUntil('7d', now);
+    return (await changeState(store, caller, findingId, { state: 'snoozed', until, reason: 'snoozed 7 days' }, now))
+      .answer;
+  }
+  const verdict = VERDICTS[actionId as keyof typeof VERDICTS];
+  if (!verdict) return answer('Unknown button', [`durion-cost does not know the button "${escapeText(actionId)}".`]);
+  const result: ChangeResult = await changeState(
+    store,
+    caller,
+    findingId,
+    { state: verdict.state, reason: verdict.reason },
+    now,
+  );
+  if (!result.ok) return result.answer;
+  const anomalyId = awsAnomalyId(result.finding);
+  if (!anomalyId) return result.answer;
+  try {
+    await deps.sendFeedback(anomalyId, verdict.feedback);
+    return withLine(result.answer, `Sent “${verdict.reason}” to AWS Cost Anomaly Detection.`);
+  } catch (err) {
+    return withLine(
+      result.answer,
+      `The verdict is recorded here, but AWS did not take the feedback: ${escapeText((err as Error).message)}`,
+    );
+  }
+}
+
+const withLine = (a: Answer, line: string): Answer => ({
+  ...a,
+  blocks: [...a.blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: line }] }],
+});
+
+/** What the Keep modal carries between the button and its submission. */
+export interface KeepMetadata {
+  findingId: string;
+  channelId: string;
+}
+
+/** The modal asking why a finding is kept. */
+export function keepModal(finding: Pick<Finding, 'id' | 'title'>, channelId: string): types.ModalView {
+  const metadata: KeepMetadata = { findingId: finding.id, channelId };
+  return {
+    type: 'modal',
+    callback_id: KEEP_VIEW,
+    private_metadata: JSON.stringify(metadata),
+    title: { type: 'plain_text', text: 'Keep this resource' },
+    submit: { type: 'plain_text', text: 'Keep' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `*${escapeText(finding.title)}* (\`${finding.id}\`)` } },
+      {
+        type: 'input',
+        block_id: 'reason',
+        label: { type: 'plain_text', text: 'Why is it kept?' },
+        element: { type: 'plain_text_input', action_id: 'reason', max_length: MAX_REASON, multiline: true },
+      },
+    ],
+  };
+}
+
+/** Read the modal's metadata back; undefined when it is not ours. */
+export function readKeepMetadata(raw: string): KeepMetadata | undefined {
+  try {
+    const value = JSON.parse(raw) as Partial<KeepMetadata>;
+    return typeof value.findingId === 'string' && typeof value.channelId === 'string'
+      ? { findingId: value.findingId, channelId: value.channelId }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
