@@ -60,6 +60,8 @@ export interface Config {
   regions?: string[];
   /** DynamoDB table in AWS; undefined means the local engine under the store folder. */
   tableName?: string;
+  /** The local engine's folder when there is no table (the Slack function under `npm run dev`). */
+  storeDir: string;
   /** SNS topic for alerts; undefined means alerts are only written to alerts.json. */
   topicArn?: string;
   spend: {
@@ -112,6 +114,7 @@ export function loadConfig(env: Env = process.env): Config {
     homeRegion: str(env, 'AWS_REGION') ?? str(env, 'AWS_DEFAULT_REGION') ?? 'us-east-1',
     regions: list(env, 'DURION_REGIONS'),
     tableName: str(env, 'DURION_TABLE'),
+    storeDir: str(env, 'DURION_STORE_DIR') ?? '.durion-cost',
     topicArn: str(env, 'DURION_TOPIC_ARN'),
     spend: {
       metric: oneOf(env, 'DURION_COST_METRIC', COST_METRICS, 'UnblendedCost'),

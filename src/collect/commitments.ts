@@ -1,6 +1,7 @@
 /**
  * Savings Plans and Reserved Instances: utilization (daily, for the drop alert), coverage and purchase
- * recommendations (weekly), reservations about to expire, and the checklist's anomaly monitors and budgets.
+ * recommendations (weekly), RDS reservations (EC2 Reserved Instances come from the inventory collector, which reads
+ * DescribeReservedInstances once per region), and the checklist's anomaly monitors and budgets.
  *
  * Cost Explorer bills $0.01 a request and the whole daily run must stay near a dozen, so this collector spends at
  * most `ceBudget` requests (default 4): the two utilization series every day, then the stalest weekly items, each
@@ -18,7 +19,6 @@ import {
   GetSavingsPlansPurchaseRecommendationCommand,
   GetSavingsPlansUtilizationCommand,
 } from '@aws-sdk/client-cost-explorer';
-import { DescribeReservedInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { paginateDescribeReservedDBInstances, RDSClient } from '@aws-sdk/client-rds';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Aws } from '../aws';
@@ -44,8 +44,8 @@ export interface UtilizationDay {
   date: string;
   /** Percent of the commitment used that day. */
   utilizationPct: number;
-  /** Dollars of commitment left unused that day (Savings Plans), or unused hours (Reserved Instances). */
-  unused: number;
+  /** Dollars of commitment left unused that day. */
+  unusedUsd: number;
 }
 
 export interface SpCoverageGroup {
@@ -69,6 +69,8 @@ export interface PurchaseRecommendation {
   /** What to buy: "Compute Savings Plan $1.20/h" or "3 x m5.xlarge (us-east-1)". */
   what: string;
   accountId?: string;
+  /** Reserved Instances: the instance type and region (Cost Explorer's long region name). */
+  instanceType?: string;
   region?: string;
   term: string;
   paymentOption: string;
@@ -81,7 +83,7 @@ export interface PurchaseRecommendation {
 }
 
 export interface Reservation {
-  service: 'ec2' | 'rds';
+  service: 'rds';
   id: string;
   region: string;
   instanceType: string;
@@ -158,7 +160,7 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
             {
               date: t.TimePeriod?.Start ?? '',
               utilizationPct: pct,
-              unused: ceNumber(t.Utilization?.UnusedCommitment) ?? 0,
+              unusedUsd: ceNumber(t.Utilization?.UnusedCommitment) ?? 0,
             },
           ];
     });
@@ -174,7 +176,13 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
       const pct = ceNumber(t.Total?.UtilizationPercentage);
       return pct === undefined
         ? []
-        : [{ date: t.TimePeriod?.Start ?? '', utilizationPct: pct, unused: ceNumber(t.Total?.UnusedHours) ?? 0 }];
+        : [
+            {
+              date: t.TimePeriod?.Start ?? '',
+              utilizationPct: pct,
+              unusedUsd: ceNumber(t.Total?.RICostForUnusedHours) ?? 0,
+            },
+          ];
     });
   });
 
@@ -207,21 +215,6 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
   }
 
   for (const region of options.regions) {
-    const ec2 = await guard(notes, { source: 'ec2:DescribeReservedInstances', region }, async () => {
-      const r = await aws
-        .client(EC2Client, region)
-        .send(new DescribeReservedInstancesCommand({ Filters: [{ Name: 'state', Values: ['active'] }] }));
-      return (r.ReservedInstances ?? []).map(
-        (ri): Reservation => ({
-          service: 'ec2',
-          id: ri.ReservedInstancesId ?? '',
-          region,
-          instanceType: String(ri.InstanceType ?? ''),
-          count: ri.InstanceCount ?? 0,
-          end: ri.End ? new Date(ri.End).toISOString() : '',
-        }),
-      );
-    });
     const rds = await guard(notes, { source: 'rds:DescribeReservedDBInstances', region }, async () => {
       const out: Reservation[] = [];
       for await (const page of paginateDescribeReservedDBInstances({ client: aws.client(RDSClient, region) }, {})) {
@@ -239,7 +232,7 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
       }
       return out;
     });
-    data.reservations.push(...(ec2 ?? []), ...(rds ?? []));
+    data.reservations.push(...(rds ?? []));
   }
   return data;
 }
@@ -365,6 +358,7 @@ async function readRiPurchase(ce: CostExplorerClient): Promise<PurchaseRecommend
         kind: 'reserved-instance',
         what: `${d.RecommendedNumberOfInstancesToPurchase ?? '?'} x ${ec2?.InstanceType ?? '?'} (${ec2?.Region ?? '?'})`,
         accountId: d.AccountId,
+        instanceType: ec2?.InstanceType,
         region: ec2?.Region,
         term: TERM,
         paymentOption: PAYMENT,
