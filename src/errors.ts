@@ -57,6 +57,19 @@ export class StoreError extends DurionError {
   }
 }
 
+/** Slack's Web API refused a call (`ok: false`) or could not be reached. `slackError` is Slack's own error string. */
+export class SlackError extends DurionError {
+  override readonly code = 'E_SLACK';
+  constructor(
+    message: string,
+    readonly slackError: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'SlackError';
+  }
+}
+
 /** Errors that mean "the run cannot go on as asked": never turned into a note. */
 export const isFatal = (err: unknown): err is DurionError =>
   err instanceof UsageError ||
