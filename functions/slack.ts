@@ -1,0 +1,83 @@
+/**
+ * The Slack endpoint (POST /slack/events): slash commands and interactivity, through Bolt's AwsLambdaReceiver.
+ * Secrets come from SSM SecureString in AWS and from the environment locally, read once per container.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { createAws } from '../src/aws';
+import { loadConfig } from '../src/config';
+import { ConfigError } from '../src/errors';
+import { openStore } from '../src/ledger/store';
+import { secret } from '../src/secrets';
+import { createSlackApp } from '../src/slack/app';
+import { anomalyFeedback } from '../src/slack/feedback';
+
+const logger = new Logger();
+const metrics = new Metrics();
+const config = loadConfig();
+
+/**
+ * Bolt's logs go to the structured logger. Its debug level is dropped on purpose: there Bolt prints whole requests
+ * (headers, bodies, Slack's verification token), and secrets are never logged.
+ */
+const boltLogger: BoltLogger = {
+  debug: () => {},
+  info: (...msg) => logger.info(msg.join(' ')),
+  warn: (...msg) => logger.warn(msg.join(' ')),
+  error: (...msg) => logger.error(msg.join(' ')),
+  setLevel: () => {},
+  getLevel: () => LogLevel.INFO,
+  setName: () => {},
+};
+
+type Handler = ReturnType<typeof createSlackApp>['handler'];
+let app: Promise<Handler> | undefined;
+
+/** The app, built once per container: secrets read, store opened, AWS client factory made. */
+async function build(): Promise<Handler> {
+  const [signingSecret, botToken] = await Promise.all([
+    secret(config.slack.signingSecret, config.slack.signingSecretParam),
+    secret(config.slack.botToken, config.slack.botTokenParam),
+  ]);
+  if (!signingSecret) throw new ConfigError('SLACK_SIGNING_SECRET (or SLACK_SIGNING_SECRET_PARAM) is not set');
+  if (!botToken) logger.warn('no Slack bot token: commands answer, but the Keep button cannot open its form');
+  const store = await openStore({ tableName: config.tableName, storeDir: config.storeDir });
+  const aws = createAws({ mode: 'live', homeRegion: config.homeRegion });
+  return createSlackApp({
+    config: config.slack,
+    signingSecret,
+    botToken: botToken ?? '',
+    store,
+    sendFeedback: anomalyFeedback(aws),
+    logger: boltLogger,
+  }).handler;
+}
+
+/** Verifies, acks and answers one Slack request. */
+export const lambdaHandler = async (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+): Promise<APIGatewayProxyStructuredResultV2> => {
+  const started = performance.now();
+  app ??= build();
+  // A failed start (SSM unreachable, table missing) is not cached: the next request tries again.
+  app.catch(() => {
+    app = undefined;
+  });
+  const result = await (await app)(event, context);
+  const ms = performance.now() - started;
+  metrics.addMetric('SlackLatency', MetricUnit.Milliseconds, ms);
+  if (result.statusCode >= 400) metrics.addMetric('SlackRefused', MetricUnit.Count, 1);
+  // The status and timing only: request bodies carry user text and the signature headers.
+  logger.info('slack request', { statusCode: result.statusCode, ms: Math.round(ms) });
+  return result;
+};
+
+export const handler = middy(lambdaHandler)
+  .use(injectLambdaContext(logger))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }));
