@@ -106,6 +106,8 @@ export interface Config {
   ownerTags: string[];
   /** Per-rule parameter overrides: { "<ruleId>": { "<param>": value } }. */
   ruleParams: Record<string, Record<string, number | string | boolean>>;
+  /** Excluded from the rule catalog: a rule id (the whole rule), a resource id or ARN, or `ruleId:resource`. */
+  exclude: string[];
 }
 
 /** Read and validate the environment. Throws ConfigError naming the key that is wrong. */
@@ -148,5 +150,6 @@ export function loadConfig(env: Env = process.env): Config {
     },
     ownerTags: list(env, 'DURION_OWNER_TAGS') ?? ['owner', 'team'],
     ruleParams: json(env, 'DURION_RULE_PARAMS', {}),
+    exclude: list(env, 'DURION_EXCLUDE') ?? [],
   };
 }

@@ -157,7 +157,13 @@ export interface Note {
   accountId?: string;
 }
 
-export const COST_METRICS = ['UnblendedCost', 'AmortizedCost', 'NetAmortizedCost', 'BlendedCost', 'NetUnblendedCost'] as const;
+export const COST_METRICS = [
+  'UnblendedCost',
+  'AmortizedCost',
+  'NetAmortizedCost',
+  'BlendedCost',
+  'NetUnblendedCost',
+] as const;
 export type CostMetric = (typeof COST_METRICS)[number];
 
 /** A dense daily series: amounts[i] is the cost of days[i] (the days live on SpendData). */
@@ -189,6 +195,8 @@ export interface Inventory {
   asOf: string;
   sample: boolean;
   spend?: SpendData;
+  /** Resources with their metrics, for the rule catalog (src/collect/inventory). */
+  resources?: import('./collect/inventory/types').ResourceInventory;
   /** Compute Optimizer, Cost Optimization Hub, Cost Explorer recommendations and commitments (src/collect/optimization). */
   optimization?: import('./collect/optimization').OptimizationData;
   notes: Note[];

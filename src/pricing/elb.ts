@@ -1,0 +1,16 @@
+/** Load balancer hourly prices by type (the bundled table has no Gateway Load Balancer price). */
+
+import type { LoadBalancerType } from '../collect/inventory/types';
+import { price, type Rate } from '.';
+
+const KEYS: Partial<Record<LoadBalancerType, string>> = {
+  application: 'elb.alb.hour',
+  network: 'elb.nlb.hour',
+  classic: 'elb.clb.hour',
+};
+
+/** The fixed hourly price of a load balancer before capacity units, or undefined. */
+export const loadBalancerPrice = (type: LoadBalancerType, region: string): Rate | undefined => {
+  const key = KEYS[type];
+  return key ? price(key, region) : undefined;
+};

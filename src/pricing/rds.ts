@@ -1,0 +1,69 @@
+/** RDS prices beyond the table's own rows: a size within a family, derived from a listed size. */
+import { type Rate, rdsPrice } from '.';
+
+/** RDS classes from small to large; within a family each size costs twice the one before (as the list prices do). */
+const SIZES = [
+  'micro',
+  'small',
+  'medium',
+  'large',
+  'xlarge',
+  '2xlarge',
+  '4xlarge',
+  '8xlarge',
+  '12xlarge',
+  '16xlarge',
+  '24xlarge',
+];
+/** Relative size of each class (vCPU-proportional), for the halving rule above. */
+const UNITS: Record<string, number> = {
+  micro: 0.125,
+  small: 0.25,
+  medium: 0.5,
+  large: 1,
+  xlarge: 2,
+  '2xlarge': 4,
+  '4xlarge': 8,
+  '8xlarge': 16,
+  '12xlarge': 24,
+  '16xlarge': 32,
+  '24xlarge': 48,
+};
+
+/** The next smaller class of the same family (`db.t3.large` → `db.t3.medium`), or undefined. */
+export function smallerClass(instanceClass: string): string | undefined {
+  const at = instanceClass.lastIndexOf('.');
+  const size = instanceClass.slice(at + 1);
+  const i = SIZES.indexOf(size);
+  return i > 0 ? `${instanceClass.slice(0, at)}.${SIZES[i - 1]}` : undefined;
+}
+
+/**
+ * The price of a class in the table, or of another size of its family scaled from a listed size: RDS list prices
+ * within a family are proportional to size, so the scaling is stated in the key and the basis.
+ */
+export function rdsClassPrice(
+  engine: string,
+  instanceClass: string,
+  multiAz: boolean,
+  region: string,
+): Rate | undefined {
+  const listed = rdsPrice(engine, instanceClass, multiAz, region);
+  if (listed) return listed;
+  const at = instanceClass.lastIndexOf('.');
+  const family = instanceClass.slice(0, at);
+  const units = UNITS[instanceClass.slice(at + 1)];
+  if (units === undefined) return undefined;
+  for (const size of SIZES) {
+    const base = rdsPrice(engine, `${family}.${size}`, multiAz, region);
+    const baseUnits = UNITS[size];
+    if (base && baseUnits) {
+      return {
+        ...base,
+        usd: (base.usd * units) / baseUnits,
+        key: `${base.key} scaled ×${units / baseUnits} to ${instanceClass}`,
+      };
+    }
+  }
+  return undefined;
+}
