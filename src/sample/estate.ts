@@ -12,6 +12,8 @@
  * ones Cost Explorer uses for global services and for charges without a region (tax, support, fees).
  */
 
+import { addDays } from '../dates';
+
 export const SAMPLE_ACCOUNTS = [
   { id: '111111111111', name: 'durion-production' },
   { id: '222222222222', name: 'durion-staging' },
@@ -306,3 +308,11 @@ export const PLANTED_ANOMALIES: readonly PlantedAnomaly[] = [
     description: 'two SageMaker endpoints on ml.g4dn.xlarge left running in development',
   },
 ];
+
+/** The planted anomalies with their days for a run on asOf: start inclusive, end exclusive (as Cost Explorer). */
+export const plantedAnomalies = (asOf: string): (PlantedAnomaly & { start: string; end: string })[] =>
+  PLANTED_ANOMALIES.map((a) => ({
+    ...a,
+    start: addDays(asOf, -a.startDaysBefore),
+    end: addDays(asOf, -a.endDaysBefore),
+  }));

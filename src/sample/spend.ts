@@ -24,7 +24,7 @@ import {
   GROWTH_EPOCH,
   MONTHLY_GROWTH,
   NOISE,
-  PLANTED_ANOMALIES,
+  plantedAnomalies,
   SAMPLE_ACCOUNTS,
   SAMPLE_TAG_KEY,
 } from './estate';
@@ -125,7 +125,7 @@ function cubeLines(asOf: string): CubeLine[] {
         key: `${l.accountId}|${l.service}|${l.usageType}|${l.team}`,
         grows: l.recordType !== 'SavingsPlanRecurringFee', // a commitment is fixed
       })),
-      ...PLANTED_ANOMALIES.map((a) => ({
+      ...plantedAnomalies(asOf).map((a) => ({
         accountId: a.accountId,
         service: a.service,
         region: a.region,
@@ -139,8 +139,8 @@ function cubeLines(asOf: string): CubeLine[] {
         unit: a.unit,
         key: `anomaly|${a.kind}|${a.accountId}|${a.usageType}`,
         grows: false,
-        from: addDays(asOf, -a.startDaysBefore),
-        until: addDays(asOf, -a.endDaysBefore),
+        from: a.start,
+        until: a.end,
       })),
     ];
     cubeCache.set(asOf, lines);
