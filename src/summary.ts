@@ -3,7 +3,7 @@
  * Every figure carries its window (inclusive dates) and its basis; a comparison that cannot be made says why
  * ("not enough history") instead of dividing by zero.
  */
-import { addDays } from './dates';
+import { addDays, earlierDay, laterDay, monthStart, nextMonthStart } from './dates';
 import { DurionError } from './errors';
 import type { CostMetric, Series, SpendData } from './model';
 
@@ -73,7 +73,10 @@ export interface SpendSummary {
   history: { from: string; to: string; days: number };
   /** Yesterday's total against the average of the 7 days before it. */
   yesterday: Comparison;
-  /** Month-to-date against the same days of last month (clamped to its length); on the 1st, the closed month. */
+  /**
+   * Month-to-date against the same days of last month (clamped to its length); on the 1st, the month that just
+   * closed against the whole month before it.
+   */
   month: MonthComparison;
   /** The last full month against the full month before it. */
   lastMonth: Comparison;
@@ -105,15 +108,10 @@ const MOVER_DAYS = 7;
 const BASELINE_DAYS = 7;
 
 const toMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
-const monthStart = (day: string): string => `${day.slice(0, 7)}-01`;
-const monthEnd = (day: string): string => {
-  const d = new Date(toMs(monthStart(day)));
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
-};
+/** The month's last day. */
+const monthEnd = (day: string): string => addDays(nextMonthStart(day), -1);
 const prevMonthStart = (day: string): string => monthStart(addDays(monthStart(day), -1));
 const dayOfMonth = (day: string): number => Number(day.slice(8, 10));
-const minDay = (a: string, b: string): string => (a < b ? a : b);
-const maxDay = (a: string, b: string): string => (a > b ? a : b);
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 const pct = (current: number, reference: number): number | undefined =>
@@ -198,7 +196,10 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
   const shownStart = monthStart(yesterday);
   const closed = shownStart !== monthStart(asOf);
   const refStart = prevMonthStart(shownStart);
-  const refTo = minDay(addDays(refStart, dayOfMonth(yesterday) - 1), monthEnd(refStart));
+  // A closed month is compared with the whole month before it; month-to-date with the same days, clamped.
+  const refTo = closed
+    ? monthEnd(refStart)
+    : earlierDay(addDays(refStart, dayOfMonth(yesterday) - 1), monthEnd(refStart));
   const monthOf = (series: Series): Comparison =>
     compare(figure(series, shownStart, yesterday), figure(series, refStart, refTo));
   const month: MonthComparison = { ...monthOf(spend.total), month: shownStart.slice(0, 7), closed };
@@ -211,8 +212,8 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
   const forecast = forecastOf(spend, asOf, closed ? 0 : month.current?.usd, lastMonthFigure, basis);
 
   // Top services over the shown month, each with a 14-day daily series and its change.
-  const sparkFrom = maxDay(addDays(yesterday, -(SPARK_DAYS - 1)), spend.days[0] ?? yesterday);
-  const rankFrom = maxDay(shownStart, spend.days[0] ?? shownStart);
+  const sparkFrom = laterDay(addDays(yesterday, -(SPARK_DAYS - 1)), spend.days[0] ?? yesterday);
+  const rankFrom = laterDay(shownStart, spend.days[0] ?? shownStart);
   const ranked = Object.entries(spend.byService)
     // Ranked over the part of the month the data covers, so a new account still sees its services.
     .map(([service, series]) => ({ service, series, usd: days.sum(series, rankFrom, yesterday) ?? 0 }))
@@ -296,7 +297,7 @@ function forecastOf(
   if (f.start.slice(0, 7) !== month) return { month, missing: `the forecast starts ${f.start}, outside ${month}` };
   const end = monthEnd(asOf);
   if (actualUsd === undefined) return { month, missing: 'not enough history for month-to-date' };
-  const remainder: Figure = { usd: round2(f.amount), from: f.start, to: minDay(f.end, end), basis: basis.forecast };
+  const remainder: Figure = { usd: round2(f.amount), from: f.start, to: earlierDay(f.end, end), basis: basis.forecast };
   const current: Figure = {
     usd: round2(actualUsd + f.amount),
     from: monthStart(asOf),

@@ -34,7 +34,7 @@ describe('summarize', () => {
     expect(december.month.reference).toMatchObject({ from: '2026-11-01', to: '2026-11-30', usd: 30 });
   });
 
-  it('shows the month that just closed on the 1st, and forecasts the whole new month', () => {
+  it('shows the month that just closed on the 1st against the whole month before, and forecasts the new month', () => {
     const spend = spendOf(
       '2026-08-01',
       '2026-11-30',
@@ -50,7 +50,7 @@ describe('summarize', () => {
       month: '2026-11',
       closed: true,
       current: { usd: 600, from: '2026-11-01', to: '2026-11-30' },
-      reference: { usd: 300, from: '2026-10-01', to: '2026-10-30' },
+      reference: { usd: 310, from: '2026-10-01', to: '2026-10-31' },
     });
     expect(s.lastMonth.current).toMatchObject({ usd: 600, from: '2026-11-01', to: '2026-11-30' });
     expect(s.forecast).toMatchObject({

@@ -91,7 +91,8 @@ export function overviewRows(s: SpendSummary): OverviewRow[] {
     value: value(s.yesterday),
     versus: versus(s.yesterday, '7-day average'),
   });
-  const reference = s.month.reference ? `same days of ${monthName(s.month.reference.from.slice(0, 7))}` : '';
+  const refMonth = s.month.reference ? monthName(s.month.reference.from.slice(0, 7)) : '';
+  const reference = s.month.closed ? refMonth : `same days of ${refMonth}`;
   rows.push({
     label: `${s.month.closed ? `${shown}, closed` : 'Month-to-date'}${s.month.current ? ` (${window(s.month.current)})` : ''}`,
     value: value(s.month),
@@ -126,7 +127,7 @@ export function basisLine(s: SpendSummary): string {
 export function servicesCaption(s: SpendSummary): string {
   const ref = s.topServices[0]?.reference;
   const shown = s.month.closed ? monthName(s.month.month) : 'month-to-date';
-  const current = s.month.current ? ` ${window(s.month.current)}` : '';
+  const current = s.month.current ? ` (${window(s.month.current)})` : '';
   const vs = ref ? `, change vs ${window(ref)}` : '';
   return `spend ${shown}${current}${vs}; sparkline: daily spend ${window(s.sparkWindow)}; ${s.basis.actuals}`;
 }
