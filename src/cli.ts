@@ -6,6 +6,7 @@ import { loadConfig } from './config';
 import { parseAsOf } from './dates';
 import { DurionError, UsageError } from './errors';
 import { CASSETTE_META, recordCassette, runDaily } from './run';
+import { slashCommand } from './slack/router';
 
 const HELP = `durion-cost: AWS cost anomalies and savings, priced in dollars a month
 
@@ -17,6 +18,8 @@ Usage:
   durion-cost record --out DIR [--as-of YYYY-MM-DD]
       Runs the collectors live (read-only) and writes what AWS answered to DIR as a cassette, account ids
       replaced by stable fakes, so a run can be replayed (run --cassette DIR) or shared without your account.
+  durion-cost slash "TEXT" [--user ID] [--channel ID] [--store DIR]
+      What /durion-cost TEXT would answer in Slack, from the local store that run filled (try "help").
   durion-cost help
       This text.
 
@@ -76,9 +79,23 @@ function cassetteAsOf(dir: string): string | undefined {
   return existsSync(meta) ? (JSON.parse(readFileSync(meta, 'utf8')) as { asOf?: string }).asOf : undefined;
 }
 
+const slashCli: Command = async (args) => {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      user: { type: 'string' },
+      channel: { type: 'string' },
+      store: { type: 'string', default: '.durion-cost' },
+    },
+    allowPositionals: true,
+  });
+  return slashCommand(positionals.join(' '), { user: values.user, channel: values.channel, store: values.store });
+};
+
 const COMMANDS: Record<string, Command> = {
   run: runCommand,
   record: recordCommand,
+  slash: slashCli,
   help: async () => HELP,
 };
 
