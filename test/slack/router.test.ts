@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/ledger/store';
+import { escapeText } from '../../src/slack/blocks';
+import { snoozeUntil } from '../../src/slack/duration';
+import { nearest, slashCommand } from '../../src/slack/router';
+import { tempDir } from '../ledger/helpers';
+import { seedStore } from './helpers';
+
+const NOW = new Date('2026-11-20T12:00:00Z');
+
+describe('snooze durations', () => {
+  it.each([
+    ['7d', '2026-11-27'],
+    ['2w', '2026-12-04'],
+    ['1m', '2026-12-20'],
+    ['2026-12-31', '2026-12-31'],
+  ])('reads %s as ending on %s', (input, until) => {
+    expect(snoozeUntil(input, NOW)).toBe(until);
+  });
+
+  it.each([
+    ['soon', 'cannot read the duration "soon"'],
+    ['2026-02-30', 'cannot read the duration "2026-02-30"'],
+    ['0d', 'must end after today'],
+    ['2026-11-20', 'must end after today'],
+    ['500d', 'at most a year'],
+  ])('refuses %s, saying why', (input, message) => {
+    expect(() => snoozeUntil(input, NOW)).toThrow(message);
+  });
+});
+
+describe('escaping user text', () => {
+  it('neutralizes broadcast mentions, user mentions and links', () => {
+    const out = escapeText('<!channel> hi <@U123> <https://evil.example|click> @here & @everyone');
+    expect(out).not.toMatch(/[<>]/);
+    expect(out).not.toMatch(/@(here|everyone)\b/);
+    expect(out).toContain('&amp;');
+  });
+});
+
+describe('nearest command', () => {
+  const names = ['summary', 'savings', 'snooze', 'status', 'unused', 'explain'];
+  it('suggests the command a typo was meant to be', () => {
+    expect(nearest('unsued', names)).toBe('unused');
+    expect(nearest('stauts', names)).toBe('status');
+    expect(nearest('expl', names)).toBe('explain');
+  });
+  it('suggests nothing for unrelated words', () => {
+    expect(nearest('pizza', names)).toBeUndefined();
+  });
+});
+
+describe('durion-cost slash (the same router, plain text, from the local store)', () => {
+  const tmp = tempDir();
+  let id = '';
+  beforeAll(async () => {
+    const store = await openStore({ storeDir: tmp.dir });
+    for (let i = 0; ; i++) {
+      // TEMPORARY: dynalite's table may still be CREATING right after openStore (reported to the integrator).
+      try {
+        id = (await seedStore(store)).byResource('vol-0bbb').id;
+        break;
+      } catch (err) {
+        if (i > 20) throw err;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+    await store.close();
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('prints the summary as text, links and marks removed', async () => {
+    const text = await slashCommand('', { store: tmp.dir, now: NOW });
+    expect(text).toContain('SPEND AS OF 2026-11-20');
+    expect(text).toContain('Month to date: $2,943.00 (2026-11-01 to 2026-11-19)');
+    expect(text).not.toContain('*');
+  });
+
+  it('changes a state as the given user and shows it in explain', async () => {
+    expect(await slashCommand(`snooze ${id} 1m budget review`, { store: tmp.dir, user: 'U0CLI', now: NOW })).toContain(
+      'until 2026-12-20',
+    );
+    const text = await slashCommand(`explain ${id}`, { store: tmp.dir, now: NOW });
+    expect(text).toContain('snoozed until 2026-12-20 by <@U0CLI>: “budget review”');
+    expect(text).toContain('[Acknowledge] [Snooze 7 days] [Keep…] [Open in AWS console]');
+  });
+});
