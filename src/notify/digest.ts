@@ -38,6 +38,30 @@ export interface DigestSection {
   lines: string[];
 }
 
+/** One item of a list section: mrkdwn for Slack (data already escaped), plain text for the terminal. */
+export interface SectionItem {
+  mrkdwn: string;
+  text: string;
+  /** A button beside the item (Acknowledge, Snooze, Explain). */
+  button?: Button;
+}
+
+/**
+ * A section of one block per item, so a cut says how many items were left out; the caption (basis and window of
+ * the figures, plain text) sits under the title and is never cut.
+ */
+export function listSection(id: string, title: string, items: SectionItem[], caption?: string): DigestSection {
+  return {
+    id,
+    title,
+    blocks: [
+      ...(caption ? [context(escapeMrkdwn(caption))] : []),
+      ...items.map((item) => section(item.mrkdwn, item.button ? { accessory: item.button } : {})),
+    ],
+    lines: [...(caption ? [caption] : []), ...items.map((item) => item.text)],
+  };
+}
+
 export interface DigestInput {
   asOf: string;
   sample: boolean;

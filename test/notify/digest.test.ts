@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../src/model';
 import { type Block, clip, context, escapeMrkdwn, SLACK_LIMITS, section } from '../../src/notify/blocks';
-import { buildDigest, type DigestInput, type DigestSection } from '../../src/notify/digest';
+import { buildDigest, type DigestInput, type DigestSection, listSection } from '../../src/notify/digest';
+import { renderText } from '../../src/notify/text';
 import { summarize } from '../../src/summary';
 import { spendOf } from './spend-fixture';
 
@@ -183,6 +184,37 @@ describe('buildDigest', () => {
     expect(body).toContain('*Savings*\none\ntwo\n');
     const shown = blocks.filter((b) => b.type === 'section' && /^r\d+$/.test(b.text?.text ?? '')).length;
     expect(body).toContain(`… ${60 - shown} more in findings.csv`);
+  });
+});
+
+describe('listSection', () => {
+  const items = Array.from({ length: 60 }, (_, i) => ({
+    mrkdwn: `*$${i}.00/month* volume vol-${i} &amp; co`,
+    text: `$${i}.00/month volume vol-${i} & co`,
+    ...(i === 0
+      ? { button: { type: 'button' as const, text: { type: 'plain_text' as const, text: 'Ack' }, action_id: 'ack' } }
+      : {}),
+  }));
+  const savings = listSection('savings', 'Savings waiting', items, 'list prices, 730 h a month <us-east-1>');
+
+  it('keeps its caption and counts the items a cut leaves out', () => {
+    const { blocks } = buildDigest(input({ sections: [savings] }));
+    const body = all(blocks);
+
+    expect(body).toContain(
+      '*Savings waiting*\nlist prices, 730 h a month &lt;us-east-1&gt;\n*$0.00/month* volume vol-0 &amp; co',
+    );
+    const shown = items.filter((i) => body.includes(`${i.mrkdwn}\n`)).length;
+    expect(body).toContain(`… ${60 - shown} more in findings.csv`);
+    expect(blocks.find((b) => b.type === 'section' && b.accessory)).toMatchObject({ accessory: { action_id: 'ack' } });
+  });
+
+  it('gives the terminal every line', () => {
+    const text = renderText(input({ sections: [savings] }));
+    expect(text).toContain(
+      '\nSavings waiting\n  list prices, 730 h a month <us-east-1>\n  $0.00/month volume vol-0 & co\n',
+    );
+    expect(text).toContain('  $59.00/month volume vol-59 & co\n');
   });
 });
 
