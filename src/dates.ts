@@ -14,8 +14,10 @@ export function addDays(day: string, n: number): string {
 }
 
 /** True for a real calendar day written YYYY-MM-DD. */
-export const isIsoDay = (value: string): boolean =>
-  ISO_DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+export function isIsoDay(value: string): boolean {
+  const time = new Date(`${value}T00:00:00Z`).getTime();
+  return ISO_DAY.test(value) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
 
 /** Validate an --as-of value: a real day, not in the future. */
 export function parseAsOf(value: string | undefined, now: Date): string {
