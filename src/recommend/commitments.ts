@@ -164,7 +164,7 @@ export interface Coverage {
   basis: string;
 }
 
-const familyOf = (instanceType: string): string => instanceType.replace(/^db\./, '').split('.')[0] ?? '';
+const familyOf = (instanceType: string): string => instanceType.split('.')[0] ?? '';
 
 /** Covered share for (instance type, region): RI hours for the type, Savings Plans spend for the family, combined. */
 export function coverageFor(
@@ -173,7 +173,10 @@ export function coverageFor(
   region: string,
 ): Coverage | undefined {
   const ri = data?.riCoverage?.value.find((g) => g.instanceType === instanceType && g.region === region);
-  const sp = data?.spCoverage?.value.find((g) => g.instanceFamily === familyOf(instanceType) && g.region === region);
+  // Savings Plans cover EC2, Fargate and Lambda, never RDS classes (db.*).
+  const sp = instanceType.startsWith('db.')
+    ? undefined
+    : data?.spCoverage?.value.find((g) => g.instanceFamily === familyOf(instanceType) && g.region === region);
   const riShare = ri && ri.totalHours > 0 ? ri.reservedHours / ri.totalHours : 0;
   const spShare = sp && sp.totalUsd > 0 ? sp.coveredUsd / sp.totalUsd : 0;
   if (riShare <= 0 && spShare <= 0) return undefined;

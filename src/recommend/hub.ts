@@ -35,6 +35,16 @@ const SERVICE_OF: Record<string, string> = {
   elasticachecluster: SERVICES.elasticache,
 };
 
+/**
+ * Savings Plans are bought for the account, not a resource: the same ids as the Cost Explorer purchase findings
+ * (src/recommend/commitments.ts), so the Hub's and Cost Explorer's recommendation merge into one finding.
+ */
+const SAVINGS_PLAN_IDS: Record<string, string> = {
+  computesavingsplans: 'savings-plan:compute',
+  ec2instancesavingsplans: 'savings-plan:ec2-instance',
+  sagemakersavingsplans: 'savings-plan:sagemaker',
+};
+
 /** Cost Optimization Hub data to finding drafts; unknown action types and missing savings are notes. */
 export function ingestHub(data: HubData, ctx: IngestContext): Ingested {
   const notes: Note[] = [];
@@ -42,7 +52,8 @@ export function ingestHub(data: HubData, ctx: IngestContext): Ingested {
   const after = norm(data.savingsEstimationMode ?? 'AfterDiscounts') !== 'beforediscounts';
   for (const r of data.recommendations) {
     const mapped = ACTION_TYPES[norm(r.actionType)];
-    const resourceId = idFromArn(r.resourceArn) ?? r.resourceId;
+    const plan = SAVINGS_PLAN_IDS[norm(r.currentResourceType)];
+    const resourceId = plan ?? idFromArn(r.resourceArn) ?? r.resourceId;
     if (!mapped || !resourceId) {
       notes.push({
         kind: 'error',
@@ -72,7 +83,7 @@ export function ingestHub(data: HubData, ctx: IngestContext): Ingested {
       wellArchitected: wa(mapped.bp),
       severity: 'medium',
       accountId: r.accountId ?? ctx.accountId,
-      region: r.region ?? ctx.homeRegion,
+      region: plan ? ctx.homeRegion : (r.region ?? ctx.homeRegion),
       service: SERVICE_OF[norm(r.currentResourceType)] ?? String(r.currentResourceType ?? 'unknown'),
       resourceId,
       ...(r.resourceArn ? { resourceArn: r.resourceArn } : {}),

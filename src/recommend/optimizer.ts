@@ -125,7 +125,7 @@ function toDraft(p: Proposal, ctx: IngestContext, notes: Note[]): FindingDraft |
     resourceId,
     ...(p.arn ? { resourceArn: p.arn } : {}),
     status: priced ? 'alarm' : 'info',
-    reason: `${p.what}${window}; ${p.informational ? 'no saving (it needs more capacity)' : savingText(p.saving)}.`,
+    reason: `${p.lookbackDays ? `Over ${p.lookbackDays} days: ` : ''}${p.what}; ${p.informational ? 'no saving (it needs more capacity)' : savingText(p.saving)}.`,
     monthlySavingsUsd: priced ? (p.saving?.usd ?? 0) : 0,
     savingsMethod: priced ? 'compute-optimizer' : 'none',
     savingsBasis: priced
@@ -472,7 +472,7 @@ export function ingestComputeOptimizer(data: OptimizerData, ctx: IngestContext):
         arn: r.resourceArn,
         accountId: r.accountId,
         resourceId: r.resourceId ?? idFromArn(r.resourceArn),
-        what: `${r.resourceType ?? 'resource'} ${r.resourceId ?? ''} is ${f}: ${r.findingDescription ?? 'no usage'}`,
+        what: `${r.resourceType ?? 'resource'} ${r.resourceId ?? ''} is ${f} (${(r.findingDescription ?? 'no usage').replace(/\.$/, '')})`,
         saving: savingOf(r),
         lookbackDays: r.lookBackPeriodInDays,
         confidence: 'high',

@@ -4,6 +4,8 @@
  * Each file of this folder answers the operations of its part of the estate; this index routes calls to them.
  */
 import { awsError, type AwsCall, type Responder } from '../aws/replay';
+import { commitmentHandlers } from './commitments';
+import { optimizerHandlers } from './optimizer';
 import { spendHandlers } from './spend';
 
 export interface SampleOptions {
@@ -17,6 +19,8 @@ export type SampleHandler = (call: AwsCall, options: SampleOptions) => unknown;
 
 const HANDLERS: Record<string, SampleHandler> = {
   ...spendHandlers,
+  ...optimizerHandlers,
+  ...commitmentHandlers,
   'sts:GetCallerIdentity': () => ({
     Account: '111111111111',
     Arn: 'arn:aws:sts::111111111111:assumed-role/durion-cost-sample/durion-cost',
