@@ -28,6 +28,6 @@ export const summary: Command = {
     if (s.otherServices.count) lines.push(`• ${s.otherServices.count} other services: ${usd(s.otherServices.usd)}`);
     const sample = snap.sample ? 'Sample account (not real AWS data). ' : '';
     const estimated = s.estimatedDays.length ? ` ${s.estimatedDays.length} day(s) still estimated by AWS.` : '';
-    return answer(`Spend as of ${snap.asOf}`, lines, `${sample}${s.basis.actuals}, metric ${s.metric}.${estimated}`);
+    return answer(`Spend as of ${snap.asOf}`, lines, `${sample}${s.basis.actuals}.${estimated}`);
   },
 };
