@@ -64,6 +64,18 @@ export interface Mover {
   changePct?: number;
 }
 
+/** Spend by one cost-allocation tag: the largest values, the rest summed, and what carries no tag. */
+export interface TagBreakdown {
+  key: string;
+  from: string;
+  to: string;
+  basis: string;
+  /** Largest tagged values first; share is of all spend in the window. */
+  values: { value: string; usd: number; share: number }[];
+  others: { count: number; usd: number };
+  untagged: { usd: number; share: number };
+}
+
 export interface SpendSummary {
   asOf: string;
   metric: CostMetric;
@@ -86,6 +98,8 @@ export interface SpendSummary {
   topServices: ServiceLine[];
   /** What the services outside the top list add up to over the same window. */
   otherServices: { count: number; usd: number };
+  /** Spend by the cost-allocation tag over the same window as the top services; absent without a tag key. */
+  tags?: TagBreakdown;
   sparkWindow: { from: string; to: string };
   movers: { services: Mover[]; accounts: Mover[]; missing?: string };
   moverWindows: { current: { from: string; to: string }; previous: { from: string; to: string } };
@@ -96,6 +110,8 @@ export interface SpendSummary {
 export interface SummaryOptions {
   /** How many services to list (default 8). */
   topServices?: number;
+  /** How many tag values to list (default 5). */
+  tagValues?: number;
   /** How many movers of each kind (default 5). */
   movers?: number;
   /** Movers whose change is smaller than this many dollars are left out (default 1). */
@@ -227,6 +243,7 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
   }));
   const rest = ranked.slice(top.length);
   const otherServices = { count: rest.length, usd: round2(rest.reduce((a, s) => a + s.usd, 0)) };
+  const tags = spend.byTag && tagBreakdown(spend.byTag, days, rankFrom, yesterday, actuals, options.tagValues ?? 5);
 
   // Movers: the last 7 days against the 7 before.
   const moverWindows = {
@@ -272,10 +289,38 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
     forecast,
     topServices,
     otherServices,
+    ...(tags ? { tags } : {}),
     sparkWindow: { from: sparkFrom, to: yesterday },
     movers,
     moverWindows,
     estimatedDays: spend.days.filter((_, i) => spend.estimated[i]),
+  };
+}
+
+function tagBreakdown(
+  byTag: NonNullable<SpendData['byTag']>,
+  days: Days,
+  from: string,
+  to: string,
+  basis: string,
+  top: number,
+): TagBreakdown {
+  const sums = Object.entries(byTag.values).map(([value, series]) => ({ value, usd: days.sum(series, from, to) ?? 0 }));
+  const all = sums.reduce((a, v) => a + v.usd, 0);
+  const share = (usd: number) => (all === 0 ? 0 : usd / all);
+  const tagged = sums
+    .filter((v) => v.value !== '' && v.usd > 0)
+    .sort((a, b) => b.usd - a.usd || a.value.localeCompare(b.value));
+  const rest = tagged.slice(top);
+  const untagged = sums.find((v) => v.value === '')?.usd ?? 0;
+  return {
+    key: byTag.key,
+    from,
+    to,
+    basis,
+    values: tagged.slice(0, top).map((v) => ({ value: v.value, usd: round2(v.usd), share: share(v.usd) })),
+    others: { count: rest.length, usd: round2(rest.reduce((a, v) => a + v.usd, 0)) },
+    untagged: { usd: round2(untagged), share: share(untagged) },
   };
 }
 

@@ -177,6 +177,28 @@ describe('summarize', () => {
     expect(movers.accounts).toEqual([expect.objectContaining({ key: '222222222222', name: 'staging', changeUsd: 70 })]);
   });
 
+  it('breaks spend down by the cost-allocation tag, untagged apart, over the same window as the services', () => {
+    const spend = spendOf('2026-10-01', '2026-11-19', { EC2: () => 10 });
+    const per = (usd: number) => spend.days.map(() => usd);
+    spend.byTag = { key: 'team', values: { erp: per(5), data: per(2), web: per(1), ops: per(1), '': per(1) } };
+
+    const { tags } = summarize(spend, '2026-11-20', { tagValues: 2 });
+
+    expect(tags).toEqual({
+      key: 'team',
+      from: '2026-11-01',
+      to: '2026-11-19',
+      basis: 'Cost Explorer actuals, UnblendedCost',
+      values: [
+        { value: 'erp', usd: 95, share: 0.5 },
+        { value: 'data', usd: 38, share: 0.2 },
+      ],
+      others: { count: 2, usd: 38 },
+      untagged: { usd: 19, share: 0.1 },
+    });
+    expect(summarize(spendOf('2026-10-01', '2026-11-19', { EC2: () => 10 }), '2026-11-20').tags).toBeUndefined();
+  });
+
   it('lists the days Cost Explorer still marks Estimated, and carries the metric', () => {
     const spend = spendOf('2026-11-01', '2026-11-19', { EC2: () => 1 }, { metric: 'AmortizedCost' });
     spend.estimated = spend.days.map((d) => d >= '2026-11-18');

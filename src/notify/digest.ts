@@ -7,6 +7,7 @@ import type { Note } from '../model';
 import type { SpendSummary } from '../summary';
 import {
   type Block,
+  type Button,
   clip,
   context,
   divider,
@@ -25,6 +26,7 @@ import {
   overviewRows,
   servicesCaption,
   sparkline,
+  tagLine,
   usd,
 } from './format';
 
@@ -102,7 +104,12 @@ function servicesBlocks(s: SpendSummary): Block[] {
   if (s.otherServices.count > 0) {
     lines.push(`…and ${s.otherServices.count} other services: ${usd(s.otherServices.usd)}`);
   }
-  return [section(`*Top services*\n${lines.join('\n')}`), context(escapeMrkdwn(servicesCaption(s)))];
+  const tags = tagLine(s);
+  return [
+    section(`*Top services*\n${lines.join('\n')}`),
+    context(escapeMrkdwn(servicesCaption(s))),
+    ...(tags ? [context(escapeMrkdwn(tags))] : []),
+  ];
 }
 
 function moversBlocks(s: SpendSummary): Block[] {

@@ -132,6 +132,17 @@ export function servicesCaption(s: SpendSummary): string {
   return `spend ${shown}${current}${vs}; sparkline: daily spend ${window(s.sparkWindow)}; ${s.basis.actuals}`;
 }
 
+/** Spend by the cost-allocation tag in one line, untagged last; undefined without a tag breakdown. */
+export function tagLine(s: SpendSummary): string | undefined {
+  const t = s.tags;
+  if (!t) return undefined;
+  const share = (n: number) => `${(n * 100).toFixed(0)}%`;
+  const parts = t.values.map((v) => `${v.value} ${usd(v.usd)} (${share(v.share)})`);
+  if (t.others.count) parts.push(`${t.others.count} other values ${usd(t.others.usd)}`);
+  parts.push(`untagged ${usd(t.untagged.usd)} (${share(t.untagged.share)})`);
+  return `By tag "${t.key}" (${window(t)}): ${parts.join(', ')}`;
+}
+
 /** A mover as a line: "Amazon EC2: +$140.00 (+200%), $210.00 over 7 days". */
 export const moverLine = (m: Mover): string =>
   `${m.name}: ${change(m.changeUsd, m.changePct)}, ${usd(m.currentUsd)} over 7 days`;

@@ -9,6 +9,7 @@ import {
   overviewRows,
   servicesCaption,
   sparkline,
+  tagLine,
   usd,
 } from './format';
 
@@ -55,6 +56,8 @@ export function renderText(input: DigestInput): string {
       rows.push(['', usd(s.otherServices.usd), '', `${s.otherServices.count} other services`]);
     out.push(...indent(table(rows, [1])));
   }
+  const tags = tagLine(s);
+  if (tags) out.push('', tags);
 
   out.push('', `Top movers, last 7 days vs the 7 before (${moversCaption(s)})`);
   const { services, accounts, missing } = s.movers;

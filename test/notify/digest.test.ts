@@ -113,6 +113,26 @@ describe('buildDigest', () => {
     expect(body).not.toMatch(/<!channel>|<b>|<arn/);
   });
 
+  it('shows spend by tag with the values escaped', () => {
+    const i = input();
+    i.summary.tags = {
+      key: 'team<x>',
+      from: '2026-11-01',
+      to: '2026-11-19',
+      basis: 'Cost Explorer actuals, UnblendedCost',
+      values: [{ value: '<@U123> & erp', usd: 300, share: 0.75 }],
+      others: { count: 0, usd: 0 },
+      untagged: { usd: 100, share: 0.25 },
+    };
+
+    const body = all(buildDigest(i).blocks);
+
+    expect(body).toContain(
+      'By tag "team&lt;x&gt;" (Nov 1–19): &lt;@U123&gt; &amp; erp $300.00 (75%), untagged $100.00 (25%)',
+    );
+    expect(body).not.toContain('<@U123>');
+  });
+
   it('shows the closed month on the 1st and leaves out the duplicate last-month row', () => {
     const spend = spendOf('2026-08-01', '2026-11-30', { EC2: stepUp });
     const summary = summarize(spend, '2026-12-01');
