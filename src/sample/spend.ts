@@ -112,7 +112,17 @@ function noise(seed: number, day: string, key: string): number {
   return Math.exp(NOISE * z - (NOISE * NOISE) / 2);
 }
 
-const growth = (day: string) => (1 + MONTHLY_GROWTH) ** ((dayNumber(day) - dayNumber(GROWTH_EPOCH)) / (365.25 / 12));
+/** A day's growth factor and whether it is a weekend, computed once per day: every cell of the day needs them. */
+const dayFacts = new Map<string, { growth: number; weekend: boolean }>();
+function factsOf(day: string) {
+  let facts = dayFacts.get(day);
+  if (!facts) {
+    const months = (dayNumber(day) - dayNumber(GROWTH_EPOCH)) / (365.25 / 12);
+    facts = { growth: (1 + MONTHLY_GROWTH) ** months, weekend: isWeekend(day) };
+    dayFacts.set(day, facts);
+  }
+  return facts;
+}
 
 const cubeCache = new Map<string, CubeLine[]>();
 /** The estate's lines plus the anomalies planted relative to asOf. */
@@ -167,7 +177,8 @@ function amounts(line: CubeLine, slot: Slot, seed: number, expected = false) {
   const { day } = slot;
   const zero = { cost: 0, amortized: 0, quantity: 0 };
   if ((line.from && day < line.from) || (line.until && day >= line.until)) return zero;
-  const scale = line.grows ? growth(day) : 1;
+  const facts = factsOf(day);
+  const scale = line.grows ? facts.growth : 1;
   if (line.charge === 'month-start') {
     const cost = slot.monthStart && day.endsWith('-01') ? line.usd * scale : 0;
     // Amortized cost spreads a commitment's fee over the month; other fees stay on the 1st.
@@ -176,7 +187,7 @@ function amounts(line: CubeLine, slot: Slot, seed: number, expected = false) {
     return { cost, amortized, quantity: 0 };
   }
   const cost =
-    line.usd * scale * (isWeekend(day) ? line.weekend : 1) * slot.share * (expected ? 1 : noise(seed, day, line.key));
+    line.usd * scale * (facts.weekend ? line.weekend : 1) * slot.share * (expected ? 1 : noise(seed, day, line.key));
   return { cost, amortized: cost, quantity: cost / line.unitUsd };
 }
 
