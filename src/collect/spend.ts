@@ -134,7 +134,7 @@ function firstToRead(request: SpendRequest, start: string, cached: SpendData | u
   return laterDay(revised, start);
 }
 
-/** Dense series over `days`: the cached values before `from`, the fresh ones from it, 0 where a key has no cost. */
+/** Dense series over `days`: the cached values before `from`, the fresh ones from it, 0 on days a key had no cost. */
 function merge(days: string[], from: string, cachedDays: string[], cached: Family, fresh: Fresh, name: string): Family {
   const cachedAt = new Map(cachedDays.map((d, i) => [d, i]));
   const freshAt = new Map(fresh.days.map((d, i) => [d, i]));
@@ -142,11 +142,13 @@ function merge(days: string[], from: string, cachedDays: string[], cached: Famil
   const keys = new Set([...Object.keys(cached), ...Object.keys(freshFamily)]);
   const out: Family = {};
   for (const key of keys) {
-    out[key] = days.map((d) => {
+    const series = days.map((d) => {
       const i = d < from ? cachedAt.get(d) : freshAt.get(d);
       const source = d < from ? cached[key] : freshFamily[key];
       return i === undefined ? 0 : (source?.[i] ?? 0);
     });
+    // A key whose cost lies wholly before the window (a service stopped a year ago) leaves the store with it.
+    if (series.some((usd) => usd !== 0)) out[key] = series;
   }
   return out;
 }

@@ -165,7 +165,7 @@ interface Slot {
   monthStart: boolean;
 }
 
-/** The slots of a day as far as asOf has seen it: whole before today, the first TODAY_HOURS today. */
+/** A day as asOf sees it: whole before today, its first TODAY_HOURS hours today. */
 const daySlot = (day: string, asOf: string): Slot => ({
   day,
   share: day === asOf ? TODAY_HOURS / 24 : 1,

@@ -244,6 +244,27 @@ describe('collectSpend against a mocked Cost Explorer', () => {
     expect(spend?.forecast).toEqual({ start: ASOF, end: '2026-06-30', amount: 90.5, lower: 80, upper: 101 });
   });
 
+  it('drops a stored key whose cost lies wholly before the window', async () => {
+    answerAll();
+    const stored: SpendData = {
+      metric: 'UnblendedCost',
+      days: ['2026-05-31'],
+      estimated: [false],
+      total: [5],
+      byService: { 'Amazon Lightsail': [5] },
+      byAccount: { '111111111111': [5] },
+      byAccountService: { '111111111111|Amazon Lightsail': [5] },
+      byRegion: { 'us-east-1': [5] },
+      byTag: { key: 'team', values: { data: [5] } },
+      accountNames: {},
+    };
+
+    const { spend } = await run(stored);
+
+    expect(Object.keys(spend?.byService ?? {})).toEqual(['AWS Lambda', 'Amazon DynamoDB']);
+    expect(Object.keys(spend?.byTag?.values ?? {})).toEqual(['erp-core', '']);
+  });
+
   it('asks DAILY with two group-bys and the configured metric', async () => {
     answerAll();
     await run();
