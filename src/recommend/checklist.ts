@@ -4,6 +4,7 @@
  */
 import type { FindingDraft, Inventory } from '../model';
 import { wa } from '../rules/define-rule';
+import { summarizeCommitments, UTILIZATION_MEAN_DAYS } from './commitments';
 import { usd } from './common';
 
 export const CHECK_STATUSES = ['pass', 'warn', 'fail', 'unknown'] as const;
@@ -105,23 +106,18 @@ export function measureChecklist(inventory: Inventory, drafts: FindingDraft[]): 
     detail: `${over.length} over-provisioned resource(s) could save ${usd(overUsd)} a month${overShare === undefined ? '' : ` (${pct(overShare)} of the last ${WINDOW_DAYS} days' spend)`}.`,
   });
 
-  const sp = commitments?.spCoverage?.value;
-  const spTotal = sp?.reduce((s, g) => s + g.totalUsd, 0) ?? 0;
-  const spValue = sp && spTotal > 0 ? (sp.reduce((s, g) => s + g.coveredUsd, 0) / spTotal) * 100 : undefined;
-  const ri = commitments?.riCoverage?.value;
-  const riTotal = ri?.reduce((s, g) => s + g.totalHours, 0) ?? 0;
-  const riValue = ri && riTotal > 0 ? (ri.reduce((s, g) => s + g.reservedHours, 0) / riTotal) * 100 : undefined;
+  const summary = summarizeCommitments(commitments);
   for (const [id, title, value, what] of [
     [
       'savings-plans-coverage',
       'Savings Plans cover steady compute spend',
-      spValue,
+      summary.spCoveragePct,
       'of Savings Plans-eligible spend covered',
     ],
     [
       'reserved-instance-coverage',
       'Reserved Instances cover steady instance hours',
-      riValue,
+      summary.riCoveragePct,
       'of instance hours covered by Reserved Instances',
     ],
   ] as const) {
@@ -139,12 +135,10 @@ export function measureChecklist(inventory: Inventory, drafts: FindingDraft[]): 
     });
   }
 
-  for (const [id, title, days] of [
-    ['savings-plans-utilization', 'Savings Plans are fully used', commitments?.spUtilization],
-    ['reserved-instance-utilization', 'Reserved Instances are fully used', commitments?.riUtilization],
+  for (const [id, title, value] of [
+    ['savings-plans-utilization', 'Savings Plans are fully used', summary.spUtilizationPct],
+    ['reserved-instance-utilization', 'Reserved Instances are fully used', summary.riUtilizationPct],
   ] as const) {
-    const last = days?.slice(-7) ?? [];
-    const value = last.length > 0 ? last.reduce((s, d) => s + d.utilizationPct, 0) / last.length : undefined;
     items.push({
       id,
       title,
@@ -155,7 +149,7 @@ export function measureChecklist(inventory: Inventory, drafts: FindingDraft[]): 
       detail:
         value === undefined
           ? 'No utilization data (no commitments, or not read).'
-          : `${pct(value)} mean utilization over the last ${last.length} days; target ${THRESHOLDS.utilizationPct.pass}%.`,
+          : `${pct(value)} mean utilization over the last ${UTILIZATION_MEAN_DAYS} days; target ${THRESHOLDS.utilizationPct.pass}%.`,
     });
   }
 

@@ -274,3 +274,42 @@ export function commitmentAware(drafts: FindingDraft[], inventory: Inventory): F
     };
   });
 }
+
+/** Coverage and utilization percentages as the digest and the checklist show them; undefined where not read. */
+export interface CommitmentSummary {
+  spCoveragePct?: number;
+  riCoveragePct?: number;
+  /** Mean of the last `UTILIZATION_MEAN_DAYS` days. */
+  spUtilizationPct?: number;
+  riUtilizationPct?: number;
+  /** The last day read, for "yesterday" figures. */
+  spLastDay?: UtilizationDay;
+  riLastDay?: UtilizationDay;
+}
+
+export const UTILIZATION_MEAN_DAYS = 7;
+
+const meanUtilization = (days: UtilizationDay[] | undefined): number | undefined => {
+  const last = days?.slice(-UTILIZATION_MEAN_DAYS) ?? [];
+  return last.length > 0 ? mean(last.map((d) => d.utilizationPct)) : undefined;
+};
+
+/** Savings Plans coverage is covered spend over eligible spend; Reserved Instance coverage is reserved hours over hours. */
+export function summarizeCommitments(data: CommitmentData | undefined): CommitmentSummary {
+  const sp = data?.spCoverage?.value;
+  const spTotal = sp?.reduce((s, g) => s + g.totalUsd, 0) ?? 0;
+  const ri = data?.riCoverage?.value;
+  const riTotal = ri?.reduce((s, g) => s + g.totalHours, 0) ?? 0;
+  const spLastDay = data?.spUtilization?.at(-1);
+  const riLastDay = data?.riUtilization?.at(-1);
+  const spUtilizationPct = meanUtilization(data?.spUtilization);
+  const riUtilizationPct = meanUtilization(data?.riUtilization);
+  return {
+    ...(sp && spTotal > 0 ? { spCoveragePct: (sp.reduce((s, g) => s + g.coveredUsd, 0) / spTotal) * 100 } : {}),
+    ...(ri && riTotal > 0 ? { riCoveragePct: (ri.reduce((s, g) => s + g.reservedHours, 0) / riTotal) * 100 } : {}),
+    ...(spUtilizationPct === undefined ? {} : { spUtilizationPct }),
+    ...(riUtilizationPct === undefined ? {} : { riUtilizationPct }),
+    ...(spLastDay ? { spLastDay } : {}),
+    ...(riLastDay ? { riLastDay } : {}),
+  };
+}

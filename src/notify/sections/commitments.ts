@@ -1,0 +1,36 @@
+/**
+ * The digest's commitments section: Savings Plans and Reserved Instance coverage and utilization, reservations about
+ * to expire, and the purchase recommendations with their savings and break-even.
+ */
+import type { CommitmentData } from '../../collect/commitments';
+import type { FindingDraft } from '../../model';
+import { summarizeCommitments } from '../../recommend/commitments';
+import { escapeMrkdwn } from '../blocks';
+import { type DigestSection, listSection } from '../digest';
+import { usd } from '../format';
+
+const pct = (n: number | undefined) => (n === undefined ? 'not read' : `${n.toFixed(1)}%`);
+
+/** Coverage and utilization lines, then expiring reservations and purchase recommendations from the findings. */
+export function commitmentsSection(
+  data: CommitmentData | undefined,
+  findings: readonly FindingDraft[],
+): DigestSection | undefined {
+  if (!data) return undefined;
+  const s = summarizeCommitments(data);
+  const lines = [
+    `Savings Plans: coverage ${pct(s.spCoveragePct)}, utilization ${pct(s.spUtilizationPct)} (7-day mean)${s.spLastDay ? `, ${pct(s.spLastDay.utilizationPct)} on ${s.spLastDay.date}` : ''}`,
+    `Reserved Instances: coverage ${pct(s.riCoveragePct)}, utilization ${pct(s.riUtilizationPct)} (7-day mean)${s.riLastDay ? `, ${pct(s.riLastDay.utilizationPct)} on ${s.riLastDay.date}` : ''}`,
+  ];
+  const commitmentFindings = findings
+    .filter((d) => d.source === 'commitments' || (d.action === 'purchase' && d.sources?.includes('commitments')))
+    .filter((d) => d.status === 'alarm' || d.status === 'info')
+    .sort((a, b) => b.monthlySavingsUsd - a.monthlySavingsUsd);
+  const findingLines = commitmentFindings.map((d) =>
+    d.monthlySavingsUsd > 0 ? `${usd(d.monthlySavingsUsd)}/month · ${d.reason}` : `${d.title} · ${d.reason}`,
+  );
+  const items = [...lines, ...findingLines].map((text) => ({ mrkdwn: escapeMrkdwn(text), text }));
+  const read = [data.spCoverage?.fetchedOn, data.riCoverage?.fetchedOn].filter(Boolean);
+  const caption = `Coverage over the 30 days before it was read${read.length ? ` (${[...new Set(read)].join(', ')})` : ''}; utilization daily from Cost Explorer.`;
+  return listSection('commitments', 'Commitments', items, caption);
+}
