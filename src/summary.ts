@@ -183,6 +183,7 @@ function checkShape(spend: SpendData): void {
     ['estimated', spend.estimated],
     ...Object.entries(spend.byService).map(([k, s]): [string, Series] => [`byService["${k}"]`, s]),
     ...Object.entries(spend.byAccount).map(([k, s]): [string, Series] => [`byAccount["${k}"]`, s]),
+    ...Object.entries(spend.byTag?.values ?? {}).map(([k, s]): [string, Series] => [`byTag["${k}"]`, s]),
   ];
   const bad = series.find(([, s]) => s.length !== spend.days.length);
   if (bad) throw new DurionError(`spend ${bad[0]} has ${bad[1].length} values for ${spend.days.length} days`);
@@ -225,7 +226,13 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
   const lastMonthFigure = figure(spend.total, lastStart, monthEnd(lastStart));
   const lastMonth = compare(lastMonthFigure, figure(spend.total, prevMonthStart(lastStart), addDays(lastStart, -1)));
 
-  const forecast = forecastOf(spend, asOf, closed ? 0 : month.current?.usd, lastMonthFigure, basis);
+  const forecast = forecastOf(
+    spend,
+    asOf,
+    closed ? 0 : (month.current?.usd ?? month.missing ?? 'no data'),
+    lastMonthFigure,
+    basis,
+  );
 
   // Top services over the shown month, each with a 14-day daily series and its change.
   const sparkFrom = laterDay(addDays(yesterday, -(SPARK_DAYS - 1)), spend.days[0] ?? yesterday);
@@ -251,9 +258,8 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
     previous: { from: addDays(yesterday, -(2 * MOVER_DAYS - 1)), to: addDays(yesterday, -MOVER_DAYS) },
   };
   const moverGap = days.gap(moverWindows.previous.from, yesterday);
-  const enough = moverGap === undefined;
   const moversOf = (kind: Mover['kind'], groups: Record<string, Series>, name: (key: string) => string): Mover[] =>
-    enough
+    moverGap === undefined
       ? Object.entries(groups)
           .map(([key, series]) => {
             const currentUsd = days.sum(series, moverWindows.current.from, moverWindows.current.to) ?? 0;
@@ -282,7 +288,7 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
     asOf,
     metric: spend.metric,
     basis,
-    history: { from: spend.days[0] ?? yesterday, to: yesterday, days: spend.days.length },
+    history: { from: spend.days[0] ?? yesterday, to: spend.days.at(-1) ?? yesterday, days: spend.days.length },
     yesterday: yesterdayCmp,
     month,
     lastMonth,
@@ -331,8 +337,8 @@ function tagBreakdown(
 function forecastOf(
   spend: SpendData,
   asOf: string,
-  /** Actuals of asOf's month so far: 0 on the 1st, undefined when the history does not cover them. */
-  actualUsd: number | undefined,
+  /** Actuals of asOf's month so far: 0 on the 1st, or why they are not known. */
+  actualUsd: number | string,
   lastMonth: Measured,
   basis: SpendSummary['basis'],
 ): ForecastComparison {
@@ -341,7 +347,7 @@ function forecastOf(
   if (!f) return { month, missing: 'no forecast from Cost Explorer' };
   if (f.start.slice(0, 7) !== month) return { month, missing: `the forecast starts ${f.start}, outside ${month}` };
   const end = monthEnd(asOf);
-  if (actualUsd === undefined) return { month, missing: 'not enough history for month-to-date' };
+  if (typeof actualUsd === 'string') return { month, missing: `month-to-date: ${actualUsd}` };
   const remainder: Figure = { usd: round2(f.amount), from: f.start, to: earlierDay(f.end, end), basis: basis.forecast };
   const current: Figure = {
     usd: round2(actualUsd + f.amount),

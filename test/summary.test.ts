@@ -123,6 +123,25 @@ describe('summarize', () => {
     expect(JSON.stringify(s)).not.toMatch(/null|NaN|Infinity/);
   });
 
+  it('says which figures the data does not reach when it ends before yesterday (a stored copy)', () => {
+    const spend = spendOf(
+      '2026-08-01',
+      '2026-11-15',
+      { EC2: stepUp },
+      {
+        forecast: { start: '2026-11-20', end: '2026-11-30', amount: 220 },
+      },
+    );
+
+    const s = summarize(spend, '2026-11-20');
+
+    expect(s.yesterday).toEqual({ missing: 'no data after 2026-11-15' });
+    expect(s.month.missing).toBe('no data after 2026-11-15');
+    expect(s.forecast).toEqual({ month: '2026-11', missing: 'month-to-date: no data after 2026-11-15' });
+    expect(s.lastMonth.current?.usd).toBe(310);
+    expect(s.history).toEqual({ from: '2026-08-01', to: '2026-11-15', days: 107 });
+  });
+
   it('gives no percentage when the reference spent nothing', () => {
     const spend = spendOf('2026-09-01', '2026-11-19', { Lambda: (d) => (d >= '2026-11-01' ? 3 : 0) });
 
