@@ -53,6 +53,13 @@ const stringMap = <T>(env: Env, key: string, ok: (v: unknown) => v is T): Record
   return value as Record<string, T>;
 };
 
+/**
+ * Settings that name the stack's own resources (table, topic, SSM parameters). Under serverless-offline
+ * (`npm run dev`, IS_OFFLINE=true) they are CloudFormation references with no value, so the local store and the
+ * environment's secrets are used instead.
+ */
+const inAws = (env: Env, key: string): string | undefined => (env.IS_OFFLINE === 'true' ? undefined : str(env, key));
+
 export interface Config {
   /** The region for global APIs (Cost Explorer, Compute Optimizer's home) and the bot's own resources. */
   homeRegion: string;
@@ -115,9 +122,9 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     homeRegion: str(env, 'AWS_REGION') ?? str(env, 'AWS_DEFAULT_REGION') ?? 'us-east-1',
     regions: list(env, 'DURION_REGIONS'),
-    tableName: str(env, 'DURION_TABLE'),
+    tableName: inAws(env, 'DURION_TABLE'),
     storeDir: str(env, 'DURION_STORE_DIR') ?? '.durion-cost',
-    topicArn: str(env, 'DURION_TOPIC_ARN'),
+    topicArn: inAws(env, 'DURION_TOPIC_ARN'),
     spend: {
       metric: oneOf(env, 'DURION_COST_METRIC', COST_METRICS, 'UnblendedCost'),
       lookbackDays: num(env, 'DURION_LOOKBACK_DAYS', 395, 35, 400),
@@ -130,8 +137,8 @@ export function loadConfig(env: Env = process.env): Config {
     slack: {
       botToken: str(env, 'SLACK_BOT_TOKEN'),
       signingSecret: str(env, 'SLACK_SIGNING_SECRET'),
-      botTokenParam: str(env, 'SLACK_BOT_TOKEN_PARAM'),
-      signingSecretParam: str(env, 'SLACK_SIGNING_SECRET_PARAM'),
+      botTokenParam: inAws(env, 'SLACK_BOT_TOKEN_PARAM'),
+      signingSecretParam: inAws(env, 'SLACK_SIGNING_SECRET_PARAM'),
       channel: str(env, 'SLACK_CHANNEL'),
       apiUrl: str(env, 'SLACK_API_URL') ?? 'https://slack.com/api/',
       command: str(env, 'SLACK_COMMAND') ?? '/durion-cost',
