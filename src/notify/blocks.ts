@@ -84,6 +84,13 @@ export const actions = (buttons: Button[]): Block => ({
   elements: buttons.slice(0, SLACK_LIMITS.actionsElements),
 });
 
+/** A button's label within 75 characters; other elements unchanged. */
+function fitElement<E extends { type: string }>(element: E): E {
+  if (element.type !== 'button') return element;
+  const b = element as unknown as Button; // narrowed by its type tag, which TypeScript cannot follow through E
+  return { ...element, text: { ...b.text, text: clip(b.text.text, SLACK_LIMITS.buttonText) } };
+}
+
 /**
  * Bring a block built elsewhere within Slack's per-block limits (text lengths, field and element counts), so one
  * oversized finding cannot make Slack refuse the whole digest.
@@ -103,6 +110,7 @@ export function withinLimits(block: Block): Block {
                 .map((f) => ({ ...f, text: clip(f.text, SLACK_LIMITS.fieldText) })),
             }
           : {}),
+        ...(block.accessory ? { accessory: fitElement(block.accessory) } : {}),
       };
     case 'context':
       return {
@@ -112,7 +120,7 @@ export function withinLimits(block: Block): Block {
           .map((e) => ('text' in e ? { ...e, text: clip(e.text, SLACK_LIMITS.sectionText) } : e)),
       };
     case 'actions':
-      return { ...block, elements: block.elements.slice(0, SLACK_LIMITS.actionsElements) };
+      return { ...block, elements: block.elements.slice(0, SLACK_LIMITS.actionsElements).map(fitElement) };
     default:
       return block;
   }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../src/model';
-import { type Block, clip, context, escapeMrkdwn, SLACK_LIMITS, section } from '../../src/notify/blocks';
+import {
+  actions,
+  type Block,
+  button,
+  clip,
+  context,
+  escapeMrkdwn,
+  SLACK_LIMITS,
+  section,
+  withinLimits,
+} from '../../src/notify/blocks';
 import { buildDigest, type DigestInput, type DigestSection, listSection } from '../../src/notify/digest';
 import { renderText } from '../../src/notify/text';
 import { summarize } from '../../src/summary';
@@ -241,6 +251,30 @@ describe('listSection', () => {
 describe('blocks', () => {
   it('escapes mrkdwn control characters', () => {
     expect(escapeMrkdwn('a & <b> c')).toBe('a &amp; &lt;b&gt; c');
+  });
+
+  it('brings blocks built elsewhere within the limits, buttons included', () => {
+    const long = 'x'.repeat(100);
+    const oversized: Block = {
+      type: 'section',
+      text: { type: 'mrkdwn', text: long.repeat(40) },
+      accessory: { type: 'button', text: { type: 'plain_text', text: long }, action_id: 'a' },
+    };
+    const tooMany: Block = {
+      type: 'actions',
+      elements: Array.from({ length: 30 }, (_, i) => button(long, `b${i}`, { value: String(i) })),
+    };
+
+    const fitted = withinLimits(oversized);
+    const row = withinLimits(tooMany);
+
+    expect(fitted.type === 'section' && fitted.text?.text.length).toBe(3000);
+    expect(fitted.type === 'section' && fitted.accessory).toMatchObject({ text: { text: `${'x'.repeat(74)}…` } });
+    expect(row.type === 'actions' && row.elements).toHaveLength(25);
+    expect(button(long, 'b').text.text).toHaveLength(75);
+    expect(actions(Array.from({ length: 30 }, (_, i) => button('ok', `b${i}`)))).toMatchObject({
+      elements: { length: 25 },
+    });
   });
 
   it('clips without leaving half an entity or half a link', () => {
