@@ -118,6 +118,9 @@ const addDays = (day: string, n: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const ageDays = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / DAY_MS;
 
+/** Counts one Cost Explorer request (each page is billed) and passes it through. */
+type Count = <T>(request: Promise<T>) => Promise<T>;
+
 /** Weekly items are read again once this old. */
 export const REFRESH_DAYS = 7;
 /** Days of daily utilization read for the drop alert, and the window coverage is measured over. */
@@ -143,15 +146,19 @@ type WeeklyKey = 'spCoverage' | 'riCoverage' | 'spPurchase' | 'riPurchase' | 'an
 export async function collectCommitments(aws: Aws, notes: Note[], options: CommitmentOptions): Promise<CommitmentData> {
   const { asOf, previous } = options;
   const ce = aws.client(CostExplorerClient, aws.homeRegion);
-  const ceBefore = aws.calls.forService('ce');
-  const ceSpent = () => aws.calls.forService('ce') - ceBefore;
+  // Counted here rather than from aws.calls, so the budget holds whatever answers the client.
+  let ceSpent = 0;
+  const count: Count = (request) => {
+    ceSpent += 1;
+    return request;
+  };
   const budget = options.ceBudget ?? COMMITMENTS_CE_BUDGET;
   const window: DateInterval = { Start: addDays(asOf, -UTILIZATION_DAYS), End: asOf };
   const coverageWindow: DateInterval = { Start: addDays(asOf, -COVERAGE_DAYS), End: asOf };
   const data: CommitmentData = { asOf, window, reservations: [] };
 
   data.spUtilization = await guard(notes, { source: 'ce:GetSavingsPlansUtilization' }, async () => {
-    const r = await ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod: window, Granularity: 'DAILY' }));
+    const r = await count(ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod: window, Granularity: 'DAILY' })));
     return (r.SavingsPlansUtilizationsByTime ?? []).flatMap((t) => {
       const pct = ceNumber(t.Utilization?.UtilizationPercentage);
       return pct === undefined
@@ -167,8 +174,8 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
   });
   data.riUtilization = await guard(notes, { source: 'ce:GetReservationUtilization' }, async () => {
     const pages = await allPages(async (NextPageToken) => {
-      const r = await ce.send(
-        new GetReservationUtilizationCommand({ TimePeriod: window, Granularity: 'DAILY', NextPageToken }),
+      const r = await count(
+        ce.send(new GetReservationUtilizationCommand({ TimePeriod: window, Granularity: 'DAILY', NextPageToken })),
       );
       return { items: r.UtilizationsByTime ?? [], nextToken: r.NextPageToken };
     });
@@ -187,11 +194,11 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
   });
 
   const weekly: { key: WeeklyKey; ce: boolean; read: () => Promise<unknown> }[] = [
-    { key: 'spCoverage', ce: true, read: () => readSpCoverage(ce, coverageWindow) },
-    { key: 'riCoverage', ce: true, read: () => readRiCoverage(ce, coverageWindow) },
-    { key: 'spPurchase', ce: true, read: () => readSpPurchase(ce) },
-    { key: 'riPurchase', ce: true, read: () => readRiPurchase(ce) },
-    { key: 'anomalyMonitors', ce: true, read: () => readAnomalyMonitors(ce) },
+    { key: 'spCoverage', ce: true, read: () => readSpCoverage(ce, count, coverageWindow) },
+    { key: 'riCoverage', ce: true, read: () => readRiCoverage(ce, count, coverageWindow) },
+    { key: 'spPurchase', ce: true, read: () => readSpPurchase(ce, count) },
+    { key: 'riPurchase', ce: true, read: () => readRiPurchase(ce, count) },
+    { key: 'anomalyMonitors', ce: true, read: () => readAnomalyMonitors(ce, count) },
     { key: 'budgets', ce: false, read: () => readBudgets(aws, options.accountId) },
   ];
   // Stalest first, so a tight budget still refreshes everything within a few days.
@@ -203,7 +210,7 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
     const kept = previous?.[item.key];
     const due = age(item.key) >= REFRESH_DAYS;
     // A first run (nothing kept at all) reads everything once; later runs stay within the budget.
-    const affordable = !item.ce || !previous || ceSpent() < budget;
+    const affordable = !item.ce || !previous || ceSpent < budget;
     if (due && affordable) {
       const value = await guard(notes, { source: `weekly:${item.key}` }, item.read);
       if (value !== undefined) {
@@ -237,14 +244,18 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
   return data;
 }
 
-async function readSpCoverage(ce: CostExplorerClient, TimePeriod: DateInterval): Promise<SpCoverageGroup[]> {
+async function readSpCoverage(
+  ce: CostExplorerClient,
+  count: Count,
+  TimePeriod: DateInterval,
+): Promise<SpCoverageGroup[]> {
   const GroupBy = [
     { Type: 'DIMENSION' as const, Key: 'INSTANCE_FAMILY' },
     { Type: 'DIMENSION' as const, Key: 'REGION' },
   ];
   const items = await allPages(async (NextToken) => {
-    const r = await ce.send(
-      new GetSavingsPlansCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', GroupBy, NextToken }),
+    const r = await count(
+      ce.send(new GetSavingsPlansCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', GroupBy, NextToken })),
     );
     return { items: r.SavingsPlansCoverages ?? [], nextToken: r.NextToken };
   });
@@ -268,14 +279,18 @@ async function readSpCoverage(ce: CostExplorerClient, TimePeriod: DateInterval):
   return [...groups.values()];
 }
 
-async function readRiCoverage(ce: CostExplorerClient, TimePeriod: DateInterval): Promise<RiCoverageGroup[]> {
+async function readRiCoverage(
+  ce: CostExplorerClient,
+  count: Count,
+  TimePeriod: DateInterval,
+): Promise<RiCoverageGroup[]> {
   const GroupBy = [
     { Type: 'DIMENSION' as const, Key: 'INSTANCE_TYPE' },
     { Type: 'DIMENSION' as const, Key: 'REGION' },
   ];
   const periods = await allPages(async (NextPageToken) => {
-    const r = await ce.send(
-      new GetReservationCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', GroupBy, NextPageToken }),
+    const r = await count(
+      ce.send(new GetReservationCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', GroupBy, NextPageToken })),
     );
     return { items: r.CoveragesByTime ?? [], nextToken: r.NextPageToken };
   });
@@ -304,16 +319,18 @@ const TERM = 'ONE_YEAR' as const;
 const PAYMENT = 'NO_UPFRONT' as const;
 const LOOKBACK = 'THIRTY_DAYS' as const;
 
-async function readSpPurchase(ce: CostExplorerClient): Promise<PurchaseRecommendation[]> {
+async function readSpPurchase(ce: CostExplorerClient, count: Count): Promise<PurchaseRecommendation[]> {
   const details = await allPages(async (NextPageToken) => {
-    const r = await ce.send(
-      new GetSavingsPlansPurchaseRecommendationCommand({
-        SavingsPlansType: 'COMPUTE_SP',
-        TermInYears: TERM,
-        PaymentOption: PAYMENT,
-        LookbackPeriodInDays: LOOKBACK,
-        NextPageToken,
-      }),
+    const r = await count(
+      ce.send(
+        new GetSavingsPlansPurchaseRecommendationCommand({
+          SavingsPlansType: 'COMPUTE_SP',
+          TermInYears: TERM,
+          PaymentOption: PAYMENT,
+          LookbackPeriodInDays: LOOKBACK,
+          NextPageToken,
+        }),
+      ),
     );
     return {
       items: r.SavingsPlansPurchaseRecommendation?.SavingsPlansPurchaseRecommendationDetails ?? [],
@@ -338,16 +355,18 @@ async function readSpPurchase(ce: CostExplorerClient): Promise<PurchaseRecommend
   });
 }
 
-async function readRiPurchase(ce: CostExplorerClient): Promise<PurchaseRecommendation[]> {
+async function readRiPurchase(ce: CostExplorerClient, count: Count): Promise<PurchaseRecommendation[]> {
   const recs = await allPages(async (NextPageToken) => {
-    const r = await ce.send(
-      new GetReservationPurchaseRecommendationCommand({
-        Service: 'Amazon Elastic Compute Cloud - Compute',
-        TermInYears: TERM,
-        PaymentOption: PAYMENT,
-        LookbackPeriodInDays: LOOKBACK,
-        NextPageToken,
-      }),
+    const r = await count(
+      ce.send(
+        new GetReservationPurchaseRecommendationCommand({
+          Service: 'Amazon Elastic Compute Cloud - Compute',
+          TermInYears: TERM,
+          PaymentOption: PAYMENT,
+          LookbackPeriodInDays: LOOKBACK,
+          NextPageToken,
+        }),
+      ),
     );
     return { items: r.Recommendations ?? [], nextToken: r.NextPageToken };
   });
@@ -371,9 +390,9 @@ async function readRiPurchase(ce: CostExplorerClient): Promise<PurchaseRecommend
   );
 }
 
-async function readAnomalyMonitors(ce: CostExplorerClient): Promise<{ count: number; names: string[] }> {
+async function readAnomalyMonitors(ce: CostExplorerClient, count: Count): Promise<{ count: number; names: string[] }> {
   const monitors = await allPages(async (NextPageToken) => {
-    const r = await ce.send(new GetAnomalyMonitorsCommand({ NextPageToken }));
+    const r = await count(ce.send(new GetAnomalyMonitorsCommand({ NextPageToken })));
     return { items: r.AnomalyMonitors ?? [], nextToken: r.NextPageToken };
   });
   return { count: monitors.length, names: monitors.map((m) => m.MonitorName ?? '') };

@@ -1,0 +1,175 @@
+import { BudgetsClient, DescribeBudgetsCommand } from '@aws-sdk/client-budgets';
+import {
+  CostExplorerClient,
+  GetAnomalyMonitorsCommand,
+  GetReservationCoverageCommand,
+  GetReservationPurchaseRecommendationCommand,
+  GetReservationUtilizationCommand,
+  GetSavingsPlansCoverageCommand,
+  GetSavingsPlansPurchaseRecommendationCommand,
+  GetSavingsPlansUtilizationCommand,
+} from '@aws-sdk/client-cost-explorer';
+import { DescribeReservedDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAws } from '../../src/aws';
+import { awsError } from '../../src/aws/replay';
+import { type CommitmentData, ceNumber, collectCommitments } from '../../src/collect/commitments';
+import type { Note } from '../../src/model';
+
+const ce = mockClient(CostExplorerClient);
+const budgets = mockClient(BudgetsClient);
+const rds = mockClient(RDSClient);
+afterEach(() => {
+  ce.reset();
+  budgets.reset();
+  rds.reset();
+});
+
+const asOf = '2026-11-20';
+const coverage = (family: string, covered: string, total: string) => ({
+  Attributes: { INSTANCE_FAMILY: family, REGION: 'us-east-1' },
+  Coverage: { SpendCoveredBySavingsPlans: covered, TotalCost: total, OnDemandCost: '0' },
+});
+
+describe('collectCommitments against mocked clients', () => {
+  beforeEach(() => {
+    ce.on(GetSavingsPlansUtilizationCommand).resolves({
+      SavingsPlansUtilizationsByTime: [
+        {
+          TimePeriod: { Start: '2026-11-18', End: '2026-11-19' },
+          Utilization: { UtilizationPercentage: '99.5', UnusedCommitment: '0.18' },
+        },
+        {
+          TimePeriod: { Start: '2026-11-19', End: '2026-11-20' },
+          Utilization: { UtilizationPercentage: '', UnusedCommitment: '' },
+        },
+      ],
+      Total: { Utilization: {} },
+    });
+    ce.on(GetReservationUtilizationCommand).resolves({ UtilizationsByTime: [] });
+    ce.on(GetSavingsPlansCoverageCommand)
+      .resolvesOnce({ SavingsPlansCoverages: [coverage('m5', '100', '100')], NextToken: 'sp-2' })
+      .resolvesOnce({ SavingsPlansCoverages: [coverage('m5', '50', '100'), coverage('c5', '0', '40')] });
+    ce.on(GetReservationCoverageCommand)
+      .resolvesOnce({
+        CoveragesByTime: [
+          {
+            Groups: [
+              {
+                Attributes: { instanceType: 'm5.xlarge', region: 'us-east-1' },
+                Coverage: { CoverageHours: { ReservedHours: '10', OnDemandHours: '30', TotalRunningHours: '40' } },
+              },
+            ],
+          },
+        ],
+        NextPageToken: 'ri-2',
+      })
+      .resolvesOnce({
+        CoveragesByTime: [
+          {
+            Groups: [
+              {
+                Attributes: { INSTANCE_TYPE: 'm5.xlarge', REGION: 'us-east-1' },
+                Coverage: { CoverageHours: { ReservedHours: '10', OnDemandHours: '0', TotalRunningHours: '10' } },
+              },
+            ],
+          },
+        ],
+      });
+    ce.on(GetSavingsPlansPurchaseRecommendationCommand).resolves({
+      SavingsPlansPurchaseRecommendation: {
+        SavingsPlansPurchaseRecommendationDetails: [
+          {
+            HourlyCommitmentToPurchase: '0.5',
+            EstimatedMonthlySavingsAmount: '120',
+            UpfrontCost: '600',
+            EstimatedAverageUtilization: '98',
+          },
+        ],
+      },
+    });
+    ce.on(GetReservationPurchaseRecommendationCommand).resolves({ Recommendations: [] });
+    ce.on(GetAnomalyMonitorsCommand).resolves({ AnomalyMonitors: [{ MonitorName: 'm', MonitorType: 'DIMENSIONAL' }] });
+    budgets.on(DescribeBudgetsCommand).rejects(awsError('NotFoundException', 'no budgets'));
+    rds.on(DescribeReservedDBInstancesCommand).resolves({ ReservedDBInstances: [] });
+  });
+
+  const run = (previous?: CommitmentData, ceBudget?: number) => {
+    const aws = createAws({ mode: 'live', homeRegion: 'us-east-1' });
+    const notes: Note[] = [];
+    return collectCommitments(aws, notes, {
+      asOf,
+      regions: ['us-east-1'],
+      previous,
+      ceBudget,
+      accountId: '111111111111',
+    }).then((data) => ({ data, notes }));
+  };
+
+  it('adds up Savings Plans coverage over every NextToken page and Reserved Instance coverage over NextPageToken', async () => {
+    const { data } = await run();
+
+    expect(data.spCoverage?.value).toEqual([
+      { instanceFamily: 'm5', region: 'us-east-1', coveredUsd: 150, onDemandUsd: 0, totalUsd: 200 },
+      { instanceFamily: 'c5', region: 'us-east-1', coveredUsd: 0, onDemandUsd: 0, totalUsd: 40 },
+    ]);
+    expect(ce.commandCalls(GetSavingsPlansCoverageCommand)[1]?.args[0].input.NextToken).toBe('sp-2');
+    expect(data.riCoverage?.value).toEqual([
+      { instanceType: 'm5.xlarge', region: 'us-east-1', reservedHours: 20, onDemandHours: 30, totalHours: 50 },
+    ]);
+  });
+
+  it('skips utilization days whose percentage is blank rather than reading them as 0', async () => {
+    const { data } = await run();
+    expect(data.spUtilization).toEqual([{ date: '2026-11-18', utilizationPct: 99.5, unusedUsd: 0.18 }]);
+  });
+
+  it('works out break-even from the upfront cost when the Savings Plans recommendation does not give one', async () => {
+    const { data } = await run();
+    expect(data.spPurchase?.value[0]).toMatchObject({ monthlySavingsUsd: 120, upfrontUsd: 600, breakEvenMonths: 5 });
+  });
+
+  it('counts no budget at all (NotFoundException) as zero budgets', async () => {
+    const { data, notes } = await run();
+    expect(data.budgets?.value.count).toBe(0);
+    expect(notes).toEqual([]);
+  });
+
+  it('reuses weekly items younger than 7 days: only the two utilization requests go to Cost Explorer', async () => {
+    const first = await run();
+    ce.resetHistory();
+
+    const { data } = await run(first.data);
+
+    expect(ce.calls()).toHaveLength(2);
+    expect(data.spPurchase).toEqual(first.data.spPurchase);
+  });
+
+  it('refreshes stale items stalest first within the Cost Explorer budget, keeping the rest from last time', async () => {
+    const first = await run();
+    const previous: CommitmentData = {
+      ...first.data,
+      spCoverage: { ...first.data.spCoverage!, fetchedOn: '2026-11-01' },
+      riCoverage: { ...first.data.riCoverage!, fetchedOn: '2026-11-10' },
+      spPurchase: { ...first.data.spPurchase!, fetchedOn: '2026-11-12' },
+    };
+    ce.resetHistory();
+
+    const { data } = await run(previous, 4);
+
+    // 2 utilization + 2 pages of Savings Plans coverage = the budget of 4; RI coverage and the purchase wait.
+    expect(ce.calls()).toHaveLength(4);
+    expect(data.spCoverage?.fetchedOn).toBe(asOf);
+    expect(data.riCoverage?.fetchedOn).toBe('2026-11-10');
+    expect(data.spPurchase?.fetchedOn).toBe('2026-11-12');
+  });
+});
+
+describe('ceNumber', () => {
+  it('reads Cost Explorer amount strings and leaves blanks unknown', () => {
+    expect(ceNumber('12.50')).toBe(12.5);
+    expect(ceNumber('')).toBeUndefined();
+    expect(ceNumber(undefined)).toBeUndefined();
+  });
+});
