@@ -22,16 +22,12 @@ afterEach(() => co.reset());
 const live = () => createAws({ mode: 'live', homeRegion: 'us-east-1' });
 const arn = (n: number) => `arn:aws:ec2:us-east-1:111111111111:instance/i-${String(n).padStart(17, '0')}`;
 const emptyAll = () => {
-  for (const command of [
-    GetAutoScalingGroupRecommendationsCommand,
-    GetEBSVolumeRecommendationsCommand,
-    GetLambdaFunctionRecommendationsCommand,
-    GetECSServiceRecommendationsCommand,
-    GetRDSDatabaseRecommendationsCommand,
-    GetIdleRecommendationsCommand,
-  ] as const) {
-    co.on(command).resolves({});
-  }
+  co.on(GetAutoScalingGroupRecommendationsCommand).resolves({});
+  co.on(GetEBSVolumeRecommendationsCommand).resolves({});
+  co.on(GetLambdaFunctionRecommendationsCommand).resolves({});
+  co.on(GetECSServiceRecommendationsCommand).resolves({});
+  co.on(GetRDSDatabaseRecommendationsCommand).resolves({});
+  co.on(GetIdleRecommendationsCommand).resolves({});
 };
 
 describe('collectComputeOptimizer', () => {
