@@ -3,7 +3,7 @@
  * (config.alerts.forecastOverLastMonth). Keyed by month, so the ledger's claim lets it fire once a month.
  */
 import type { Alert, Severity } from '../model';
-import { monthName, percent, usd, window } from '../notify/format';
+import { monthName, percentOf, usd, window } from '../notify/format';
 import type { SpendSummary } from '../summary';
 
 /** Severity by how far over last month the forecast is (0.5 = 50% over), checked from the top. */
@@ -40,10 +40,10 @@ export function forecastAlert(summary: SpendSummary, accountId: string, share: n
     accountId,
     service: ALL_SERVICES,
     impactUsd: f.changeUsd ?? 0,
-    subject: `durion-cost: ${month} forecast ${usd(f.current.usd)} is ${percent(over)} over ${last}`,
+    subject: `durion-cost: ${month} forecast ${usd(f.current.usd)} is ${percentOf(over)} over ${last}`,
     message:
       `The month-end forecast for ${month} is ${usd(f.current.usd)} (${actuals}${remainder}${range}), ` +
-      `${percent(over)} over ${last}'s ${usd(f.reference.usd)} (${f.reference.basis}, ${window(f.reference)}): ` +
-      `${usd(f.changeUsd ?? 0)} more, above the ${percent(share).replace('+', '')} threshold.`,
+      `${percentOf(over)} over ${last}'s ${usd(f.reference.usd)} (${f.reference.basis}, ${window(f.reference)}): ` +
+      `${usd(f.changeUsd ?? 0)} more, above the ${percentOf(share)} threshold.`,
   };
 }

@@ -16,11 +16,14 @@ export function usd(n: number): string {
 
 const signed = (n: number, text: string): string => (n > 0 ? `+${text}` : text);
 
-/** A share as a signed percentage: "+4.5%", "-12%". */
-export function percent(share: number): string {
-  const p = share * 100;
-  return signed(p, `${p.toFixed(Math.abs(p) < 10 ? 1 : 0)}%`);
+/** A share as a percentage, one decimal under 10%: "4.5%", "55%". */
+export function percentOf(fraction: number): string {
+  const p = fraction * 100;
+  return `${p.toFixed(Math.abs(p) < 10 ? 1 : 0)}%`;
 }
+
+/** A change as a signed percentage: "+4.5%", "-12%". */
+export const percent = (fraction: number): string => signed(fraction, percentOf(fraction));
 
 /** A change in dollars and percent: "+$190.00 (+100%)"; "(new spend)" when the reference was 0. */
 export function change(changeUsd: number, changePct: number | undefined): string {
@@ -136,10 +139,9 @@ export function servicesCaption(s: SpendSummary): string {
 export function tagLine(s: SpendSummary): string | undefined {
   const t = s.tags;
   if (!t) return undefined;
-  const share = (n: number) => `${(n * 100).toFixed(0)}%`;
-  const parts = t.values.map((v) => `${v.value} ${usd(v.usd)} (${share(v.share)})`);
+  const parts = t.values.map((v) => `${v.value} ${usd(v.usd)} (${percentOf(v.share)})`);
   if (t.others.count) parts.push(`${t.others.count} other values ${usd(t.others.usd)}`);
-  parts.push(`untagged ${usd(t.untagged.usd)} (${share(t.untagged.share)})`);
+  parts.push(`untagged ${usd(t.untagged.usd)} (${percentOf(t.untagged.share)})`);
   return `By tag "${t.key}" (${window(t)}): ${parts.join(', ')}`;
 }
 

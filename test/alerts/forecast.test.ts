@@ -30,10 +30,10 @@ describe('forecastAlert', () => {
       accountId: '111111111111',
       service: 'All services',
       impactUsd: 170,
-      subject: 'durion-cost: November 2026 forecast $480.00 is +55% over October 2026',
+      subject: 'durion-cost: November 2026 forecast $480.00 is 55% over October 2026',
       message:
         'The month-end forecast for November 2026 is $480.00 (Cost Explorer actuals, UnblendedCost Nov 1–19 + ' +
-        "Cost Explorer forecast Nov 20–30; range $470.00 to $490.00), +55% over October 2026's $310.00 " +
+        "Cost Explorer forecast Nov 20–30; range $470.00 to $490.00), 55% over October 2026's $310.00 " +
         '(Cost Explorer actuals, UnblendedCost, Oct 1–31): $170.00 more, above the 20% threshold.',
     });
   });
@@ -79,12 +79,12 @@ describe('forecastAlert', () => {
     const alert = forecastAlert(summarize(spend, '2026-12-01'), '1', 0.2);
 
     expect(alert?.key).toBe('forecast:2026-12');
-    expect(alert?.message).toContain("is $500.00 (Cost Explorer forecast Dec 1–31), +67% over November 2026's $300.00");
+    expect(alert?.message).toContain("is $500.00 (Cost Explorer forecast Dec 1–31), 67% over November 2026's $300.00");
   });
 
   it('publishes with a subject SNS accepts', () => {
     const input = toPublishInput(forecastAlert(summaryWith(100), '1', 0.2)!, 'arn:aws:sns:us-east-1:1:t');
-    expect(input.Subject).toBe('durion-cost: November 2026 forecast $480.00 is +55% over October 2026');
+    expect(input.Subject).toBe('durion-cost: November 2026 forecast $480.00 is 55% over October 2026');
     expect(input.MessageAttributes?.impactUsd).toEqual({ DataType: 'Number', StringValue: '170.00' });
   });
 });
