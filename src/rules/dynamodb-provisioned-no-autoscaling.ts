@@ -27,7 +27,7 @@ export default defineRule({
   check(resources, params) {
     const days = resources.metricWindow.days;
     return resources.tables.flatMap((t) => {
-      if (t.billingMode !== 'PROVISIONED') return [];
+      if (t.billingMode !== 'PROVISIONED') return [ok(t, `billed ${t.billingMode}: capacity follows demand`)];
       if (!t.autoScaling)
         return [{ resource: t, status: 'skip' as const, reason: `auto scaling of ${t.id} could not be read` }];
       if (t.autoScaling.read && t.autoScaling.write) return [ok(t, 'read and write capacity auto scale')];

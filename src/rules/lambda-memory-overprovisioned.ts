@@ -31,13 +31,14 @@ export default defineRule({
       const used = gauge(fn, 'used_memory_max');
       if (!used) return [noMetric(fn, 'Lambda Insights used_memory_max', days)];
       const share = used.maximum / fn.memoryMb;
-      if (share >= params.maxUsedShare) return [ok(fn, `peak ${used.maximum} MB used of ${fn.memoryMb} MB`)];
+      if (share >= params.maxUsedShare)
+        return [ok(fn, `peak ${Math.round(used.maximum)} MB used of ${fn.memoryMb} MB`)];
       const calls = count(fn, 'Invocations');
       const duration = gauge(fn, 'Duration');
       if (!calls || !duration) return [noMetric(fn, 'Invocations/Duration', days)];
       const proposed = Math.max(MIN_MB, Math.ceil((used.maximum * params.headroom) / STEP_MB) * STEP_MB);
       const rate = lambdaDurationPrice(fn.architecture, fn.region);
-      const reason = `peak ${used.maximum} MB used of ${fn.memoryMb} MB (${Math.round(share * 100)}%) over ${days} days; ${proposed} MB would do`;
+      const reason = `peak ${Math.round(used.maximum)} MB used of ${fn.memoryMb} MB (${Math.round(share * 100)}%) over ${days} days; ${proposed} MB would do`;
       if (!rate) return [noPrice(fn, reason, 'Lambda duration')];
       const now = monthlyCost(rate, monthlyGbSeconds(calls.sum, duration.average, days, fn.memoryMb));
       const next = monthlyCost(rate, monthlyGbSeconds(calls.sum, duration.average, days, proposed));

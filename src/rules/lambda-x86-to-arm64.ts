@@ -35,7 +35,7 @@ export default defineRule({
       const gbs = monthlyGbSeconds(calls.sum, duration.average, days, fn.memoryMb);
       const x86 = lambdaDurationPrice('x86_64', fn.region);
       const arm = lambdaDurationPrice('arm64', fn.region);
-      const reason = `${fn.runtime} function with ${calls.sum} invocations over ${days} days (${Math.round(gbs)} GB-s a month) runs on x86_64`;
+      const reason = `${fn.runtime} function with ${Math.round(calls.sum).toLocaleString('en-US')} invocations over ${days} days (${Math.round(gbs).toLocaleString('en-US')} GB-s a month) runs on x86_64`;
       if (!x86 || !arm) return [noPrice(fn, reason, 'Lambda duration')];
       const save = saving(monthlyCost(x86, gbs), monthlyCost(arm, gbs));
       if (save.monthlyUsd < params.minMonthlyUsd) return [ok(fn, `saving under ${usd(params.minMonthlyUsd)} a month`)];

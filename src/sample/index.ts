@@ -6,6 +6,7 @@
 import { awsError, type AwsCall, type Responder } from '../aws/replay';
 import { commitmentHandlers } from './commitments';
 import { optimizerHandlers } from './optimizer';
+import { inventoryHandlers } from './inventory';
 import { spendHandlers } from './spend';
 
 export interface SampleOptions {
@@ -19,6 +20,7 @@ export type SampleHandler = (call: AwsCall, options: SampleOptions) => unknown;
 
 const HANDLERS: Record<string, SampleHandler> = {
   ...spendHandlers,
+  ...inventoryHandlers,
   ...optimizerHandlers,
   ...commitmentHandlers,
   'sts:GetCallerIdentity': () => ({

@@ -1,0 +1,119 @@
+/**
+ * CloudWatch statistics for the inventory: collectors ask for the metrics their rules need, then one pass reads them
+ * all with GetMetricData (up to 500 queries a call, every page) at daily resolution over the window, and fills each
+ * resource's `metrics`. A metric whose read failed stays undefined; the failure is a note.
+ */
+import { CloudWatchClient, type MetricDataQuery, paginateGetMetricData } from '@aws-sdk/client-cloudwatch';
+import type { Aws } from '../../aws';
+import type { Note } from '../../model';
+import { guard } from '../guard';
+import type { MetricSummary, Metrics } from './types';
+
+/** GetMetricData accepts at most 500 queries per call. */
+export const MAX_QUERIES_PER_CALL = 500;
+const DAY_SECONDS = 86_400;
+
+/**
+ * gauge: a level reported every period (CPU, connections): Average and Maximum are read.
+ * count: something counted (requests, bytes): Sum is read; CloudWatch has no datapoint for a day with none.
+ */
+export type MetricKind = 'gauge' | 'count';
+
+export interface MetricWant {
+  target: { metrics?: Metrics };
+  namespace: string;
+  metricName: string;
+  dimensions: Record<string, string>;
+  kind: MetricKind;
+}
+
+/** The metric requests of one region, filled in by `fetch`. */
+export class MetricRequests {
+  readonly wants: MetricWant[] = [];
+
+  /** Ask for a metric of a resource. */
+  want(
+    target: { metrics?: Metrics },
+    namespace: string,
+    metricName: string,
+    dimensions: Record<string, string>,
+    kind: MetricKind,
+  ) {
+    this.wants.push({ target, namespace, metricName, dimensions, kind });
+  }
+
+  /** Read every wanted metric over [start, end) in batches; fill `metrics` of each resource. */
+  async fetch(aws: Aws, region: string, window: { start: string; end: string }, notes: Note[]): Promise<void> {
+    const client = aws.client(CloudWatchClient, region);
+    const stats = (kind: MetricKind) => (kind === 'gauge' ? ['Average', 'Maximum'] : ['Sum']);
+    const queries = this.wants.flatMap((w, i) =>
+      stats(w.kind).map(
+        (stat): MetricDataQuery => ({
+          Id: `m${i}_${stat.toLowerCase()}`,
+          MetricStat: {
+            Metric: {
+              Namespace: w.namespace,
+              MetricName: w.metricName,
+              Dimensions: Object.entries(w.dimensions).map(([Name, Value]) => ({ Name, Value })),
+            },
+            Period: DAY_SECONDS,
+            Stat: stat,
+          },
+          ReturnData: true,
+        }),
+      ),
+    );
+    const values = new Map<string, number[]>();
+    for (let at = 0; at < queries.length; at += MAX_QUERIES_PER_CALL) {
+      const batch = queries.slice(at, at + MAX_QUERIES_PER_CALL);
+      await guard(notes, { source: 'cloudwatch:GetMetricData', region }, async () => {
+        const pages = paginateGetMetricData(
+          { client },
+          {
+            MetricDataQueries: batch,
+            StartTime: new Date(`${window.start}T00:00:00Z`),
+            EndTime: new Date(`${window.end}T00:00:00Z`),
+          },
+        );
+        for await (const page of pages) {
+          for (const r of page.MetricDataResults ?? []) {
+            if (!r.Id) continue;
+            values.set(r.Id, [...(values.get(r.Id) ?? []), ...(r.Values ?? [])]);
+          }
+        }
+      });
+    }
+    this.wants.forEach((w, i) => {
+      const summary = summarize(w.kind, (stat) => values.get(`m${i}_${stat}`));
+      if (summary) w.target.metrics = { ...w.target.metrics, [w.metricName]: summary };
+    });
+  }
+}
+
+/** A summary from daily values; undefined when the metric was not read at all. */
+function summarize(kind: MetricKind, read: (stat: string) => number[] | undefined): MetricSummary | undefined {
+  if (kind === 'count') {
+    const sums = read('sum');
+    if (!sums) return undefined;
+    const total = sums.reduce((a, b) => a + b, 0);
+    const top = sums.length ? Math.max(...sums) : 0;
+    return {
+      average: sums.length ? total / sums.length : 0,
+      maximum: top,
+      maxDailyAverage: top,
+      sum: total,
+      datapoints: sums.length,
+    };
+  }
+  const averages = read('average');
+  const maxima = read('maximum');
+  if (!averages || !maxima) return undefined;
+  const mean = averages.length ? averages.reduce((a, b) => a + b, 0) / averages.length : 0;
+  return {
+    average: mean,
+    maximum: maxima.length ? Math.max(...maxima) : 0,
+    maxDailyAverage: averages.length ? Math.max(...averages) : 0,
+    sum: averages.reduce((a, b) => a + b, 0),
+    datapoints: averages.length,
+  };
+}
