@@ -43,16 +43,7 @@ describe('Slack endpoint (signed requests through the real AwsLambdaReceiver, st
   beforeEach(async () => {
     tmp = tempDir();
     store = await openStore({ storeDir: tmp.dir });
-    // TEMPORARY: dynalite's table may still be CREATING right after openStore (reported to the integrator).
-    for (let i = 0; ; i++) {
-      try {
-        seeded = await seedStore(store);
-        break;
-      } catch (err) {
-        if (i > 20) throw err;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    }
+    seeded = await seedStore(store);
     slack = await fakeSlack({ [GROUP]: ['U0GROUPIE'] });
     clearGroupCache();
     awsCalls = [];

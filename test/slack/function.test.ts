@@ -31,16 +31,7 @@ describe('functions/slack (middy handler, secrets from SSM, store on dynalite)',
 
   beforeAll(async () => {
     const store = await openStore({ storeDir: tmp.dir });
-    for (let i = 0; ; i++) {
-      // TEMPORARY: dynalite's table may still be CREATING right after openStore (reported to the integrator).
-      try {
-        findingId = (await seedStore(store)).byResource('vol-0aaa').id;
-        break;
-      } catch (err) {
-        if (i > 20) throw err;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    }
+    findingId = (await seedStore(store)).byResource('vol-0aaa').id;
     await store.close();
     slack = await fakeSlack();
     ssm.on(GetParameterCommand, { Name: '/durion-cost/test/slack-signing-secret', WithDecryption: true }).resolves({
