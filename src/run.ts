@@ -8,6 +8,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { forecastAlert } from './alerts/forecast';
 import { type Aws, type AwsMode, createAws } from './aws';
+import { collectResources } from './collect/inventory';
 import { collectSpend } from './collect/spend';
 import type { Config } from './config';
 import { addDays } from './dates';
@@ -21,6 +22,7 @@ import { postMessage } from './notify/slack-post';
 import { publishAlerts, toPublishInput } from './notify/sns';
 import { renderText } from './notify/text';
 import { writeOutputs } from './output';
+import { evaluateRules } from './rules';
 import { sampleResponder } from './sample';
 import { summarize } from './summary';
 
@@ -103,10 +105,11 @@ interface Cached {
 }
 
 /** Read everything the run needs from AWS. Collectors fetch and never judge; what they cannot read is a note. */
-async function collect(aws: Aws, config: Config, asOf: string, cached: Cached): Promise<Inventory> {
+async function collect(aws: Aws, config: Config, asOf: string, cached: Cached, accountId: string): Promise<Inventory> {
   const notes: Note[] = [];
   const spend = await collectSpend(aws, { asOf, ...config.spend }, cached.spend, notes);
-  return { asOf, sample: aws.mode === 'sample', spend, notes };
+  const resources = await collectResources(aws, config, notes, { asOf, accountId });
+  return { asOf, sample: aws.mode === 'sample', spend, resources, notes };
 }
 
 /**
@@ -115,8 +118,8 @@ async function collect(aws: Aws, config: Config, asOf: string, cached: Cached): 
  */
 export async function recordCassette(options: { asOf: string; dir: string; config: Config }): Promise<number> {
   const aws = createAws({ mode: 'record', homeRegion: options.config.homeRegion });
-  await identify(aws);
-  await collect(aws, options.config, options.asOf, {});
+  const accountId = await identify(aws);
+  await collect(aws, options.config, options.asOf, {}, accountId);
   const files = aws.recorder?.write(options.dir) ?? 0;
   writeFileSync(join(options.dir, CASSETTE_META), `${JSON.stringify({ asOf: options.asOf }, null, 2)}\n`);
   return files;
@@ -144,7 +147,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
   try {
     // A cassette answers the calls it recorded: replay reads everything again rather than what a kept store lacks.
     const cached = options.mode === 'cassette' ? {} : { spend: await store.getSpend(spendKey(config)) };
-    const inventory = await collect(aws, config, asOf, cached);
+    const inventory = await collect(aws, config, asOf, cached, accountId);
     const notes = inventory.notes;
     const spend = inventory.spend ?? emptySpend(config.spend.metric);
     if (!inventory.spend)
@@ -152,7 +155,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
 
     // analyze
     const summary = summarize(spend, asOf);
-    const drafts: FindingDraft[] = [];
+    const drafts: FindingDraft[] = [...evaluateRules(inventory, config)];
     const alerts: Alert[] = [forecastAlert(summary, accountId, config.alerts.forecastOverLastMonth)].filter(
       (a): a is Alert => a !== undefined,
     );
