@@ -28,6 +28,7 @@ import {
   sparkline,
   tagLine,
   usd,
+  value,
 } from './format';
 
 /** A part of the digest contributed by another analyzer: Block Kit for Slack, lines for the terminal. */
@@ -99,7 +100,7 @@ function servicesBlocks(s: SpendSummary): Block[] {
   if (s.topServices.length === 0) return [];
   const lines = s.topServices.map((t) => {
     const delta = t.changeUsd === undefined ? '' : `  ${change(t.changeUsd, t.changePct)}`;
-    return `\`${sparkline(t.daily)}\`  *${usd(t.current?.usd ?? 0)}*  ${escapeMrkdwn(t.service)}${delta}`;
+    return `\`${sparkline(t.daily)}\`  *${value(t)}*  ${escapeMrkdwn(t.service)}${delta}`;
   });
   if (s.otherServices.count > 0) {
     lines.push(`…and ${s.otherServices.count} other services: ${usd(s.otherServices.usd)}`);

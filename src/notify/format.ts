@@ -71,6 +71,9 @@ export function sparkline(values: number[]): string {
     .join('');
 }
 
+/** The current side of a comparison in dollars, or "n/a" when it could not be computed. */
+export const value = (c: Comparison): string => (c.current ? usd(c.current.usd) : 'n/a');
+
 /** One line of the overview: what, how much, against what, over which days and on what basis. */
 export interface OverviewRow {
   label: string;
@@ -88,7 +91,6 @@ function versus(c: Comparison, what: string): string {
 export function overviewRows(s: SpendSummary): OverviewRow[] {
   const shown = monthName(s.month.month);
   const rows: OverviewRow[] = [];
-  const value = (c: Comparison) => (c.current ? usd(c.current.usd) : 'n/a');
   rows.push({
     label: `Yesterday${s.yesterday.current ? ` (${window(s.yesterday.current)})` : ''}`,
     value: value(s.yesterday),

@@ -11,6 +11,7 @@ import {
   sparkline,
   tagLine,
   usd,
+  value,
 } from './format';
 
 /** Pad each column but the last to its widest cell; `right` columns align right (numbers). */
@@ -48,7 +49,7 @@ export function renderText(input: DigestInput): string {
     out.push('', `Top services (${servicesCaption(s)})`);
     const rows = s.topServices.map((t) => [
       sparkline(t.daily),
-      usd(t.current?.usd ?? 0),
+      value(t),
       t.changeUsd === undefined ? (t.missing ?? '') : change(t.changeUsd, t.changePct),
       t.service,
     ]);

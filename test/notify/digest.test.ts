@@ -154,6 +154,21 @@ describe('buildDigest', () => {
     expect(body).not.toContain('Last month');
   });
 
+  it('renders a new account with little history as "n/a" and the reason, never NaN', () => {
+    const summary = summarize(spendOf('2026-11-17', '2026-11-19', { EC2: () => 5 }), '2026-11-20');
+
+    const { blocks, text } = buildDigest({ ...input(), summary });
+    const body = all(blocks);
+    const terminal = renderText({ ...input(), summary });
+
+    expect(body).toContain(
+      '*Yesterday (Nov 19)*\n*$5.00*\nnot enough history (data from 2026-11-17, needed from 2026-11-12)',
+    );
+    expect(body).toContain('`▄▄▄`  *n/a*  EC2');
+    expect(body).toContain('not enough history (data from 2026-11-17, needed from 2026-11-06)');
+    for (const out of [body, text, terminal]) expect(out).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
   it('notes estimated days and what could not be read', () => {
     const i = input({
       notes: [
