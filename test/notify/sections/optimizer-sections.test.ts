@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { createAws } from '../../../src/aws';
+import { collectOptimization } from '../../../src/collect/optimization';
+import { loadConfig } from '../../../src/config';
+import type { Inventory, Note } from '../../../src/model';
+import { checklistSection } from '../../../src/notify/sections/checklist';
+import { commitmentsSection } from '../../../src/notify/sections/commitments';
+import { rightsizingSection } from '../../../src/notify/sections/rightsizing';
+import { analyzeOptimization } from '../../../src/recommend';
+import { sampleResponder } from '../../../src/sample';
+
+async function sample(asOf: string) {
+  const aws = createAws({ mode: 'sample', homeRegion: 'us-east-1', responder: sampleResponder({ asOf, seed: 1 }) });
+  const notes: Note[] = [];
+  const optimization = await collectOptimization(aws, loadConfig({}), notes, {
+    asOf,
+    regions: ['us-east-1', 'eu-west-1'],
+  });
+  const inventory: Inventory = { asOf, sample: true, notes, optimization };
+  return {
+    inventory,
+    analysis: analyzeOptimization(inventory, [], { accountId: '111111111111', homeRegion: 'us-east-1' }),
+  };
+}
+
+describe('optimizer digest sections on the sample account', () => {
+  it('lists the top rightsizing items with dollars, largest first, and counts the commitment-covered ones', async () => {
+    const { analysis } = await sample('2026-11-20');
+    const section = rightsizingSection(analysis.drafts, 3);
+    expect(section?.lines[1]).toMatch(/^\$655\.00\/month · EBS volume/);
+    expect(section?.lines).toHaveLength(4);
+    expect(section?.lines[0]).toMatch(/save \$0 now because a Reserved Instance or Savings Plan covers them/);
+  });
+
+  it('shows coverage and utilization percentages, the expiring reservation and the purchases', async () => {
+    const { analysis, inventory } = await sample('2026-11-20');
+    const text = commitmentsSection(inventory.optimization?.commitments, analysis.drafts)?.lines.join('\n') ?? '';
+    expect(text).toMatch(/Savings Plans: coverage 45\.0%, utilization \d+\.\d% \(7-day mean\), 74\.5% on 2026-11-19/);
+    expect(text).toMatch(/Reserved Instances: coverage 9\.1%/);
+    expect(text).toMatch(/ends 2026-12-11 \(in 21 days\)/);
+    expect(text).toMatch(/\$116\.80\/month · Buy 4 x m5\.large/);
+  });
+
+  it('shows the checklist on Mondays only', async () => {
+    const monday = await sample('2026-11-23');
+    const friday = await sample('2026-11-20');
+    expect(checklistSection(monday.analysis.checklist)?.lines.some((l) => /^FAIL · Budgets track spend/.test(l))).toBe(
+      true,
+    );
+    expect(checklistSection(friday.analysis.checklist)).toBeUndefined();
+  });
+});
