@@ -1,10 +1,12 @@
 /**
- * Block Kit pieces for the bot's answers, user text escaping, and the plain-text rendering the CLI prints.
- * Slack's limits: 50 blocks a message, 3,000 characters a section text, 10 fields of 2,000.
+ * The bot's answers: Block Kit built with the digest's helpers (src/notify/blocks.ts, which enforce Slack's limits),
+ * user text escaping, and the plain-text rendering `durion-cost slash` prints.
  */
-import type { types } from '@slack/bolt';
+import { type Block, context, escapeMrkdwn, header, SLACK_LIMITS, section } from '../notify/blocks';
 
-export type Block = types.KnownBlock;
+export { usd } from '../notify/format';
+export type { Block };
+export { context, header, section };
 
 /** What a command answers: Block Kit, and the text Slack shows in notifications and screen readers. */
 export interface Answer {
@@ -12,46 +14,22 @@ export interface Answer {
   blocks: Block[];
 }
 
-export const MAX_BLOCKS = 50;
-const MAX_SECTION = 3000;
-
 /**
- * Escape text that came from a user (or from AWS) before it goes into mrkdwn: `<!channel>`, `<@U…>` and links are
- * written with angle brackets, and bare @channel/@here/@everyone get a zero-width joiner so Slack never pings anyone.
+ * Escape text that came from a user (or AWS) before it is echoed: mrkdwn escaping stops `<!channel>`, `<@U…>` and
+ * links; a word joiner after the @ of a bare @channel/@here/@everyone stops Slack from pinging anyone.
  */
-export const escapeText = (s: string): string =>
-  s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@(channel|here|everyone)\b/gi, '@\u2060$1');
+export const escapeText = (s: string): string => escapeMrkdwn(s).replace(/@(channel|here|everyone)\b/gi, '@\u2060$1');
 
 /** A user mention for a Slack user id; anything else (a CLI --user) is shown as escaped text. */
 export const mention = (userId: string): string =>
   /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : escapeText(userId);
 
-const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
-
-export const section = (text: string): Block => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: clip(text, MAX_SECTION) },
-});
-export const header = (text: string): Block => ({
-  type: 'header',
-  text: { type: 'plain_text', text: clip(text, 150) },
-});
-export const context = (text: string): Block => ({
-  type: 'context',
-  elements: [{ type: 'mrkdwn', text: clip(text, MAX_SECTION) }],
-});
-export const divider = (): Block => ({ type: 'divider' });
-
-/** An answer of a title and lines, with lines grouped into sections under Slack's size limit. */
+/** An answer of a title and lines, the lines grouped into sections under Slack's size limit. */
 export function answer(title: string, lines: string[], footer?: string): Answer {
   const blocks: Block[] = [header(title)];
   let chunk = '';
   for (const line of lines) {
-    if (chunk && chunk.length + line.length + 1 > MAX_SECTION) {
+    if (chunk && chunk.length + line.length + 1 > SLACK_LIMITS.sectionText) {
       blocks.push(section(chunk));
       chunk = '';
     }
@@ -64,14 +42,13 @@ export function answer(title: string, lines: string[], footer?: string): Answer 
 
 /** Keep at most 50 blocks; the last one says how many were left out. */
 export function capBlocks(blocks: Block[]): Block[] {
-  if (blocks.length <= MAX_BLOCKS) return blocks;
-  const kept = blocks.slice(0, MAX_BLOCKS - 1);
-  return [...kept, context(`${blocks.length - kept.length} more blocks left out (Slack shows at most ${MAX_BLOCKS}).`)];
+  if (blocks.length <= SLACK_LIMITS.blocks) return blocks;
+  const kept = blocks.slice(0, SLACK_LIMITS.blocks - 1);
+  return [
+    ...kept,
+    context(`${blocks.length - kept.length} more blocks left out (Slack shows at most ${SLACK_LIMITS.blocks}).`),
+  ];
 }
-
-/** US dollars as people read them: $1,234.56. */
-export const usd = (n: number): string =>
-  `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** mrkdwn as a terminal shows it: links become "label (url)", entities unescaped, bold marks dropped. */
 const plain = (mrkdwn: string): string =>

@@ -1,6 +1,7 @@
 /** The buttons under a finding (digest and command answers) and the ids the interactivity handlers route on. */
 import type { types } from '@slack/bolt';
 import type { Finding } from '../model';
+import { button } from '../notify/blocks';
 
 export const ACTION = {
   ack: 'durion:ack',
@@ -11,7 +12,6 @@ export const ACTION = {
   falsePositive: 'durion:anomaly-false-positive',
   planned: 'durion:anomaly-planned',
 } as const;
-export type ActionId = (typeof ACTION)[keyof typeof ACTION];
 
 /** The modal that asks why a finding is kept; its private_metadata is the finding id. */
 export const KEEP_VIEW = 'durion:keep-reason';
@@ -29,36 +29,23 @@ export function consoleUrl(f: Pick<Finding, 'source' | 'region' | 'resourceId' |
   return `${home}/console/home?region=${region}`;
 }
 
-const button = (text: string, action_id: ActionId, value: string, style?: 'primary' | 'danger'): types.Button => ({
-  type: 'button',
-  text: { type: 'plain_text', text },
-  action_id,
-  value,
-  ...(style ? { style } : {}),
-});
-
 /**
  * The actions block for one finding: Acknowledge, Snooze 7 days, Keep (asks the reason) and the console link; an
  * anomaly gets Accurate, False positive and Planned instead, which also go back to AWS when AWS found it.
  */
 export function findingActions(f: Finding): types.ActionsBlock {
-  const link: types.Button = {
-    type: 'button',
-    text: { type: 'plain_text', text: 'Open in AWS console' },
-    action_id: ACTION.console,
-    url: consoleUrl(f),
-  };
+  const link = button('Open in AWS console', ACTION.console, { url: consoleUrl(f) });
   const elements =
     f.source === 'anomaly'
       ? [
-          button('Accurate', ACTION.accurate, f.id, 'primary'),
-          button('False positive', ACTION.falsePositive, f.id),
-          button('Planned', ACTION.planned, f.id),
+          button('Accurate', ACTION.accurate, { value: f.id, style: 'primary' }),
+          button('False positive', ACTION.falsePositive, { value: f.id }),
+          button('Planned', ACTION.planned, { value: f.id }),
         ]
       : [
-          button('Acknowledge', ACTION.ack, f.id, 'primary'),
-          button('Snooze 7 days', ACTION.snooze, f.id),
-          button('Keep…', ACTION.keep, f.id),
+          button('Acknowledge', ACTION.ack, { value: f.id, style: 'primary' }),
+          button('Snooze 7 days', ACTION.snooze, { value: f.id }),
+          button('Keep…', ACTION.keep, { value: f.id }),
         ];
   return { type: 'actions', block_id: `durion:finding:${f.id}`, elements: [...elements, link] };
 }

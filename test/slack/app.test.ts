@@ -97,7 +97,7 @@ describe('Slack endpoint (signed requests through the real AwsLambdaReceiver, st
       expect(reply.response_type).toBe('ephemeral');
       expect(reply.blocks[0]).toMatchObject({ type: 'header' });
       // Month to date Nov 1-19 (the as-of day is not over): 150 a day plus the weekly ripple of 1.5 × (0..6).
-      expect(said(reply)).toContain('Month to date: *$2,943.00* (2026-11-01 to 2026-11-19)');
+      expect(said(reply)).toContain('Month to date: *$2,943* (2026-11-01 to 2026-11-19)');
       expect(said(reply)).toContain('Amazon Elastic Compute Cloud - Compute');
       expect(said(reply)).toContain('Sample account');
     });

@@ -63,7 +63,7 @@ describe('durion-cost slash (the same router, plain text, from the local store)'
   it('prints the summary as text, links and marks removed', async () => {
     const text = await slashCommand('', { store: tmp.dir, now: NOW });
     expect(text).toContain('SPEND AS OF 2026-11-20');
-    expect(text).toContain('Month to date: $2,943.00 (2026-11-01 to 2026-11-19)');
+    expect(text).toContain('Month to date: $2,943 (2026-11-01 to 2026-11-19)');
     expect(text).not.toContain('*');
   });
 
