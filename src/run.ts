@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SNSClient } from '@aws-sdk/client-sns';
+import { type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { forecastAlert } from './alerts/forecast';
 import { type Aws, type AwsMode, createAws } from './aws';
@@ -45,6 +45,16 @@ export interface RunResult {
   digestText: string;
   files: string[];
 }
+
+/**
+ * Where alerts go is real even on the sample account or a cassette: a configured topic is a real topic. So the SNS
+ * client is a plain one (mocked at the client in tests), not one of the factory's replayed clients.
+ */
+let snsClient: SNSClient | undefined;
+const sns = (region: string) => {
+  snsClient ??= new SNSClient({ region });
+  return snsClient;
+};
 
 /** Days of spend kept in the snapshot for Slack answers. */
 const SNAPSHOT_DAYS = 92;
@@ -177,12 +187,16 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     let published = 0;
     let duplicates = 0;
     if (config.topicArn) {
-      const fresh = [];
+      const fresh = new Map<PublishCommandInput, string>();
       for (const [i, alert] of alerts.entries()) {
-        if (await store.claim(`alert#${alert.key}`, claimUntil)) fresh.push(alertInputs[i]!);
+        const key = `alert#${alert.key}`;
+        if (await store.claim(key, claimUntil)) fresh.set(alertInputs[i]!, key);
         else duplicates++;
       }
-      published = await publishAlerts(aws.client(SNSClient), fresh, notes);
+      const failed = await publishAlerts(sns(config.homeRegion), [...fresh.keys()], notes);
+      // An alert SNS refused is released, so the next run tries it again.
+      for (const input of failed) await store.release(fresh.get(input)!);
+      published = fresh.size - failed.length;
     }
 
     const digestInput = { asOf, sample, summary, sections, notes };

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
 import { openStore } from '../src/ledger/store';
@@ -56,6 +58,34 @@ describe('the daily run on the sample account', () => {
       expect(second.report.digest).toMatchObject({ posted: false, reason: 'already posted for 2026-11-20' });
     } finally {
       await slack.close();
+    }
+  });
+
+  it('publishes each alert once, and again on the next run when SNS refused it', async () => {
+    const sns = mockClient(SNSClient);
+    try {
+      const env = {
+        DURION_TOPIC_ARN: 'arn:aws:sns:us-east-1:111111111111:alerts',
+        DURION_FORECAST_ALERT_SHARE: '0.01',
+      };
+      sns.on(PublishCommand).rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'Throttling' }));
+      const refused = await run('2026-11-20', env);
+      expect(refused.report.alerts).toEqual({ built: 1, published: 0, duplicates: 0 });
+      expect(refused.report.notes).toContainEqual(
+        expect.objectContaining({ kind: 'throttled', source: 'sns:Publish' }),
+      );
+      sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+      const retried = await run('2026-11-20', env);
+      expect(retried.report.alerts).toEqual({ built: 1, published: 1, duplicates: 0 });
+      const again = await run('2026-11-20', env);
+      expect(again.report.alerts).toEqual({ built: 1, published: 0, duplicates: 1 });
+      expect(sns).toHaveReceivedCommandTimes(PublishCommand, 2);
+      expect(sns).toHaveReceivedCommandWith(PublishCommand, {
+        TopicArn: 'arn:aws:sns:us-east-1:111111111111:alerts',
+        MessageAttributes: expect.objectContaining({ kind: { DataType: 'String', StringValue: 'forecast' } }),
+      });
+    } finally {
+      sns.restore();
     }
   });
 

@@ -3,7 +3,10 @@ import { isFatal } from '../errors';
 import type { Note, NoteKind } from '../model';
 
 const KINDS: [RegExp, NoteKind][] = [
-  [/AccessDenied|UnauthorizedOperation|UnrecognizedClient|AuthFailure|NotAuthorized|Forbidden/i, 'denied'],
+  [
+    /AccessDenied|Authorization|UnauthorizedOperation|UnrecognizedClient|AuthFailure|NotAuthorized|Forbidden/i,
+    'denied',
+  ],
   [/Throttl|TooManyRequests|RequestLimitExceeded|LimitExceeded|SlowDown/i, 'throttled'],
   [/OptIn|NotEnrolled|SubscriptionRequired/i, 'opt-in'],
   [/DataUnavailable|BillingViewHealthStatus|Unavailable|NotEnabled/i, 'unavailable'],

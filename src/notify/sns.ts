@@ -86,12 +86,16 @@ export function toPublishInput(alert: Alert, topicArn: string): PublishCommandIn
   };
 }
 
-/** Publish each input in turn; a publish SNS refuses becomes a note. Returns how many were published. */
-export async function publishAlerts(sns: SNSClient, inputs: PublishCommandInput[], notes: Note[]): Promise<number> {
-  let published = 0;
+/** Publish each input in turn; a publish SNS refuses becomes a note. Returns the inputs that were not published. */
+export async function publishAlerts(
+  sns: SNSClient,
+  inputs: PublishCommandInput[],
+  notes: Note[],
+): Promise<PublishCommandInput[]> {
+  const failed: PublishCommandInput[] = [];
   for (const input of inputs) {
     const out = await guard(notes, { source: 'sns:Publish' }, () => sns.send(new PublishCommand(input)));
-    if (out) published++;
+    if (!out) failed.push(input);
   }
-  return published;
+  return failed;
 }

@@ -72,17 +72,17 @@ describe('toPublishInput', () => {
 });
 
 describe('publishAlerts', () => {
-  it('publishes each input and counts them', async () => {
+  it('publishes each input and reports none failed', async () => {
     sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
     const notes: Note[] = [];
 
-    const published = await publishAlerts(
+    const failed = await publishAlerts(
       new SNSClient({}),
       [toPublishInput(alert, TOPIC), toPublishInput(alert, TOPIC)],
       notes,
     );
 
-    expect(published).toBe(2);
+    expect(failed).toEqual([]);
     expect(sns).toHaveReceivedCommandTimes(PublishCommand, 2);
     expect(sns).toHaveReceivedCommandWith(PublishCommand, {
       TopicArn: TOPIC,
@@ -96,16 +96,17 @@ describe('publishAlerts', () => {
     const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottledException' });
     sns.on(PublishCommand).rejectsOnce(denied).rejectsOnce(throttled).resolves({ MessageId: 'm-3' });
     const notes: Note[] = [];
-    const input = toPublishInput(alert, TOPIC);
+    const inputs = [toPublishInput(alert, TOPIC), toPublishInput(alert, TOPIC), toPublishInput(alert, TOPIC)];
 
-    const published = await publishAlerts(new SNSClient({}), [input, input, input], notes);
+    const failed = await publishAlerts(new SNSClient({}), inputs, notes);
 
-    expect(published).toBe(1);
+    expect(failed).toEqual([inputs[0], inputs[1]]);
     expect(notes).toEqual([
-      expect.objectContaining({
+      {
+        kind: 'denied',
         source: 'sns:Publish',
         message: 'AuthorizationError: not authorized to perform SNS:Publish',
-      }),
+      },
       { kind: 'throttled', source: 'sns:Publish', message: 'ThrottledException: Rate exceeded' },
     ]);
   });
