@@ -5,6 +5,7 @@ import { awsError } from '../../src/aws/replay';
 import { openStore } from '../../src/ledger/store';
 import type { Store } from '../../src/ledger/types';
 import type { Finding } from '../../src/model';
+import { listSection } from '../../src/notify/digest';
 import { clearGroupCache } from '../../src/slack/access';
 import { createSlackApp } from '../../src/slack/app';
 import { ACTION } from '../../src/slack/buttons';
@@ -165,6 +166,15 @@ describe('Slack endpoint (signed requests through the real AwsLambdaReceiver, st
       const savings = said(await slash('savings service 5'));
       expect(savings).toContain('Amazon Elastic Compute Cloud - Compute: *$61.32/mo*');
       expect(savings).toContain('EC2 - Other: *$48.00/mo* in 2 finding(s)');
+    });
+
+    it("shows an analyzer's digest section kept in the snapshot, with that source's findings", async () => {
+      const snap = await store.latestSnapshot();
+      const items = [{ mrkdwn: 'Savings Plans coverage *61%* over 30 days', text: 'Savings Plans coverage 61%' }];
+      await store.putSnapshot({ ...snap!, extra: { commitments: listSection('commitments', 'Commitments', items) } });
+      const text = said(await slash('commitments'));
+      expect(text).toContain('Savings Plans coverage *61%* over 30 days');
+      expect(said(await slash('checklist'))).toContain('Not available yet');
     });
 
     it('says plainly when commitments and checklist data are not there yet', async () => {
