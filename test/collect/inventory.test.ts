@@ -49,7 +49,7 @@ const others = [
   mockClient(DynamoDBClient),
   mockClient(ApplicationAutoScalingClient),
   mockClient(ElastiCacheClient),
-] as unknown as AwsStub<object, object, object>[];
+] as unknown as AwsStub<object, { $metadata: object }, object>[];
 const all = [ec2, cw, rds, s3, ...others];
 
 /** An instance as DescribeInstances gives it. */
