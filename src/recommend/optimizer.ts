@@ -218,14 +218,19 @@ export function ingestComputeOptimizer(data: OptimizerData, ctx: IngestContext):
     const kind = sizing(r.finding, 'compute-optimizer:GetEC2InstanceRecommendations', id, notes);
     if (kind === 'none') continue;
     const o = top(r.recommendationOptions);
-    const arch = (o?.platformDifferences ?? []).some((d) => norm(d) === 'architecture')
-      ? ' (a Graviton/architecture change)'
-      : '';
+    // An option on another architecture (Graviton) is the move the Graviton rule proposes: a modernization.
+    const graviton = kind === 'over' && (o?.platformDifferences ?? []).some((d) => norm(d) === 'architecture');
+    const arch = graviton ? ' (a Graviton/architecture change)' : '';
     add(
       {
         ...RIGHTSIZE,
+        ...(graviton ? { action: 'modernize' as const, strategy: 'compute-optimization' as const } : {}),
         ruleId: 'compute-optimizer:ec2-instance',
-        title: kind === 'over' ? 'EC2 instance over-provisioned' : 'EC2 instance under-provisioned',
+        title: graviton
+          ? 'EC2 instance could run on Graviton'
+          : kind === 'over'
+            ? 'EC2 instance over-provisioned'
+            : 'EC2 instance under-provisioned',
         service: SERVICES.ec2,
         severity: kind === 'over' ? 'medium' : 'low',
         arn: r.instanceArn,

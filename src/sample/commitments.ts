@@ -1,8 +1,8 @@
 /**
  * The sample estate's commitments, as Cost Explorer, RDS, Budgets and Cost Anomaly Detection answer them. The estate
  * (src/sample/estate.ts) pays a $1.50/h Compute Savings Plan: it covers the m5 fleet in us-east-1 entirely and a
- * little of c5, leaving gaps (c5, eu-west-1, Lambda) that a purchase recommendation addresses. The production RDS
- * pair runs on a reservation that ends 21 days after the as-of date. Savings Plans utilization drops on the last
+ * little of c5, leaving gaps (c5, eu-west-1, Lambda) that a purchase recommendation addresses. Two production
+ * db.t3.large run on a reservation that ends 21 days after the as-of date. Savings Plans utilization drops on the last
  * day (instances were resized), which must raise a commitment alert. Shapes follow
  * ../shared/data/aws-api/examples/ce (amounts are strings; attribute keys come back in either case).
  */
@@ -67,6 +67,9 @@ function spUtilization(input: Record<string, unknown>) {
   };
 }
 
+/** Two db.t3.large and one m6g.large reserved, all in use. */
+const RESERVED_HOURS_A_DAY = 72;
+
 function riUtilization(input: Record<string, unknown>) {
   const aggregate = (hours: number) => ({
     UtilizationPercentage: '100',
@@ -81,9 +84,9 @@ function riUtilization(input: Record<string, unknown>) {
     UtilizationsByTime: days.map((day) => ({
       TimePeriod: { Start: day, End: addDays(day, 1) },
       Groups: [],
-      Total: aggregate(48),
+      Total: aggregate(RESERVED_HOURS_A_DAY),
     })),
-    Total: aggregate(48 * days.length),
+    Total: aggregate(RESERVED_HOURS_A_DAY * days.length),
   };
 }
 
@@ -116,9 +119,13 @@ function spCoverage(input: Record<string, unknown>) {
   };
 }
 
-/** Reserved Instance coverage by type and region over 30 days: the RDS pair is reserved, EC2 is not. */
+/**
+ * Reserved Instance coverage by type and region over 30 days: two of the four db.t3.large in us-east-1 are reserved
+ * (the reservation that is about to end), and the Graviton instance of the inventory's RI (src/sample/inventory-estate.ts).
+ */
 const RI_COVERAGE = [
-  { instanceType: 'db.r5.xlarge', region: 'us-east-1', reserved: 1440, onDemand: 0 },
+  { instanceType: 'db.t3.large', region: 'us-east-1', reserved: 1440, onDemand: 1440 },
+  { instanceType: 'm6g.large', region: 'us-east-1', reserved: 720, onDemand: 720 },
   { instanceType: 'c5.2xlarge', region: 'us-east-1', reserved: 0, onDemand: 4320 },
   { instanceType: 'm5.xlarge', region: 'us-east-1', reserved: 0, onDemand: 7200 },
   { instanceType: 'm5.large', region: 'eu-west-1', reserved: 0, onDemand: 2880 },
@@ -273,8 +280,8 @@ export const commitmentHandlers: Record<string, SampleHandler> = {
           ReservedDBInstances: [
             {
               ReservedDBInstanceId: 'durion-prod-erp-db-ri',
-              ReservedDBInstancesOfferingId: 'sample-offering-db-r5-xlarge',
-              DBInstanceClass: 'db.r5.xlarge',
+              ReservedDBInstancesOfferingId: 'sample-offering-db-t3-large',
+              DBInstanceClass: 'db.t3.large',
               StartTime: new Date(
                 Date.parse(`${o.asOf}T00:00:00Z`) + (SAMPLE_RESERVATION_DAYS_LEFT - 365) * DAY_MS,
               ).toISOString(),
@@ -285,9 +292,9 @@ export const commitmentHandlers: Record<string, SampleHandler> = {
               DBInstanceCount: 2,
               ProductDescription: 'postgresql',
               OfferingType: 'No Upfront',
-              MultiAZ: true,
+              MultiAZ: false,
               State: 'active',
-              RecurringCharges: [{ RecurringChargeAmount: 0.67, RecurringChargeFrequency: 'Hourly' }],
+              RecurringCharges: [{ RecurringChargeAmount: 0.094, RecurringChargeFrequency: 'Hourly' }],
               ReservedDBInstanceArn: `arn:aws:rds:us-east-1:${PROD}:ri:durion-prod-erp-db-ri`,
             },
           ],

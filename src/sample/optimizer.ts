@@ -18,12 +18,10 @@ export const SAMPLE_OPTIMIZER_IDS = {
   coveredInstance: 'i-0a11ce5e5e5e50001',
   /** c5.2xlarge in production, over-provisioned: Compute Optimizer (after discounts) and the Hub both propose it. */
   oversizedInstance: 'i-0c5c5c5c5c5c50002',
-  underInstance: 'i-0t3t3t3t3t3t30003',
   optimizedInstance: 'i-0b0b0b0b0b0b00004',
   /** Compute Optimizer still lists it; the inventory shows it is gone. */
   terminatedInstance: 'i-0dead0dead0dead05',
   gravitonInstance: 'i-0e0e0e0e0e0e00006',
-  idleInstance: 'i-0d1e0d1e0d1e00007',
   gp2Volume: 'vol-0a2a2a2a2a2a20001',
   io1Volume: 'vol-0b1b1b1b1b1b10002',
   unattachedVolume: 'vol-0ffffffffffff0003',
@@ -88,8 +86,9 @@ function ec2Recommendations(region: string, asOf: string) {
   });
   if (region === 'eu-west-1') {
     return [
-      rec(PROD, ids.gravitonInstance, 'erp-batch-eu', 'm5.large', 'OVER_PROVISIONED', 22.5, [
-        option('m7g.medium', 1, 1, 43.8, undefined, {
+      // Same size on Graviton: a modernization the Graviton rule also proposes.
+      rec(PROD, ids.gravitonInstance, 'erp-batch-eu', 'm5.large', 'OVER_PROVISIONED', 41.0, [
+        option('m7g.large', 1, 1, 18.62, undefined, {
           platformDifferences: ['Architecture'],
           migrationEffort: 'Medium',
         }),
@@ -105,28 +104,20 @@ function ec2Recommendations(region: string, asOf: string) {
     rec(
       PROD,
       ids.oversizedInstance,
-      'erp-reporting',
+      'erp-batch',
       'c5.2xlarge',
       'OVER_PROVISIONED',
-      18.4,
+      9.8,
       [option('c5.xlarge', 1, 1, 124.1, 105.49), option('c6g.xlarge', 2, 2, 144.18, 122.55)],
       {
         utilizationMetrics: [
-          { name: 'Cpu', statistic: 'Maximum', value: 18.4 },
+          { name: 'Cpu', statistic: 'Maximum', value: 9.8 },
           { name: 'Memory', statistic: 'Maximum', value: 31.0 },
         ],
-      },
-    ),
-    rec(
-      STAGING,
-      ids.underInstance,
-      'staging-queue',
-      't3.medium',
-      'UNDER_PROVISIONED',
-      99.2,
-      [option('t3.large', 1, 1, 0)],
-      {
-        currentPerformanceRisk: 'High',
+        tags: [
+          { key: 'owner', value: 'bob' },
+          { key: 'team', value: 'data' },
+        ],
       },
     ),
     rec(PROD, ids.optimizedInstance, 'bastion', 't3.small', 'OPTIMIZED', 35.0, [option('t4g.small', 1, 1, 3.07)]),
@@ -137,7 +128,6 @@ function ec2Recommendations(region: string, asOf: string) {
 }
 
 function idleRecommendations(region: string, asOf: string) {
-  if (region !== 'us-east-1') return [];
   const idle = (
     type: string,
     account: string,
@@ -160,16 +150,20 @@ function idleRecommendations(region: string, asOf: string) {
     lastRefreshTimestamp: refreshed(asOf),
     tags: [],
   });
+  if (region === 'eu-west-1') {
+    return [
+      idle(
+        'NatGateway',
+        PROD,
+        ids.unusedNat,
+        ec2Arn(region, PROD, 'natgateway', ids.unusedNat),
+        'Unused',
+        32.85,
+        'No active connections and a few KB a day over the lookback period.',
+      ),
+    ];
+  }
   return [
-    idle(
-      'EC2Instance',
-      DEV,
-      ids.idleInstance,
-      ec2Arn(region, DEV, 'instance', ids.idleInstance),
-      'Idle',
-      60.74,
-      'Maximum CPU below 5% and network I/O below 5 MB a day over the lookback period.',
-    ),
     idle(
       'EBSVolume',
       PROD,
@@ -180,19 +174,10 @@ function idleRecommendations(region: string, asOf: string) {
       'Volume not attached to any instance during the lookback period.',
     ),
     idle(
-      'NatGateway',
-      STAGING,
-      ids.unusedNat,
-      ec2Arn(region, STAGING, 'natgateway', ids.unusedNat),
-      'Unused',
-      32.85,
-      'No active connections and no packets during the lookback period.',
-    ),
-    idle(
       'RDSDBInstance',
-      DEV,
-      'dev-reporting-db',
-      `arn:aws:rds:${region}:${DEV}:db:dev-reporting-db`,
+      PROD,
+      'erp-reporting-old',
+      `arn:aws:rds:${region}:${PROD}:db:erp-reporting-old`,
       'Idle',
       101.58,
       'No database connections during the lookback period.',
@@ -288,13 +273,20 @@ function ebsRecommendations(region: string, asOf: string) {
 }
 
 function lambdaRecommendations(region: string, asOf: string) {
-  const fn = (name: string, memory: number, finding: string, reasons: string[], options: unknown[]) => ({
-    functionArn: `arn:aws:lambda:${region}:${PROD}:function:${name}:$LATEST`,
+  const fn = (
+    account: string,
+    name: string,
+    memory: number,
+    finding: string,
+    reasons: string[],
+    options: unknown[],
+  ) => ({
+    functionArn: `arn:aws:lambda:${region}:${account}:function:${name}:$LATEST`,
     functionVersion: '$LATEST',
-    accountId: PROD,
+    accountId: account,
     currentMemorySize: memory,
-    numberOfInvocations: 2_100_000,
-    utilizationMetrics: [{ name: 'Memory', statistic: 'Maximum', value: 612 }],
+    numberOfInvocations: 280_000,
+    utilizationMetrics: [{ name: 'Memory', statistic: 'Maximum', value: 410 }],
     lookbackPeriodInDays: 14,
     lastRefreshTimestamp: refreshed(asOf),
     finding,
@@ -304,14 +296,16 @@ function lambdaRecommendations(region: string, asOf: string) {
     tags: [{ key: 'owner', value: 'erp-integrations' }],
   });
   return usEast(region, [
+    // 600k invocations a month x 1.9 s x 1.9375 GB less, at $0.0000166667 per GB-second.
     fn(
-      'erp-invoice-render',
+      PROD,
+      'erp-pdf-render',
       3008,
       'NotOptimized',
       ['MemoryOverprovisioned'],
-      [{ rank: 1, memorySize: 1024, savingsOpportunity: saving(54.56, 64.71) }],
+      [{ rank: 1, memorySize: 1024, savingsOpportunity: saving(36.81, 65.96) }],
     ),
-    fn('erp-nightly-export', 512, 'Unavailable', ['InsufficientData'], []),
+    fn(DEV, 'erp-api', 512, 'Unavailable', ['InsufficientData'], []),
   ]);
 }
 
@@ -340,11 +334,11 @@ function ecsRecommendations(region: string, asOf: string) {
 function rdsRecommendations(region: string, asOf: string) {
   return usEast(region, [
     {
-      resourceArn: `arn:aws:rds:${region}:${STAGING}:db:staging-erp-db`,
-      accountId: STAGING,
+      resourceArn: `arn:aws:rds:${region}:${PROD}:db:erp-prod-db`,
+      accountId: PROD,
       engine: 'postgres',
       engineVersion: '16.4',
-      currentDBInstanceClass: 'db.m5.xlarge',
+      currentDBInstanceClass: 'db.t3.large',
       currentStorageConfiguration: { storageType: 'gp2', allocatedStorage: 200, iops: 600 },
       idle: 'False',
       instanceFinding: 'Overprovisioned',
@@ -352,7 +346,7 @@ function rdsRecommendations(region: string, asOf: string) {
       instanceFindingReasonCodes: ['CPUOverprovisioned'],
       currentInstancePerformanceRisk: 'VeryLow',
       instanceRecommendationOptions: [
-        { dbInstanceClass: 'db.m5.large', performanceRisk: 1, rank: 1, savingsOpportunity: saving(129.94, 50) },
+        { dbInstanceClass: 'db.t3.medium', performanceRisk: 1, rank: 1, savingsOpportunity: saving(49.64, 50) },
       ],
       storageRecommendationOptions: [
         {
