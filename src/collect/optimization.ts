@@ -47,3 +47,38 @@ export async function collectOptimization(
   });
   return { optimizer, hub, rightsizing, commitments };
 }
+
+/**
+ * The read-only IAM actions this section needs. Compute Optimizer also checks the caller may describe the resources
+ * it recommends on (its ComputeOptimizerReadOnlyAccess policy lists them); DescribeBudgets is authorized as
+ * budgets:ViewBudget.
+ */
+export const OPTIMIZATION_IAM_ACTIONS = [
+  'compute-optimizer:GetEC2InstanceRecommendations',
+  'compute-optimizer:GetAutoScalingGroupRecommendations',
+  'compute-optimizer:GetEBSVolumeRecommendations',
+  'compute-optimizer:GetLambdaFunctionRecommendations',
+  'compute-optimizer:GetECSServiceRecommendations',
+  'compute-optimizer:GetRDSDatabaseRecommendations',
+  'compute-optimizer:GetIdleRecommendations',
+  'ec2:DescribeInstances',
+  'autoscaling:DescribeAutoScalingGroups',
+  'lambda:ListFunctions',
+  'lambda:ListProvisionedConcurrencyConfigs',
+  'ecs:ListClusters',
+  'ecs:ListServices',
+  'rds:DescribeDBInstances',
+  'rds:DescribeDBClusters',
+  'cost-optimization-hub:ListRecommendations',
+  'cost-optimization-hub:GetPreferences',
+  'ce:GetRightsizingRecommendation',
+  'ce:GetSavingsPlansUtilization',
+  'ce:GetReservationUtilization',
+  'ce:GetSavingsPlansCoverage',
+  'ce:GetReservationCoverage',
+  'ce:GetSavingsPlansPurchaseRecommendation',
+  'ce:GetReservationPurchaseRecommendation',
+  'ce:GetAnomalyMonitors',
+  'budgets:ViewBudget',
+  'rds:DescribeReservedDBInstances',
+] as const;
