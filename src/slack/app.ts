@@ -17,7 +17,7 @@ import type { Store } from '../ledger/types';
 import { cachedMembers, type GroupMembers, refuseChannel, refuseWorkspace, resolveCaller } from './access';
 import { type Answer, answer } from './blocks';
 import { ACTION, KEEP_VIEW } from './buttons';
-import { changeState } from './findings';
+import { changeRefusal, changeState, nothingChanged, unknownId } from './findings';
 import { keepModal, pressButton, readKeepMetadata, type SendFeedback } from './interactions';
 import { route } from './router';
 
@@ -110,11 +110,13 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: H
       const caller = await resolveCaller(cfg, body.user.id, channelId ?? '', safeMembers);
       const findingId = action.value ?? '';
       if (action.action_id === ACTION.keep) {
-        const finding = caller.canChange ? await store.getFinding(findingId) : undefined;
+        const refused = changeRefusal(caller, findingId);
+        const finding = refused ? undefined : await store.getFinding(findingId);
         if (!finding) {
-          // Not allowed or unknown id: changeState gives the same refusal the `keep` command would.
-          const result = await changeState(store, caller, findingId, { state: 'kept', reason: '-' }, now());
-          return void (await respond({ ...ephemeral(result.answer), replace_original: false }));
+          return void (await respond({
+            ...ephemeral(nothingChanged(refused ?? unknownId(findingId))),
+            replace_original: false,
+          }));
         }
         await client.views.open({ trigger_id: body.trigger_id, view: keepModal(finding, channelId ?? '') });
         return;

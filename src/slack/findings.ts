@@ -19,6 +19,7 @@ import type { Caller } from './command';
 
 /** Finding ids are short base64url hashes; anything else is refused before the store is asked. */
 const ID_PATTERN = /^[A-Za-z0-9_-]{4,40}$/;
+export const isFindingId = (id: string): boolean => ID_PATTERN.test(id);
 
 /** Reasons are kept in the ledger's history: bounded so one person cannot fill an item. */
 export const MAX_REASON = 300;
@@ -62,7 +63,23 @@ export function findingList(title: string, findings: Finding[], now: Date, empty
 
 export type ChangeResult = { ok: true; finding: Finding; answer: Answer } | { ok: false; answer: Answer };
 
-const refusal = (text: string): ChangeResult => ({ ok: false, answer: answer('Nothing changed', [text]) });
+/** An answer that says nothing changed, and why. */
+export const nothingChanged = (text: string): Answer => answer('Nothing changed', [text]);
+
+const refusal = (text: string): ChangeResult => ({ ok: false, answer: nothingChanged(text) });
+
+/** Why this caller may not change this finding id, before the store is asked; undefined when they may. */
+export function changeRefusal(caller: Caller, id: string): string | undefined {
+  if (!caller.canChange) {
+    return 'You are not allowed to change findings. An admin can add you to SLACK_ADMIN_USERS or to a group in SLACK_ADMIN_GROUPS.';
+  }
+  if (!isFindingId(id)) return `"${escapeText(id)}" is not a finding id: ids look like \`Ab3_x9-QzW\`.`;
+  return undefined;
+}
+
+/** The answer for an id the ledger does not hold. */
+export const unknownId = (id: string): string =>
+  `No finding has the id \`${escapeText(id)}\`. \`unused\`, \`savings\` or \`mine\` list them.`;
 
 const VERB: Record<StateRequest['state'], string> = {
   open: 'Reopened',
@@ -79,16 +96,11 @@ export async function changeState(
   request: Omit<StateRequest, 'by'>,
   now: Date,
 ): Promise<ChangeResult> {
-  if (!caller.canChange) {
-    return refusal(
-      'You are not allowed to change findings. An admin can add you to SLACK_ADMIN_USERS or to a group in SLACK_ADMIN_GROUPS.',
-    );
-  }
+  const refused = changeRefusal(caller, id);
+  if (refused) return refusal(refused);
   if ((request.reason?.length ?? 0) > MAX_REASON) return refusal(`A reason is at most ${MAX_REASON} characters.`);
-  if (!ID_PATTERN.test(id)) return refusal(`"${escapeText(id)}" is not a finding id: ids look like \`Ab3_x9-QzW\`.`);
   const finding = await store.setState(id, { ...request, by: caller.userId }, now);
-  if (!finding)
-    return refusal(`No finding has the id \`${escapeText(id)}\`. \`unused\`, \`savings\` or \`mine\` list them.`);
+  if (!finding) return refusal(unknownId(id));
   const until = request.until ? ` until ${request.until}` : '';
   const why = request.reason ? ` — “${escapeText(request.reason)}”` : '';
   const line = `${VERB[request.state]} \`${finding.id}\` ${escapeText(finding.title)} (${escapeText(finding.resourceId)})${until}${why}, by ${mention(caller.userId)}.`;

@@ -3,7 +3,7 @@ import { SAVINGS_METHODS } from '../../model';
 import { answer, capBlocks, context, escapeText, header, mention, section, usd } from '../blocks';
 import { findingActions } from '../buttons';
 import type { Command } from '../command';
-import { stateOf } from '../findings';
+import { isFindingId, stateOf, unknownId } from '../findings';
 
 const EVIDENCE_CHARS = 1500;
 
@@ -15,11 +15,8 @@ export const explain: Command = {
   async run({ args, store, now }) {
     const [id] = args;
     if (!id || args.length > 1) throw new UsageError('explain takes one finding id');
-    const f = /^[A-Za-z0-9_-]{4,40}$/.test(id) ? await store.getFinding(id) : undefined;
-    if (!f)
-      return answer('Unknown finding', [
-        `No finding has the id \`${escapeText(id)}\`. \`unused\`, \`savings\` or \`mine\` list them.`,
-      ]);
+    const f = isFindingId(id) ? await store.getFinding(id) : undefined;
+    if (!f) return answer('Unknown finding', [unknownId(id)]);
     const sources = (f.sources ?? [f.source]).join(', ');
     const money =
       f.savingsMethod === 'none'
