@@ -1,4 +1,6 @@
 /** Every environment variable durion-cost reads, validated once, with defaults. Nothing else reads process.env. */
+
+import { type AnomalySettings, DEFAULT_THRESHOLDS } from './anomaly/thresholds';
 import { ConfigError } from './errors';
 import { COST_METRICS, type CostMetric } from './model';
 
@@ -84,6 +86,8 @@ export interface Config {
     /** Alert when the month-end forecast exceeds last month by more than this share (0.2 = 20%). */
     forecastOverLastMonth: number;
   };
+  /** Spend anomalies: thresholds (src/anomaly/thresholds.ts documents each) and how they alert. */
+  anomaly: AnomalySettings;
   slack: {
     botToken?: string;
     signingSecret?: string;
@@ -133,6 +137,17 @@ export function loadConfig(env: Env = process.env): Config {
     },
     alerts: {
       forecastOverLastMonth: num(env, 'DURION_FORECAST_ALERT_SHARE', 0.2, 0, 10),
+    },
+    anomaly: {
+      minImpactUsd: num(env, 'DURION_ANOMALY_MIN_IMPACT_USD', DEFAULT_THRESHOLDS.minImpactUsd, 0, 1e9),
+      minRelativeChange: num(env, 'DURION_ANOMALY_MIN_CHANGE', DEFAULT_THRESHOLDS.minRelativeChange, 0, 100),
+      floorUsd: num(env, 'DURION_ANOMALY_FLOOR_USD', DEFAULT_THRESHOLDS.floorUsd, 0, 1e9),
+      minScore: num(env, 'DURION_ANOMALY_MIN_SCORE', DEFAULT_THRESHOLDS.minScore, 1, 100),
+      falseAlarmRate: num(env, 'DURION_ANOMALY_FALSE_ALARM_RATE', DEFAULT_THRESHOLDS.falseAlarmRate, 1e-9, 1),
+      realertGrowth: num(env, 'DURION_ANOMALY_REALERT_GROWTH', 0.5, 0, 100),
+      dailyAlertCap: num(env, 'DURION_ANOMALY_ALERT_CAP', 10, 1, 1000),
+      chatbotFormat: oneOf(env, 'DURION_ANOMALY_CHATBOT', ['true', 'false'], 'false') === 'true',
+      rootCauseRequests: num(env, 'DURION_ANOMALY_ROOT_CAUSE_REQUESTS', 1, 0, 3),
     },
     slack: {
       botToken: str(env, 'SLACK_BOT_TOKEN'),

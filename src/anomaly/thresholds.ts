@@ -19,6 +19,18 @@ export interface AnomalyThresholds {
   falseAlarmRate: number;
 }
 
+/** The anomaly settings of the configuration: thresholds, and how anomalies alert. */
+export interface AnomalySettings extends AnomalyThresholds {
+  /** Alert again on an anomaly already alerted only when its impact has grown by this share (0.5 = 50%). */
+  realertGrowth: number;
+  /** Anomaly alerts published a day, at most; the rest go out as one summary alert. */
+  dailyAlertCap: number;
+  /** Publish in the custom-notification format of Amazon Q Developer in chat applications (AWS Chatbot). */
+  chatbotFormat: boolean;
+  /** Extra Cost Explorer requests a run may spend on root causes (each is billed $0.01). */
+  rootCauseRequests: number;
+}
+
 /** Defaults for a daily run; overridable through DURION_ANOMALY_* (src/config.ts). */
 export const DEFAULT_THRESHOLDS: AnomalyThresholds = {
   minImpactUsd: 50,
