@@ -18,6 +18,7 @@ import { openStore } from './ledger/store';
 import type { RunReport, Snapshot } from './ledger/types';
 import type { Alert, FindingDraft, Inventory, Note, SpendData } from './model';
 import { buildDigest, type DigestSection } from './notify/digest';
+import { savingsSection } from './notify/sections/savings';
 import { postMessage } from './notify/slack-post';
 import { publishAlerts, toPublishInput } from './notify/sns';
 import { renderText } from './notify/text';
@@ -179,6 +180,8 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
       now(),
     );
     const current = ledger.findings.filter((f) => f.lastSeen === asOf).sort((a, b) => b.score - a.score);
+    const savings = savingsSection(current, asOf);
+    if (savings) sections.push(savings);
 
     // notify: claims first, so a retried or repeated run never sends twice
     const claimUntil = new Date(`${addDays(asOf, CLAIM_DAYS)}T00:00:00Z`);

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../../src/model';
+import { savingsSection } from '../../../src/notify/sections/savings';
+
+const AS_OF = '2026-11-20';
+let n = 0;
+const finding = (o: Partial<Finding>): Finding => ({
+  id: `f${++n}`,
+  source: 'rule',
+  ruleId: 'ebs-volume-unattached',
+  title: 'EBS volume not attached to any instance',
+  strategy: 'unused-resources',
+  wellArchitected: 'COST04-BP03 (2024-06-27)',
+  severity: 'medium',
+  accountId: '111111111111',
+  region: 'us-east-1',
+  service: 'EC2 - Other',
+  resourceId: `vol-${n}`,
+  status: 'alarm',
+  reason: '200 GB gp3 volume attached to nothing',
+  monthlySavingsUsd: 16,
+  savingsMethod: 'price-table',
+  savingsBasis: '200 × $0.08',
+  confidence: 'high',
+  effort: 'low',
+  evidence: {},
+  score: 16,
+  priority: 3,
+  state: 'open',
+  history: [],
+  firstSeen: '2026-11-01',
+  lastSeen: AS_OF,
+  ...o,
+});
+
+describe('savingsSection', () => {
+  it('totals open findings, ranks the top ones with owner and reason, and marks what is new', () => {
+    const section = savingsSection(
+      [
+        finding({ monthlySavingsUsd: 660, score: 370, priority: 2, owner: 'bob', reason: 'io1 volume within gp3' }),
+        finding({ monthlySavingsUsd: 32.85, score: 32.85, priority: 3, firstSeen: AS_OF, reason: 'NAT idle' }),
+        finding({ monthlySavingsUsd: 1000, state: 'acknowledged' }),
+        finding({ monthlySavingsUsd: 500, lastSeen: '2026-11-19', state: 'resolved' }),
+        finding({ monthlySavingsUsd: 0, status: 'ok' }),
+      ],
+      AS_OF,
+    );
+    expect(section?.id).toBe('savings');
+    expect(section?.lines[0]).toBe(
+      '$692.85 a month across 2 open findings; new since yesterday: 1 ($32.85 a month). Estimates at list prices over 730 h unless a finding says otherwise, the largest per resource where findings are alternatives; all are in findings.csv.',
+    );
+    expect(section?.lines[1]).toMatch(/^\$660\.00\/month · .* owner bob · io1 volume within gp3$/);
+    expect(section?.lines[2]).toMatch(/^NEW \$32\.85\/month · .* owner unknown · NAT idle$/);
+    expect(section?.blocks).toHaveLength(3);
+  });
+
+  it('lists new findings beyond the top ones', () => {
+    const many = Array.from({ length: 7 }, (_, i) => finding({ monthlySavingsUsd: 100 - i, score: 100 - i }));
+    const late = finding({ monthlySavingsUsd: 1, score: 1, priority: 4, firstSeen: AS_OF, reason: 'late newcomer' });
+    const section = savingsSection([...many, late], AS_OF, 5);
+    expect(section?.lines).toHaveLength(1 + 5 + 1);
+    expect(section?.lines.at(-1)).toContain('late newcomer');
+  });
+
+  it('counts alternatives on one resource once, at the largest saving', () => {
+    const a = finding({ resourceId: 'i-1', monthlySavingsUsd: 124.1, ruleId: 'ec2-instance-low-utilization' });
+    const b = finding({ resourceId: 'i-1', monthlySavingsUsd: 49.64, ruleId: 'ec2-graviton-candidate' });
+    expect(savingsSection([a, b], AS_OF)?.lines[0]).toMatch(/^\$124\.10 a month across 2 open findings/);
+  });
+
+  it('is absent when nothing is open', () => {
+    expect(savingsSection([finding({ state: 'snoozed' })], AS_OF)).toBeUndefined();
+  });
+});
