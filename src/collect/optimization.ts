@@ -21,8 +21,8 @@ export interface OptimizationOptions {
   asOf: string;
   /** Regions to read; defaults to the configured regions, else the home region. */
   regions?: string[];
-  /** The previous run's section (from the snapshot), so weekly Cost Explorer reads are reused. */
-  previous?: OptimizationData;
+  /** What the previous run kept of its commitments (the snapshot's `extra.commitments`): weekly Cost Explorer reads are reused from it. */
+  previousCommitments?: CommitmentData;
   accountId?: string;
 }
 
@@ -41,7 +41,7 @@ export async function collectOptimization(
   const commitments = await collectCommitments(aws, notes, {
     asOf: options.asOf,
     regions,
-    previous: options.previous?.commitments,
+    previous: options.previousCommitments,
     ceBudget: COMMITMENTS_CE_BUDGET - (aws.calls.forService('ce') - ceBefore),
     accountId: options.accountId,
   });

@@ -9,16 +9,16 @@ import { SAMPLE_OPTIMIZER_IDS } from '../../src/sample/optimizer';
 
 const asOf = '2026-11-20';
 
-async function sampleRun(previous?: Inventory['optimization']) {
-  const aws = createAws({ mode: 'sample', homeRegion: 'us-east-1', responder: sampleResponder({ asOf, seed: 1 }) });
+async function sampleRun(previous?: NonNullable<Inventory['optimization']>['commitments'], day = asOf) {
+  const aws = createAws({ mode: 'sample', homeRegion: 'us-east-1', responder: sampleResponder({ asOf: day, seed: 1 }) });
   const notes: Note[] = [];
   const optimization = await collectOptimization(aws, loadConfig({}), notes, {
-    asOf,
+    asOf: day,
     regions: ['us-east-1', 'eu-west-1'],
-    previous,
+    previousCommitments: previous,
     accountId: '111111111111',
   });
-  const inventory: Inventory = { asOf, sample: true, notes, optimization };
+  const inventory: Inventory = { asOf: day, sample: true, notes, optimization };
   const analysis = analyzeOptimization(inventory, [], { accountId: '111111111111', homeRegion: 'us-east-1' });
   return { aws, notes, optimization, analysis };
 }
@@ -76,7 +76,7 @@ describe('the sample account through the optimizer', () => {
 
   it('reads weekly items once and spends only the daily utilization requests on the next day', async () => {
     const first = await sampleRun();
-    const second = await sampleRun(first.optimization);
+    const second = await sampleRun(first.optimization.commitments, '2026-11-21');
     expect(second.aws.calls.forService('ce')).toBe(2);
     expect(second.optimization.commitments.spCoverage).toEqual(first.optimization.commitments.spCoverage);
   });
