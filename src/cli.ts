@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
 import { parseAsOf } from './dates';
 import { DurionError, UsageError } from './errors';
+import { rulesCommand } from './rules/cli';
 import { CASSETTE_META, recordCassette, runDaily } from './run';
 import { slashCommand } from './slack/router';
 
@@ -20,6 +21,9 @@ Usage:
       replaced by stable fakes, so a run can be replayed (run --cassette DIR) or shared without your account.
   durion-cost slash "TEXT" [--user ID] [--channel ID] [--store DIR]
       What /durion-cost TEXT would answer in Slack, from the local store that run filled (try "help").
+  durion-cost rules [--json]
+      The rule catalog: what each rule flags, its strategy, severity and savings method; --json gives all
+      metadata (parameters with defaults, IAM actions, Well-Architected reference).
   durion-cost help
       This text.
 
@@ -96,6 +100,10 @@ const COMMANDS: Record<string, Command> = {
   run: runCommand,
   record: recordCommand,
   slash: slashCli,
+  rules: async (args) => {
+    const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
+    return rulesCommand(values.json);
+  },
   help: async () => HELP,
 };
 
