@@ -9,7 +9,6 @@ import type { AwsCall } from '../aws/replay';
 import type { SampleHandler } from './index';
 
 const PROD = '111111111111';
-const STAGING = '222222222222';
 const DEV = '333333333333';
 
 /** Resource ids shared with the sample inventory (src/sample/inventory*.ts), so deduplication is exercised. */

@@ -10,7 +10,11 @@ import { SAMPLE_OPTIMIZER_IDS } from '../../src/sample/optimizer';
 const asOf = '2026-11-20';
 
 async function sampleRun(previous?: NonNullable<Inventory['optimization']>['commitments'], day = asOf) {
-  const aws = createAws({ mode: 'sample', homeRegion: 'us-east-1', responder: sampleResponder({ asOf: day, seed: 1 }) });
+  const aws = createAws({
+    mode: 'sample',
+    homeRegion: 'us-east-1',
+    responder: sampleResponder({ asOf: day, seed: 1 }),
+  });
   const notes: Note[] = [];
   const optimization = await collectOptimization(aws, loadConfig({}), notes, {
     asOf: day,
