@@ -1,7 +1,7 @@
 /** Findings as the bot shows them, and the state changes people make from commands and buttons alike. */
 import { effectiveState } from '../ledger/ledger';
 import type { StateRequest, Store } from '../ledger/types';
-import { type Finding, type FindingState, SAVINGS_METHODS } from '../model';
+import { type Finding, type FindingState, SAVINGS_METHODS, type Status } from '../model';
 import {
   type Answer,
   answer,
@@ -29,10 +29,10 @@ export const today = (now: Date): string => now.toISOString().slice(0, 10);
 /** The state as of today: a snooze whose day has come is open, whether or not a run reopened it yet. */
 export const stateOf = (f: Finding, now: Date): FindingState => effectiveState(f, today(now));
 
-/** Findings someone should look at: alarms not snoozed, kept or resolved, biggest savings first. */
-export function actionable(findings: Finding[], now: Date): Finding[] {
+/** Findings someone should look at: not snoozed, kept or resolved, of these statuses, biggest savings first. */
+export function actionable(findings: Finding[], now: Date, statuses: readonly Status[] = ['alarm']): Finding[] {
   return findings
-    .filter((f) => f.status === 'alarm' && ['open', 'acknowledged'].includes(stateOf(f, now)))
+    .filter((f) => statuses.includes(f.status) && ['open', 'acknowledged'].includes(stateOf(f, now)))
     .sort((a, b) => b.monthlySavingsUsd - a.monthlySavingsUsd || b.score - a.score);
 }
 

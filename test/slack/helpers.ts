@@ -256,6 +256,19 @@ export const DRAFTS: FindingDraft[] = [
     savingsBasis: 'not a saving',
     evidence: { awsAnomalyId: 'ad-0001' },
   }),
+  draft({
+    source: 'commitments',
+    ruleId: 'commitments:expiring-reservation',
+    action: 'purchase',
+    title: 'Reserved Instance expires in 45 days',
+    strategy: 'reserved-instances',
+    status: 'info',
+    resourceId: 'ri-0ddd',
+    service: 'Amazon Relational Database Service',
+    monthlySavingsUsd: 0,
+    savingsMethod: 'none',
+    savingsBasis: 'renewal decision, not a saving',
+  }),
 ];
 
 /** Fill the store as a daily run would: findings in the ledger and the latest snapshot. Returns the findings. */

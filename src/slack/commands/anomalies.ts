@@ -12,7 +12,7 @@ export const anomalies: Command = {
       'Anomalies',
       snap,
       'anomalies',
-      actionable(findings, now),
+      actionable(findings, now, ['alarm', 'info']),
       'anomaly',
       now,
       'no anomaly detection has run on this store (the anomaly analyzer adds it to the daily run).',

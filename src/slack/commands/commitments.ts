@@ -12,7 +12,7 @@ export const commitments: Command = {
       'Commitments',
       snap,
       'commitments',
-      actionable(findings, now),
+      actionable(findings, now, ['alarm', 'info']),
       'commitments',
       now,
       'no Savings Plans or Reserved Instance data in the stored run (the commitments collector adds it).',
