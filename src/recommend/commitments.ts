@@ -192,19 +192,24 @@ export function coverageFor(
 /** Actions whose saving comes from using less of something a commitment may already pay for. */
 const USAGE_ACTIONS = new Set(['rightsize', 'delete', 'stop', 'modernize']);
 
+/** Instance types and DB classes by `account|id`, built once: drafts are many and the inventory can be large. */
+function typesById(inventory: Inventory): Map<string, string> {
+  const r = inventory.resources;
+  return new Map([
+    ...(r?.instances ?? []).map((i) => [`${i.accountId}|${i.id}`, i.instanceType] as const),
+    ...(r?.dbInstances ?? []).map((i) => [`${i.accountId}|${i.id}`, i.instanceClass] as const),
+  ]);
+}
+
 /** The instance type or DB class a draft is about: from its evidence, else from the inventory. */
-function typeOf(d: FindingDraft, inventory: Inventory): string | undefined {
+function typeOf(d: FindingDraft, types: Map<string, string>): string | undefined {
+  if (typeof d.evidence.instanceType === 'string') return d.evidence.instanceType;
   for (const ev of Object.values(d.evidence)) {
     const e = ev as { instanceType?: unknown; instanceClass?: unknown } | undefined;
     if (typeof e?.instanceType === 'string') return e.instanceType;
     if (typeof e?.instanceClass === 'string') return e.instanceClass;
   }
-  if (typeof d.evidence.instanceType === 'string') return d.evidence.instanceType;
-  const r = inventory.resources;
-  return (
-    r?.instances.find((i) => i.id === d.resourceId && i.accountId === d.accountId)?.instanceType ??
-    r?.dbInstances.find((i) => i.id === d.resourceId && i.accountId === d.accountId)?.instanceClass
-  );
+  return types.get(`${d.accountId}|${d.resourceId}`);
 }
 
 /** Per-resource covered hours where Cost Explorer gave them (the rightsizing rows), else undefined. */
@@ -232,9 +237,10 @@ export function commitmentAware(drafts: FindingDraft[], inventory: Inventory): F
     const key = `${ri.instanceType}|${ri.region}`;
     if (!expiring.has(key) || (expiring.get(key) ?? '') > ri.end) expiring.set(key, ri.end);
   }
+  const types = typesById(inventory);
   return drafts.map((d) => {
     if (!d.action || !USAGE_ACTIONS.has(d.action)) return d;
-    const type = typeOf(d, inventory);
+    const type = typeOf(d, types);
     const coverage = ownCoverage(d) ?? (type ? coverageFor(data, type, d.region) : undefined);
     if (!coverage) return d;
     const own = (d.evidence[d.source === 'rule' ? `rule:${d.ruleId}` : d.source] ?? d.evidence) as {

@@ -53,7 +53,9 @@ export function dedupe(drafts: FindingDraft[]): FindingDraft[] {
   const groups = new Map<string, FindingDraft[]>();
   for (const d of drafts) {
     const key = groupKey(d);
-    groups.set(key, [...(groups.get(key) ?? []), d]);
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else groups.set(key, [d]);
   }
   return [...groups.values()].map(merge);
 }

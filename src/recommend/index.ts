@@ -9,7 +9,7 @@ import { commitmentAware, commitmentDrafts, utilizationAlerts } from './commitme
 import { ingestRightsizing } from './cost-explorer';
 import { dedupe } from './dedupe';
 import { ingestHub } from './hub';
-import { type Exists, type IngestContext, ingestComputeOptimizer } from './optimizer';
+import { type Exists, type IngestContext, ingestComputeOptimizer, type ResourceKindKey } from './optimizer';
 
 export interface OptimizationAnalysis {
   /** Every draft passed in plus the ingested ones, deduplicated and commitment-aware, plus checklist findings. */
@@ -28,15 +28,22 @@ export interface AnalyzeOptions {
 }
 
 /** True/false when the inventory read that kind in that account and region; undefined when it cannot tell. */
-const existsIn =
-  (inventory: Inventory): Exists =>
-  (kind, accountId, region, id) => {
-    const r = inventory.resources;
-    if (!r?.regions.includes(region)) return undefined;
-    const list = (r[kind] as ResourceBase[]).filter((x) => x.accountId === accountId && x.region === region);
-    if (list.length === 0) return undefined;
-    return list.some((x) => x.id === id);
-  };
+function existsIn(inventory: Inventory): Exists {
+  const r = inventory.resources;
+  if (!r) return () => undefined;
+  const kinds: ResourceKindKey[] = ['instances', 'volumes', 'functions', 'dbInstances', 'natGateways'];
+  const read = new Set<string>();
+  const ids = new Set<string>();
+  for (const kind of kinds) {
+    for (const x of r[kind] as ResourceBase[]) {
+      read.add(`${kind}|${x.accountId}|${x.region}`);
+      ids.add(`${kind}|${x.accountId}|${x.region}|${x.id}`);
+    }
+  }
+  // Only where the inventory holds that kind in that account and region can absence mean "gone".
+  return (kind, accountId, region, id) =>
+    read.has(`${kind}|${accountId}|${region}`) ? ids.has(`${kind}|${accountId}|${region}|${id}`) : undefined;
+}
 
 /** Ingest, deduplicate (with the rules' drafts), adjust for commitments, alert and measure the checklist. */
 export function analyzeOptimization(
