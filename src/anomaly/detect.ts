@@ -218,7 +218,8 @@ export function scanSeries(values: readonly number[], options: DetectorOptions):
       else residuals.push(x - normal);
       continue;
     }
-    if (t - spread.at >= refresh) spread = measureSpread(t);
+    // An open anomaly is judged on the spread from before it.
+    if (!open && t - spread.at >= refresh) spread = measureSpread(t);
     const bias = spread.bias;
     let e = normal + bias;
     let s = Math.max(spread.sigma, o.relSigmaFloor * Math.abs(e), o.absSigmaFloor);
@@ -243,7 +244,8 @@ export function scanSeries(values: readonly number[], options: DetectorOptions):
     if (open) {
       const same = open.dir * z;
       open.score = Math.max(open.score, same);
-      open.quiet = same < o.closeZ ? open.quiet + 1 : 0;
+      // A calendar point with nothing to judge it against says neither that the anomaly goes on nor that it ended.
+      if (judged) open.quiet = same < o.closeZ ? open.quiet + 1 : 0;
       clean.push(cls ? normal : e);
       if (open.quiet >= o.closeAfter) {
         // Back to normal: the quiet points are history again.
@@ -306,13 +308,13 @@ function kindOf(open: Open, residuals: readonly number[]): AnomalyKind {
 }
 
 /**
- * For a series that is mostly zero (occasional charges), the typical size of a charge: a charge of that size is
- * ordinary there, whatever the median says.
+ * For a series that is mostly zero with occasional charges (three or more: fewer is a series just starting), the
+ * typical size of a charge: a charge of that size is ordinary there, whatever the median says.
  */
 function intermittentScale(values: readonly number[], t: number, window: number, zero: number): number {
   const recent = values.slice(Math.max(0, t - window), t).filter((v) => !Number.isNaN(v));
   const charges = recent.filter((v) => Math.abs(v) > zero).map(Math.abs);
-  return charges.length > 0 && charges.length <= 0.7 * recent.length ? median(charges) : 0;
+  return charges.length >= 3 && charges.length <= 0.7 * recent.length ? median(charges) : 0;
 }
 
 const pushTo = (map: Map<string, number[]>, key: string, value: number) => {

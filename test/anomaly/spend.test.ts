@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { detectSpendAnomalies, severityOf } from '../../src/anomaly/spend';
+import { DEFAULT_THRESHOLDS } from '../../src/anomaly/thresholds';
+import { createAws } from '../../src/aws';
+import { collectSpend } from '../../src/collect/spend';
+import type { Note, SpendData } from '../../src/model';
+import { sampleResponder } from '../../src/sample';
+import { plantedAnomalies } from '../../src/sample/estate';
+
+async function sampleSpend(asOf: string): Promise<SpendData> {
+  const aws = createAws({ mode: 'sample', homeRegion: 'us-east-1', responder: sampleResponder({ asOf, seed: 1 }) });
+  const notes: Note[] = [];
+  const spend = await collectSpend(
+    aws,
+    { asOf, metric: 'UnblendedCost', lookbackDays: 395, tagKey: 'team', revisedDays: 3 },
+    undefined,
+    notes,
+  );
+  if (!spend) throw new Error(`no sample spend: ${JSON.stringify(notes)}`);
+  return spend;
+}
+
+describe('detectSpendAnomalies on the sample account', () => {
+  // 2026-12-03: the window holds the 1st of the month (support, tax, Savings Plan fee) and month end.
+  it.each(['2026-11-20', '2026-12-03'])('finds each planted anomaly once and nothing else (as of %s)', async (asOf) => {
+    const found = detectSpendAnomalies(await sampleSpend(asOf), DEFAULT_THRESHOLDS);
+    const planted = plantedAnomalies(asOf);
+    expect(found.map((a) => a.series).sort()).toEqual(planted.map((p) => `${p.accountId}|${p.service}`).sort());
+    for (const p of planted) {
+      const a = found.find((f) => f.series === `${p.accountId}|${p.service}`);
+      expect(a?.dimension).toBe('account-service');
+      expect(a?.start).toBe(p.start);
+      expect(a?.kind).toBe(p.kind === 'new-service' ? 'new' : p.kind);
+      const days = Math.round((Date.parse(a?.end ?? '') - Date.parse(a?.start ?? '')) / 86_400_000) + 1;
+      // Impact within 25% of what was planted over the days the anomaly covers.
+      expect(a?.impactUsd).toBeGreaterThan(0.75 * p.extraUsdPerDay * days);
+      expect(a?.impactUsd).toBeLessThan(1.25 * p.extraUsdPerDay * days);
+      expect(a?.sources).toEqual(['durion-cost']);
+      expect(a?.consoleUrl).toContain('cost-explorer');
+    }
+  });
+});
+
+describe('severityOf', () => {
+  it('grades rises by dollars and keeps drops low', () => {
+    expect(severityOf('spike', 6000)).toBe('critical');
+    expect(severityOf('level-shift', 1500)).toBe('high');
+    expect(severityOf('new', 300)).toBe('medium');
+    expect(severityOf('runaway', 60)).toBe('low');
+    expect(severityOf('drop', 60_000)).toBe('low');
+  });
+});
