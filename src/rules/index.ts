@@ -2,6 +2,7 @@
  * The rule catalog: a static list (bundlers need static imports; a test checks it against the folder) and the runner
  * that gives each rule its parameters and turns a rule that throws into an error finding, so the run goes on.
  */
+import { COLLECTOR_IAM_ACTIONS } from '../collect/inventory/iam';
 import type { Config } from '../config';
 import { ConfigError } from '../errors';
 import type { FindingDraft, Inventory } from '../model';
@@ -75,6 +76,9 @@ export const RULES: readonly Rule[] = [
 
 /** The read-only IAM actions the catalog's collectors need, sorted. */
 export const ruleIamActions = (): string[] => [...new Set(RULES.flatMap((r) => r.iamActions))].sort();
+
+/** Every read the inventory makes: what the rules declare plus region discovery and tags. For serverless.yml. */
+export const inventoryIamActions = (): string[] => [...new Set([...ruleIamActions(), ...COLLECTOR_IAM_ACTIONS])].sort();
 
 /**
  * A rule's parameters: its defaults with the configured overrides. Overrides naming an unknown rule or parameter,

@@ -25,15 +25,7 @@ export const METRIC_WINDOW_DAYS = 14;
 /** Regions read at once: enough to hide latency, few enough to stay clear of API rate limits. */
 export const REGION_CONCURRENCY = 4;
 
-/** Read actions the collectors make besides those the rules declare: region discovery and tags. */
-export const COLLECTOR_IAM_ACTIONS = [
-  'ec2:DescribeRegions',
-  'elasticloadbalancing:DescribeTags',
-  'lambda:ListTags',
-  'dynamodb:ListTagsOfResource',
-  'elasticache:ListTagsForResource',
-  's3:GetBucketTagging',
-] as const;
+export { COLLECTOR_IAM_ACTIONS } from './iam';
 
 /** The service collectors of one region; EC2 first, as the probe of whether the region can be read at all. */
 const SERVICES = [
