@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAws } from '../../src/aws';
 import type { AwsCall } from '../../src/aws/replay';
 import { awsError } from '../../src/aws/replay';
+import { reconcile } from '../../src/ledger/ledger';
 import { openStore } from '../../src/ledger/store';
 import type { Store } from '../../src/ledger/types';
 import type { Finding } from '../../src/model';
@@ -15,6 +16,7 @@ import {
   AS_OF,
   buttonBody,
   CHANNEL,
+  DRAFTS,
   fakeSlack,
   GROUP,
   httpEvent,
@@ -53,8 +55,9 @@ describe('Slack endpoint (signed requests through the real AwsLambdaReceiver, st
       homeRegion: 'us-east-1',
       responder: (call) => {
         awsCalls.push(call);
-        if (call.operation === 'ProvideAnomalyFeedback')
-          return { AnomalyId: (call.input as { AnomalyId: string }).AnomalyId };
+        const input = call.input as { AnomalyId?: string };
+        if (call.operation === 'ProvideAnomalyFeedback' && input.AnomalyId !== 'ad-denied')
+          return { AnomalyId: input.AnomalyId };
         throw awsError('AccessDeniedException', `unexpected ${call.operation}`);
       },
     });
@@ -373,6 +376,19 @@ describe('Slack endpoint (signed requests through the real AwsLambdaReceiver, st
         }),
       ]);
       expect(said(reply as Reply)).toContain('Sent');
+    });
+
+    it('keeps the verdict when AWS refuses the feedback, and says so', async () => {
+      const [anomaly] = reconcile(
+        [{ ...DRAFTS[3]!, resourceId: 'anomaly-2', evidence: { awsAnomalyId: 'ad-denied' } }],
+        [],
+        AS_OF,
+        clock,
+      ).findings;
+      await store.putFindings([anomaly!]);
+      const [reply] = await press(ACTION.falsePositive, anomaly!.id);
+      expect((await store.getFinding(anomaly!.id))?.state).toBe('kept');
+      expect(said(reply as Reply)).toContain('AWS did not take the feedback');
     });
 
     it('refuses a button from a channel not allowed and one pressed by someone not allowed', async () => {
