@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { detectCommand } from './anomaly/csv';
 import { loadConfig } from './config';
 import { parseAsOf } from './dates';
 import { DurionError, UsageError } from './errors';
@@ -21,6 +22,9 @@ Usage:
       replaced by stable fakes, so a run can be replayed (run --cassette DIR) or shared without your account.
   durion-cost slash "TEXT" [--user ID] [--channel ID] [--store DIR]
       What /durion-cost TEXT would answer in Slack, from the local store that run filled (try "help").
+  durion-cost detect --csv FILE [--granularity daily|hourly]
+      The anomaly detector on your own export: CSV columns timestamp,value or timestamp,series,value (USD);
+      prints a JSON array of anomalies {series, start, end, expected, actual, impactUsd, score, kind}.
   durion-cost rules [--json]
       The rule catalog: what each rule flags, its strategy, severity and savings method; --json gives all
       metadata (parameters with defaults, IAM actions, Well-Architected reference).
@@ -100,6 +104,7 @@ const COMMANDS: Record<string, Command> = {
   run: runCommand,
   record: recordCommand,
   slash: slashCli,
+  detect: detectCommand,
   rules: async (args) => {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
     return rulesCommand(values.json);
