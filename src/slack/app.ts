@@ -22,7 +22,6 @@ import { keepModal, pressButton, readKeepMetadata, type SendFeedback } from './i
 import { route } from './router';
 
 type Handler = ReturnType<AwsLambdaReceiver['toHandler']>;
-type Event = Parameters<Handler>[0];
 type Result = Awaited<ReturnType<Handler>>;
 
 /** How long a claim on a Slack request (its trigger id) guards against retries. */
@@ -41,6 +40,7 @@ export interface SlackAppOptions {
 
 const ephemeral = (a: Answer) => ({ response_type: 'ephemeral' as const, text: a.text, blocks: a.blocks });
 const refusal = (text: string) => ephemeral(answer('Not here', [text]));
+const STORE_DOWN = 'durion-cost could not reach its store just now; nothing changed. Please try again in a minute.';
 
 /** Build the Bolt app and the Lambda handler that serves POST /slack/events. */
 export function createSlackApp(options: SlackAppOptions): { app: App; handler: Handler } {
@@ -94,7 +94,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: H
     } catch (err) {
       await store.release(`slack:${command.trigger_id}`).catch(() => {});
       app.logger.error(`slash command failed: ${(err as Error).message}`);
-      await ack(refusal('durion-cost could not read its store just now; please try again in a minute.'));
+      await ack(refusal(STORE_DOWN));
     }
   });
 
@@ -110,11 +110,11 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: H
       const caller = await resolveCaller(cfg, body.user.id, channelId ?? '', safeMembers);
       const findingId = action.value ?? '';
       if (action.action_id === ACTION.keep) {
-        const refused = changeRefusal(caller, findingId);
-        const finding = refused ? undefined : await store.getFinding(findingId);
+        const cannot = changeRefusal(caller, findingId);
+        const finding = cannot ? undefined : await store.getFinding(findingId);
         if (!finding) {
           return void (await respond({
-            ...ephemeral(nothingChanged(refused ?? unknownId(findingId))),
+            ...ephemeral(nothingChanged(cannot ?? unknownId(findingId))),
             replace_original: false,
           }));
         }
@@ -132,7 +132,8 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: H
         await respond({ ...ephemeral(reply), replace_original: false });
       } catch (err) {
         await store.release(`slack:${body.trigger_id}`).catch(() => {});
-        throw err;
+        app.logger.error(`button ${action.action_id} failed: ${(err as Error).message}`);
+        await respond({ ...refusal(STORE_DOWN), replace_original: false });
       }
     },
   );
@@ -162,6 +163,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: H
   const inner = receiver.toHandler();
   /** Refuse forged and stale requests before parsing; a signed body that is not a Slack payload gets a 400. */
   const handler: Handler = async (event, context) => {
+    // Decoded exactly as the receiver decodes it, so both check the signature over the same bytes.
     const raw = event.body
       ? event.isBase64Encoded
         ? Buffer.from(event.body, 'base64').toString('ascii')
@@ -179,7 +181,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: H
     if (!signed) return { statusCode: 401, body: '' };
     let result: Result;
     try {
-      result = await inner(event as Event, context);
+      result = await inner(event, context);
     } catch {
       return notSlack;
     }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAws } from '../../src/aws';
 import type { AwsCall } from '../../src/aws/replay';
 import { awsError } from '../../src/aws/replay';
+import { StoreError } from '../../src/errors';
 import { reconcile } from '../../src/ledger/ledger';
 import { openStore } from '../../src/ledger/store';
 import type { Store } from '../../src/ledger/types';
@@ -287,6 +288,30 @@ describe('Slack endpoint (signed requests through the real AwsLambdaReceiver, st
       expect(said(await slash(`keep ${id} ${'x'.repeat(600)}`))).toContain('at most 500 characters');
       expect((await finding('vol-0aaa')).history).toEqual([]);
     });
+  });
+
+  it('answers politely and changes nothing when the store fails, and a retry can still act', async () => {
+    const id = seeded.byResource('vol-0aaa').id;
+    let failing = true;
+    // The real store, except that changing a state fails until `failing` is cleared.
+    const flaky: Store = Object.create(store);
+    flaky.setState = (...args) =>
+      failing ? Promise.reject(new StoreError('store: could not change a finding state')) : store.setState(...args);
+    const { handler: withFlakyStore } = createSlackApp({
+      config: slackConfig(slack.apiUrl),
+      signingSecret: 'test-signing-secret',
+      botToken: 'xoxb-test',
+      store: flaky,
+      sendFeedback: async () => {},
+      now: () => clock,
+    });
+    const body = slashBody({ text: `ack ${id}`, trigger: 'T-FLAKY-1' });
+    const first = await withFlakyStore(httpEvent(body), {});
+    expect(JSON.parse(first.body).blocks[1].text.text).toContain('could not reach its store');
+    expect((await finding('vol-0aaa')).history).toEqual([]);
+    failing = false;
+    await withFlakyStore(httpEvent(body, { 'x-slack-retry-num': '1' }), {});
+    expect((await finding('vol-0aaa')).state).toBe('acknowledged');
   });
 
   describe('retries', () => {
