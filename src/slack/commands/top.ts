@@ -25,6 +25,7 @@ export const top: Command = {
     const snap = await snapshot();
     if (!snap) return answer('Top spenders', [NO_SNAPSHOT]);
     const spend = snap.spend;
+    if (spend.days.length === 0) return answer('Top spenders', [`The run of ${snap.asOf} stored no daily spend.`]);
     if (days < 1 || days > spend.days.length) {
       throw new UsageError(`top covers 1 to ${spend.days.length} days (what the snapshot keeps)`);
     }
