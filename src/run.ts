@@ -8,7 +8,9 @@ import { type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { forecastAlert } from './alerts/forecast';
 import { type Aws, type AwsMode, createAws } from './aws';
+import type { CommitmentData } from './collect/commitments';
 import { collectResources } from './collect/inventory';
+import { collectOptimization } from './collect/optimization';
 import { collectSpend } from './collect/spend';
 import type { Config } from './config';
 import { addDays } from './dates';
@@ -18,11 +20,15 @@ import { openStore } from './ledger/store';
 import type { RunReport, Snapshot } from './ledger/types';
 import type { Alert, FindingDraft, Inventory, Note, SpendData } from './model';
 import { buildDigest, type DigestSection } from './notify/digest';
+import { checklistSection } from './notify/sections/checklist';
+import { commitmentsSection } from './notify/sections/commitments';
+import { rightsizingSection } from './notify/sections/rightsizing';
 import { savingsSection } from './notify/sections/savings';
 import { postMessage } from './notify/slack-post';
 import { publishAlerts, toPublishInput } from './notify/sns';
 import { renderText } from './notify/text';
 import { writeOutputs } from './output';
+import { analyzeOptimization } from './recommend';
 import { evaluateRules } from './rules';
 import { sampleResponder } from './sample';
 import { summarize } from './summary';
@@ -113,6 +119,8 @@ function lastDays(spend: SpendData, n: number): SpendData {
 /** What collectors may reuse from earlier runs. */
 interface Cached {
   spend?: SpendData;
+  /** The previous snapshot's commitments: their weekly Cost Explorer reads are reused. */
+  commitments?: CommitmentData;
 }
 
 /** Read everything the run needs from AWS. Collectors fetch and never judge; what they cannot read is a note. */
@@ -120,7 +128,13 @@ async function collect(aws: Aws, config: Config, asOf: string, cached: Cached, a
   const notes: Note[] = [];
   const spend = await collectSpend(aws, { asOf, ...config.spend }, cached.spend, notes);
   const resources = await collectResources(aws, config, notes, { asOf, accountId });
-  return { asOf, sample: aws.mode === 'sample', spend, resources, notes };
+  const optimization = await collectOptimization(aws, config, notes, {
+    asOf,
+    regions: resources.regions,
+    previousCommitments: cached.commitments,
+    accountId,
+  });
+  return { asOf, sample: aws.mode === 'sample', spend, resources, optimization, notes };
 }
 
 /**
@@ -157,7 +171,13 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
   const store = await openStore({ tableName: config.tableName, storeDir: options.storeDir });
   try {
     // A cassette answers the calls it recorded: replay reads everything again rather than what a kept store lacks.
-    const cached = options.mode === 'cassette' ? {} : { spend: await store.getSpend(spendKey(config)) };
+    const cached: Cached =
+      options.mode === 'cassette'
+        ? {}
+        : {
+            spend: await store.getSpend(spendKey(config)),
+            commitments: (await store.latestSnapshot())?.extra.commitments as CommitmentData | undefined,
+          };
     const inventory = await collect(aws, config, asOf, cached, accountId);
     const notes = inventory.notes;
     const spend = inventory.spend ?? emptySpend(config.spend.metric);
@@ -166,10 +186,18 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
 
     // analyze
     const summary = summarize(spend, asOf);
-    const drafts: FindingDraft[] = [...evaluateRules(inventory, config)];
-    const alerts: Alert[] = [forecastAlert(summary, accountId, config.alerts.forecastOverLastMonth)].filter(
-      (a): a is Alert => a !== undefined,
+    // AWS's own recommendations join the rules' drafts: one finding per resource and action, commitment-aware.
+    const optimization = analyzeOptimization(
+      inventory,
+      evaluateRules(inventory, config).filter((d) => d.status !== 'ok'),
+      { accountId, homeRegion: config.homeRegion, ownerTags: config.ownerTags },
     );
+    notes.push(...optimization.notes);
+    const drafts: FindingDraft[] = optimization.drafts;
+    const alerts: Alert[] = [
+      forecastAlert(summary, accountId, config.alerts.forecastOverLastMonth),
+      ...optimization.alerts,
+    ].filter((a): a is Alert => a !== undefined);
     const sections: DigestSection[] = [];
 
     // ledger
@@ -182,6 +210,13 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     const current = ledger.findings.filter((f) => f.lastSeen === asOf).sort((a, b) => b.score - a.score);
     const savings = savingsSection(current, asOf);
     if (savings) sections.push(savings);
+    for (const section of [
+      rightsizingSection(current),
+      commitmentsSection(inventory.optimization?.commitments, current),
+      checklistSection(optimization.checklist),
+    ]) {
+      if (section) sections.push(section);
+    }
 
     // notify: claims first, so a retried or repeated run never sends twice
     const claimUntil = new Date(`${addDays(asOf, CLAIM_DAYS)}T00:00:00Z`);
@@ -244,7 +279,8 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     // persist: all computed, now written
     if (inventory.spend) await store.putSpend(spendKey(config), inventory.spend);
     await store.putFindings(ledger.findings);
-    const snapshot: Snapshot = { asOf, sample, summary, spend: lastDays(spend, SNAPSHOT_DAYS), report, extra: {} };
+    const extra = { commitments: inventory.optimization?.commitments, checklist: optimization.checklist };
+    const snapshot: Snapshot = { asOf, sample, summary, spend: lastDays(spend, SNAPSHOT_DAYS), report, extra };
     await store.putSnapshot(snapshot);
 
     const digestText = renderText(digestInput);

@@ -22,6 +22,7 @@ import {
 import { paginateDescribeReservedDBInstances, RDSClient } from '@aws-sdk/client-rds';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Aws } from '../aws';
+import { plain } from '../aws/replay';
 import type { Note } from '../model';
 import { guard } from './guard';
 import { allPages } from './optimizer';
@@ -241,7 +242,8 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
     });
     data.reservations.push(...(rds ?? []));
   }
-  return data;
+  // Kept in the snapshot: plain JSON, undefined fields dropped.
+  return plain(data);
 }
 
 async function readSpCoverage(

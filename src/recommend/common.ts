@@ -47,7 +47,8 @@ export function confidenceOf(performanceRisk: number | undefined): Confidence {
 }
 
 /** Dollars as shown in reasons. */
-export const usd = (n: number): string => `$${n.toFixed(2)}`;
+export const usd = (n: number): string =>
+  `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** What an ingestion step returns: drafts, and notes for what it could not use. */
 export interface Ingested {

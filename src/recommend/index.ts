@@ -2,6 +2,7 @@
  * Analysis of the optimization section: AWS's own recommendations ingested beside the rules' drafts, deduplicated
  * per resource and action, savings made commitment-aware, the commitment alerts and the measured checklist. Pure.
  */
+import { plain } from '../aws/replay';
 import type { ResourceBase } from '../collect/inventory/types';
 import type { Alert, FindingDraft, Inventory, Note } from '../model';
 import { type Checklist, checklistDrafts, measureChecklist } from './checklist';
@@ -69,7 +70,11 @@ export function analyzeOptimization(
   const merged = commitmentAware(dedupe([...drafts, ...parts.flatMap((p) => p.drafts)]), inventory);
   const checklist = measureChecklist(inventory, merged);
   return {
-    drafts: [...merged, ...checklistDrafts(checklist, options.accountId, options.homeRegion)],
+    // Evidence is JSON: undefined fields dropped, as the store and findings.json keep it.
+    drafts: [...merged, ...checklistDrafts(checklist, options.accountId, options.homeRegion)].map((d) => ({
+      ...d,
+      evidence: plain(d.evidence),
+    })),
     alerts: data ? utilizationAlerts(data.commitments, options.accountId) : [],
     checklist,
     notes: parts.flatMap((p) => p.notes),

@@ -2,8 +2,8 @@
  * The sample estate's commitments, as Cost Explorer, RDS, Budgets and Cost Anomaly Detection answer them. The estate
  * (src/sample/estate.ts) pays a $1.50/h Compute Savings Plan: it covers the m5 fleet in us-east-1 entirely and a
  * little of c5, leaving gaps (c5, eu-west-1, Lambda) that a purchase recommendation addresses. Two production
- * db.t3.large run on a reservation that ends 21 days after the as-of date. Savings Plans utilization drops on the last
- * day (instances were resized), which must raise a commitment alert. Shapes follow
+ * db.t3.large run on a reservation that ends 21 days after the as-of date. Savings Plans utilization dipped for one
+ * day five days ago (a resize, since undone): visible in the history, no alert today. Shapes follow
  * ../shared/data/aws-api/examples/ce (amounts are strings; attribute keys come back in either case).
  */
 import { awsError } from '../aws/replay';
@@ -15,8 +15,8 @@ const DAY_MS = 86_400_000;
 
 /** The sample's reservation ends this many days after the as-of date. */
 export const SAMPLE_RESERVATION_DAYS_LEFT = 21;
-/** Savings Plans utilization on the last day of the window (the planted drop) and before it. */
-export const SAMPLE_SP_UTILIZATION = { usual: 99.2, lastDay: 74.5 } as const;
+/** Savings Plans utilization: the usual day, and the one-day dip `daysAgo` days before the as-of date. */
+export const SAMPLE_SP_UTILIZATION = { usual: 99.2, dip: 74.5, daysAgo: 5 } as const;
 /** The Savings Plan's daily commitment: $1.50 an hour. */
 const SP_DAILY = 36;
 
@@ -35,7 +35,8 @@ const period = (input: Record<string, unknown>) => input.TimePeriod as { Start: 
 function spUtilization(input: Record<string, unknown>) {
   const days = daysOf(input);
   const byTime = days.map((day, i) => {
-    const pct = i === days.length - 1 ? SAMPLE_SP_UTILIZATION.lastDay : SAMPLE_SP_UTILIZATION.usual;
+    const dip = i === days.length - SAMPLE_SP_UTILIZATION.daysAgo;
+    const pct = dip ? SAMPLE_SP_UTILIZATION.dip : SAMPLE_SP_UTILIZATION.usual;
     const used = (SP_DAILY * pct) / 100;
     return {
       TimePeriod: { Start: day, End: addDays(day, 1) },

@@ -35,7 +35,7 @@ describe('optimizer digest sections on the sample account', () => {
   it('shows coverage and utilization percentages, the expiring reservation and the purchases', async () => {
     const { analysis, inventory } = await sample('2026-11-20');
     const text = commitmentsSection(inventory.optimization?.commitments, analysis.drafts)?.lines.join('\n') ?? '';
-    expect(text).toMatch(/Savings Plans: coverage 45\.0%, utilization \d+\.\d% \(7-day mean\), 74\.5% on 2026-11-19/);
+    expect(text).toMatch(/Savings Plans: coverage 45\.0%, utilization \d+\.\d% \(7-day mean\), 99\.2% on 2026-11-19/);
     expect(text).toMatch(/Reserved Instances: coverage 11\.5%/);
     expect(text).toMatch(/ends 2026-12-11 \(in 21 days\)/);
     expect(text).toMatch(/\$116\.80\/month · Buy 4 x m5\.large/);
