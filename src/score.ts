@@ -33,6 +33,9 @@ export function scoreDraft(draft: FindingDraft): { score: number; priority: Prio
   return { score, priority };
 }
 
+/** Plain code-unit order: stable and fast (localeCompare is slow over 100,000 findings). */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Findings in the order to act on them: priority, then score, then savings, then id (stable across runs). */
 export function rank<T extends FindingDraft & { score: number; priority: Priority; id?: string }>(findings: T[]): T[] {
   return [...findings].sort(
@@ -40,6 +43,6 @@ export function rank<T extends FindingDraft & { score: number; priority: Priorit
       a.priority - b.priority ||
       b.score - a.score ||
       b.monthlySavingsUsd - a.monthlySavingsUsd ||
-      (a.id ?? a.resourceId).localeCompare(b.id ?? b.resourceId),
+      compareText(a.id ?? a.resourceId, b.id ?? b.resourceId),
   );
 }

@@ -48,6 +48,8 @@ export interface RuleContext {
   ownerTags: string[];
   /** Resource ids (or ARNs) excluded by configuration, for every rule or `ruleId:resource` for one. */
   exclude: string[];
+  /** Whether ok outcomes become drafts too (tests and audits); the daily run only needs the others. */
+  keepOk?: boolean;
 }
 
 /** One judgement on one resource. */
@@ -105,9 +107,8 @@ export const KEEP_UNTIL_TAG = 'durion-cost:keep-until';
 
 /** The owner: the value of the first configured owner tag the resource has (tag keys compared case-insensitively). */
 export function ownerOf(resource: ResourceBase, ownerTags: string[]): string | undefined {
-  const lower = new Map(Object.entries(resource.tags).map(([k, v]) => [k.toLowerCase(), v]));
   for (const key of ownerTags) {
-    const value = lower.get(key.toLowerCase())?.trim();
+    const value = tagValueRaw(resource, key)?.trim();
     if (value) return value;
   }
   return undefined;
@@ -119,6 +120,7 @@ export function isExcluded(resource: ResourceBase, ruleId: string, ctx: RuleCont
   if (IGNORE_TAG in tags && tags[IGNORE_TAG]?.toLowerCase() !== 'false') return true;
   const keepUntil = tags[KEEP_UNTIL_TAG];
   if (keepUntil && /^\d{4}-\d{2}-\d{2}$/.test(keepUntil) && keepUntil >= ctx.asOf) return true;
+  if (ctx.exclude.length === 0) return false;
   const names = [resource.id, resource.arn].filter((n): n is string => n !== undefined);
   return ctx.exclude.some((e) => names.includes(e) || names.some((n) => e === `${ruleId}:${n}`));
 }
@@ -129,9 +131,12 @@ export function defineRule<P extends Params>(definition: RuleDefinition<P>): Rul
   return {
     ...(meta as unknown as RuleMeta),
     evaluate(resources, params, ctx) {
-      return check(resources, params as P, ctx)
-        .filter((v) => !isExcluded(v.resource, meta.id, ctx))
-        .map((v) => toDraft(meta as unknown as RuleMeta, v, ctx));
+      const drafts: FindingDraft[] = [];
+      for (const v of check(resources, params as P, ctx)) {
+        if ((v.status === 'ok' && ctx.keepOk === false) || isExcluded(v.resource, meta.id, ctx)) continue;
+        drafts.push(toDraft(meta as unknown as RuleMeta, v, ctx));
+      }
+      return drafts;
     },
   };
 }
@@ -227,7 +232,14 @@ export function priced(
 export const ok = (resource: ResourceBase, reason: string): Verdict => ({ resource, status: 'ok', reason });
 
 /** The `environment`-style tag value of a resource, lower-cased (keys compared case-insensitively). */
-export function tagValue(resource: ResourceBase, key: string): string | undefined {
-  const found = Object.entries(resource.tags).find(([k]) => k.toLowerCase() === key.toLowerCase());
-  return found?.[1].trim().toLowerCase();
+export const tagValue = (resource: ResourceBase, key: string): string | undefined =>
+  tagValueRaw(resource, key)?.trim().toLowerCase();
+
+/** A tag's value by key compared case-insensitively (exact key first: the common case, and cheap). */
+function tagValueRaw(resource: ResourceBase, key: string): string | undefined {
+  const exact = resource.tags[key];
+  if (exact !== undefined) return exact;
+  const lower = key.toLowerCase();
+  for (const k in resource.tags) if (k.toLowerCase() === lower) return resource.tags[k];
+  return undefined;
 }

@@ -102,19 +102,28 @@ export function resolveParams(rule: Rule, overrides: Config['ruleParams']): Para
 
 export type RuleConfig = Pick<Config, 'ownerTags' | 'ruleParams' | 'exclude'>;
 
-/** Run every rule over the inventory's resources. Findings of every outcome, ok included; none without resources. */
+/**
+ * Run every rule over the inventory's resources: findings of every outcome but ok (unless `keepOk`, for tests and
+ * audits: ok drafts are most of them and nobody acts on them); none without resources.
+ */
 export function evaluateRules(
   inventory: Inventory,
   config: RuleConfig,
-  rules: readonly Rule[] = RULES,
+  options: { rules?: readonly Rule[]; keepOk?: boolean } = {},
 ): FindingDraft[] {
+  const rules = options.rules ?? RULES;
   const ids = new Set(rules.map((r) => r.id));
   for (const id of Object.keys(config.ruleParams)) {
     if (!ids.has(id)) throw new ConfigError(`DURION_RULE_PARAMS names an unknown rule "${id}"`);
   }
   const resources = inventory.resources;
   if (!resources) return [];
-  const ctx: RuleContext = { asOf: inventory.asOf, ownerTags: config.ownerTags, exclude: config.exclude };
+  const ctx: RuleContext = {
+    asOf: inventory.asOf,
+    ownerTags: config.ownerTags,
+    exclude: config.exclude,
+    keepOk: options.keepOk ?? false,
+  };
   const active = rules.filter((r) => !config.exclude.includes(r.id));
   const withParams = active.map((rule) => ({ rule, params: resolveParams(rule, config.ruleParams) }));
   return withParams.flatMap(({ rule, params }) => {

@@ -151,13 +151,19 @@ describe('evaluateRules', () => {
         throw new Error('boom');
       },
     });
-    const drafts = evaluateRules(inventory({ volumes: [unattached] }), config, [broken, ...RULES]);
+    const drafts = evaluateRules(inventory({ volumes: [unattached] }), config, { rules: [broken, ...RULES] });
     expect(drafts[0]).toMatchObject({
       ruleId: 'broken-rule',
       status: 'error',
       reason: 'rule broken-rule failed: boom',
     });
     expect(drafts.some((d) => d.ruleId === 'ebs-volume-unattached' && d.status === 'alarm')).toBe(true);
+  });
+
+  it('leaves ok outcomes out unless asked for them', () => {
+    const inv = inventory({ volumes: [volume()] });
+    expect(evaluateRules(inv, config).filter((d) => d.status === 'ok')).toEqual([]);
+    expect(evaluateRules(inv, config, { keepOk: true }).some((d) => d.status === 'ok')).toBe(true);
   });
 
   it('yields nothing when no resources were collected', () => {

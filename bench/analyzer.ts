@@ -1,0 +1,233 @@
+/**
+ * The analyzer on a generated inventory of 100,000 resources: the rule catalog, then scoring and ranking of what it
+ * flags. Figures (time, peak memory) are printed by `npm run bench`, never asserted. The inventory is deterministic.
+ */
+import type { MetricSummary, ResourceInventory } from '../src/collect/inventory/types';
+import { emptyResources } from '../src/collect/inventory/types';
+import { evaluateRules } from '../src/rules/index';
+import { rank, scoreDraft } from '../src/score';
+
+const AS_OF = '2026-11-20';
+const RESOURCES = 100_000;
+const ACCOUNTS = ['111111111111', '222222222222', '333333333333'];
+const REGIONS = ['us-east-1', 'eu-west-1', 'us-west-2', 'ap-southeast-2'];
+const TYPES = ['m5.large', 'm5.xlarge', 'c5.2xlarge', 'm4.large', 't3.medium', 'm6g.large', 'r5.xlarge', 't2.small'];
+
+/** A deterministic pseudo-random stream (mulberry32). */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** 100,000 resources across kinds, accounts and regions, about a fifth of them wasteful, some without metrics. */
+export function generateInventory(total = RESOURCES, seed = 42): ResourceInventory {
+  const r = random(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const inv = emptyResources({ days: 14, start: '2026-11-06', end: AS_OF });
+  inv.regions = [...REGIONS];
+  const ago = (days: number) => new Date(Date.parse(`${AS_OF}T12:00:00Z`) - days * 86_400_000).toISOString();
+  const metric = (level: number): MetricSummary | undefined =>
+    r() < 0.05
+      ? undefined
+      : { average: level, maximum: level * 1.6, maxDailyAverage: level * 1.1, sum: level * 14, datapoints: 14 };
+  const base = (i: number, kind: string) => ({
+    accountId: pick(ACCOUNTS),
+    region: pick(REGIONS),
+    id: `${kind}-${i.toString(16).padStart(8, '0')}`,
+    tags:
+      r() < 0.2
+        ? {}
+        : { owner: `owner-${Math.floor(r() * 50)}`, environment: pick(['production', 'staging', 'development']) },
+  });
+  const share = {
+    instances: 0.3,
+    volumes: 0.25,
+    snapshots: 0.15,
+    images: 0.03,
+    addresses: 0.03,
+    natGateways: 0.01,
+    loadBalancers: 0.02,
+    dbInstances: 0.03,
+    dbSnapshots: 0.02,
+    logGroups: 0.06,
+    buckets: 0.03,
+    functions: 0.05,
+    tables: 0.01,
+    cacheClusters: 0.01,
+  };
+  let i = 0;
+  const count = (k: keyof typeof share) => Math.round(total * share[k]);
+  for (let n = count('instances'); n > 0; n--, i++) {
+    const stopped = r() < 0.1;
+    inv.instances.push({
+      ...base(i, 'i'),
+      instanceType: pick(TYPES),
+      imageId: `ami-${i % 500}`,
+      state: stopped ? 'stopped' : 'running',
+      launchTime: ago(r() * 400),
+      stoppedSince: stopped ? ago(r() * 90) : undefined,
+      platform: r() < 0.05 ? 'windows' : 'linux',
+      architecture: 'x86_64',
+      lifecycle: 'on-demand',
+      volumeIds: [`vol-${i.toString(16).padStart(8, '0')}`],
+      metrics: { CPUUtilization: metric(r() * 60) },
+    });
+  }
+  for (let n = count('volumes'); n > 0; n--, i++) {
+    const attached = r() > 0.15;
+    inv.volumes.push({
+      ...base(i, 'vol'),
+      type: pick(['gp2', 'gp3', 'gp3', 'io1', 'st1']),
+      sizeGb: Math.ceil(r() * 1000),
+      iops: 3000,
+      state: attached ? 'in-use' : 'available',
+      attachedInstanceIds: attached
+        ? [
+            `i-${Math.floor(r() * i)
+              .toString(16)
+              .padStart(8, '0')}`,
+          ]
+        : [],
+      createTime: ago(r() * 500),
+    });
+  }
+  for (let n = count('snapshots'); n > 0; n--, i++) {
+    inv.snapshots.push({
+      ...base(i, 'snap'),
+      volumeId: `vol-${Math.floor(r() * i)
+        .toString(16)
+        .padStart(8, '0')}`,
+      volumeSizeGb: Math.ceil(r() * 500),
+      startTime: ago(r() * 800),
+      storageTier: 'standard',
+    });
+  }
+  for (let n = count('images'); n > 0; n--, i++)
+    inv.images.push({ ...base(i, 'ami'), creationDate: ago(r() * 600), snapshotIds: [], state: 'available' });
+  for (let n = count('addresses'); n > 0; n--, i++)
+    inv.addresses.push({
+      ...base(i, 'eipalloc'),
+      publicIp: '198.51.100.1',
+      ...(r() < 0.8 ? { associationId: 'eipassoc-1' } : {}),
+    });
+  for (let n = count('natGateways'); n > 0; n--, i++)
+    inv.natGateways.push({
+      ...base(i, 'nat'),
+      state: 'available',
+      metrics: { BytesOutToDestination: metric(r() * 1e10), BytesInFromDestination: metric(r() * 1e10) },
+    });
+  for (let n = count('loadBalancers'); n > 0; n--, i++)
+    inv.loadBalancers.push({
+      ...base(i, 'lb'),
+      name: `lb-${i}`,
+      type: pick(['application', 'network', 'classic'] as const),
+      targetCount: Math.floor(r() * 4),
+      metrics: { RequestCount: metric(r() < 0.1 ? 0 : r() * 1e6), NewFlowCount: metric(r() * 1e5) },
+    });
+  for (let n = count('dbInstances'); n > 0; n--, i++)
+    inv.dbInstances.push({
+      ...base(i, 'db'),
+      instanceClass: 'db.t3.large',
+      engine: pick(['mysql', 'postgres']),
+      engineVersion: pick(['8.0.35', '8.4.3', '12.19', '16.4']),
+      multiAz: r() < 0.5,
+      status: 'available',
+      storageType: 'gp2',
+      allocatedStorageGb: 100,
+      metrics: { DatabaseConnections: metric(r() < 0.1 ? 0 : r() * 100), CPUUtilization: metric(r() * 50) },
+    });
+  for (let n = count('dbSnapshots'); n > 0; n--, i++)
+    inv.dbSnapshots.push({
+      ...base(i, 'rds-snap'),
+      instanceId: `db-${i}`,
+      snapshotType: 'manual',
+      allocatedStorageGb: 100,
+      createTime: ago(r() * 400),
+    });
+  for (let n = count('logGroups'); n > 0; n--, i++)
+    inv.logGroups.push({
+      ...base(i, 'lg'),
+      ...(r() < 0.5 ? { retentionDays: 30 } : {}),
+      storedBytes: r() * 1e11,
+      creationTime: ago(r() * 900),
+    });
+  for (let n = count('buckets'); n > 0; n--, i++)
+    inv.buckets.push({
+      ...base(i, 'bucket'),
+      lifecycle:
+        r() < 0.5 ? [] : [{ enabled: true, hasTransitionOrExpiration: true, abortsIncompleteUploads: r() < 0.5 }],
+    });
+  for (let n = count('functions'); n > 0; n--, i++)
+    inv.functions.push({
+      ...base(i, 'fn'),
+      runtime: 'nodejs20.x',
+      memoryMb: pick([128, 512, 1024, 3008]),
+      architecture: pick(['x86_64', 'arm64']),
+      packageType: 'Zip',
+      metrics: { Invocations: metric(r() * 1e5), Duration: metric(r() * 2000), used_memory_max: metric(r() * 500) },
+    });
+  for (let n = count('tables'); n > 0; n--, i++)
+    inv.tables.push({
+      ...base(i, 'table'),
+      billingMode: 'PROVISIONED',
+      readCapacityUnits: 100,
+      writeCapacityUnits: 50,
+      autoScaling: { read: r() < 0.5, write: r() < 0.5 },
+      metrics: {
+        ConsumedReadCapacityUnits: metric(r() * 86_400 * 50),
+        ConsumedWriteCapacityUnits: metric(r() * 86_400 * 20),
+      },
+    });
+  for (let n = count('cacheClusters'); n > 0; n--, i++)
+    inv.cacheClusters.push({
+      ...base(i, 'cache'),
+      engine: 'redis',
+      nodeType: 'cache.m4.large',
+      nodes: 2,
+      status: 'available',
+      metrics: { CurrConnections: metric(r() < 0.1 ? 0 : r() * 100) },
+    });
+  return inv;
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+/** Time and peak memory of the rule catalog and scoring over 100,000 generated resources. */
+export async function benchAnalyzer(): Promise<Record<string, string | number>> {
+  const peak = { rss: 0, heap: 0 };
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heap = Math.max(peak.heap, m.heapUsed);
+  };
+  const resources = generateInventory();
+  const total = Object.values(resources).reduce(
+    (n, v) => n + (Array.isArray(v) && typeof v[0] === 'object' ? v.length : 0),
+    0,
+  );
+  sample();
+  const started = performance.now();
+  const drafts = evaluateRules(
+    { asOf: AS_OF, sample: false, notes: [], resources },
+    { ownerTags: ['owner', 'team'], ruleParams: {}, exclude: [] },
+  );
+  const evaluated = performance.now();
+  sample();
+  const ranked = rank(drafts.filter((d) => d.status !== 'ok').map((d) => ({ ...d, ...scoreDraft(d) })));
+  const done = performance.now();
+  sample();
+  return {
+    resources: total,
+    'findings (not ok)': ranked.length,
+    'evaluateRules ms': Math.round(evaluated - started),
+    'score + rank ms': Math.round(done - evaluated),
+    'total ms': Math.round(done - started),
+    'peak rss': mib(peak.rss),
+    'peak heapUsed': mib(peak.heap),
+  };
+}
