@@ -64,11 +64,13 @@ export const lambdaHandler = async (
   context: Context,
 ): Promise<APIGatewayProxyStructuredResultV2> => {
   const started = performance.now();
-  app ??= build();
-  // A failed start (SSM unreachable, table missing) is not cached: the next request tries again.
-  app.catch(() => {
-    app = undefined;
-  });
+  if (!app) {
+    app = build();
+    // A failed start (SSM unreachable, secret missing) is not cached: the next request tries again.
+    app.catch(() => {
+      app = undefined;
+    });
+  }
   const result = await (await app)(event, context);
   const ms = performance.now() - started;
   metrics.addMetric('SlackLatency', MetricUnit.Milliseconds, ms);
