@@ -49,9 +49,9 @@ export async function collectOptimization(
 }
 
 /**
- * The read-only IAM actions this section needs. Compute Optimizer also checks the caller may describe the resources
- * it recommends on (its ComputeOptimizerReadOnlyAccess policy lists them); DescribeBudgets is authorized as
- * budgets:ViewBudget.
+ * The read-only IAM actions this section sends (DescribeBudgets is authorized as budgets:ViewBudget). AWS's
+ * ComputeOptimizerReadOnlyAccess policy also lists describe actions on the resources recommended on; they are left
+ * out until a call is seen refused without them (a refusal is a note, never a crash).
  */
 export const OPTIMIZATION_IAM_ACTIONS = [
   'compute-optimizer:GetEC2InstanceRecommendations',
@@ -61,14 +61,6 @@ export const OPTIMIZATION_IAM_ACTIONS = [
   'compute-optimizer:GetECSServiceRecommendations',
   'compute-optimizer:GetRDSDatabaseRecommendations',
   'compute-optimizer:GetIdleRecommendations',
-  'ec2:DescribeInstances',
-  'autoscaling:DescribeAutoScalingGroups',
-  'lambda:ListFunctions',
-  'lambda:ListProvisionedConcurrencyConfigs',
-  'ecs:ListClusters',
-  'ecs:ListServices',
-  'rds:DescribeDBInstances',
-  'rds:DescribeDBClusters',
   'cost-optimization-hub:ListRecommendations',
   'cost-optimization-hub:GetPreferences',
   'ce:GetRightsizingRecommendation',
