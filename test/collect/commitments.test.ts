@@ -166,6 +166,114 @@ describe('collectCommitments against mocked clients', () => {
   });
 });
 
+describe('collectCommitments paging', () => {
+  it('reads every page of RI utilization, purchase recommendations, anomaly monitors and RDS reservations', async () => {
+    ce.on(GetSavingsPlansUtilizationCommand).resolves({ Total: { Utilization: {} } });
+    ce.on(GetReservationUtilizationCommand)
+      .resolvesOnce({
+        UtilizationsByTime: [
+          {
+            TimePeriod: { Start: '2026-11-18', End: '2026-11-19' },
+            Total: { UtilizationPercentage: '97', RICostForUnusedHours: '1.5' },
+          },
+        ],
+        NextPageToken: 'u2',
+      })
+      .resolvesOnce({
+        UtilizationsByTime: [
+          {
+            TimePeriod: { Start: '2026-11-19', End: '2026-11-20' },
+            Total: { UtilizationPercentage: '80', RICostForUnusedHours: '9' },
+          },
+        ],
+      });
+    ce.on(GetSavingsPlansCoverageCommand).resolves({});
+    ce.on(GetReservationCoverageCommand).resolves({ CoveragesByTime: [] });
+    ce.on(GetSavingsPlansPurchaseRecommendationCommand)
+      .resolvesOnce({
+        SavingsPlansPurchaseRecommendation: {
+          SavingsPlansPurchaseRecommendationDetails: [{ EstimatedMonthlySavingsAmount: '10', UpfrontCost: '0' }],
+        },
+        NextPageToken: 's2',
+      })
+      .resolvesOnce({
+        SavingsPlansPurchaseRecommendation: {
+          SavingsPlansPurchaseRecommendationDetails: [{ EstimatedMonthlySavingsAmount: '20' }],
+        },
+      });
+    ce.on(GetReservationPurchaseRecommendationCommand)
+      .resolvesOnce({
+        Recommendations: [
+          { RecommendationDetails: [{ EstimatedMonthlySavingsAmount: '5', EstimatedBreakEvenInMonths: '7.5' }] },
+        ],
+        NextPageToken: 'r2',
+      })
+      .resolvesOnce({ Recommendations: [{ RecommendationDetails: [{ EstimatedMonthlySavingsAmount: '6' }] }] });
+    ce.on(GetAnomalyMonitorsCommand)
+      .resolvesOnce({ AnomalyMonitors: [{ MonitorName: 'a', MonitorType: 'DIMENSIONAL' }], NextPageToken: 'm2' })
+      .resolvesOnce({ AnomalyMonitors: [{ MonitorName: 'b', MonitorType: 'CUSTOM' }] });
+    budgets
+      .on(DescribeBudgetsCommand)
+      .resolves({ Budgets: [{ BudgetName: 'monthly', BudgetType: 'COST', TimeUnit: 'MONTHLY' }] });
+    rds
+      .on(DescribeReservedDBInstancesCommand)
+      .resolvesOnce({
+        ReservedDBInstances: [
+          {
+            ReservedDBInstanceId: 'one',
+            State: 'active',
+            StartTime: new Date('2026-01-01T00:00:00Z'),
+            Duration: 31_536_000,
+            DBInstanceClass: 'db.t3.large',
+            DBInstanceCount: 1,
+          },
+        ],
+        Marker: 'k2',
+      })
+      .resolvesOnce({
+        ReservedDBInstances: [
+          {
+            ReservedDBInstanceId: 'retired',
+            State: 'retired',
+            StartTime: new Date('2024-01-01T00:00:00Z'),
+            Duration: 31_536_000,
+          },
+        ],
+      });
+
+    const data = await collectCommitments(createAws({ mode: 'live', homeRegion: 'us-east-1' }), [], {
+      asOf,
+      regions: ['us-east-1'],
+      accountId: '111111111111',
+    });
+
+    expect(data.riUtilization).toEqual([
+      { date: '2026-11-18', utilizationPct: 97, unusedUsd: 1.5 },
+      { date: '2026-11-19', utilizationPct: 80, unusedUsd: 9 },
+    ]);
+    expect(data.spPurchase?.value.map((p) => [p.monthlySavingsUsd, p.breakEvenMonths])).toEqual([
+      [10, 0],
+      [20, undefined],
+    ]);
+    expect(data.riPurchase?.value.map((p) => [p.monthlySavingsUsd, p.breakEvenMonths])).toEqual([
+      [5, 7.5],
+      [6, undefined],
+    ]);
+    expect(data.anomalyMonitors?.value).toEqual({ count: 2, names: ['a', 'b'] });
+    expect(data.budgets?.value).toEqual({ count: 1, names: ['monthly'] });
+    expect(data.reservations).toEqual([
+      {
+        service: 'rds',
+        id: 'one',
+        region: 'us-east-1',
+        instanceType: 'db.t3.large',
+        count: 1,
+        end: '2027-01-01T00:00:00.000Z',
+      },
+    ]);
+  });
+});
+
 describe('ceNumber', () => {
   it('reads Cost Explorer amount strings and leaves blanks unknown', () => {
     expect(ceNumber('12.50')).toBe(12.5);
