@@ -3,10 +3,11 @@
  * through the same SDK middleware as a cassette. Deterministic for a seed and an as-of date.
  * Each file of this folder answers the operations of its part of the estate; this index routes calls to them.
  */
-import { awsError, type AwsCall, type Responder } from '../aws/replay';
+import { type AwsCall, awsError, type Responder } from '../aws/replay';
+import { anomalyHandlers } from './anomalies';
 import { commitmentHandlers } from './commitments';
-import { optimizerHandlers } from './optimizer';
 import { inventoryHandlers } from './inventory';
+import { optimizerHandlers } from './optimizer';
 import { spendHandlers } from './spend';
 
 export interface SampleOptions {
@@ -23,6 +24,7 @@ const HANDLERS: Record<string, SampleHandler> = {
   ...inventoryHandlers,
   ...optimizerHandlers,
   ...commitmentHandlers,
+  ...anomalyHandlers,
   'sts:GetCallerIdentity': () => ({
     Account: '111111111111',
     Arn: 'arn:aws:sts::111111111111:assumed-role/durion-cost-sample/durion-cost',
@@ -34,7 +36,8 @@ const HANDLERS: Record<string, SampleHandler> = {
 export function sampleResponder(options: SampleOptions): Responder {
   return (call) => {
     const handler = HANDLERS[`${call.service}:${call.operation}`];
-    if (!handler) throw awsError('UnsupportedOperation', `the sample account does not answer ${call.service} ${call.operation}`);
+    if (!handler)
+      throw awsError('UnsupportedOperation', `the sample account does not answer ${call.service} ${call.operation}`);
     return handler(call, options);
   };
 }
