@@ -11,7 +11,16 @@ const AS_OF = '2026-11-20';
 const RESOURCES = 100_000;
 const ACCOUNTS = ['111111111111', '222222222222', '333333333333'];
 const REGIONS = ['us-east-1', 'eu-west-1', 'us-west-2', 'ap-southeast-2'];
-const TYPES = ['m5.large', 'm5.xlarge', 'c5.2xlarge', 'm4.large', 't3.medium', 'm6g.large', 'r5.xlarge', 't2.small'];
+const TYPES = [
+  'm6g.large',
+  'm7g.xlarge',
+  'c7g.2xlarge',
+  't4g.medium',
+  'm6i.large',
+  'r6g.xlarge',
+  'm5.xlarge',
+  't2.small',
+];
 
 /** A deterministic pseudo-random stream (mulberry32). */
 function random(seed: number) {
@@ -24,7 +33,10 @@ function random(seed: number) {
   };
 }
 
-/** 100,000 resources across kinds, accounts and regions, about a fifth of them wasteful, some without metrics. */
+/**
+ * 100,000 resources across kinds, accounts and regions, shaped like an estate that has been looked after a little:
+ * roughly one in five resources flagged by some rule, one metric in twenty missing.
+ */
 export function generateInventory(total = RESOURCES, seed = 42): ResourceInventory {
   const r = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
@@ -42,68 +54,91 @@ export function generateInventory(total = RESOURCES, seed = 42): ResourceInvento
     tags:
       r() < 0.2
         ? {}
-        : { owner: `owner-${Math.floor(r() * 50)}`, environment: pick(['production', 'staging', 'development']) },
+        : {
+            owner: `owner-${Math.floor(r() * 50)}`,
+            environment: r() < 0.7 ? 'production' : pick(['staging', 'development']),
+          },
   });
   const share = {
     instances: 0.3,
-    volumes: 0.25,
-    snapshots: 0.15,
+    volumes: 0.3,
+    snapshots: 0.12,
     images: 0.03,
     addresses: 0.03,
     natGateways: 0.01,
     loadBalancers: 0.02,
     dbInstances: 0.03,
     dbSnapshots: 0.02,
-    logGroups: 0.06,
+    logGroups: 0.04,
     buckets: 0.03,
     functions: 0.05,
     tables: 0.01,
-    cacheClusters: 0.01,
+    cacheClusters: 0.005,
+    reservedInstances: 0.005,
   };
   let i = 0;
   const count = (k: keyof typeof share) => Math.round(total * share[k]);
+  const hex = (n: number) => n.toString(16).padStart(8, '0');
+  // Reserved Instances covering part of the fleet (counted as resources too: they are read from the account).
+  for (let n = count('reservedInstances'); n > 0; n--, i++) {
+    inv.reservedInstances.push({ ...base(i, 'ri'), instanceType: pick(TYPES), count: 10, state: 'active' });
+  }
+  // Instances, each with its root volume in the same account and region (a quarter of them x86 with a Graviton twin,
+  // one in eight previous generation, most production).
   for (let n = count('instances'); n > 0; n--, i++) {
-    const stopped = r() < 0.1;
+    const stopped = r() < 0.05;
+    const where = base(i, 'i');
+    const nonProd = where.tags.environment !== undefined && where.tags.environment !== 'production';
+    const volumeId = `vol-${hex(i)}`;
     inv.instances.push({
-      ...base(i, 'i'),
+      ...where,
       instanceType: pick(TYPES),
       imageId: `ami-${i % 500}`,
       state: stopped ? 'stopped' : 'running',
-      launchTime: ago(r() * 400),
+      // Non-production instances mostly run on a schedule, so they were started in the last few days.
+      launchTime: ago(nonProd && r() < 0.7 ? r() * 5 : r() * 400),
       stoppedSince: stopped ? ago(r() * 90) : undefined,
       platform: r() < 0.05 ? 'windows' : 'linux',
       architecture: 'x86_64',
       lifecycle: 'on-demand',
-      volumeIds: [`vol-${i.toString(16).padStart(8, '0')}`],
-      metrics: { CPUUtilization: metric(r() * 60) },
+      volumeIds: [volumeId],
+      metrics: { CPUUtilization: metric(5 + r() * 60) },
+    });
+    inv.volumes.push({
+      ...where,
+      id: volumeId,
+      type: r() < 0.2 ? 'gp2' : 'gp3',
+      sizeGb: 8 + Math.ceil(r() * 200),
+      iops: 3000,
+      state: 'in-use',
+      attachedInstanceIds: [where.id],
+      createTime: ago(r() * 400),
     });
   }
-  for (let n = count('volumes'); n > 0; n--, i++) {
-    const attached = r() > 0.15;
+  // Data volumes: one in ten left unattached.
+  for (let n = count('volumes') - inv.volumes.length; n > 0; n--, i++) {
+    const attachedTo = r() < 0.9 ? inv.instances[Math.floor(r() * inv.instances.length)] : undefined;
     inv.volumes.push({
       ...base(i, 'vol'),
-      type: pick(['gp2', 'gp3', 'gp3', 'io1', 'st1']),
+      ...(attachedTo ? { accountId: attachedTo.accountId, region: attachedTo.region } : {}),
+      type: pick(['gp2', 'gp3', 'gp3', 'gp3', 'io1', 'st1']),
       sizeGb: Math.ceil(r() * 1000),
       iops: 3000,
-      state: attached ? 'in-use' : 'available',
-      attachedInstanceIds: attached
-        ? [
-            `i-${Math.floor(r() * i)
-              .toString(16)
-              .padStart(8, '0')}`,
-          ]
-        : [],
+      state: attachedTo ? 'in-use' : 'available',
+      attachedInstanceIds: attachedTo ? [attachedTo.id] : [],
       createTime: ago(r() * 500),
     });
   }
+  // Snapshots of existing volumes, one in ten of a volume since deleted.
   for (let n = count('snapshots'); n > 0; n--, i++) {
+    const of = inv.volumes[Math.floor(r() * inv.volumes.length)];
+    const gone = r() < 0.1 || !of;
     inv.snapshots.push({
       ...base(i, 'snap'),
-      volumeId: `vol-${Math.floor(r() * i)
-        .toString(16)
-        .padStart(8, '0')}`,
+      ...(of ? { accountId: of.accountId, region: of.region } : {}),
+      volumeId: gone ? `vol-gone-${hex(i)}` : of.id,
       volumeSizeGb: Math.ceil(r() * 500),
-      startTime: ago(r() * 800),
+      startTime: ago(r() * 500),
       storageTier: 'standard',
     });
   }

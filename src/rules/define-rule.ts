@@ -181,8 +181,19 @@ export function daysSince(when: string | undefined, asOf: string): number | unde
   if (!when) return undefined;
   const t = Date.parse(when);
   if (Number.isNaN(t)) return undefined;
-  return Math.floor((Date.parse(`${asOf}T23:59:59Z`) - t) / 86_400_000);
+  return Math.floor((endOfDay(asOf) - t) / 86_400_000);
 }
+
+// The as-of day is the same for every resource of a run: parse it once.
+let lastDay = '';
+let lastEnd = 0;
+const endOfDay = (day: string): number => {
+  if (day !== lastDay) {
+    lastDay = day;
+    lastEnd = Date.parse(`${day}T23:59:59Z`);
+  }
+  return lastEnd;
+};
 
 type WithMetrics = { metrics?: Partial<Record<string, MetricSummary>> };
 
