@@ -11,10 +11,11 @@ import { usd } from '../format';
 
 const pct = (n: number | undefined) => (n === undefined ? 'not read' : `${n.toFixed(1)}%`);
 
-/** Coverage and utilization lines, then expiring reservations and purchase recommendations from the findings. */
+/** Coverage and utilization, then the top `limit` expiring reservations and purchase recommendations from the findings. */
 export function commitmentsSection(
   data: CommitmentData | undefined,
   findings: readonly FindingDraft[],
+  limit = 5,
 ): DigestSection | undefined {
   if (!data) return undefined;
   const s = summarizeCommitments(data);
@@ -26,11 +27,15 @@ export function commitmentsSection(
     .filter((d) => d.source === 'commitments' || (d.action === 'purchase' && d.sources?.includes('commitments')))
     .filter((d) => d.status === 'alarm' || d.status === 'info')
     .sort((a, b) => b.monthlySavingsUsd - a.monthlySavingsUsd);
-  const findingLines = commitmentFindings.map((d) =>
-    d.monthlySavingsUsd > 0 ? `${usd(d.monthlySavingsUsd)}/month · ${d.reason}` : `${d.title} · ${d.reason}`,
-  );
-  const items = [...lines, ...findingLines].map((text) => ({ mrkdwn: escapeMrkdwn(text), text }));
+  const findingItems = commitmentFindings.slice(0, limit).map((d) => {
+    const text =
+      d.monthlySavingsUsd > 0 ? `${usd(d.monthlySavingsUsd)}/month · ${d.reason}` : `${d.title} · ${d.reason}`;
+    return { mrkdwn: escapeMrkdwn(text), text };
+  });
+  // Coverage and utilization share one block, so the figures never cost the digest more than one.
+  const items = [{ mrkdwn: lines.map(escapeMrkdwn).join('\n'), text: lines.join('\n') }, ...findingItems];
   const read = [data.spCoverage?.fetchedOn, data.riCoverage?.fetchedOn].filter(Boolean);
-  const caption = `Coverage over the 30 days before it was read${read.length ? ` (${[...new Set(read)].join(', ')})` : ''}; utilization daily from Cost Explorer.`;
+  const more = commitmentFindings.length > limit ? ` ${commitmentFindings.length - limit} more in findings.csv.` : '';
+  const caption = `Coverage over the 30 days before it was read${read.length ? ` (${[...new Set(read)].join(', ')})` : ''}; utilization daily from Cost Explorer.${more}`;
   return listSection('commitments', 'Commitments', items, caption);
 }
