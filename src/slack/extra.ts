@@ -1,7 +1,7 @@
 /**
- * Sections other analyzers add to the digest (anomalies, commitments, checklist), as the run keeps them in the
- * snapshot: `snapshot.extra[section.id] = section` (a DigestSection). The commands show the same section the digest
- * did, with the findings of that source and their buttons.
+ * Answers for the analyzers that add to the daily run (anomalies, commitments, checklist): the digest's section built
+ * from what the run kept in `snapshot.extra`, then that source's open findings with their buttons, or a plain
+ * "not available yet" when the stored run has neither.
  */
 import type { Snapshot } from '../ledger/types';
 import type { Finding, FindingSource } from '../model';
@@ -14,39 +14,35 @@ import { findingLine } from './findings';
 /** Findings listed under a section, at most. */
 const MAX_FINDINGS = 10;
 
-const isSection = (v: unknown): v is DigestSection =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as DigestSection).title === 'string' &&
-  Array.isArray((v as DigestSection).blocks) &&
-  Array.isArray((v as DigestSection).lines);
+/** `snapshot.extra[key]` when it is an object holding an array under `field` (the shape the command reads). */
+export function extraData<T>(snap: Snapshot, key: string, field: string): T | undefined {
+  const value = snap.extra[key];
+  return typeof value === 'object' && value !== null && Array.isArray((value as Record<string, unknown>)[field])
+    ? (value as T)
+    : undefined;
+}
 
-/** The section `id` of the snapshot, when the run kept one of the expected shape. */
-export const extraSection = (snap: Snapshot | undefined, id: string): DigestSection | undefined => {
-  const value = snap?.extra[id];
-  return isSection(value) ? value : undefined;
-};
+export interface SourceAnswer {
+  title: string;
+  snap: Snapshot | undefined;
+  /** The digest's section for this analyzer, when the stored run has its data. */
+  section?: DigestSection;
+  /** Open findings (any source); those of `source` are listed. */
+  findings: Finding[];
+  source: FindingSource;
+  now: Date;
+  /** What has not run, said when there is neither a section nor a finding. */
+  missing: string;
+}
 
-/**
- * An answer from the analyzer's section and its findings, saying plainly when neither exists yet
- * (`missing` names what has not run).
- */
-export function sourceAnswer(
-  title: string,
-  snap: Snapshot | undefined,
-  id: string,
-  findings: Finding[],
-  source: FindingSource,
-  now: Date,
-  missing: string,
-): Answer {
-  if (!snap) return answer(title, [NO_SNAPSHOT]);
-  const extra = extraSection(snap, id);
-  const mine = findings.filter((f) => f.source === source || f.sources?.includes(source));
-  if (!extra && mine.length === 0) return answer(title, [`Not available yet: ${missing}`]);
-  const blocks: Block[] = [header(title), ...(extra?.blocks ?? [])];
-  for (const f of mine.slice(0, MAX_FINDINGS)) blocks.push(section(findingLine(f, now)), findingActions(f));
+/** The section and the source's findings with buttons, or a plain "not available yet". */
+export function sourceAnswer(a: SourceAnswer): Answer {
+  if (!a.snap) return answer(a.title, [NO_SNAPSHOT]);
+  const mine = a.findings.filter((f) => f.source === a.source || f.sources?.includes(a.source));
+  if (!a.section && mine.length === 0) return answer(a.title, [`Not available yet: ${a.missing}`]);
+  const blocks: Block[] = [header(a.title), ...(a.section?.blocks ?? [])];
+  for (const f of mine.slice(0, MAX_FINDINGS)) blocks.push(section(findingLine(f, a.now)), findingActions(f));
   if (mine.length > MAX_FINDINGS) blocks.push(context(`${mine.length - MAX_FINDINGS} more findings not shown.`));
-  blocks.push(context(`From the run of ${snap.asOf}. \`explain ID\` shows the evidence.`));
-  return { text: title, blocks: capBlocks(blocks) };
+  blocks.push(context(`From the run of ${a.snap.asOf}. \`explain ID\` shows the evidence.`));
+  return { text: a.title, blocks: capBlocks(blocks) };
 }

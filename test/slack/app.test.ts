@@ -2,12 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAws } from '../../src/aws';
 import type { AwsCall } from '../../src/aws/replay';
 import { awsError } from '../../src/aws/replay';
+import { collectOptimization } from '../../src/collect/optimization';
+import { loadConfig } from '../../src/config';
 import { StoreError } from '../../src/errors';
 import { reconcile } from '../../src/ledger/ledger';
 import { openStore } from '../../src/ledger/store';
 import type { Store } from '../../src/ledger/types';
-import type { Finding } from '../../src/model';
-import { listSection } from '../../src/notify/digest';
+import type { Finding, Note } from '../../src/model';
+import { analyzeOptimization } from '../../src/recommend';
+import { sampleResponder } from '../../src/sample';
 import { clearGroupCache } from '../../src/slack/access';
 import { createSlackApp } from '../../src/slack/app';
 import { ACTION } from '../../src/slack/buttons';
@@ -172,14 +175,27 @@ describe('Slack endpoint (signed requests through the real AwsLambdaReceiver, st
       expect(savings).toContain('EC2 - Other: *$48.00/mo* in 2 finding(s)');
     });
 
-    it("shows an analyzer's digest section kept in the snapshot, with that source's findings", async () => {
+    it('shows commitments and the checklist from the data the run kept, with those findings', async () => {
+      const aws = createAws({
+        mode: 'sample',
+        homeRegion: 'us-east-1',
+        responder: sampleResponder({ asOf: AS_OF, seed: 1 }),
+      });
+      const notes: Note[] = [];
+      const optimization = await collectOptimization(aws, loadConfig({}), notes, {
+        asOf: AS_OF,
+        regions: ['us-east-1'],
+      });
+      const { checklist } = analyzeOptimization({ asOf: AS_OF, sample: true, notes, optimization }, [], {
+        accountId: '111111111111',
+        homeRegion: 'us-east-1',
+      });
       const snap = await store.latestSnapshot();
-      const items = [{ mrkdwn: 'Savings Plans coverage *61%* over 30 days', text: 'Savings Plans coverage 61%' }];
-      await store.putSnapshot({ ...snap!, extra: { commitments: listSection('commitments', 'Commitments', items) } });
-      const text = said(await slash('commitments'));
-      expect(text).toContain('Savings Plans coverage *61%* over 30 days');
-      expect(text).toContain('Reserved Instance expires in 45 days');
-      expect(said(await slash('checklist'))).toContain('Not available yet');
+      await store.putSnapshot({ ...snap!, extra: { commitments: optimization.commitments, checklist } });
+      const commitments = said(await slash('commitments'));
+      expect(commitments).toMatch(/Savings Plans: coverage \d+\.\d%, utilization \d+\.\d%/);
+      expect(commitments).toContain('Reserved Instance expires in 45 days');
+      expect(said(await slash('checklist'))).toMatch(/\*(PASS|WARN|FAIL)\* · /);
     });
 
     it('says plainly when checklist data is not there yet', async () => {

@@ -8,14 +8,13 @@ export const anomalies: Command = {
   summary: 'spend anomalies found by durion-cost and by AWS Cost Anomaly Detection',
   async run({ store, snapshot, now }) {
     const [snap, findings] = await Promise.all([snapshot(), store.listFindings()]);
-    return sourceAnswer(
-      'Anomalies',
+    return sourceAnswer({
+      title: 'Anomalies',
       snap,
-      'anomalies',
-      actionable(findings, now, ['alarm', 'info']),
-      'anomaly',
+      findings: actionable(findings, now, ['alarm', 'info']),
+      source: 'anomaly',
       now,
-      'no anomaly detection has run on this store (the anomaly analyzer adds it to the daily run).',
-    );
+      missing: 'no open anomaly in the stored run (anomaly detection adds them to the daily run).',
+    });
   },
 };

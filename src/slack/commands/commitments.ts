@@ -1,5 +1,7 @@
+import type { CommitmentData } from '../../collect/commitments';
+import { commitmentsSection } from '../../notify/sections/commitments';
 import type { Command } from '../command';
-import { sourceAnswer } from '../extra';
+import { extraData, sourceAnswer } from '../extra';
 import { actionable } from '../findings';
 
 export const commitments: Command = {
@@ -8,14 +10,16 @@ export const commitments: Command = {
   summary: 'Savings Plans and Reserved Instances: coverage, utilization, purchases recommended',
   async run({ store, snapshot, now }) {
     const [snap, findings] = await Promise.all([snapshot(), store.listFindings()]);
-    return sourceAnswer(
-      'Commitments',
+    const data = snap && extraData<CommitmentData>(snap, 'commitments', 'reservations');
+    return sourceAnswer({
+      title: 'Commitments',
       snap,
-      'commitments',
-      actionable(findings, now, ['alarm', 'info']),
-      'commitments',
+      // Coverage and utilization from the digest's section; the findings follow with their buttons.
+      section: commitmentsSection(data, []),
+      findings: actionable(findings, now, ['alarm', 'info']),
+      source: 'commitments',
       now,
-      'no Savings Plans or Reserved Instance data in the stored run (the commitments collector adds it).',
-    );
+      missing: 'no Savings Plans or Reserved Instance data in the stored run (the commitments collector adds it).',
+    });
   },
 };
