@@ -341,6 +341,14 @@ describe('Slack endpoint (signed requests through the real AwsLambdaReceiver, st
       expect((await finding('vol-0aaa')).history).toHaveLength(1);
     });
 
+    it('does not act twice when a Keep form submission is delivered again', async () => {
+      const id = seeded.byResource('vol-0aaa').id;
+      const body = keepSubmission(JSON.stringify({ findingId: id, channelId: CHANNEL }), 'DR image', ADMIN, 'V0ONCE');
+      await post(body);
+      await post(body, { 'x-slack-retry-num': '1' });
+      expect((await finding('vol-0aaa')).history).toHaveLength(1);
+    });
+
     it('does not act twice when a button press is delivered again', async () => {
       const id = seeded.byResource('vol-0aaa').id;
       await press(ACTION.ack, id, { trigger: 'T-BUTTON-1' });
