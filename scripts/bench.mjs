@@ -30,8 +30,14 @@ const first = run('2026-11-20');
 const next = run('2026-11-21');
 print('run --sample, first run (empty store)', `${first.ms.toFixed(0)} ms`);
 print('run --sample, next day (store kept)', `${next.ms.toFixed(0)} ms`);
-print('Cost Explorer requests, first run', `${first.report.costExplorerRequests} ($${(first.report.costExplorerRequests * 0.01).toFixed(2)})`);
-print('Cost Explorer requests, next day', `${next.report.costExplorerRequests} ($${(next.report.costExplorerRequests * 0.01).toFixed(2)})`);
+print(
+  'Cost Explorer requests, first run',
+  `${first.report.costExplorerRequests} ($${(first.report.costExplorerRequests * 0.01).toFixed(2)})`,
+);
+print(
+  'Cost Explorer requests, next day',
+  `${next.report.costExplorerRequests} ($${(next.report.costExplorerRequests * 0.01).toFixed(2)})`,
+);
 rmSync(work, { recursive: true, force: true });
 
 // 2. Each Lambda bundled as serverless-esbuild does (minified ESM for node20), its size and cold import time.
@@ -53,9 +59,17 @@ for (const file of readdirSync('functions').filter((f) => f.endsWith('.ts'))) {
   });
   const imports = Array.from({ length: 5 }, () =>
     Number(
-      execFileSync('node', ['-e', `const t=performance.now();await import(${JSON.stringify(outfile)});console.log(performance.now()-t)`, '--input-type=module'], {
-        env: { ...env, AWS_REGION: 'us-east-1', DURION_TABLE: 'bench', SLACK_SIGNING_SECRET: 'bench' },
-      }).toString(),
+      execFileSync(
+        'node',
+        [
+          '-e',
+          `const t=performance.now();await import(${JSON.stringify(outfile)});console.log(performance.now()-t)`,
+          '--input-type=module',
+        ],
+        {
+          env: { ...env, AWS_REGION: 'us-east-1', DURION_TABLE: 'bench', SLACK_SIGNING_SECRET: 'bench' },
+        },
+      ).toString(),
     ),
   );
   print(`functions/${name}: bundle size`, `${(statSync(outfile).size / 1024).toFixed(0)} KiB`);
