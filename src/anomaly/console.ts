@@ -25,7 +25,7 @@ export function costExplorerUrl(
       ? [{ ...filterOf('TagKey', [filters.tag.value]), dimension: { id: 'TagKey', displayValue: filters.tag.key } }]
       : []),
   ];
-  const params = new URLSearchParams({
+  const params = Object.entries({
     chartStyle: 'STACK',
     granularity: 'Daily',
     groupBy: JSON.stringify(['UsageType']),
@@ -33,5 +33,6 @@ export function costExplorerUrl(
     endDate: window.end,
     ...(filter.length ? { filter: JSON.stringify(filter) } : {}),
   });
-  return `${CONSOLE}?${params.toString()}`;
+  // encodeURIComponent, not URLSearchParams: the console reads '+' in its fragment as a plus, not a space.
+  return `${CONSOLE}?${params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
 }

@@ -12,18 +12,24 @@ import type { Contributor, SpendAnomaly } from './types';
 /** Feedback that says AWS's anomaly is not news. */
 const DISMISSED = new Set(['NO', 'PLANNED_ACTIVITY']);
 
-/** AWS's root causes as contributors: by usage type, each with its share of AWS's impact. */
+/** AWS's root causes as contributors: by usage type, region and linked account, with their share of AWS's impact. */
 function contributorsOf(a: AwsAnomaly): Contributor[] {
-  const total = a.impactUsd || a.rootCauses.reduce((s, r) => s + (r.impactUsd ?? 0), 0);
-  return a.rootCauses
-    .filter((r) => r.usageType || r.accountId)
-    .map((r) => ({
-      by: r.usageType ? ('usage-type' as const) : ('account' as const),
-      value: r.usageType ?? r.accountId ?? '',
-      impactUsd: r.impactUsd ?? 0,
-      share: total > 0 ? (r.impactUsd ?? 0) / total : 0,
-    }))
-    .sort((x, y) => y.impactUsd - x.impactUsd);
+  const total = a.rootCauses.reduce((s, r) => s + (r.impactUsd ?? 0), 0) || a.impactUsd;
+  const parts: [Contributor['by'], (r: AwsAnomaly['rootCauses'][number]) => string | undefined][] = [
+    ['usage-type', (r) => r.usageType],
+    ['region', (r) => r.region],
+    ['account', (r) => r.accountId],
+  ];
+  return parts.flatMap(([by, valueOf]) => {
+    const sums = new Map<string, number>();
+    for (const r of a.rootCauses) {
+      const value = valueOf(r);
+      if (value) sums.set(value, (sums.get(value) ?? 0) + (r.impactUsd ?? 0));
+    }
+    return [...sums]
+      .sort((x, y) => y[1] - x[1])
+      .map(([value, impactUsd]) => ({ by, value, impactUsd, share: total > 0 ? impactUsd / total : 0 }));
+  });
 }
 
 /** Whether our anomaly and AWS's are the same event: same service (and account where both say), overlapping days. */

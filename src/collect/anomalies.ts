@@ -1,11 +1,26 @@
 /**
- * AWS Cost Anomaly Detection: the anomalies AWS found over the recent window (ce:GetAnomalies, every page). One
- * request a page, billed like any Cost Explorer request; a quiet account answers in one page.
+ * AWS Cost Anomaly Detection: the anomalies AWS found over the recent window (ce:GetAnomalies, every page), and the
+ * breakdowns behind root causes (ce:GetCostAndUsage by usage type and by region, filtered to the anomalous services,
+ * within a fixed budget of requests). Each page is a request billed $0.01; a quiet account answers in one page.
  */
-import { type Anomaly, CostExplorerClient, GetAnomaliesCommand } from '@aws-sdk/client-cost-explorer';
+import {
+  type Anomaly,
+  CostExplorerClient,
+  type Expression,
+  GetAnomaliesCommand,
+  GetCostAndUsageCommand,
+} from '@aws-sdk/client-cost-explorer';
+import {
+  accountContributors,
+  type Breakdown,
+  breakdownContributors,
+  breakdownWindow,
+  rootCauseTargets,
+} from '../anomaly/rootcause';
+import type { SpendAnomaly } from '../anomaly/types';
 import type { Aws } from '../aws';
-import { addDays } from '../dates';
-import type { Note } from '../model';
+import { addDays, daysBetween } from '../dates';
+import type { CostMetric, Note, SpendData } from '../model';
 import { guard } from './guard';
 import { CE_REGION } from './spend';
 
@@ -86,4 +101,103 @@ export async function collectAwsAnomalies(aws: Aws, asOf: string, notes: Note[])
     } while (token);
     return out;
   });
+}
+
+/** Breakdowns in the order they are worth their request: usage type first, then region. */
+const BREAKDOWNS = [
+  { by: 'usage-type', dimension: 'USAGE_TYPE' },
+  { by: 'region', dimension: 'REGION' },
+] as const;
+
+export interface RootCauseOptions {
+  metric: CostMetric;
+  /** Cost Explorer requests (pages) the root causes may spend: 0 to 3. */
+  requests: number;
+  /** The anomalies explained, largest first. */
+  maxAnomalies?: number;
+}
+
+/**
+ * Add contributors to the largest anomalies: linked accounts from the spend already read (free), usage types and
+ * regions from one GetCostAndUsage each, grouped by [SERVICE, dimension] over their days and the two weeks before,
+ * filtered to their services (and accounts when each names one, so a service's usage in other accounts is left out).
+ * Stops at the request budget; what it could not read is a note.
+ */
+export async function collectRootCauses(
+  aws: Aws,
+  anomalies: SpendAnomaly[],
+  spend: SpendData | undefined,
+  options: RootCauseOptions,
+  notes: Note[],
+): Promise<SpendAnomaly[]> {
+  const targets = new Set(rootCauseTargets(anomalies, options.maxAnomalies));
+  if (targets.size === 0) return anomalies;
+  const list = [...targets];
+  const window = breakdownWindow(list);
+  const services = [...new Set(list.map((a) => a.service as string))];
+  const accounts = list.every((a) => a.accountId) ? [...new Set(list.map((a) => a.accountId as string))] : [];
+  const filters: Expression[] = [
+    { Dimensions: { Key: 'SERVICE', Values: services } },
+    ...(accounts.length ? [{ Dimensions: { Key: 'LINKED_ACCOUNT' as const, Values: accounts } }] : []),
+  ];
+  const filter: Expression = filters.length > 1 ? { And: filters } : (filters[0] as Expression);
+  let budget = options.requests;
+  const breakdowns: Breakdown[] = [];
+  for (const { by, dimension } of BREAKDOWNS) {
+    if (budget <= 0) break;
+    const days = daysBetween(window.start, window.end);
+    const index = new Map(days.map((d, i) => [d, i]));
+    const series: Record<string, number[]> = {};
+    const read = await guard(notes, { source: 'ce:GetCostAndUsage' }, async () => {
+      let token: string | undefined;
+      do {
+        if (budget <= 0) {
+          notes.push({
+            kind: 'unavailable',
+            source: 'anomaly root causes',
+            message: `${by} breakdown cut at the request budget`,
+          });
+          break;
+        }
+        budget--;
+        const page = await aws.client(CostExplorerClient, CE_REGION).send(
+          new GetCostAndUsageCommand({
+            TimePeriod: { Start: window.start, End: window.end },
+            Granularity: 'DAILY',
+            Metrics: [options.metric],
+            GroupBy: [
+              { Type: 'DIMENSION', Key: 'SERVICE' },
+              { Type: 'DIMENSION', Key: dimension },
+            ],
+            Filter: filter,
+            NextPageToken: token,
+          }),
+        );
+        for (const r of page.ResultsByTime ?? []) {
+          const i = index.get(r.TimePeriod?.Start ?? '');
+          if (i === undefined) continue;
+          for (const g of r.Groups ?? []) {
+            const key = (g.Keys ?? []).join('|');
+            const values = series[key] ?? days.map(() => 0);
+            values[i] = (values[i] ?? 0) + Number(g.Metrics?.[options.metric]?.Amount ?? 0);
+            series[key] = values;
+          }
+        }
+        token = page.NextPageToken;
+      } while (token);
+      return true;
+    });
+    if (read) breakdowns.push({ by, days, series });
+  }
+  return anomalies.map((a) =>
+    targets.has(a)
+      ? {
+          ...a,
+          contributors: [
+            ...breakdowns.flatMap((b) => breakdownContributors(a, b)),
+            ...(spend ? accountContributors(a, spend) : []),
+          ],
+        }
+      : a,
+  );
 }
