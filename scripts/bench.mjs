@@ -40,47 +40,51 @@ print(
 );
 rmSync(work, { recursive: true, force: true });
 
-// 2. Each Lambda bundled as serverless-esbuild does (minified ESM for node20), its size and cold import time.
+// 2. Each Lambda as it deploys: `sls package` (serverless-esbuild, the settings in serverless.yml), then its
+// bundle's size and the time a cold Node process takes to import it.
+execFileSync('npx', ['sls', 'package', '--stage', 'bench'], {
+  env: { ...env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 const bundles = mkdtempSync(join(tmpdir(), 'durion-bundles-'));
-for (const file of readdirSync('functions').filter((f) => f.endsWith('.ts'))) {
-  const name = file.replace(/\.ts$/, '');
-  const outfile = join(bundles, `${name}.mjs`);
-  await build({
-    entryPoints: [join('functions', file)],
-    outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['dynalite'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-    logLevel: 'error',
-  });
-  const imports = Array.from({ length: 5 }, () =>
+for (const zip of readdirSync('.serverless').filter((f) => f.endsWith('.zip'))) {
+  execFileSync('unzip', ['-q', '-o', join('.serverless', zip), '-d', bundles]);
+}
+for (const file of readdirSync(join(bundles, 'functions')).filter((f) => f.endsWith('.mjs'))) {
+  const bundle = join(bundles, 'functions', file);
+  const importMs = Array.from({ length: 5 }, () =>
     Number(
       execFileSync(
         'node',
         [
-          '-e',
-          `const t=performance.now();await import(${JSON.stringify(outfile)});console.log(performance.now()-t)`,
           '--input-type=module',
+          '-e',
+          `const t=performance.now();await import(${JSON.stringify(bundle)});console.log(performance.now()-t)`,
         ],
-        {
-          env: { ...env, AWS_REGION: 'us-east-1', DURION_TABLE: 'bench', SLACK_SIGNING_SECRET: 'bench' },
-        },
+        { env: { ...env, AWS_REGION: 'us-east-1', DURION_TABLE: 'bench', SLACK_SIGNING_SECRET: 'bench' } },
       ).toString(),
     ),
   );
-  print(`functions/${name}: bundle size`, `${(statSync(outfile).size / 1024).toFixed(0)} KiB`);
-  print(`functions/${name}: cold import (median of 5)`, `${median(imports).toFixed(0)} ms`);
+  const name = file.replace(/\.mjs$/, '');
+  print(`functions/${name}: bundle size`, `${(statSync(bundle).size / 1e6).toFixed(2)} MB`);
+  print(`functions/${name}: cold import (median of 5)`, `${median(importMs).toFixed(0)} ms`);
 }
 rmSync(bundles, { recursive: true, force: true });
 
 // 3. The areas' own benches (analyzer, anomaly detector, Slack latency).
 if (existsSync('bench/index.ts')) {
-  execFileSync('node', ['scripts/build.mjs', 'bench/index.ts'], { stdio: 'inherit' });
-  const { benches } = await import(new URL('../dist/index.js', import.meta.url).href);
+  // Bundled beside the bench sources, so their data files resolve from import.meta.url as they do in tests.
+  await build({
+    entryPoints: ['bench/index.ts'],
+    outfile: 'bench/.bench.mjs',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const { benches } = await import(new URL('../bench/.bench.mjs', import.meta.url).href);
   for (const [area, bench] of Object.entries(benches)) {
     const figures = await bench();
     for (const [key, value] of Object.entries(figures)) print(`${area}: ${key}`, value);
