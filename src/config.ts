@@ -119,6 +119,8 @@ export interface Config {
   ruleParams: Record<string, Record<string, number | string | boolean>>;
   /** Excluded from the rule catalog: a rule id (the whole rule), a resource id or ARN, or `ruleId:resource`. */
   exclude: string[];
+  /** Read EC2 prices of regions other than us-east-1 from the Price List API instead of approximating them. */
+  priceRefresh: boolean;
 }
 
 /** Read and validate the environment. Throws ConfigError naming the key that is wrong. */
@@ -173,5 +175,6 @@ export function loadConfig(env: Env = process.env): Config {
     ownerTags: list(env, 'DURION_OWNER_TAGS') ?? ['owner', 'team'],
     ruleParams: json(env, 'DURION_RULE_PARAMS', {}),
     exclude: list(env, 'DURION_EXCLUDE') ?? [],
+    priceRefresh: oneOf(env, 'DURION_PRICE_REFRESH', ['true', 'false'], 'false') === 'true',
   };
 }

@@ -43,7 +43,8 @@ export type Confidence = (typeof CONFIDENCES)[number];
 /** How a dollar figure was estimated; the digest prints the label beside every figure. */
 export const SAVINGS_METHODS = {
   'price-table': 'list price from the bundled price table',
-  'price-table-approx': 'us-east-1 list price scaled to the region (an approximation)',
+  'price-table-approx': 'us-east-1 list price used for another region (an approximation)',
+  'price-list-api': 'list price for the region from the AWS Price List API',
   'compute-optimizer': 'AWS Compute Optimizer estimate',
   'cost-optimization-hub': 'AWS Cost Optimization Hub estimate',
   'cost-explorer-recommendation': 'Cost Explorer recommendation',

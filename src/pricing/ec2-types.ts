@@ -1,5 +1,5 @@
 /** EC2 instance-type arithmetic the rules share: sizes within a family, newer and Graviton families. */
-import { ec2Price, hasEc2Price, type Rate } from '.';
+import { ec2Price, hasEc2Price, type Rate, type RegionalEc2Prices } from '.';
 
 /** Sizes from small to large, as EC2 names them. */
 const SIZES = [
@@ -84,5 +84,20 @@ export const GRAVITON_FAMILY: Record<string, string> = {
 export const inFamily = (instanceType: string, family: string): string => `${family}.${splitType(instanceType).size}`;
 
 /** On-Demand price of an instance: the bundled table is Linux only, so other platforms have no price. */
-export const instancePrice = (i: { instanceType: string; platform: string; region: string }): Rate | undefined =>
-  i.platform === 'linux' ? ec2Price(i.instanceType, i.region) : undefined;
+export const instancePrice = (
+  i: { instanceType: string; platform: string; region: string },
+  regional?: RegionalEc2Prices,
+): Rate | undefined => (i.platform === 'linux' ? ec2Price(i.instanceType, i.region, regional) : undefined);
+
+/** A type and the types the rules may propose instead (smaller, newer, Graviton): the prices a region needs. */
+export const typesToPrice = (instanceType: string): string[] => {
+  const family = splitType(instanceType).family;
+  const newer = NEWER_FAMILY[family];
+  const graviton = GRAVITON_FAMILY[family];
+  return [
+    instanceType,
+    smallerType(instanceType),
+    newer && inFamily(instanceType, newer),
+    graviton && inFamily(instanceType, graviton),
+  ].filter((t): t is string => Boolean(t));
+};

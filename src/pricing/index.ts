@@ -12,7 +12,7 @@ import supplement from './data/supplement_us_east_1.json';
 /** The region the bundled tables were taken for. */
 export const TABLE_REGION = 'us-east-1';
 
-export type PriceMethod = Extract<SavingsMethod, 'price-table' | 'price-table-approx'>;
+export type PriceMethod = Extract<SavingsMethod, 'price-table' | 'price-table-approx' | 'price-list-api'>;
 
 /** A unit price as it applies to one region. */
 export interface Rate {
@@ -41,13 +41,13 @@ interface TableEntry {
 const UNIT_PRICES: Record<string, TableEntry> = { ...publicPrices.prices, ...supplement.prices };
 const EC2_HOURLY: Record<string, number> = ec2Prices.prices[TABLE_REGION];
 
-const rate = (key: string, usd: number, unit: string, region: string): Rate => ({
+const rate = (key: string, usd: number, unit: string, region: string, method?: PriceMethod): Rate => ({
   key,
   usd,
   unit,
   hourly: /-hour|per hour/.test(unit),
   region,
-  method: region === TABLE_REGION ? 'price-table' : 'price-table-approx',
+  method: method ?? (region === TABLE_REGION ? 'price-table' : 'price-table-approx'),
 });
 
 /** A unit price from the bundled tables (keys as in data/*.json, e.g. `ebs.gp3.storage`), or undefined. */
@@ -56,8 +56,16 @@ export function price(key: string, region: string): Rate | undefined {
   return entry ? rate(key, entry.value, entry.unit, region) : undefined;
 }
 
-/** EC2 On-Demand Linux price per hour for an instance type, or undefined when the table does not hold it. */
-export function ec2Price(instanceType: string, region: string): Rate | undefined {
+/** Hourly On-Demand USD by region, then instance type, read from the Price List API this run. */
+export type RegionalEc2Prices = Record<string, Record<string, number>>;
+
+/**
+ * EC2 On-Demand Linux price per hour for an instance type: the region's price read this run when there is one, else
+ * the bundled table's; undefined when neither holds the type.
+ */
+export function ec2Price(instanceType: string, region: string, regional?: RegionalEc2Prices): Rate | undefined {
+  const read = regional?.[region]?.[instanceType];
+  if (read !== undefined) return rate(`ec2.${instanceType}`, read, 'USD per instance-hour', region, 'price-list-api');
   const usd = EC2_HOURLY[instanceType];
   return usd === undefined ? undefined : rate(`ec2.${instanceType}`, usd, 'USD per instance-hour', region);
 }
@@ -77,10 +85,12 @@ export const elasticachePrice = (nodeType: string, region: string): Rate | undef
 
 const round = (usd: number): number => Math.round(usd * 10_000) / 10_000;
 
-const regionNote = (region: string): string =>
-  region === TABLE_REGION
-    ? `${TABLE_REGION} list price`
-    : `${TABLE_REGION} list price used for ${region}, no regional table bundled`;
+const regionNote = (r: Rate): string =>
+  r.method === 'price-list-api'
+    ? `${r.region} list price from the Price List API`
+    : r.method === 'price-table'
+      ? `${TABLE_REGION} list price`
+      : `${TABLE_REGION} list price used for ${r.region}, no regional table bundled`;
 
 /** Thousands separated without Intl, which is slow at the analyzer's volume (100,000 resources). */
 const num = (n: number): string =>
@@ -93,12 +103,17 @@ export function monthlyCost(r: Rate, quantity = 1): Estimate {
   return {
     monthlyUsd: round(r.usd * quantity * hours),
     method: r.method,
-    basis: `${what} × $${r.usd} (${r.key}, ${regionNote(r.region)})`,
+    basis: `${what} × $${r.usd} (${r.key}, ${regionNote(r)})`,
   };
 }
 
+/** An estimate is as exact as its least exact part. */
 const combineMethod = (parts: Estimate[]): PriceMethod =>
-  parts.some((e) => e.method === 'price-table-approx') ? 'price-table-approx' : 'price-table';
+  parts.some((e) => e.method === 'price-table-approx')
+    ? 'price-table-approx'
+    : parts.some((e) => e.method === 'price-list-api')
+      ? 'price-list-api'
+      : 'price-table';
 
 /** Several costs added up (a volume's storage and IOPS). */
 export function sum(parts: Estimate[]): Estimate {

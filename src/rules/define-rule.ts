@@ -6,7 +6,7 @@
 
 import type { MetricSummary, ResourceBase, ResourceInventory } from '../collect/inventory/types';
 import type { Action, Confidence, Effort, FindingDraft, SavingsMethod, Severity, Status, Strategy } from '../model';
-import type { Estimate } from '../pricing';
+import type { Estimate, RegionalEc2Prices } from '../pricing';
 
 /** The Well-Architected Framework edition whose Cost Optimization Pillar best-practice ids the rules cite. */
 export const WA_EDITION = '2024-06-27';
@@ -50,6 +50,8 @@ export interface RuleContext {
   exclude: string[];
   /** Whether ok outcomes become drafts too (tests and audits); the daily run only needs the others. */
   keepOk?: boolean;
+  /** EC2 prices of other regions read this run (Price List API); the bundled table otherwise. */
+  ec2Prices?: RegionalEc2Prices;
 }
 
 /** One judgement on one resource. */

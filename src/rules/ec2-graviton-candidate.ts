@@ -16,7 +16,7 @@ export default defineRule({
   iamActions: ['ec2:DescribeInstances'],
   savingsMethod: 'price-table',
   confidence: 'medium',
-  check(resources) {
+  check(resources, _params, ctx) {
     return resources.instances.flatMap((i) => {
       if (i.state !== 'running' || i.platform !== 'linux') return [];
       if (i.architecture === 'arm64') return [ok(i, 'already arm64')];
@@ -24,8 +24,8 @@ export default defineRule({
       // Previous generations are ec2-previous-generation's; other families have no Graviton twin.
       if (!graviton) return [];
       const target = inFamily(i.instanceType, graviton);
-      const now = ec2Price(i.instanceType, i.region);
-      const next = ec2Price(target, i.region);
+      const now = ec2Price(i.instanceType, i.region, ctx.ec2Prices);
+      const next = ec2Price(target, i.region, ctx.ec2Prices);
       const reason = `${i.instanceType} (x86) has a Graviton equivalent ${target}; the software must run on arm64`;
       if (!now || !next) return [noPrice(i, reason, `${i.instanceType} or ${target}`)];
       const save = saving(monthlyCost(now), monthlyCost(next));

@@ -19,7 +19,7 @@ export default defineRule({
   iamActions: ['ec2:DescribeInstances', 'cloudwatch:GetMetricData'],
   savingsMethod: 'price-table',
   confidence: 'medium',
-  check(resources, params) {
+  check(resources, params, ctx) {
     const days = resources.metricWindow.days;
     return resources.instances.flatMap((i) => {
       if (i.state !== 'running') return [];
@@ -28,8 +28,8 @@ export default defineRule({
       const quoted = `CPU max of daily averages ${cpu.maxDailyAverage.toFixed(1)}% over ${cpu.datapoints} days`;
       if (cpu.maxDailyAverage >= params.maxCpuPercent) return [ok(i, quoted)];
       const smaller = smallerType(i.instanceType);
-      const now = instancePrice(i);
-      const next = smaller && ec2Price(smaller, i.region);
+      const now = instancePrice(i, ctx.ec2Prices);
+      const next = smaller && ec2Price(smaller, i.region, ctx.ec2Prices);
       const reason = `${i.instanceType}: ${quoted}`;
       if (!now || !next)
         return [noPrice(i, reason, smaller ? `${i.platform} ${i.instanceType}` : `a smaller ${i.instanceType}`)];

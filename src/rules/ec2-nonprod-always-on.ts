@@ -38,7 +38,7 @@ export default defineRule({
       if (days === undefined) return [{ resource: i, status: 'skip' as const, reason: 'instance has no launch time' }];
       if (days < params.minRunningDays) return [ok(i, `started ${days} days ago, so it is being stopped`)];
       const reason = `${env} instance ${i.instanceType} has run without a stop for ${days} days`;
-      const rate = instancePrice(i);
+      const rate = instancePrice(i, ctx.ec2Prices);
       if (!rate) return [noPrice(i, reason, `${i.platform} ${i.instanceType}`)];
       const off = 1 - params.onHoursPerWeek / WEEK_HOURS;
       const save = share(monthlyCost(rate), off, `off outside ${params.onHoursPerWeek} h a week`);

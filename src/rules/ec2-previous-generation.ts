@@ -16,14 +16,14 @@ export default defineRule({
   iamActions: ['ec2:DescribeInstances'],
   savingsMethod: 'price-table',
   confidence: 'high',
-  check(resources) {
+  check(resources, _params, ctx) {
     return resources.instances.flatMap((i) => {
       if (i.state !== 'running') return [];
       const newer = NEWER_FAMILY[splitType(i.instanceType).family];
       if (!newer) return [ok(i, `${i.instanceType} is a current generation`)];
       const target = inFamily(i.instanceType, newer);
-      const now = instancePrice(i);
-      const next = ec2Price(target, i.region);
+      const now = instancePrice(i, ctx.ec2Prices);
+      const next = ec2Price(target, i.region, ctx.ec2Prices);
       const reason = `${i.instanceType} is a previous generation; ${target} is its current equivalent`;
       if (!now || !next) return [noPrice(i, reason, `${i.platform} ${i.instanceType} or ${target}`)];
       const save = saving(monthlyCost(now), monthlyCost(next));

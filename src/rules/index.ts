@@ -123,6 +123,7 @@ export function evaluateRules(
     ownerTags: config.ownerTags,
     exclude: config.exclude,
     keepOk: options.keepOk ?? false,
+    ec2Prices: resources.ec2Prices,
   };
   const active = rules.filter((r) => !config.exclude.includes(r.id));
   const withParams = active.map((rule) => ({ rule, params: resolveParams(rule, config.ruleParams) }));

@@ -18,6 +18,7 @@ import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balanci
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import {
   GetBucketLifecycleConfigurationCommand,
@@ -40,6 +41,7 @@ const ec2 = mockClient(EC2Client);
 const cw = mockClient(CloudWatchClient);
 const rds = mockClient(RDSClient);
 const s3 = mockClient(S3Client);
+const pricing = mockClient(PricingClient);
 /** Services these tests do not look at: they answer empty. */
 const others = [
   mockClient(ElasticLoadBalancingV2Client),
@@ -50,7 +52,7 @@ const others = [
   mockClient(ApplicationAutoScalingClient),
   mockClient(ElastiCacheClient),
 ] as unknown as AwsStub<object, { $metadata: object }, object>[];
-const all = [ec2, cw, rds, s3, ...others];
+const all = [ec2, cw, rds, s3, pricing, ...others];
 
 /** An instance as DescribeInstances gives it. */
 const instance = (n: number): Instance => ({
@@ -176,6 +178,26 @@ describe('collectResources', () => {
       }),
     ]);
     expect(rds.calls()).toHaveLength(2); // instances and snapshots, us-east-1 only
+  });
+
+  it('reads regional EC2 prices from the Price List API only when asked, for the other regions', async () => {
+    ec2.on(DescribeInstancesCommand).callsFake(async (_input, getClient) => ({
+      Reservations: [{ Instances: [instance((await getClient().config.region()) === 'eu-west-1' ? 2 : 1)] }],
+    }));
+    pricing.on(GetProductsCommand).resolves({ PriceList: [] });
+    const config = { regions: ['us-east-1', 'eu-west-1'] };
+    await collectResources(live(), config, [], { asOf: AS_OF, accountId: '1' });
+    expect(pricing.calls()).toHaveLength(0);
+    const inv = await collectResources(live(), { ...config, priceRefresh: true }, [], { asOf: AS_OF, accountId: '1' });
+    // m5.large in eu-west-1: itself and its Graviton twin (no smaller m5 size is listed).
+    const asked = pricing
+      .commandCalls(GetProductsCommand)
+      .map((c) => c.args[0].input.Filters?.map((f) => f.Value).slice(0, 2));
+    expect(asked).toEqual([
+      ['eu-west-1', 'm5.large'],
+      ['eu-west-1', 'm6g.large'],
+    ]);
+    expect(inv.ec2Prices).toEqual({});
   });
 
   it('reads bucket lifecycle rules, and a bucket without any as an empty list, not a note', async () => {

@@ -1,11 +1,11 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ec2GravitonCandidate from '../../src/rules/ec2-graviton-candidate';
 import ec2InstanceLowUtilization from '../../src/rules/ec2-instance-low-utilization';
 import ec2InstanceStoppedLong from '../../src/rules/ec2-instance-stopped-long';
 import ec2NoCommitmentCover from '../../src/rules/ec2-no-commitment-cover';
 import ec2NonprodAlwaysOn from '../../src/rules/ec2-nonprod-always-on';
 import ec2PreviousGeneration from '../../src/rules/ec2-previous-generation';
-import { daysAgo, flat, instance, ruleCases, volume } from './fixtures';
+import { daysAgo, flat, instance, ruleCases, run, volume } from './fixtures';
 
 const staging = { owner: 'bob', environment: 'staging' };
 
@@ -85,4 +85,21 @@ ruleCases(ec2NonprodAlwaysOn, {
   },
   clean: { parts: { instances: [instance({ tags: staging, launchTime: daysAgo(1) })] } },
   noData: { parts: { instances: [instance({ tags: staging, launchTime: undefined })] } },
+});
+
+describe('EC2 prices outside us-east-1', () => {
+  const idle = instance({ region: 'eu-west-1', metrics: { CPUUtilization: flat(2) } });
+
+  it('uses the us-east-1 price, says so and lowers the confidence, without a regional price', () => {
+    const [f] = run(ec2InstanceLowUtilization, { instances: [idle] });
+    expect(f).toMatchObject({ savingsMethod: 'price-table-approx', confidence: 'low' });
+    expect(f?.savingsBasis).toContain('us-east-1 list price used for eu-west-1');
+  });
+
+  it('uses the prices read from the Price List API when the run has them', () => {
+    const ec2Prices = { 'eu-west-1': { 'm5.xlarge': 0.214, 'm5.large': 0.107 } };
+    const [f] = run(ec2InstanceLowUtilization, { instances: [idle], ec2Prices });
+    expect(f).toMatchObject({ savingsMethod: 'price-list-api', confidence: 'medium' });
+    expect(f?.monthlySavingsUsd).toBeCloseTo(730 * 0.107, 6);
+  });
 });

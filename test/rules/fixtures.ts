@@ -185,7 +185,12 @@ export const resources = (parts: Partial<ResourceInventory>): ResourceInventory 
 /** Run a rule as the catalog would: default parameters (with overrides), owner from `owner` then `team`. */
 export function run(rule: Rule, parts: Partial<ResourceInventory>, overrides: Params = {}): FindingDraft[] {
   const params = resolveParams(rule, { [rule.id]: overrides });
-  return rule.evaluate(resources(parts), params, { asOf: AS_OF, ownerTags: ['owner', 'team'], exclude: [] });
+  return rule.evaluate(resources(parts), params, {
+    asOf: AS_OF,
+    ownerTags: ['owner', 'team'],
+    exclude: [],
+    ec2Prices: parts.ec2Prices,
+  });
 }
 
 interface Case {

@@ -8,4 +8,6 @@ export const COLLECTOR_IAM_ACTIONS = [
   'dynamodb:ListTagsOfResource',
   'elasticache:ListTagsForResource',
   's3:GetBucketTagging',
+  // Only with DURION_PRICE_REFRESH=true.
+  'pricing:GetProducts',
 ] as const;

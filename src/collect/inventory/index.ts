@@ -7,6 +7,9 @@ import type { Aws } from '../../aws';
 import type { Config } from '../../config';
 import { addDays } from '../../dates';
 import type { Note } from '../../model';
+import { TABLE_REGION } from '../../pricing';
+import { typesToPrice } from '../../pricing/ec2-types';
+import { fetchEc2Prices } from '../../pricing/refresh';
 import { guard } from '../guard';
 import type { RegionContext } from './context';
 import { collectTables } from './dynamodb';
@@ -86,7 +89,7 @@ async function collectRegion(ctx: RegionContext, window: ResourceInventory['metr
 /** Read every resource the rules judge, in every configured (or enabled) region. */
 export async function collectResources(
   aws: Aws,
-  config: Pick<Config, 'regions'>,
+  config: Pick<Config, 'regions'> & Partial<Pick<Config, 'priceRefresh'>>,
   notes: Note[],
   options: { asOf: string; accountId: string },
 ): Promise<ResourceInventory> {
@@ -116,5 +119,11 @@ export async function collectResources(
   }
   const buckets = await collectBuckets(aws, aws.homeRegion, options.accountId, inventory.regions, notes);
   if (buckets) inventory.buckets = buckets;
+  if (config.priceRefresh) {
+    const wanted = inventory.instances
+      .filter((i) => i.region !== TABLE_REGION)
+      .flatMap((i) => typesToPrice(i.instanceType).map((instanceType) => ({ region: i.region, instanceType })));
+    inventory.ec2Prices = await fetchEc2Prices(aws, wanted, notes);
+  }
   return inventory;
 }

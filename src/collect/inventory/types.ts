@@ -4,6 +4,8 @@
  * not be read is absent (`undefined`), never 0: rules must tell "no traffic" from "no data".
  */
 
+import type { RegionalEc2Prices } from '../../pricing';
+
 /** CloudWatch statistics of one metric over the inventory's metric window, from daily datapoints. */
 export interface MetricSummary {
   /** Mean of the daily averages. */
@@ -206,9 +208,11 @@ export interface ResourceInventory {
   functions: LambdaFunction[];
   tables: DynamoTable[];
   cacheClusters: CacheCluster[];
+  /** EC2 prices of the inventory's other regions read from the Price List API (DURION_PRICE_REFRESH). */
+  ec2Prices?: RegionalEc2Prices;
 }
 
-export type ResourceKind = Exclude<keyof ResourceInventory, 'metricWindow' | 'regions'>;
+export type ResourceKind = Exclude<keyof ResourceInventory, 'metricWindow' | 'regions' | 'ec2Prices'>;
 
 /** An inventory with nothing in it, for a window. */
 export const emptyResources = (metricWindow: ResourceInventory['metricWindow']): ResourceInventory => ({
