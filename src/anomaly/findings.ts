@@ -1,0 +1,46 @@
+/**
+ * Spend anomalies as findings, so the ledger tracks them (new, acknowledged, resolved) and Slack can act on them:
+ * one finding per anomaly, action 'investigate', the dollar figure being the excess spend at its current rate.
+ */
+import type { FindingDraft } from '../model';
+import type { SpendAnomaly } from './types';
+
+/** Days in an average month, to state an ongoing excess as dollars a month. */
+const MONTH_DAYS = 30.4167;
+
+const daysOf = (a: SpendAnomaly) => Math.round((Date.parse(a.end) - Date.parse(a.start)) / 86_400_000) + 1;
+
+/** The finding for one anomaly. Resource = the anomaly's id, so the same anomaly keeps its finding across runs. */
+export function anomalyFinding(a: SpendAnomaly): FindingDraft {
+  const days = daysOf(a);
+  const monthly = a.kind === 'drop' ? 0 : Math.max(0, (a.impactUsd / days) * MONTH_DAYS);
+  const aws = a.sources.includes('aws-cost-anomaly-detection');
+  return {
+    source: 'anomaly',
+    sources: aws ? ['anomaly', 'cost-explorer'] : ['anomaly'],
+    action: 'investigate',
+    ruleId: `anomaly:${a.kind}`,
+    title: `Spend ${a.kind === 'new' ? 'from a new service' : a.kind} on ${a.label}`,
+    strategy: 'anomaly-detection',
+    wellArchitected: 'COST01-BP06 (2024-06-27)',
+    severity: a.severity,
+    accountId: a.accountId ?? '',
+    region: 'global',
+    service: a.service ?? 'All services',
+    resourceId: a.id,
+    status: a.kind === 'drop' || !a.open ? 'info' : 'alarm',
+    reason:
+      `${a.label} spent $${a.actual.toFixed(2)} from ${a.start} to ${a.end} against $${a.expected.toFixed(2)} expected ` +
+      `(median of the same weekday over the previous six weeks): $${a.impactUsd.toFixed(2)} ${a.impactUsd >= 0 ? 'more' : 'less'} over ${days} day(s).`,
+    monthlySavingsUsd: monthly,
+    savingsMethod: monthly > 0 ? 'cost-explorer-actuals' : 'none',
+    savingsBasis:
+      monthly > 0 ? `excess of the last ${days} day(s) at its daily rate, 30.4 days a month` : 'no saving estimated',
+    confidence: a.sources.length > 1 ? 'high' : a.estimated ? 'low' : 'medium',
+    effort: 'low',
+    evidence: {
+      anomaly: a,
+      ...(a.awsAnomalyId ? { awsAnomalyId: a.awsAnomalyId } : {}),
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * The digest's anomalies section: new, ongoing and resolved spend anomalies with their impact, who saw them and the
+ * top contributor. New: still going and first detected on the last day read; ongoing: still going, detected earlier;
+ * resolved: back to normal (or settled at a new level) within the recent window.
+ */
+import type { SpendAnomaly } from '../../anomaly/types';
+import { addDays } from '../../dates';
+import { escapeMrkdwn } from '../blocks';
+import { type DigestSection, listSection, type SectionItem } from '../digest';
+import { percentOf, usd } from '../format';
+
+const STATES = ['new', 'ongoing', 'resolved'] as const;
+type State = (typeof STATES)[number];
+
+/** Where an anomaly stands on asOf (the last day read is the day before). */
+export function anomalyState(a: SpendAnomaly, asOf: string): State {
+  if (!a.open) return 'resolved';
+  return a.detectedOn >= addDays(asOf, -1) ? 'new' : 'ongoing';
+}
+
+const SOURCES = { 'durion-cost': 'durion-cost', 'aws-cost-anomaly-detection': 'AWS' } as const;
+
+function item(a: SpendAnomaly, state: State): SectionItem {
+  const days = a.start === a.end ? a.start : `${a.start} to ${a.end}`;
+  const top = a.contributors?.find((c) => c.by !== 'account' || !a.accountId);
+  const topText = top ? `top: ${top.by} ${top.value} ${usd(top.impactUsd)} (${percentOf(top.share)})` : undefined;
+  const seen = a.sources.map((s) => SOURCES[s]).join(' + ');
+  const figure = `${a.impactUsd >= 0 ? '+' : ''}${usd(a.impactUsd)}`;
+  const parts = [
+    `${state} ${a.kind}${a.settled ? ' (settled at the new level)' : ''}`,
+    days,
+    `${usd(a.actual)} vs ${usd(a.expected)} expected`,
+    topText,
+    `seen by ${seen}`,
+    a.estimated ? 'includes Estimated days' : undefined,
+  ].filter(Boolean) as string[];
+  return {
+    mrkdwn: `*${figure}* · ${escapeMrkdwn(a.label)}\n${parts.map(escapeMrkdwn).join(' · ')}${a.consoleUrl ? ` · <${a.consoleUrl}|Cost Explorer>` : ''}`,
+    text: `${figure} · ${a.label} · ${parts.join(' · ')}`,
+  };
+}
+
+/** The anomalies section, new first, then ongoing, then resolved, each by impact; undefined when there is none. */
+export function anomaliesSection(
+  anomalies: readonly SpendAnomaly[],
+  asOf: string,
+  limit = 8,
+): DigestSection | undefined {
+  if (anomalies.length === 0) return undefined;
+  const ranked = anomalies
+    .map((a) => ({ a, state: anomalyState(a, asOf) }))
+    .sort(
+      (x, y) => STATES.indexOf(x.state) - STATES.indexOf(y.state) || Math.abs(y.a.impactUsd) - Math.abs(x.a.impactUsd),
+    );
+  const count = (s: State) => ranked.filter((r) => r.state === s).length;
+  const caption =
+    `${count('new')} new, ${count('ongoing')} ongoing, ${count('resolved')} resolved in the last 14 days` +
+    (ranked.length > limit ? ` (top ${limit} shown)` : '') +
+    '. Impact = Cost Explorer actual spend minus expected (median of the same weekday over the previous six weeks) over the anomaly days.';
+  return listSection(
+    'anomalies',
+    'Spend anomalies',
+    ranked.slice(0, limit).map((r) => item(r.a, r.state)),
+    caption,
+  );
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { anomalyFinding } from '../../src/anomaly/findings';
+import type { SpendAnomaly } from '../../src/anomaly/types';
+import { anomaliesSection, anomalyState } from '../../src/notify/sections/anomalies';
+
+const ASOF = '2026-11-20';
+const anomaly = (over: Partial<SpendAnomaly>): SpendAnomaly => ({
+  id: 'x',
+  dimension: 'account-service',
+  series: '111111111111|AmazonCloudWatch',
+  label: 'AmazonCloudWatch in durion-production (111111111111)',
+  accountId: '111111111111',
+  service: 'AmazonCloudWatch',
+  kind: 'spike',
+  severity: 'medium',
+  start: '2026-11-15',
+  end: '2026-11-16',
+  detectedOn: '2026-11-15',
+  expected: 110,
+  actual: 590,
+  impactUsd: 480,
+  relativeChange: 4.4,
+  score: 96,
+  open: false,
+  settled: false,
+  estimated: false,
+  sources: ['durion-cost'],
+  contributors: [{ by: 'usage-type', value: 'USE1-DataProcessing-Bytes', impactUsd: 480, share: 1 }],
+  ...over,
+});
+
+describe('anomaliesSection', () => {
+  const list = [
+    anomaly({ id: 'resolved' }),
+    anomaly({
+      id: 'ongoing',
+      open: true,
+      detectedOn: '2026-11-11',
+      start: '2026-11-10',
+      end: '2026-11-19',
+      label: 'EC2 - Other in durion-staging',
+      impactUsd: 455,
+    }),
+    anomaly({
+      id: 'new',
+      kind: 'new',
+      open: true,
+      detectedOn: '2026-11-19',
+      label: 'Amazon SageMaker in durion-development',
+      impactUsd: 143,
+      sources: ['durion-cost', 'aws-cost-anomaly-detection'],
+    }),
+  ];
+
+  it('lists new, then ongoing, then resolved, with impact, top contributor and sources', () => {
+    expect(list.map((a) => anomalyState(a, ASOF))).toEqual(['resolved', 'ongoing', 'new']);
+    const section = anomaliesSection(list, ASOF);
+    expect(section?.id).toBe('anomalies');
+    const lines = section?.lines.join('\n') ?? '';
+    expect(lines).toContain('1 new, 1 ongoing, 1 resolved');
+    expect(lines.indexOf('SageMaker')).toBeLessThan(lines.indexOf('EC2 - Other'));
+    expect(lines.indexOf('EC2 - Other')).toBeLessThan(lines.indexOf('AmazonCloudWatch'));
+    expect(lines).toContain('+$480.00');
+    expect(lines).toContain('top: usage-type USE1-DataProcessing-Bytes');
+    expect(lines).toContain('seen by durion-cost + AWS');
+    expect(JSON.stringify(section?.blocks)).toContain('SageMaker');
+  });
+
+  it('is absent when there is no anomaly', () => {
+    expect(anomaliesSection([], ASOF)).toBeUndefined();
+  });
+});
+
+describe('anomalyFinding', () => {
+  it('makes an investigate finding priced at the excess rate, carrying the AWS anomaly id for feedback', () => {
+    const f = anomalyFinding(
+      anomaly({ open: true, awsAnomalyId: 'aws-1', sources: ['durion-cost', 'aws-cost-anomaly-detection'] }),
+    );
+    expect(f).toMatchObject({
+      source: 'anomaly',
+      action: 'investigate',
+      ruleId: 'anomaly:spike',
+      status: 'alarm',
+      resourceId: 'x',
+      savingsMethod: 'cost-explorer-actuals',
+      confidence: 'high',
+    });
+    expect(f.monthlySavingsUsd).toBeCloseTo((480 / 2) * 30.4167, 2);
+    expect(f.evidence.awsAnomalyId).toBe('aws-1');
+    expect(f.reason).toContain('$590.00');
+    expect(anomalyFinding(anomaly({ kind: 'drop', impactUsd: -300 }))).toMatchObject({
+      status: 'info',
+      monthlySavingsUsd: 0,
+      savingsMethod: 'none',
+    });
+  });
+});
