@@ -148,7 +148,7 @@ const SAVING_STATUSES: Status[] = ['alarm', 'info'];
 function toDraft(meta: RuleMeta, v: Verdict, ctx: RuleContext): FindingDraft {
   const priced = SAVING_STATUSES.includes(v.status) && v.savings !== undefined;
   const owner = ownerOf(v.resource, ctx.ownerTags);
-  return {
+  const draft: FindingDraft = {
     source: 'rule',
     action: meta.action,
     ruleId: meta.id,
@@ -160,7 +160,6 @@ function toDraft(meta: RuleMeta, v: Verdict, ctx: RuleContext): FindingDraft {
     region: v.resource.region,
     service: meta.service,
     resourceId: v.resource.id,
-    ...(v.resource.arn ? { resourceArn: v.resource.arn } : {}),
     status: v.status,
     reason: v.reason,
     monthlySavingsUsd: priced ? (v.savings?.monthlyUsd ?? 0) : 0,
@@ -168,9 +167,12 @@ function toDraft(meta: RuleMeta, v: Verdict, ctx: RuleContext): FindingDraft {
     savingsBasis: priced ? (v.savings?.basis ?? '') : (v.unpriced ?? 'no saving estimated for this outcome'),
     confidence: v.confidence ?? (v.savings?.method === 'price-table-approx' ? lower(meta.confidence) : meta.confidence),
     effort: meta.effort,
-    ...(owner ? { owner } : {}),
-    evidence: { tags: v.resource.tags, ...v.evidence },
+    evidence: v.evidence ? { tags: v.resource.tags, ...v.evidence } : { tags: v.resource.tags },
   };
+  // Optional fields are left out rather than set to undefined (the store's marshalling rejects undefined).
+  if (v.resource.arn) draft.resourceArn = v.resource.arn;
+  if (owner) draft.owner = owner;
+  return draft;
 }
 
 /** One step less sure: a regional approximation is less certain than a list price. */
