@@ -149,7 +149,7 @@ export function loadConfig(env: Env = process.env): Config {
       realertGrowth: num(env, 'DURION_ANOMALY_REALERT_GROWTH', 0.5, 0, 100),
       dailyAlertCap: num(env, 'DURION_ANOMALY_ALERT_CAP', 10, 1, 1000),
       chatbotFormat: oneOf(env, 'DURION_ANOMALY_CHATBOT', ['true', 'false'], 'false') === 'true',
-      rootCauseRequests: num(env, 'DURION_ANOMALY_ROOT_CAUSE_REQUESTS', 1, 0, 3),
+      rootCauseRequests: num(env, 'DURION_ANOMALY_ROOT_CAUSE_REQUESTS', 2, 0, 3),
     },
     slack: {
       botToken: str(env, 'SLACK_BOT_TOKEN'),

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { forecastAlert } from './alerts/forecast';
+import { anomalyStep } from './anomaly/step';
 import { type Aws, type AwsMode, createAws } from './aws';
 import type { CommitmentData } from './collect/commitments';
 import { collectResources } from './collect/inventory';
@@ -144,7 +145,10 @@ async function collect(aws: Aws, config: Config, asOf: string, cached: Cached, a
 export async function recordCassette(options: { asOf: string; dir: string; config: Config }): Promise<number> {
   const aws = createAws({ mode: 'record', homeRegion: options.config.homeRegion });
   const accountId = await identify(aws);
-  await collect(aws, options.config, options.asOf, {}, accountId);
+  const inventory = await collect(aws, options.config, options.asOf, {}, accountId);
+  // The anomaly path reads Cost Explorer too (AWS's anomalies, root causes): record what it asks.
+  const { asOf, config } = options;
+  await anomalyStep(aws, { asOf, spend: inventory.spend, accountId, config, notes: inventory.notes });
   const files = aws.recorder?.write(options.dir) ?? 0;
   writeFileSync(join(options.dir, CASSETTE_META), `${JSON.stringify({ asOf: options.asOf }, null, 2)}\n`);
   return files;
@@ -193,10 +197,20 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
       { accountId, homeRegion: config.homeRegion, ownerTags: config.ownerTags },
     );
     notes.push(...optimization.notes);
-    const drafts: FindingDraft[] = optimization.drafts;
+    // Spend anomalies: ours and AWS's merged, root causes, findings, alerts (re-alert on growth, daily cap).
+    const anomaly = await anomalyStep(aws, {
+      asOf,
+      spend: inventory.spend,
+      accountId,
+      config,
+      notes,
+      previous: (await store.latestSnapshot())?.extra.anomalies,
+    });
+    const drafts: FindingDraft[] = [...optimization.drafts, ...anomaly.findings];
     const alerts: Alert[] = [
       forecastAlert(summary, accountId, config.alerts.forecastOverLastMonth),
       ...optimization.alerts,
+      ...anomaly.alerts,
     ].filter((a): a is Alert => a !== undefined);
     const sections: DigestSection[] = [];
 
@@ -213,6 +227,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     for (const section of [
       rightsizingSection(current),
       commitmentsSection(inventory.optimization?.commitments, current),
+      anomaly.section,
       checklistSection(optimization.checklist),
     ]) {
       if (section) sections.push(section);
@@ -221,9 +236,12 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     // notify: claims first, so a retried or repeated run never sends twice
     const claimUntil = new Date(`${addDays(asOf, CLAIM_DAYS)}T00:00:00Z`);
     const topicArn = config.topicArn ?? 'arn:aws:sns:us-east-1:000000000000:durion-cost-alerts-not-configured';
-    const alertInputs = alerts.map((a) => toPublishInput(a, topicArn));
+    const alertInputs = alerts.map((a) =>
+      a.kind === 'anomaly' ? anomaly.publishInput(a, topicArn) : toPublishInput(a, topicArn),
+    );
     let published = 0;
     let duplicates = 0;
+    const publishedKeys: string[] = [];
     if (config.topicArn) {
       const fresh = new Map<PublishCommandInput, string>();
       for (const [i, alert] of alerts.entries()) {
@@ -235,6 +253,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
       // An alert SNS refused is released, so the next run tries it again.
       for (const input of failed) await store.release(fresh.get(input)!);
       published = fresh.size - failed.length;
+      for (const [input, key] of fresh) if (!failed.includes(input)) publishedKeys.push(key.replace(/^alert#/, ''));
     }
 
     const digestInput = { asOf, sample, summary, sections, notes };
@@ -279,7 +298,11 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     // persist: all computed, now written
     if (inventory.spend) await store.putSpend(spendKey(config), inventory.spend);
     await store.putFindings(ledger.findings);
-    const extra = { commitments: inventory.optimization?.commitments, checklist: optimization.checklist };
+    const extra = {
+      commitments: inventory.optimization?.commitments,
+      checklist: optimization.checklist,
+      anomalies: anomaly.stateAfter(publishedKeys),
+    };
     const snapshot: Snapshot = { asOf, sample, summary, spend: lastDays(spend, SNAPSHOT_DAYS), report, extra };
     await store.putSnapshot(snapshot);
 

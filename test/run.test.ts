@@ -67,6 +67,8 @@ describe('the daily run on the sample account', () => {
       const env = {
         DURION_TOPIC_ARN: 'arn:aws:sns:us-east-1:111111111111:alerts',
         DURION_FORECAST_ALERT_SHARE: '0.01',
+        // Only the forecast alert here; anomaly alerts are tested in test/anomaly/step.test.ts.
+        DURION_ANOMALY_MIN_IMPACT_USD: '1000000',
       };
       sns.on(PublishCommand).rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'Throttling' }));
       const refused = await run('2026-11-20', env);

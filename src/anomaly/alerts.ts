@@ -42,7 +42,7 @@ const days = (a: SpendAnomaly) => (a.start === a.end ? a.start : `${a.start} to 
 
 /** One sentence a person reads first. */
 function headline(a: SpendAnomaly): string {
-  const rel = Number.isFinite(a.relativeChange) ? `, ${percentOf(a.relativeChange)} over` : ', new spend';
+  const rel = a.relativeChange === undefined ? ', new spend' : `, ${percentOf(a.relativeChange)} over`;
   return (
     `Spend anomaly (${a.kind}${a.open ? ', ongoing' : ''}) on ${a.label}: ${usd(a.actual)} spent ${days(a)} against ` +
     `${usd(a.expected)} expected (${usd(a.impactUsd)} more${rel}).`
@@ -59,7 +59,7 @@ export function anomalyAlert(a: SpendAnomaly, accountId: string): Alert {
     accountId: a.accountId ?? accountId,
     service: a.service ?? 'All services',
     impactUsd: a.impactUsd,
-    subject: `durion-cost: ${a.severity} ${a.kind} on ${a.label}, ${usd(a.impactUsd)} over expected`,
+    subject: `durion-cost: +${usd(a.impactUsd)} ${a.kind} on ${a.service ?? a.label}${a.accountId ? ` in ${a.accountId}` : ''} (${a.severity})`,
     message: [
       headline(a),
       `Seen by ${a.sources.map((s) => SOURCE_NAMES[s]).join(' and ')}.`,

@@ -13,7 +13,10 @@ const daysOf = (a: SpendAnomaly) => Math.round((Date.parse(a.end) - Date.parse(a
 /** The finding for one anomaly. Resource = the anomaly's id, so the same anomaly keeps its finding across runs. */
 export function anomalyFinding(a: SpendAnomaly): FindingDraft {
   const days = daysOf(a);
-  const monthly = a.kind === 'drop' ? 0 : Math.max(0, (a.impactUsd / days) * MONTH_DAYS);
+  // Only spend that keeps going out is a monthly figure: an ongoing rise at its daily excess; a spike or an ended
+  // anomaly costs what it cost (in the reason), not dollars a month.
+  const ongoing = a.open && a.kind !== 'drop' && a.kind !== 'spike';
+  const monthly = ongoing ? Math.max(0, (a.impactUsd / days) * MONTH_DAYS) : 0;
   const aws = a.sources.includes('aws-cost-anomaly-detection');
   return {
     source: 'anomaly',

@@ -1,7 +1,7 @@
 /**
  * One event seen by durion-cost and by AWS Cost Anomaly Detection is one anomaly naming both sources. AWS anomalies
- * that durion-cost did not see are kept as they are (AWS's figures); the ones marked in AWS as not anomalies or as
- * planned activity are left out.
+ * that durion-cost did not see are kept as they are (AWS's figures) when their impact reaches the alert threshold;
+ * the ones marked in AWS as not anomalies or as planned activity are left out.
  */
 import type { AwsAnomaly } from '../collect/anomalies';
 import { addDays } from '../dates';
@@ -71,7 +71,7 @@ function fromAws(a: AwsAnomaly, asOf: string, names: Record<string, string>): Sp
     expected: a.expected,
     actual: a.actual,
     impactUsd: a.impactUsd,
-    relativeChange: a.expected > 0 ? a.impactUsd / a.expected : Number.POSITIVE_INFINITY,
+    ...(a.expected > 0 ? { relativeChange: a.impactUsd / a.expected } : {}),
     score: a.maxScore,
     open: a.end === undefined,
     settled: false,
@@ -89,6 +89,7 @@ export function mergeAwsAnomalies(
   aws: AwsAnomaly[],
   asOf: string,
   accountNames: Record<string, string> = {},
+  minImpactUsd = 0,
 ): SpendAnomaly[] {
   const merged = own.map((a) => ({ ...a }));
   for (const a of aws) {
@@ -99,7 +100,7 @@ export function mergeAwsAnomalies(
       match.sources = [...match.sources, 'aws-cost-anomaly-detection'];
       match.awsAnomalyId = a.id;
       match.contributors ??= contributorsOf(a);
-    } else merged.push(fromAws(a, asOf, accountNames));
+    } else if (Math.abs(a.impactUsd) >= minImpactUsd) merged.push(fromAws(a, asOf, accountNames));
   }
   return merged;
 }

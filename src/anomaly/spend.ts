@@ -121,7 +121,7 @@ export function detectSpendAnomalies(
         expected: a.expected,
         actual: a.actual,
         impactUsd,
-        relativeChange: a.expected > 0 ? impactUsd / a.expected : Number.POSITIVE_INFINITY,
+        ...(a.expected > 0 ? { relativeChange: impactUsd / a.expected } : {}),
         score: a.score,
         open: a.open,
         settled: a.settled,

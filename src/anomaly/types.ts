@@ -41,8 +41,8 @@ export interface SpendAnomaly {
   expected: number;
   actual: number;
   impactUsd: number;
-  /** impactUsd relative to expected (0.5 = 50% over). */
-  relativeChange: number;
+  /** impactUsd relative to expected (0.5 = 50% over); absent when nothing was expected (a new service). */
+  relativeChange?: number;
   score: number;
   /** Still going on the last day read. */
   open: boolean;

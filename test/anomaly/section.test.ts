@@ -66,6 +66,12 @@ describe('anomaliesSection', () => {
     expect(JSON.stringify(section?.blocks)).toContain('SageMaker');
   });
 
+  it('calls new what the previous run did not have', () => {
+    const previous = new Set(['ongoing']);
+    expect(list.map((a) => anomalyState(a, ASOF, previous))).toEqual(['resolved', 'ongoing', 'new']);
+    expect(anomalyState(list[1] as SpendAnomaly, ASOF, new Set())).toBe('new');
+  });
+
   it('is absent when there is no anomaly', () => {
     expect(anomaliesSection([], ASOF)).toBeUndefined();
   });
@@ -74,12 +80,17 @@ describe('anomaliesSection', () => {
 describe('anomalyFinding', () => {
   it('makes an investigate finding priced at the excess rate, carrying the AWS anomaly id for feedback', () => {
     const f = anomalyFinding(
-      anomaly({ open: true, awsAnomalyId: 'aws-1', sources: ['durion-cost', 'aws-cost-anomaly-detection'] }),
+      anomaly({
+        kind: 'level-shift',
+        open: true,
+        awsAnomalyId: 'aws-1',
+        sources: ['durion-cost', 'aws-cost-anomaly-detection'],
+      }),
     );
     expect(f).toMatchObject({
       source: 'anomaly',
       action: 'investigate',
-      ruleId: 'anomaly:spike',
+      ruleId: 'anomaly:level-shift',
       status: 'alarm',
       resourceId: 'x',
       savingsMethod: 'cost-explorer-actuals',
@@ -88,6 +99,8 @@ describe('anomalyFinding', () => {
     expect(f.monthlySavingsUsd).toBeCloseTo((480 / 2) * 30.4167, 2);
     expect(f.evidence.awsAnomalyId).toBe('aws-1');
     expect(f.reason).toContain('$590.00');
+    // A spike costs what it cost: no monthly figure.
+    expect(anomalyFinding(anomaly({ open: true }))).toMatchObject({ monthlySavingsUsd: 0, savingsMethod: 'none' });
     expect(anomalyFinding(anomaly({ kind: 'drop', impactUsd: -300 }))).toMatchObject({
       status: 'info',
       monthlySavingsUsd: 0,

@@ -1,7 +1,7 @@
 /**
  * The digest's anomalies section: new, ongoing and resolved spend anomalies with their impact, who saw them and the
- * top contributor. New: still going and first detected on the last day read; ongoing: still going, detected earlier;
- * resolved: back to normal (or settled at a new level) within the recent window.
+ * top contributor. New: still going and not in the previous run (without a previous run: first detected on the last
+ * day read); ongoing: still going otherwise; resolved: back to normal (or settled at a new level) in the window.
  */
 import type { SpendAnomaly } from '../../anomaly/types';
 import { addDays } from '../../dates';
@@ -12,9 +12,10 @@ import { percentOf, usd } from '../format';
 const STATES = ['new', 'ongoing', 'resolved'] as const;
 type State = (typeof STATES)[number];
 
-/** Where an anomaly stands on asOf (the last day read is the day before). */
-export function anomalyState(a: SpendAnomaly, asOf: string): State {
+/** Where an anomaly stands on asOf (the last day read is the day before), given the previous run's anomaly ids. */
+export function anomalyState(a: SpendAnomaly, asOf: string, previousIds?: ReadonlySet<string>): State {
   if (!a.open) return 'resolved';
+  if (previousIds) return previousIds.has(a.id) ? 'ongoing' : 'new';
   return a.detectedOn >= addDays(asOf, -1) ? 'new' : 'ongoing';
 }
 
@@ -44,11 +45,12 @@ function item(a: SpendAnomaly, state: State): SectionItem {
 export function anomaliesSection(
   anomalies: readonly SpendAnomaly[],
   asOf: string,
+  previousIds?: ReadonlySet<string>,
   limit = 8,
 ): DigestSection | undefined {
   if (anomalies.length === 0) return undefined;
   const ranked = anomalies
-    .map((a) => ({ a, state: anomalyState(a, asOf) }))
+    .map((a) => ({ a, state: anomalyState(a, asOf, previousIds) }))
     .sort(
       (x, y) => STATES.indexOf(x.state) - STATES.indexOf(y.state) || Math.abs(y.a.impactUsd) - Math.abs(x.a.impactUsd),
     );
