@@ -16,8 +16,14 @@ export interface NabFile {
   windows: [number, number][];
 }
 
+/** NAB's profiles (config/profiles.json): standard, low false positives, low false negatives. */
+export const PROFILES = {
+  standard: { tp: 1, fp: 0.11, fn: 1 },
+  lowFP: { tp: 1, fp: 0.22, fn: 1 },
+  lowFN: { tp: 1, fp: 0.11, fn: 2 },
+};
 /** Standard profile: a true positive earns up to 1, a false positive costs up to 0.11, a missed window costs 1. */
-export const STANDARD = { tp: 1, fp: 0.11, fn: 1 };
+export const STANDARD = PROFILES.standard;
 
 const time = (s: string) => Date.parse(`${s.slice(0, 19).replace(' ', 'T')}Z`);
 
