@@ -23,6 +23,12 @@ export function severityOf(kind: SpendAnomaly['kind'], impactUsd: number): Sever
   return SEVERITY_USD.find(([, usd]) => impactUsd >= usd)?.[0] ?? 'low';
 }
 
+/**
+ * The last days Cost Explorer may still be filling in. (It marks the whole open month Estimated, so Estimated alone
+ * does not mean incomplete.)
+ */
+const BILLING_LAG_DAYS = 3;
+
 interface Watched {
   dimension: AnomalyDimension;
   series: string;
@@ -100,8 +106,8 @@ export function detectSpendAnomalies(
     for (const a of scanSeries(w.values, detector).anomalies) {
       if (a.end < horizon && !a.open) continue;
       const estimated = spend.estimated.slice(a.start, a.end + 1).some(Boolean);
-      // Cost Explorer fills the last days in late: a fall that begins on an Estimated day is billing lag.
-      if (a.kind === 'drop' && spend.estimated[a.start]) continue;
+      // Cost Explorer fills the last days in late: a fall that begins on one of them, still Estimated, is billing lag.
+      if (a.kind === 'drop' && spend.estimated[a.start] && a.start >= days.length - BILLING_LAG_DAYS) continue;
       const start = days[a.start] as string;
       const end = days[a.end] as string;
       const impactUsd = a.actual - a.expected;

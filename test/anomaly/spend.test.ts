@@ -50,3 +50,23 @@ describe('severityOf', () => {
     expect(severityOf('drop', 60_000)).toBe('low');
   });
 });
+
+describe('billing lag', () => {
+  it('takes a fall on the last, still Estimated days for lag, and an earlier fall for a drop', async () => {
+    const asOf = '2026-11-20';
+    const spend = await sampleSpend(asOf);
+    const key = Object.keys(spend.byAccountService).find((k) => k.startsWith('111111111111|Amazon Relational'));
+    if (!key) throw new Error('no production RDS series in the sample');
+    const lagged = structuredClone(spend);
+    const series = lagged.byAccountService[key] as number[];
+    const n = series.length;
+    series[n - 1] = (series[n - 1] as number) * 0.2;
+    series[n - 2] = (series[n - 2] as number) * 0.2;
+    expect(detectSpendAnomalies(lagged, DEFAULT_THRESHOLDS).filter((a) => a.series === key)).toEqual([]);
+    const fallen = structuredClone(spend);
+    const earlier = fallen.byAccountService[key] as number[];
+    for (let i = n - 8; i < n; i++) earlier[i] = (earlier[i] as number) * 0.2;
+    const drop = detectSpendAnomalies(fallen, DEFAULT_THRESHOLDS).find((a) => a.series === key);
+    expect(drop).toMatchObject({ kind: 'drop', severity: 'low', start: fallen.days[n - 8] });
+  });
+});
