@@ -72,12 +72,18 @@ export const DAILY_DETECTOR: DetectorOptions = {
   drops: true,
 };
 
-/** Defaults for hourly spend (Cost Explorer keeps 14 days of hourly data: a week of same-hour history). */
+/**
+ * Defaults for hourly spend (Cost Explorer keeps 14 days of hourly data: a week of same-hour history). Hours of one
+ * day move together (much spend accrues by the day), so the CUSUM asks for more, as on the NAB bench's
+ * high-frequency series.
+ */
 export const HOURLY_DETECTOR: DetectorOptions = {
   ...DAILY_DETECTOR,
   period: 24,
   seasons: 7,
   minHistory: 48,
+  cusumK: 2,
+  cusumH: 15,
   closeAfter: 3,
   acceptAfter: 48,
   absSigmaFloor: 0.05,

@@ -33,6 +33,8 @@ export interface SpendAnomaly {
   tag?: { key: string; value: string };
   kind: AnomalyKind;
   severity: Severity;
+  /** For anomalies found in hourly spend: first and last hour (YYYY-MM-DDTHH:00:00Z). */
+  hours?: { start: string; end: string };
   /** First and last day (inclusive, YYYY-MM-DD); detectedOn is the day the evidence was enough. */
   start: string;
   end: string;

@@ -201,3 +201,67 @@ export async function collectRootCauses(
       : a,
   );
 }
+
+/** Hourly spend by `${accountId}|${service}`, dense over `hours` (YYYY-MM-DDTHH:00:00Z). */
+export interface HourlySpend {
+  hours: string[];
+  series: Record<string, number[]>;
+  accountNames: Record<string, string>;
+}
+
+/** Cost Explorer keeps hourly data for the last 14 days (when hourly granularity is enabled in its settings). */
+export const HOURLY_DAYS = 14;
+
+const hourOf = (ms: number) => `${new Date(ms).toISOString().slice(0, 13)}:00:00Z`;
+
+/**
+ * Hourly spend by linked account and service over the last 14 days up to the current hour (excluded: partial), for
+ * the intraday anomaly run. One request a page; an estate of ~35 account/service pairs takes a few pages a read.
+ */
+export async function collectHourlySpend(
+  aws: Aws,
+  now: Date,
+  metric: CostMetric,
+  notes: Note[],
+): Promise<HourlySpend | undefined> {
+  const end = Date.parse(hourOf(now.getTime()));
+  const start = Date.parse(`${addDays(now.toISOString().slice(0, 10), -HOURLY_DAYS + 1)}T00:00:00Z`);
+  const hours: string[] = [];
+  for (let t = start; t < end; t += 3_600_000) hours.push(hourOf(t));
+  const index = new Map(hours.map((h, i) => [h, i]));
+  const client = aws.client(CostExplorerClient, CE_REGION);
+  return guard(notes, { source: 'ce:GetCostAndUsage' }, async () => {
+    const series: Record<string, number[]> = {};
+    const accountNames: Record<string, string> = {};
+    let token: string | undefined;
+    do {
+      const page = await client.send(
+        new GetCostAndUsageCommand({
+          TimePeriod: { Start: hourOf(start), End: hourOf(end) },
+          Granularity: 'HOURLY',
+          Metrics: [metric],
+          GroupBy: [
+            { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' },
+            { Type: 'DIMENSION', Key: 'SERVICE' },
+          ],
+          NextPageToken: token,
+        }),
+      );
+      for (const r of page.ResultsByTime ?? []) {
+        const i = index.get(hourOf(Date.parse(r.TimePeriod?.Start ?? '')));
+        if (i === undefined) continue;
+        for (const g of r.Groups ?? []) {
+          const key = (g.Keys ?? []).join('|');
+          const values = series[key] ?? hours.map(() => 0);
+          values[i] = (values[i] ?? 0) + Number(g.Metrics?.[metric]?.Amount ?? 0);
+          series[key] = values;
+        }
+      }
+      for (const a of page.DimensionValueAttributes ?? []) {
+        if (a.Value && a.Attributes?.description) accountNames[a.Value] = a.Attributes.description;
+      }
+      token = page.NextPageToken;
+    } while (token);
+    return { hours, series, accountNames };
+  });
+}
