@@ -20,10 +20,10 @@ function contributorsOf(a: AwsAnomaly): Contributor[] {
     ['region', (r) => r.region],
     ['account', (r) => r.accountId],
   ];
-  return parts.flatMap(([by, valueOf]) => {
+  return parts.flatMap(([by, pick]) => {
     const sums = new Map<string, number>();
     for (const r of a.rootCauses) {
-      const value = valueOf(r);
+      const value = pick(r);
       if (value) sums.set(value, (sums.get(value) ?? 0) + (r.impactUsd ?? 0));
     }
     return [...sums]
