@@ -105,7 +105,8 @@ export function detectSpendAnomalies(
   for (const w of all) {
     for (const a of scanSeries(w.values, detector).anomalies) {
       if (a.end < horizon && !a.open) continue;
-      const estimated = spend.estimated.slice(a.start, a.end + 1).some(Boolean);
+      const lag = Math.max(a.start, days.length - BILLING_LAG_DAYS);
+      const estimated = spend.estimated.slice(lag, a.end + 1).some(Boolean);
       // Cost Explorer fills the last days in late: a fall that begins on one of them, still Estimated, is billing lag.
       if (a.kind === 'drop' && spend.estimated[a.start] && a.start >= days.length - BILLING_LAG_DAYS) continue;
       const start = days[a.start] as string;

@@ -50,7 +50,7 @@ export interface SpendAnomaly {
   open: boolean;
   /** It lasted long enough to be the new normal. */
   settled: boolean;
-  /** Some of its days are still Estimated by Cost Explorer and may be revised. */
+  /** It reaches into the last days, which Cost Explorer still marks Estimated and is filling in: may be revised. */
   estimated: boolean;
   sources: AnomalySource[];
   /** AWS Cost Anomaly Detection's id, when AWS saw it too. */
