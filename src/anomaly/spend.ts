@@ -8,7 +8,7 @@ import { calendarClass } from './calendar';
 import { costExplorerUrl } from './console';
 import { scanSeries } from './detect';
 import { type AnomalyThresholds, spendDetector } from './thresholds';
-import type { AnomalyDimension, SpendAnomaly } from './types';
+import { ANOMALY_DIMENSIONS, type AnomalyDimension, type SpendAnomaly } from './types';
 
 /** Impact from which an anomaly is critical, high or medium (USD over the anomaly); drops are low whatever the size. */
 const SEVERITY_USD: [Severity, number][] = [
@@ -147,7 +147,7 @@ export function detectSpendAnomalies(
  * explain at least half of its impact.
  */
 function explainOnce(found: SpendAnomaly[]): SpendAnomaly[] {
-  const order = (d: AnomalyDimension) => ['account-service', 'service', 'account', 'tag', 'total'].indexOf(d);
+  const order = (d: AnomalyDimension) => ANOMALY_DIMENSIONS.indexOf(d);
   const sorted = [...found].sort(
     (a, b) => order(a.dimension) - order(b.dimension) || Math.abs(b.impactUsd) - Math.abs(a.impactUsd),
   );
