@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nabDetectorOptions } from '../../bench/anomaly';
 import { percentDetections, zScoreDetections } from '../../bench/baselines';
 import { loadNab, nabScore, probation, rawScore } from '../../bench/nab';
 import { syntheticSeries } from '../../bench/synthetic';
@@ -33,6 +34,17 @@ describe('NAB scoring', () => {
         { start: fp, detectedAt: fp },
       ]),
     ).toBeCloseTo(early - 0.11, 6);
+  });
+});
+
+describe('nabDetectorOptions', () => {
+  it('takes the weekly rhythm where a file spans four weeks, else the daily one', () => {
+    const files = loadNab();
+    const taxi = files.find((f) => f.name === 'nyc_taxi');
+    const ec2 = files.find((f) => f.name.startsWith('ec2_request_latency'));
+    expect(taxi && nabDetectorOptions(taxi).period).toBe(7 * 48);
+    expect(ec2 && nabDetectorOptions(ec2).period).toBe(288);
+    expect(taxi && nabDetectorOptions(taxi).absSigmaFloor).toBe(0);
   });
 });
 
