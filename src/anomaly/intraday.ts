@@ -8,6 +8,7 @@
 import { type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { type AwsMode, createAws } from '../aws';
+import type { Responder } from '../aws/replay';
 import { collectHourlySpend, type HourlySpend } from '../collect/anomalies';
 import type { Config } from '../config';
 import { addDays } from '../dates';
@@ -72,6 +73,8 @@ export interface IntradayOptions {
   storeDir: string;
   cassetteDir?: string;
   seed?: number;
+  /** In sample mode, what answers instead of the sample account (tests). */
+  responder?: Responder;
 }
 
 export interface IntradayResult {
@@ -93,7 +96,8 @@ export async function runIntraday(options: IntradayOptions): Promise<IntradayRes
   const aws = createAws({
     mode: options.mode,
     homeRegion: config.homeRegion,
-    responder: options.mode === 'sample' ? sampleResponder({ asOf, seed: options.seed ?? 1 }) : undefined,
+    responder:
+      options.mode === 'sample' ? (options.responder ?? sampleResponder({ asOf, seed: options.seed ?? 1 })) : undefined,
     cassetteDir: options.cassetteDir,
   });
   const notes: Note[] = [];

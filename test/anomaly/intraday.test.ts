@@ -1,12 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SNSClient } from '@aws-sdk/client-sns';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { detectHourlyAnomalies, runIntraday } from '../../src/anomaly/intraday';
 import { DEFAULT_THRESHOLDS } from '../../src/anomaly/thresholds';
+import type { AwsCall } from '../../src/aws/replay';
 import { loadConfig } from '../../src/config';
+import { sampleResponder } from '../../src/sample';
 
 const HOURS = Array.from({ length: 14 * 24 }, (_, i) =>
   new Date(Date.parse('2026-11-06T00:00:00Z') + i * 3_600_000).toISOString().replace('.000', ''),
@@ -43,6 +45,49 @@ describe('runIntraday on the sample account', () => {
       expect(result.costExplorerRequests).toBeLessThanOrEqual(4);
       expect(result.alerts).toEqual([]);
       expect(sns.calls()).toHaveLength(0);
+    } finally {
+      sns.restore();
+    }
+  });
+});
+
+/** The sample account, with production Lambda running $30 an hour over expected for the last six hours read. */
+function withRunaway(asOf: string) {
+  const sample = sampleResponder({ asOf, seed: 1 });
+  return async (call: AwsCall) => {
+    const out = (await sample(call)) as {
+      ResultsByTime?: { Groups?: { Keys?: string[]; Metrics?: Record<string, { Amount?: string }> }[] }[];
+    };
+    // The last page holds the last hours.
+    if (call.input.Granularity !== 'HOURLY' || !out.ResultsByTime || 'NextPageToken' in out) return out;
+    const results = structuredClone(out);
+    for (const r of (results.ResultsByTime ?? []).slice(-6)) {
+      for (const g of r.Groups ?? []) {
+        const cost = g.Metrics?.UnblendedCost;
+        if (cost && g.Keys?.join('|') === '111111111111|AWS Lambda') cost.Amount = String(Number(cost.Amount) + 30);
+      }
+    }
+    return results;
+  };
+}
+
+describe('runIntraday alerts', () => {
+  it('publishes an hourly anomaly once, with the same claim the daily run uses', async () => {
+    const sns = mockClient(SNSClient);
+    try {
+      sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+      const config = loadConfig({ DURION_TOPIC_ARN: 'arn:aws:sns:us-east-1:111111111111:alerts' });
+      const storeDir = mkdtempSync(join(tmpdir(), 'durion-intraday-'));
+      const now = new Date('2026-11-20T10:30:00Z');
+      const options = { mode: 'sample' as const, now, config, storeDir, responder: withRunaway('2026-11-20') };
+      const first = await runIntraday(options);
+      expect(first.anomalies.map((a) => a.series)).toEqual(['111111111111|AWS Lambda']);
+      expect(first.alerts.map((a) => a.key)).toEqual(['anomaly:account-service|111111111111|AWS Lambda|2026-11-20']);
+      expect(first.published).toBe(1);
+      const again = await runIntraday(options);
+      expect(again.published).toBe(0);
+      expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
+      expect(sns.commandCalls(PublishCommand)[0]?.args[0].input.MessageStructure).toBe('json');
     } finally {
       sns.restore();
     }
