@@ -36,7 +36,7 @@ export const lambdaHandler = async (event: ScheduledEvent) => {
     calls: report.calls,
     findings: report.findings,
     alerts: report.alerts,
-    digest: report.digest,
+    digests: report.digests,
     notes: report.notes,
   });
   return { asOf, findings: report.findings, costExplorerRequests: report.costExplorerRequests };

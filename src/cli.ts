@@ -69,7 +69,7 @@ const runCommand: Command = async (args) => {
     `Wrote ${result.files.join(', ')}`,
     `Cost Explorer requests: ${report.costExplorerRequests} ($${(report.costExplorerRequests * 0.01).toFixed(2)}); ` +
       `findings: ${report.findings.total} (${report.findings.new} new); alerts: ${report.alerts.built}; ` +
-      `digest: ${report.digest.reason}`,
+      `digests: ${report.digests.map((d) => `${d.channel} ${d.reason}`).join(', ')}`,
   ].join('\n');
 };
 

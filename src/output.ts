@@ -45,12 +45,14 @@ export function findingsCsv(findings: Finding[]): string {
 
 export interface RunOutputs {
   digest: { payload: Record<string, unknown>; text: string };
+  /** The digests of owners' channels, each a chat.postMessage payload. */
+  routed: { channel: string }[];
   alerts: PublishCommandInput[];
   findings: Finding[];
   report: RunReport;
 }
 
-/** Write digest.blocks.json, digest.txt, alerts.json, findings.json, findings.csv and run.json. */
+/** Write digest.blocks.json, digest.txt, alerts.json, findings.json, findings.csv, run.json, and owners' digests. */
 export function writeOutputs(dir: string, out: RunOutputs): string[] {
   mkdirSync(dir, { recursive: true });
   const files: [string, string][] = [
@@ -60,6 +62,7 @@ export function writeOutputs(dir: string, out: RunOutputs): string[] {
     ['findings.json', JSON.stringify(out.findings, null, 2)],
     ['findings.csv', findingsCsv(out.findings)],
     ['run.json', JSON.stringify(out.report, null, 2)],
+    ...out.routed.map((p): [string, string] => [`digest.${p.channel}.blocks.json`, JSON.stringify(p, null, 2)]),
   ];
   for (const [name, body] of files) writeFileSync(join(dir, name), body.endsWith('\n') ? body : `${body}\n`);
   return files.map(([name]) => join(dir, name));

@@ -4,10 +4,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { forecastAlert } from './alerts/forecast';
 import { anomalyStep } from './anomaly/step';
+import type { SpendAnomaly } from './anomaly/types';
 import { type Aws, type AwsMode, createAws } from './aws';
 import type { CommitmentData } from './collect/commitments';
 import { collectResources } from './collect/inventory';
@@ -18,20 +19,22 @@ import { addDays } from './dates';
 import { CredentialsError } from './errors';
 import { reconcile } from './ledger/ledger';
 import { openStore } from './ledger/store';
-import type { RunReport, Snapshot } from './ledger/types';
-import type { Alert, FindingDraft, Inventory, Note, SpendData } from './model';
-import { buildDigest, type DigestSection } from './notify/digest';
+import type { DigestStatus, RunReport, Snapshot } from './ledger/types';
+import type { Alert, Finding, FindingDraft, Inventory, Note, SpendData } from './model';
+import { deliverAlerts, deliverDigest } from './notify/deliver';
+import { buildDigest, buildOwnerDigest, type Digest, type DigestSection } from './notify/digest';
 import { checklistSection } from './notify/sections/checklist';
 import { commitmentsSection } from './notify/sections/commitments';
 import { rightsizingSection } from './notify/sections/rightsizing';
 import { savingsSection } from './notify/sections/savings';
-import { postMessage } from './notify/slack-post';
-import { publishAlerts, toPublishInput } from './notify/sns';
+import { toPublishInput } from './notify/sns';
 import { renderText } from './notify/text';
 import { writeOutputs } from './output';
 import { analyzeOptimization } from './recommend';
 import { evaluateRules } from './rules';
 import { sampleResponder } from './sample';
+import { findingActions } from './slack/buttons';
+import { routeFindings } from './slack/routing';
 import { summarize } from './summary';
 
 export interface RunOptions {
@@ -63,6 +66,16 @@ const sns = (region: string) => {
   snsClient ??= new SNSClient({ region });
   return snsClient;
 };
+
+/** The routing key of findings with no owner channel: they go to the main digest channel. */
+const MAIN = '(main)';
+const isSection = (s: DigestSection | undefined): s is DigestSection => s !== undefined;
+/** The owners whose findings go to a channel, for the header of that channel's digest. */
+const ownersOf = (ownerChannels: Record<string, string>, channel: string) =>
+  Object.entries(ownerChannels)
+    .filter(([, c]) => c === channel)
+    .map(([owner]) => owner)
+    .join(', ');
 
 /** Days of spend kept in the snapshot for Slack answers. */
 const SNAPSHOT_DAYS = 92;
@@ -174,13 +187,14 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
   const accountId = await identify(aws);
   const store = await openStore({ tableName: config.tableName, storeDir: options.storeDir });
   try {
+    const previous = await store.latestSnapshot();
     // A cassette answers the calls it recorded: replay reads everything again rather than what a kept store lacks.
     const cached: Cached =
       options.mode === 'cassette'
         ? {}
         : {
             spend: await store.getSpend(spendKey(config)),
-            commitments: (await store.latestSnapshot())?.extra.commitments as CommitmentData | undefined,
+            commitments: previous?.extra.commitments as CommitmentData | undefined,
           };
     const inventory = await collect(aws, config, asOf, cached, accountId);
     const notes = inventory.notes;
@@ -191,11 +205,11 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     // analyze
     const summary = summarize(spend, asOf);
     // AWS's own recommendations join the rules' drafts: one finding per resource and action, commitment-aware.
-    const optimization = analyzeOptimization(
-      inventory,
-      evaluateRules(inventory, config).filter((d) => d.status !== 'ok'),
-      { accountId, homeRegion: config.homeRegion, ownerTags: config.ownerTags },
-    );
+    const optimization = analyzeOptimization(inventory, evaluateRules(inventory, config), {
+      accountId,
+      homeRegion: config.homeRegion,
+      ownerTags: config.ownerTags,
+    });
     notes.push(...optimization.notes);
     // Spend anomalies: ours and AWS's merged, root causes, findings, alerts (re-alert on growth, daily cap).
     const anomaly = await anomalyStep(aws, {
@@ -204,7 +218,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
       accountId,
       config,
       notes,
-      previous: (await store.latestSnapshot())?.extra.anomalies,
+      previous: previous?.extra.anomalies,
     });
     const drafts: FindingDraft[] = [...optimization.drafts, ...anomaly.findings];
     const alerts: Alert[] = [
@@ -212,7 +226,6 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
       ...optimization.alerts,
       ...anomaly.alerts,
     ].filter((a): a is Alert => a !== undefined);
-    const sections: DigestSection[] = [];
 
     // ledger
     const ledger = reconcile(
@@ -222,68 +235,59 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
       now(),
     );
     const current = ledger.findings.filter((f) => f.lastSeen === asOf).sort((a, b) => b.score - a.score);
-    const savings = savingsSection(current, asOf);
-    if (savings) sections.push(savings);
-    for (const section of [
-      rightsizingSection(current),
+
+    // digests: owners with a channel get their own findings; the main channel the rest and the account-wide parts
+    const anomalyActions = (a: SpendAnomaly) => {
+      const finding = current.find((f) => f.source === 'anomaly' && f.resourceId === a.id);
+      return finding && findingActions(finding);
+    };
+    const routed = routeFindings(current, config.slack.ownerChannels, MAIN);
+    const findingSections = (findings: Finding[]) =>
+      [savingsSection(findings, asOf, findingActions), rightsizingSection(findings)].filter(isSection);
+    const sections = [
+      ...findingSections(routed.get(MAIN) ?? []),
       commitmentsSection(inventory.optimization?.commitments, current),
-      anomaly.section,
+      anomaly.section(anomalyActions),
       checklistSection(optimization.checklist),
-    ]) {
-      if (section) sections.push(section);
-    }
+    ].filter(isSection);
+    const digestInput = { asOf, sample, summary, sections, notes };
+    const main = { channel: config.slack.channel, digest: buildDigest(digestInput) };
+    const owners = [...routed].flatMap(([channel, findings]) => {
+      if (channel === MAIN) return [];
+      const owner = ownersOf(config.slack.ownerChannels, channel);
+      return [{ channel, digest: buildOwnerDigest({ asOf, sample, owner, sections: findingSections(findings) }) }];
+    });
 
     // notify: claims first, so a retried or repeated run never sends twice
-    const claimUntil = new Date(`${addDays(asOf, CLAIM_DAYS)}T00:00:00Z`);
+    const claims = { store, until: new Date(`${addDays(asOf, CLAIM_DAYS)}T00:00:00Z`), notes };
     const topicArn = config.topicArn ?? 'arn:aws:sns:us-east-1:000000000000:durion-cost-alerts-not-configured';
-    const alertInputs = alerts.map((a) =>
-      a.kind === 'anomaly' ? anomaly.publishInput(a, topicArn) : toPublishInput(a, topicArn),
-    );
-    let published = 0;
-    let duplicates = 0;
-    const publishedKeys: string[] = [];
-    if (config.topicArn) {
-      const fresh = new Map<PublishCommandInput, string>();
-      for (const [i, alert] of alerts.entries()) {
-        const key = `alert#${alert.key}`;
-        if (await store.claim(key, claimUntil)) fresh.set(alertInputs[i]!, key);
-        else duplicates++;
-      }
-      const failed = await publishAlerts(sns(config.homeRegion), [...fresh.keys()], notes);
-      // An alert SNS refused is released, so the next run tries it again.
-      for (const input of failed) await store.release(fresh.get(input)!);
-      published = fresh.size - failed.length;
-      for (const [input, key] of fresh) if (!failed.includes(input)) publishedKeys.push(key.replace(/^alert#/, ''));
-    }
-
-    const digestInput = { asOf, sample, summary, sections, notes };
-    const digest = buildDigest(digestInput);
-    const channel = config.slack.channel;
-    const payload = { channel: channel ?? '(SLACK_CHANNEL not configured)', text: digest.text, blocks: digest.blocks };
-    let digestStatus: RunReport['digest'] = { posted: false, reason: 'SLACK_BOT_TOKEN or SLACK_CHANNEL not set' };
-    if (options.slackBotToken && channel) {
-      const key = `digest#${asOf}#${channel}`;
-      if (!(await store.claim(key, claimUntil))) {
-        digestStatus = { posted: false, channel, reason: `already posted for ${asOf}` };
-      } else {
-        try {
-          await postMessage({ apiUrl: config.slack.apiUrl, token: options.slackBotToken, channel, ...digest });
-          digestStatus = { posted: true, channel, reason: 'posted' };
-        } catch (err) {
-          await store.release(key);
-          notes.push({ kind: 'error', source: 'slack:chat.postMessage', message: (err as Error).message });
-          digestStatus = { posted: false, channel, reason: (err as Error).message };
-        }
+    const outgoing = alerts.map((a) => ({
+      key: a.key,
+      input: a.kind === 'anomaly' ? anomaly.publishInput(a, topicArn) : toPublishInput(a, topicArn),
+    }));
+    const sent = config.topicArn
+      ? await deliverAlerts(claims, sns(config.homeRegion), outgoing)
+      : { published: 0, duplicates: 0, publishedKeys: [] };
+    const digests: DigestStatus[] = [];
+    for (const { channel, digest } of [main, ...owners]) {
+      if (!channel) digests.push({ channel: MAIN, posted: false, reason: 'SLACK_CHANNEL not set' });
+      else if (!options.slackBotToken) digests.push({ channel, posted: false, reason: 'SLACK_BOT_TOKEN not set' });
+      else {
+        const slack = { apiUrl: config.slack.apiUrl, token: options.slackBotToken };
+        digests.push(await deliverDigest(claims, slack, asOf, channel, digest));
       }
     }
 
+    const costExplorerRequests = aws.calls.forService('ce');
+    const sameMonth = previous?.asOf.slice(0, 7) === asOf.slice(0, 7);
     const report: RunReport = {
       asOf,
       startedAt: started.toISOString(),
       durationMs: now().getTime() - started.getTime(),
       mode: options.mode,
       calls: aws.calls.byOperation,
-      costExplorerRequests: aws.calls.forService('ce'),
+      costExplorerRequests,
+      costExplorerRequestsMonth: costExplorerRequests + (sameMonth ? previous.report.costExplorerRequestsMonth : 0),
       notes,
       findings: {
         total: current.length,
@@ -291,8 +295,8 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
         new: ledger.newIds.length,
         resolved: ledger.resolvedIds.length,
       },
-      alerts: { built: alerts.length, published, duplicates },
-      digest: digestStatus,
+      alerts: { built: alerts.length, published: sent.published, duplicates: sent.duplicates },
+      digests,
     };
 
     // persist: all computed, now written
@@ -301,15 +305,20 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     const extra = {
       commitments: inventory.optimization?.commitments,
       checklist: optimization.checklist,
-      anomalies: anomaly.stateAfter(publishedKeys),
+      anomalies: anomaly.stateAfter(sent.publishedKeys),
     };
     const snapshot: Snapshot = { asOf, sample, summary, spend: lastDays(spend, SNAPSHOT_DAYS), report, extra };
     await store.putSnapshot(snapshot);
 
     const digestText = renderText(digestInput);
+    const payload = (channel: string | undefined, digest: Digest) => ({
+      channel: channel ?? '(SLACK_CHANNEL not set)',
+      ...digest,
+    });
     const files = writeOutputs(options.outDir, {
-      digest: { payload, text: digestText },
-      alerts: alertInputs,
+      digest: { payload: payload(main.channel, main.digest), text: digestText },
+      routed: owners.map((o) => payload(o.channel, o.digest)),
+      alerts: outgoing.map((a) => a.input),
       findings: current,
       report,
     });

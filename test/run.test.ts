@@ -54,8 +54,10 @@ describe('the daily run on the sample account', () => {
       expect(posts).toHaveLength(1);
       expect(posts[0]?.headers.authorization).toBe('Bearer xoxb-test-token');
       expect(posts[0]?.body.channel).toBe('C0DIGEST');
-      expect(first.report.digest.posted).toBe(true);
-      expect(second.report.digest).toMatchObject({ posted: false, reason: 'already posted for 2026-11-20' });
+      expect(first.report.digests).toEqual([{ channel: 'C0DIGEST', posted: true, reason: 'posted' }]);
+      expect(second.report.digests).toEqual([
+        { channel: 'C0DIGEST', posted: false, reason: 'already posted for 2026-11-20' },
+      ]);
     } finally {
       await slack.close();
     }
@@ -89,6 +91,35 @@ describe('the daily run on the sample account', () => {
     } finally {
       sns.restore();
     }
+  });
+
+  it('routes owners’ findings to their channels, the rest and the account-wide parts to the main digest', async () => {
+    const slack = await fakeSlack();
+    try {
+      const env = { SLACK_CHANNEL: 'C0MAIN', SLACK_API_URL: slack.url, DURION_OWNER_CHANNELS: '{"data":"C0DATA"}' };
+      const { report } = await run('2026-11-20', env, 'xoxb-test-token');
+      await run('2026-11-20', env, 'xoxb-test-token');
+      const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
+      expect(posts.map((p) => p.body.channel).sort()).toEqual(['C0DATA', 'C0MAIN']);
+      expect(report.digests.every((d) => d.posted)).toBe(true);
+      const text = (channel: string) => JSON.stringify(posts.find((p) => p.body.channel === channel)?.body.blocks);
+      expect(text('C0DATA')).toContain('owner data');
+      expect(text('C0DATA')).not.toMatch(/owner (?!data)/);
+      expect(text('C0DATA')).not.toContain('Month-to-date');
+      expect(text('C0MAIN')).not.toContain('owner data');
+      expect(text('C0MAIN')).toContain('Month-to-date');
+      expect(text('C0MAIN')).toContain('"action_id":"durion:ack"');
+    } finally {
+      await slack.close();
+    }
+  });
+
+  it('counts Cost Explorer requests over the calendar month', async () => {
+    const a = await run('2026-11-20');
+    const b = await run('2026-11-21');
+    const c = await run('2026-12-01');
+    expect(b.report.costExplorerRequestsMonth).toBe(a.report.costExplorerRequests + b.report.costExplorerRequests);
+    expect(c.report.costExplorerRequestsMonth).toBe(c.report.costExplorerRequests);
   });
 
   it('leaves the store for the Slack bot: the latest snapshot and the findings', async () => {

@@ -9,6 +9,7 @@ import type { Aws } from '../aws';
 import { collectAwsAnomalies, collectRootCauses } from '../collect/anomalies';
 import type { Config } from '../config';
 import type { Alert, FindingDraft, Note, SpendData } from '../model';
+import type { ActionsBlock } from '../notify/blocks';
 import type { DigestSection } from '../notify/digest';
 import { anomaliesSection } from '../notify/sections/anomalies';
 import { anomalyAlertKey, anomalyAlerts, anomalyPublishInput, capAlerts, realertDue } from './alerts';
@@ -31,7 +32,8 @@ export interface AnomalyStepResult {
   findings: FindingDraft[];
   /** Alerts due now: new anomalies, grown ones, the overflow summary; keyed so the ledger's claim sends each once. */
   alerts: Alert[];
-  section?: DigestSection;
+  /** The digest section; `actions` gives the buttons of an anomaly's finding once the ledger has its id. */
+  section(actions?: (a: SpendAnomaly) => ActionsBlock | undefined): DigestSection | undefined;
   /** The SNS Publish input of one of these alerts (MessageStructure json, optional chat format). */
   publishInput(alert: Alert, topicArn: string): PublishCommandInput;
   /** The state to keep, given the keys of the alerts actually published. */
@@ -86,7 +88,7 @@ export async function anomalyStep(aws: Aws, input: AnomalyStepInput): Promise<An
     anomalies,
     findings: anomalies.map(anomalyFinding),
     alerts,
-    section: anomaliesSection(anomalies, asOf, prev && new Set(prev.anomalies.map((a) => a.id))),
+    section: (actions) => anomaliesSection(anomalies, asOf, prev && new Set(prev.anomalies.map((a) => a.id)), actions),
     publishInput: (alert, topicArn) =>
       anomalyPublishInput(alert, byKey.get(alert.key), topicArn, { chatbot: settings.chatbotFormat }),
     stateAfter(publishedKeys) {

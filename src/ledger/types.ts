@@ -15,7 +15,17 @@ export interface RunReport {
   notes: Note[];
   findings: { total: number; alarm: number; new: number; resolved: number };
   alerts: { built: number; published: number; duplicates: number };
-  digest: { posted: boolean; channel?: string; reason: string };
+  /** Cost Explorer requests of all runs this calendar month, this one included. */
+  costExplorerRequestsMonth: number;
+  /** One entry per channel the digest was meant for: the main channel and the owners' channels. */
+  digests: DigestStatus[];
+}
+
+/** Whether one channel got its digest, and why not. */
+export interface DigestStatus {
+  channel: string;
+  posted: boolean;
+  reason: string;
 }
 
 /** The latest run, as the Slack bot reads it: it never calls Cost Explorer itself. */

@@ -6,6 +6,7 @@ import type { types } from '@slack/bolt';
 
 export type Block = types.KnownBlock;
 export type Button = types.Button;
+export type ActionsBlock = types.ActionsBlock;
 
 /** Slack's documented limits for a chat.postMessage payload (Block Kit reference). */
 export const SLACK_LIMITS = {

@@ -6,8 +6,8 @@
 import type { Note } from '../model';
 import type { SpendSummary } from '../summary';
 import {
+  type ActionsBlock,
   type Block,
-  type Button,
   clip,
   context,
   divider,
@@ -45,8 +45,8 @@ export interface DigestSection {
 export interface SectionItem {
   mrkdwn: string;
   text: string;
-  /** A button beside the item (Acknowledge, Snooze, Explain). */
-  button?: Button;
+  /** The buttons under the item (Acknowledge, Snooze, Keep; Accurate, False positive, Planned). */
+  actions?: ActionsBlock;
 }
 
 /**
@@ -59,7 +59,7 @@ export function listSection(id: string, title: string, items: SectionItem[], cap
     title,
     blocks: [
       ...(caption ? [context(escapeMrkdwn(caption))] : []),
-      ...items.map((item) => section(item.mrkdwn, item.button ? { accessory: item.button } : {})),
+      ...items.flatMap((item) => [section(item.mrkdwn), ...(item.actions ? [item.actions] : [])]),
     ],
     lines: [...(caption ? [caption] : []), ...items.map((item) => item.text)],
   };
@@ -181,4 +181,22 @@ export function buildDigest(input: DigestInput): Digest {
   const tail = notesBlocks(input);
   const body = sectionBlocks(input.sections, SLACK_LIMITS.blocks - head.length - tail.length);
   return { text: fallbackText(input), blocks: [...head, ...body, ...tail] };
+}
+
+/** What an owner's channel gets: only that owner's findings, never the account-wide spend. */
+export interface OwnerDigestInput {
+  asOf: string;
+  sample: boolean;
+  owner: string;
+  sections: DigestSection[];
+}
+
+/** The digest for a channel mapped to an owner: a header naming the owner, then their sections, within limits. */
+export function buildOwnerDigest(input: OwnerDigestInput): Digest {
+  const title = `Cost findings for ${input.owner} · ${input.asOf}${input.sample ? ` · ${SAMPLE_BANNER}` : ''}`;
+  const head = [header(title)];
+  return {
+    text: escapeMrkdwn(title),
+    blocks: [...head, ...sectionBlocks(input.sections, SLACK_LIMITS.blocks - head.length)],
+  };
 }

@@ -27,7 +27,7 @@ describe('anomalyStep on the sample account', () => {
       'anomaly:new',
       'anomaly:spike',
     ]);
-    expect(result.section?.lines.join('\n')).toContain('SageMaker');
+    expect(result.section()?.lines.join('\n')).toContain('SageMaker');
     expect(ceRequests).toBeLessThanOrEqual(3);
     expect(notes).toEqual([]);
     const input = result.publishInput(result.alerts[0]!, 'arn:aws:sns:us-east-1:111111111111:t');

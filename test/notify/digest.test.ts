@@ -237,7 +237,14 @@ describe('listSection', () => {
     mrkdwn: `*$${i}.00/month* volume vol-${i} &amp; co`,
     text: `$${i}.00/month volume vol-${i} & co`,
     ...(i === 0
-      ? { button: { type: 'button' as const, text: { type: 'plain_text' as const, text: 'Ack' }, action_id: 'ack' } }
+      ? {
+          actions: {
+            type: 'actions' as const,
+            elements: [
+              { type: 'button' as const, text: { type: 'plain_text' as const, text: 'Ack' }, action_id: 'ack' },
+            ],
+          },
+        }
       : {}),
   }));
   const savings = listSection('savings', 'Savings waiting', items, 'list prices, 730 h a month <us-east-1>');
@@ -251,7 +258,9 @@ describe('listSection', () => {
     );
     const shown = items.filter((i) => body.includes(`${i.mrkdwn}\n`)).length;
     expect(body).toContain(`… ${60 - shown} more in findings.csv`);
-    expect(blocks.find((b) => b.type === 'section' && b.accessory)).toMatchObject({ accessory: { action_id: 'ack' } });
+    const first = blocks.findIndex((b) => b.type === 'section' && b.text?.text.includes('vol-0 '));
+    expect(blocks[first + 1]).toMatchObject({ type: 'actions', elements: [{ action_id: 'ack' }] });
+    expect(blocks.filter((b) => b.type === 'actions')).toHaveLength(1);
   });
 
   it('gives the terminal every line', () => {

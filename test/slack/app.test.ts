@@ -223,7 +223,7 @@ describe('Slack endpoint (signed requests through the real AwsLambdaReceiver, st
 
     it('reports status: last run, freshness, Cost Explorer requests and cost, what could not be read', async () => {
       const text = said(await slash('status'));
-      expect(text).toContain('3 request(s) in the last run ($0.03 at $0.01 each)');
+      expect(text).toContain('42 request(s) this month ($0.42 at $0.01 each), 3 in the last run');
       expect(text).toContain(`spend through ${AS_OF}, 1 day(s) still estimated`);
       expect(text).toContain('compute-optimizer:GetEC2InstanceRecommendations: AccessDenied');
     });

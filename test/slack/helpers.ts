@@ -291,7 +291,8 @@ export async function seedStore(store: Store, drafts: FindingDraft[] = DRAFTS) {
       notes: [{ kind: 'denied', source: 'compute-optimizer:GetEC2InstanceRecommendations', message: 'AccessDenied' }],
       findings: { total: findings.length, alarm: findings.length, new: findings.length, resolved: 0 },
       alerts: { built: 0, published: 0, duplicates: 0 },
-      digest: { posted: false, reason: 'no bot token' },
+      costExplorerRequestsMonth: 42,
+      digests: [{ channel: 'C0DIGEST', posted: false, reason: 'SLACK_BOT_TOKEN not set' }],
     },
     extra: {},
   };

@@ -5,7 +5,7 @@
  */
 import type { SpendAnomaly } from '../../anomaly/types';
 import { addDays } from '../../dates';
-import { escapeMrkdwn } from '../blocks';
+import { type ActionsBlock, escapeMrkdwn } from '../blocks';
 import { type DigestSection, listSection, type SectionItem } from '../digest';
 import { percentOf, usd } from '../format';
 
@@ -46,6 +46,7 @@ export function anomaliesSection(
   anomalies: readonly SpendAnomaly[],
   asOf: string,
   previousIds?: ReadonlySet<string>,
+  actions?: (a: SpendAnomaly) => ActionsBlock | undefined,
   limit = 8,
 ): DigestSection | undefined {
   if (anomalies.length === 0) return undefined;
@@ -62,7 +63,10 @@ export function anomaliesSection(
   return listSection(
     'anomalies',
     'Spend anomalies',
-    ranked.slice(0, limit).map((r) => item(r.a, r.state)),
+    ranked.slice(0, limit).map((r) => {
+      const buttons = r.state === 'resolved' ? undefined : actions?.(r.a);
+      return { ...item(r.a, r.state), ...(buttons ? { actions: buttons } : {}) };
+    }),
     caption,
   );
 }

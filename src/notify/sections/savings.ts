@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../../model';
 import { rank } from '../../score';
-import { escapeMrkdwn } from '../blocks';
+import { type ActionsBlock, escapeMrkdwn } from '../blocks';
 import { type DigestSection, listSection } from '../digest';
 import { usd } from '../format';
 
@@ -26,7 +26,12 @@ export function totalSavings(findings: readonly Finding[]): number {
 }
 
 /** The savings section, or undefined when nothing is open. */
-export function savingsSection(findings: readonly Finding[], asOf: string, limit = 5): DigestSection | undefined {
+export function savingsSection(
+  findings: readonly Finding[],
+  asOf: string,
+  actions?: (f: Finding) => ActionsBlock,
+  limit = 5,
+): DigestSection | undefined {
   const open = rank(findings.filter((f) => f.lastSeen === asOf && actionable(f)));
   if (open.length === 0) return undefined;
   const total = totalSavings(open);
@@ -35,9 +40,9 @@ export function savingsSection(findings: readonly Finding[], asOf: string, limit
   const top = open.slice(0, limit);
   const newOnes = fresh.filter((f) => !top.includes(f)).slice(0, Math.max(0, limit - 2));
   const items = [
-    ...top.map((f) => ({ text: `${f.firstSeen === asOf ? 'NEW ' : ''}${line(f)}` })),
-    ...newOnes.map((f) => ({ text: `NEW ${line(f)}` })),
-  ].map(({ text }) => ({ mrkdwn: escapeMrkdwn(text), text }));
+    ...top.map((f) => ({ f, text: `${f.firstSeen === asOf ? 'NEW ' : ''}${line(f)}` })),
+    ...newOnes.map((f) => ({ f, text: `NEW ${line(f)}` })),
+  ].map(({ f, text }) => ({ mrkdwn: escapeMrkdwn(text), text, ...(actions ? { actions: actions(f) } : {}) }));
   const caption =
     `${usd(total)} a month across ${open.length} open findings; new since yesterday: ${fresh.length} (${usd(freshTotal)} a month). ` +
     'Estimates at list prices over 730 h unless a finding says otherwise, the largest per resource where findings are alternatives; all are in findings.csv.';

@@ -23,10 +23,13 @@ export const status: Command = {
     const lines = [
       `*Last run:* as of ${r.asOf}, started ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC (${ageHours} h ago), ${(r.durationMs / 1000).toFixed(1)} s, ${r.mode} mode${snap.sample ? ' (sample account)' : ''}`,
       `*Data:* spend through ${lastDay}${estimated ? `, ${estimated} day(s) still estimated by AWS` : ''}`,
-      `*Cost Explorer:* ${r.costExplorerRequests} request(s) in the last run (${usd(r.costExplorerRequests * CE_REQUEST_USD)} at $0.01 each); slash commands make none`,
+      `*Cost Explorer:* ${r.costExplorerRequestsMonth} request(s) this month (${usd(r.costExplorerRequestsMonth * CE_REQUEST_USD)} at $0.01 each), ${r.costExplorerRequests} in the last run; slash commands make none`,
       `*Findings:* ${[...byState.entries()].map(([s, n]) => `${n} ${s}`).join(', ') || 'none'} (${r.findings.new} new in the last run)`,
       `*Realized savings:* ${usd(realizedSavings(findings))}/mo from resolved findings`,
-      `*Digest:* ${r.digest.posted ? `posted${r.digest.channel ? ` to <#${r.digest.channel}>` : ''}` : 'not posted'} (${escapeText(r.digest.reason)})`,
+      ...r.digests.map(
+        (d) =>
+          `*Digest:* ${d.posted ? 'posted' : 'not posted'}${d.channel.startsWith('C') ? ` to <#${d.channel}>` : ''} (${escapeText(d.reason)})`,
+      ),
     ];
     if (r.notes.length) {
       lines.push('*Could not read:*');

@@ -57,7 +57,7 @@ describe('savingsSection', () => {
   it('lists new findings beyond the top ones', () => {
     const many = Array.from({ length: 7 }, (_, i) => finding({ monthlySavingsUsd: 100 - i, score: 100 - i }));
     const late = finding({ monthlySavingsUsd: 1, score: 1, priority: 4, firstSeen: AS_OF, reason: 'late newcomer' });
-    const section = savingsSection([...many, late], AS_OF, 5);
+    const section = savingsSection([...many, late], AS_OF, undefined, 5);
     expect(section?.lines).toHaveLength(1 + 5 + 1);
     expect(section?.lines.at(-1)).toContain('late newcomer');
   });
