@@ -187,7 +187,7 @@ export interface SpendData {
   byTag?: { key: string; values: Record<string, Series> };
   /** Account id to name, from Cost Explorer's dimension attributes. */
   accountNames: Record<string, string>;
-  /** GetCostForecast from tomorrow to month end. */
+  /** GetCostForecast for the rest of the month: start is the as-of day, end the month's last day (inclusive). */
   forecast?: { start: string; end: string; amount: number; lower?: number; upper?: number };
 }
 
