@@ -85,15 +85,16 @@ export const SAMPLE_BANNER = 'SAMPLE ACCOUNT — not real data';
 export const digestTitle = (input: DigestInput): string =>
   `Cost digest for ${input.asOf}${input.sample ? ` · ${SAMPLE_BANNER}` : ''}`;
 
-function overviewBlocks(input: DigestInput): Block[] {
-  const s = input.summary;
-  const fields = overviewRows(s).map((r) => `*${r.label}*\n*${r.value}*\n${escapeMrkdwn(r.versus)}`);
+function titleBlocks(input: DigestInput): Block[] {
   return [
     header(digestTitle(input)),
     ...(input.sample ? [context('Built from the bundled sample account: no AWS account was read.')] : []),
-    section('', { fields }),
-    context(escapeMrkdwn(basisLine(s))),
   ];
+}
+
+function overviewBlocks(s: SpendSummary): Block[] {
+  const fields = overviewRows(s).map((r) => `*${r.label}*\n*${r.value}*\n${escapeMrkdwn(r.versus)}`);
+  return [section('', { fields }), context(escapeMrkdwn(basisLine(s)))];
 }
 
 function servicesBlocks(s: SpendSummary): Block[] {
@@ -112,6 +113,9 @@ function servicesBlocks(s: SpendSummary): Block[] {
     ...(tags ? [context(escapeMrkdwn(tags))] : []),
   ];
 }
+
+/** The headline figures with their basis, then the top services: what the digest and the slash summary both show. */
+export const spendBlocks = (s: SpendSummary): Block[] => [...overviewBlocks(s), ...servicesBlocks(s)];
 
 function moversBlocks(s: SpendSummary): Block[] {
   const { services, accounts, missing } = s.movers;
@@ -177,7 +181,7 @@ function fallbackText(input: DigestInput): string {
 
 /** Build the digest: a chat.postMessage `text` and `blocks` within Slack's limits. */
 export function buildDigest(input: DigestInput): Digest {
-  const head = [...overviewBlocks(input), ...servicesBlocks(input.summary), ...moversBlocks(input.summary)];
+  const head = [...titleBlocks(input), ...spendBlocks(input.summary), ...moversBlocks(input.summary)];
   const tail = notesBlocks(input);
   const body = sectionBlocks(input.sections, SLACK_LIMITS.blocks - head.length - tail.length);
   return { text: fallbackText(input), blocks: [...head, ...body, ...tail] };

@@ -172,9 +172,12 @@ export function noteLines(s: SpendSummary, notes: Note[]): string[] {
   if (s.estimatedDays.length) {
     lines.push(`Estimated by Cost Explorer (may still change): ${dayRanges(s.estimatedDays)}`);
   }
-  for (const n of notes) {
-    const where = [n.region, n.accountId].filter(Boolean).join(', ');
-    lines.push(`${n.kind}: ${n.source}${where ? ` (${where})` : ''}: ${n.message}`);
-  }
+  for (const n of notes) lines.push(noteLine(n));
   return lines;
+}
+
+/** A note as a line: "denied: ce:GetCostAndUsage (us-east-1, 111111111111): AccessDenied". Plain text. */
+export function noteLine(n: Note): string {
+  const where = [n.region, n.accountId].filter(Boolean).join(', ');
+  return `${n.kind}: ${n.source}${where ? ` (${where})` : ''}: ${n.message}`;
 }

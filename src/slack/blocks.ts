@@ -4,10 +4,6 @@
  */
 import { type Block, context, escapeMrkdwn, header, SLACK_LIMITS, section } from '../notify/blocks';
 
-export { usd } from '../notify/format';
-export type { Block };
-export { context, header, section };
-
 /** What a command answers: Block Kit, and the text Slack shows in notifications and screen readers. */
 export interface Answer {
   text: string;

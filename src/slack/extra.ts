@@ -5,8 +5,9 @@
  */
 import type { Snapshot } from '../ledger/types';
 import type { Finding, FindingSource } from '../model';
+import { type Block, context, header, section } from '../notify/blocks';
 import type { DigestSection } from '../notify/digest';
-import { type Answer, answer, type Block, capBlocks, context, header, section } from './blocks';
+import { type Answer, answer, capBlocks } from './blocks';
 import { findingActions } from './buttons';
 import { NO_SNAPSHOT } from './command';
 import { findingLine } from './findings';

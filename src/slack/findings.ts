@@ -2,18 +2,9 @@
 import { effectiveState } from '../ledger/ledger';
 import type { StateRequest, Store } from '../ledger/types';
 import { type Finding, type FindingState, SAVINGS_METHODS, type Status } from '../model';
-import {
-  type Answer,
-  answer,
-  type Block,
-  capBlocks,
-  context,
-  escapeText,
-  header,
-  mention,
-  section,
-  usd,
-} from './blocks';
+import { type Block, context, header, section } from '../notify/blocks';
+import { usd } from '../notify/format';
+import { type Answer, answer, capBlocks, escapeText, mention } from './blocks';
 import { findingActions } from './buttons';
 import type { Caller } from './command';
 

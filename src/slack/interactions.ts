@@ -5,6 +5,7 @@
 import type { types } from '@slack/bolt';
 import type { Store } from '../ledger/types';
 import type { Finding } from '../model';
+import { context, section } from '../notify/blocks';
 import { type Answer, answer, escapeText } from './blocks';
 import { ACTION, KEEP_VIEW } from './buttons';
 import type { Caller } from './command';
@@ -72,7 +73,7 @@ export async function pressButton(actionId: string, findingId: string, deps: But
 
 const withLine = (a: Answer, line: string): Answer => ({
   ...a,
-  blocks: [...a.blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: line }] }],
+  blocks: [...a.blocks, context(line)],
 });
 
 /** What the Keep modal carries between the button and its submission. */
@@ -92,7 +93,7 @@ export function keepModal(finding: Pick<Finding, 'id' | 'title'>, channelId: str
     submit: { type: 'plain_text', text: 'Keep' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `*${escapeText(finding.title)}* (\`${finding.id}\`)` } },
+      section(`*${escapeText(finding.title)}* (\`${finding.id}\`)`),
       {
         type: 'input',
         block_id: 'reason',

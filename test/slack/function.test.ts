@@ -63,7 +63,7 @@ describe('functions/slack (middy handler, secrets from SSM, store on dynalite)',
   it('answers a signed slash command from the event fixture with the stored figures', async () => {
     const res = await handler(resigned(fixture('command-summary')), context);
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Month to date');
+    expect(res.body).toContain('Month-to-date');
   });
 
   it('refuses the fixture as recorded: its timestamp is stale', async () => {

@@ -272,10 +272,9 @@ export const DRAFTS: FindingDraft[] = [
 ];
 
 /** Fill the store as a daily run would: findings in the ledger and the latest snapshot. Returns the findings. */
-export async function seedStore(store: Store, drafts: FindingDraft[] = DRAFTS) {
+export async function seedStore(store: Store, drafts: FindingDraft[] = DRAFTS, spend: SpendData = sampleSpend()) {
   const { findings } = reconcile(drafts, [], AS_OF, new Date(`${AS_OF}T06:00:00Z`));
   await store.putFindings(findings);
-  const spend = sampleSpend();
   const snapshot: Snapshot = {
     asOf: AS_OF,
     sample: true,

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/ledger/store';
 import { escapeText } from '../../src/slack/blocks';
 import { snoozeUntil } from '../../src/slack/duration';
-import { nearest, slashCommand } from '../../src/slack/router';
+import { nearest, route, slashCommand } from '../../src/slack/router';
 import { tempDir } from '../ledger/helpers';
-import { seedStore } from './helpers';
+import { DRAFTS, sampleSpend, seedStore } from './helpers';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 
@@ -63,7 +63,7 @@ describe('durion-cost slash (the same router, plain text, from the local store)'
   it('prints the summary as text, links and marks removed', async () => {
     const text = await slashCommand('', { store: tmp.dir, now: NOW });
     expect(text).toContain('SPEND AS OF 2026-11-20');
-    expect(text).toContain('Month to date: $2,943 (2026-11-01 to 2026-11-19)');
+    expect(text).toContain('Month-to-date (Nov 1–19)\n$2,943\n');
     expect(text).not.toContain('*');
   });
 
@@ -74,5 +74,26 @@ describe('durion-cost slash (the same router, plain text, from the local store)'
     const text = await slashCommand(`explain ${id}`, { store: tmp.dir, now: NOW });
     expect(text).toContain('snoozed until 2026-12-20 by <@U0CLI>: “budget review”');
     expect(text).toContain('[Acknowledge] [Snooze 7 days] [Keep…] [Open in AWS console]');
+  });
+});
+
+describe('summary', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('escapes service names in mrkdwn, as the digest does', async () => {
+    const spend = sampleSpend();
+    spend.byService = { '<!channel> & <b>': spend.total };
+    const store = await openStore({ storeDir: tmp.dir });
+    try {
+      await seedStore(store, DRAFTS, spend);
+      const caller = { userId: 'U0CLI', channelId: 'cli', canChange: false, owners: [] };
+      const { answer } = await route('summary', { store, caller, now: NOW });
+      const json = JSON.stringify(answer.blocks);
+      expect(json).toContain('&lt;!channel&gt; &amp; &lt;b&gt;');
+      expect(json).not.toMatch(/<!channel>|<b>/);
+    } finally {
+      await store.close();
+    }
   });
 });

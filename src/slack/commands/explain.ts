@@ -1,6 +1,8 @@
 import { UsageError } from '../../errors';
 import { SAVINGS_METHODS } from '../../model';
-import { answer, capBlocks, context, escapeText, header, mention, section, usd } from '../blocks';
+import { context, header, section } from '../../notify/blocks';
+import { usd } from '../../notify/format';
+import { answer, capBlocks, escapeText, mention } from '../blocks';
 import { findingActions } from '../buttons';
 import type { Command } from '../command';
 import { isFindingId, stateOf, unknownId } from '../findings';

@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors';
 import { type Finding, SAVINGS_METHODS } from '../../model';
-import { answer, escapeText, usd } from '../blocks';
+import { usd } from '../../notify/format';
+import { answer, escapeText } from '../blocks';
 import type { Command } from '../command';
 import { actionable } from '../findings';
 

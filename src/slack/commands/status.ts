@@ -1,5 +1,6 @@
 import { realizedSavings } from '../../ledger/ledger';
-import { answer, escapeText, usd } from '../blocks';
+import { noteLine, usd } from '../../notify/format';
+import { answer, escapeText } from '../blocks';
 import { type Command, NO_SNAPSHOT } from '../command';
 import { stateOf } from '../findings';
 
@@ -33,11 +34,7 @@ export const status: Command = {
     ];
     if (r.notes.length) {
       lines.push('*Could not read:*');
-      for (const n of r.notes.slice(0, 15)) {
-        lines.push(
-          `• ${n.kind} · ${escapeText(n.source)}${n.region ? ` (${n.region})` : ''}: ${escapeText(n.message)}`,
-        );
-      }
+      for (const n of r.notes.slice(0, 15)) lines.push(`• ${escapeText(noteLine(n))}`);
       if (r.notes.length > 15) lines.push(`• … ${r.notes.length - 15} more in run.json`);
     } else lines.push('Everything the run needed could be read.');
     return answer('durion-cost status', lines);

@@ -1,14 +1,10 @@
-import type { Comparison } from '../../summary';
-import { answer, usd } from '../blocks';
+import { context, escapeMrkdwn, header } from '../../notify/blocks';
+import { spendBlocks } from '../../notify/digest';
+import { noteLines } from '../../notify/format';
+import { answer, capBlocks } from '../blocks';
 import { type Command, NO_SNAPSHOT } from '../command';
 
-const change = (c: Comparison): string => {
-  if (!c.current) return `not available (${c.missing ?? 'no data'})`;
-  const ref = c.reference ? ` vs ${usd(c.reference.usd)} (${c.reference.from} to ${c.reference.to})` : '';
-  const pct = c.changePct === undefined ? '' : ` ${c.changePct >= 0 ? '+' : ''}${(c.changePct * 100).toFixed(1)}%`;
-  return `*${usd(c.current.usd)}* (${c.current.from} to ${c.current.to})${ref}${pct}`;
-};
-
+/** The digest's overview and top services (one wording for both), with the estimated days the digest lists as notes. */
 export const summary: Command = {
   name: 'summary',
   usage: '',
@@ -16,18 +12,12 @@ export const summary: Command = {
   async run({ snapshot }) {
     const snap = await snapshot();
     if (!snap) return answer('Spend summary', [NO_SNAPSHOT]);
-    const s = snap.summary;
-    const lines = [
-      `Yesterday: ${change(s.yesterday)} (7-day average)`,
-      `Month to date: ${change(s.month)} (same days last month)`,
-      `Forecast for ${s.forecast.month}: ${change(s.forecast)} (last month)`,
-      '',
-      '*Top services*',
-      ...s.topServices.map((line) => `• ${line.service}: ${change(line)}`),
+    const title = `Spend as of ${snap.asOf}`;
+    const footer = [
+      ...(snap.sample ? ['Sample account (not real AWS data).'] : []),
+      ...noteLines(snap.summary, []).map(escapeMrkdwn),
     ];
-    if (s.otherServices.count) lines.push(`• ${s.otherServices.count} other services: ${usd(s.otherServices.usd)}`);
-    const sample = snap.sample ? 'Sample account (not real AWS data). ' : '';
-    const estimated = s.estimatedDays.length ? ` ${s.estimatedDays.length} day(s) still estimated by AWS.` : '';
-    return answer(`Spend as of ${snap.asOf}`, lines, `${sample}${s.basis.actuals}.${estimated}`);
+    const blocks = [header(title), ...spendBlocks(snap.summary), ...(footer.length ? [context(...footer)] : [])];
+    return { text: title, blocks: capBlocks(blocks) };
   },
 };

@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors';
 import type { Series } from '../../model';
-import { answer, escapeText, usd } from '../blocks';
+import { percent, usd } from '../../notify/format';
+import { answer, escapeText } from '../blocks';
 import { type Command, NO_SNAPSHOT } from '../command';
 
 const DIMENSIONS = ['services', 'accounts', 'regions'] as const;
@@ -54,10 +55,7 @@ export const top: Command = {
     const total = rows.reduce((a, r) => a + r.now, 0);
     const hasBefore = end - 2 * days >= 0;
     const lines = rows.slice(0, n).map((r, i) => {
-      const pct =
-        hasBefore && r.before > 0
-          ? ` (${r.now >= r.before ? '+' : ''}${(((r.now - r.before) / r.before) * 100).toFixed(1)}%)`
-          : '';
+      const pct = hasBefore && r.before > 0 ? ` (${percent((r.now - r.before) / r.before)})` : '';
       return `${i + 1}. ${escapeText(label(r.key))}: *${usd(r.now)}*${pct}`;
     });
     const from = spend.days[end - days];
