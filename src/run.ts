@@ -10,18 +10,18 @@ import { forecastAlert } from './alerts/forecast';
 import { anomalyStep } from './anomaly/step';
 import type { SpendAnomaly } from './anomaly/types';
 import { type Aws, type AwsMode, createAws } from './aws';
+import type { Responder } from './aws/replay';
 import type { CommitmentData } from './collect/commitments';
 import { collectResources } from './collect/inventory';
 import { collectOptimization } from './collect/optimization';
 import { collectSpend } from './collect/spend';
 import type { Config } from './config';
-import { addDays } from './dates';
 import { CredentialsError } from './errors';
 import { reconcile } from './ledger/ledger';
 import { openStore } from './ledger/store';
 import type { DigestStatus, RunReport, Snapshot } from './ledger/types';
 import type { Alert, Finding, FindingDraft, Inventory, Note, SpendData } from './model';
-import { deliverAlerts, deliverDigest } from './notify/deliver';
+import { claimsUntil, deliverAlerts, deliverDigest } from './notify/deliver';
 import { buildDigest, buildOwnerDigest, type Digest, type DigestSection } from './notify/digest';
 import { checklistSection } from './notify/sections/checklist';
 import { commitmentsSection } from './notify/sections/commitments';
@@ -46,6 +46,8 @@ export interface RunOptions {
   cassetteDir?: string;
   /** Sample account seed. */
   seed?: number;
+  /** What answers in sample mode instead of the bundled sample account (tests record through it). */
+  responder?: Responder;
   /** The Slack bot token, resolved by the caller (SSM in AWS, the environment locally). */
   slackBotToken?: string;
   now?: () => Date;
@@ -79,8 +81,6 @@ const ownersOf = (ownerChannels: Record<string, string>, channel: string) =>
 
 /** Days of spend kept in the snapshot for Slack answers. */
 const SNAPSHOT_DAYS = 92;
-/** Claims outlive the day they guard by this long (TTL deletes them after). */
-const CLAIM_DAYS = 45;
 
 /** Who we are: the account the credentials belong to. No credentials is a usage error that points at --sample. */
 async function identify(aws: Aws): Promise<string> {
@@ -181,7 +181,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
   const aws = createAws({
     mode: options.mode,
     homeRegion: config.homeRegion,
-    responder: sample ? sampleResponder({ asOf, seed: options.seed ?? 1 }) : undefined,
+    responder: sample ? (options.responder ?? sampleResponder({ asOf, seed: options.seed ?? 1 })) : undefined,
     cassetteDir: options.cassetteDir,
   });
   const accountId = await identify(aws);
@@ -259,7 +259,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     });
 
     // notify: claims first, so a retried or repeated run never sends twice
-    const claims = { store, until: new Date(`${addDays(asOf, CLAIM_DAYS)}T00:00:00Z`), notes };
+    const claims = { store, until: claimsUntil(asOf), notes };
     const topicArn = config.topicArn ?? 'arn:aws:sns:us-east-1:000000000000:durion-cost-alerts-not-configured';
     const outgoing = alerts.map((a) => ({
       key: a.key,

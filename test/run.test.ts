@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Recorder } from '../src/aws/cassette';
+import { plain, type Responder } from '../src/aws/replay';
 import { loadConfig } from '../src/config';
 import { openStore } from '../src/ledger/store';
 import { runDaily } from '../src/run';
+import { sampleResponder } from '../src/sample';
 import { fakeSlack } from './helpers/fake-slack';
 import { tempDir } from './ledger/helpers';
 
@@ -132,6 +135,50 @@ describe('the daily run on the sample account', () => {
       expect(snapshot?.spend.days.length).toBeLessThanOrEqual(92);
     } finally {
       await store.close();
+    }
+  });
+});
+
+describe('a cassette of the sample account', () => {
+  it('replays through the real collectors to the same figures, account ids scrubbed', async () => {
+    const tmp = tempDir();
+    try {
+      // Record what the sample answers, as `durion-cost record` keeps what AWS answers.
+      const recorder = new Recorder();
+      const sample = sampleResponder({ asOf: '2026-11-20', seed: 1 });
+      const recording: Responder = async (call) => {
+        try {
+          const output = await sample(call);
+          recorder.record(call, { output: plain(output) });
+          return output;
+        } catch (err) {
+          recorder.record(call, { error: { name: (err as Error).name, message: (err as Error).message } });
+          throw err;
+        }
+      };
+      const base = { asOf: '2026-11-20', config: loadConfig({}), storeDir: join(tmp.dir, 'store-a') };
+      const live = await runDaily({ ...base, mode: 'sample', outDir: join(tmp.dir, 'a'), responder: recording });
+      recorder.write(join(tmp.dir, 'cassette'));
+
+      const replay = await runDaily({
+        ...base,
+        mode: 'cassette',
+        cassetteDir: join(tmp.dir, 'cassette'),
+        outDir: join(tmp.dir, 'b'),
+        storeDir: join(tmp.dir, 'store-b'),
+      });
+      expect(replay.report.calls).toEqual(live.report.calls);
+      expect(replay.report.findings).toEqual(live.report.findings);
+      const totals = (dir: string) =>
+        JSON.parse(readFileSync(join(tmp.dir, dir, 'findings.json'), 'utf8')).map(
+          (f: { monthlySavingsUsd: number }) => f.monthlySavingsUsd,
+        );
+      expect(totals('b').sort()).toEqual(totals('a').sort());
+      const cassette = readFileSync(join(tmp.dir, 'cassette', 'ce', 'GetCostAndUsage.json'), 'utf8');
+      expect(cassette).not.toContain('111111111111');
+      expect(cassette).toContain('100000000001');
+    } finally {
+      tmp.cleanup();
     }
   });
 });

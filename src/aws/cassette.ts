@@ -1,6 +1,7 @@
 /**
  * Cassettes: DIR/<service>/<Operation>.json, each a JSON array of { input, output } or { input, error }, with optional
- * region and account. A call gets the first entry whose input is contained in the actual input.
+ * region and account. A call gets the entry whose input equals the actual input, else the first whose input is
+ * contained in it (hand-written entries may leave out what does not matter; recorded pages replay in order).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,10 +54,12 @@ export function loadCassette(dir: string): Responder {
   if (entries.size === 0) throw new CassetteError(`cassette folder ${dir} holds no <service>/<Operation>.json files`);
 
   return (call: AwsCall) => {
-    const candidates = entries.get(`${call.service}/${call.operation}`) ?? [];
-    const hit = candidates.find(
+    const candidates = (entries.get(`${call.service}/${call.operation}`) ?? []).filter(
       (e) => (e.region === undefined || e.region === call.region) && contains(e.input, call.input),
     );
+    // An exact match wins over the first containing one: a recorded page one is contained in the call for page two.
+    const exact = JSON.stringify(call.input);
+    const hit = candidates.find((e) => JSON.stringify(e.input) === exact) ?? candidates[0];
     if (!hit) {
       throw new CassetteError(
         `cassette ${dir} has no answer for ${call.service} ${call.operation} in ${call.region} with input ${JSON.stringify(call.input)}`,
@@ -67,7 +70,10 @@ export function loadCassette(dir: string): Responder {
   };
 }
 
-/** Replaces account ids (and so the ARNs that hold them) with stable fakes, in order of first appearance. */
+/**
+ * Replaces account ids (and so the ARNs and names that hold them) with stable fakes, in order of first appearance.
+ * Only text is scrubbed: numbers (sizes in bytes, counts) are never account ids, nor are decimals such as amounts.
+ */
 export class Scrubber {
   private readonly fakes = new Map<string, string>();
 
@@ -81,8 +87,14 @@ export class Scrubber {
   }
 
   scrub<T>(value: T): T {
-    const text = JSON.stringify(value).replace(/(?<!\d)\d{12}(?!\d)/g, (id) => this.fake(id));
-    return JSON.parse(text) as T;
+    if (typeof value === 'string') {
+      return value.replace(/(?<![\d.])\d{12}(?![\d.])/g, (id) => this.fake(id)) as T;
+    }
+    if (Array.isArray(value)) return value.map((v) => this.scrub(v)) as T;
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [this.scrub(k), this.scrub(v)])) as T;
+    }
+    return value;
   }
 }
 

@@ -115,6 +115,26 @@ describe('cassette replay inside the real SDK clients', () => {
   });
 });
 
+describe('recorded order', () => {
+  it('gives page two its own entry even when page one, recorded first, is contained in its input', () => {
+    const tmp = tempDir();
+    try {
+      mkdirSync(join(tmp.dir, 'ce'));
+      const first = { input: { TimePeriod: period }, output: { page: 1, NextPageToken: 't' } };
+      const second = { input: { TimePeriod: period, NextPageToken: 't' }, output: { page: 2 } };
+      writeFileSync(join(tmp.dir, 'ce', 'GetCostAndUsage.json'), JSON.stringify([first, second]));
+      const replay = loadCassette(tmp.dir);
+      const call = (input: Record<string, unknown>) =>
+        replay({ service: 'ce', operation: 'GetCostAndUsage', region: 'us-east-1', input });
+      expect(call({ TimePeriod: period })).toEqual({ page: 1, NextPageToken: 't' });
+      expect(call({ TimePeriod: period, NextPageToken: 't' })).toEqual({ page: 2 });
+      expect(call({ TimePeriod: period, Granularity: 'DAILY' })).toEqual({ page: 1, NextPageToken: 't' });
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
+
 describe('input containment', () => {
   it('compares objects key by key and arrays exactly', () => {
     expect(contains({ a: 1 }, { a: 1, b: 2 })).toBe(true);
@@ -133,12 +153,16 @@ describe('recording', () => {
       arn: 'arn:aws:ec2:us-east-1:987654321098:volume/vol-1',
       other: ['123456789012', 'arn:aws:iam::987654321098:role/x'],
       amount: '1234567890123',
+      bytes: 214748364800,
+      cost: '0.123456789012',
     });
     expect(out).toEqual({
       a: '100000000001',
       arn: 'arn:aws:ec2:us-east-1:100000000001:volume/vol-1',
       other: ['100000000002', 'arn:aws:iam::100000000001:role/x'],
       amount: '1234567890123',
+      bytes: 214748364800,
+      cost: '0.123456789012',
     });
   });
 
