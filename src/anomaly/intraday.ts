@@ -5,16 +5,15 @@
  * (account, service, first day), so an event alerted intraday is not alerted again by the next daily run.
  * It keeps no snapshot: the daily run stays the one the digest and Slack read.
  */
-import { type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { type AwsMode, createAws } from '../aws';
 import type { Responder } from '../aws/replay';
 import { collectHourlySpend, type HourlySpend } from '../collect/anomalies';
 import type { Config } from '../config';
-import { addDays } from '../dates';
 import { openStore } from '../ledger/store';
 import type { Alert, Note } from '../model';
-import { publishAlerts } from '../notify/sns';
+import { claimsUntil, deliverAlerts } from '../notify/deliver';
 import { sampleResponder } from '../sample';
 import { anomalyAlerts, anomalyPublishInput, capAlerts } from './alerts';
 import { calendarClass } from './calendar';
@@ -80,9 +79,10 @@ export interface IntradayOptions {
 export interface IntradayResult {
   anomalies: SpendAnomaly[];
   alerts: Alert[];
-  /** The Publish inputs built (published only where a topic is configured and the claim was fresh). */
-  inputs: PublishCommandInput[];
+  /** Alerts published by this run (only where a topic is configured and the claim was fresh). */
   published: number;
+  /** Alerts already claimed by an earlier run (intraday or daily), so not sent again. */
+  duplicates: number;
   costExplorerRequests: number;
   notes: Note[];
 }
@@ -110,28 +110,28 @@ export async function runIntraday(options: IntradayOptions): Promise<IntradayRes
     asOf,
     accountId,
   });
-  const topicArn = config.topicArn ?? 'arn:aws:sns:us-east-1:000000000000:durion-cost-alerts-not-configured';
-  const byKey = new Map(anomalies.map((a) => [`anomaly:${a.id}`, a]));
-  const inputs = alerts.map((a) =>
-    anomalyPublishInput(a, byKey.get(a.key), topicArn, { chatbot: config.anomaly.chatbotFormat }),
-  );
-  let published = 0;
-  if (config.topicArn && inputs.length) {
+  let sent = { published: 0, duplicates: 0 };
+  const { topicArn } = config;
+  if (topicArn && alerts.length) {
+    const byKey = new Map(anomalies.map((a) => [`anomaly:${a.id}`, a]));
+    const outgoing = alerts.map((a) => ({
+      key: a.key,
+      input: anomalyPublishInput(a, byKey.get(a.key), topicArn, { chatbot: config.anomaly.chatbotFormat }),
+    }));
     const store = await openStore({ tableName: config.tableName, storeDir: options.storeDir });
     try {
-      const until = new Date(`${addDays(asOf, 45)}T00:00:00Z`);
-      const fresh = new Map<PublishCommandInput, string>();
-      for (const [i, alert] of alerts.entries()) {
-        const key = `alert#${alert.key}`;
-        if (await store.claim(key, until)) fresh.set(inputs[i] as PublishCommandInput, key);
-      }
       sns ??= new SNSClient({ region: config.homeRegion });
-      const failed = await publishAlerts(sns, [...fresh.keys()], notes);
-      for (const input of failed) await store.release(fresh.get(input) as string);
-      published = fresh.size - failed.length;
+      sent = await deliverAlerts({ store, until: claimsUntil(asOf), notes }, sns, outgoing);
     } finally {
       await store.close();
     }
   }
-  return { anomalies, alerts, inputs, published, costExplorerRequests: aws.calls.forService('ce'), notes };
+  return {
+    anomalies,
+    alerts,
+    published: sent.published,
+    duplicates: sent.duplicates,
+    costExplorerRequests: aws.calls.forService('ce'),
+    notes,
+  };
 }

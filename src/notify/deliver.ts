@@ -3,11 +3,18 @@
  * sent, and the claim is released when sending fails, so a retried run sends what is missing and nothing twice.
  */
 import type { PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
+import { addDays } from '../dates';
 import type { DigestStatus, Store } from '../ledger/types';
 import type { Note } from '../model';
 import type { Digest } from './digest';
 import { postMessage } from './slack-post';
 import { publishAlerts } from './sns';
+
+/** Claims outlive the day they guard by this long (TTL deletes them after). */
+const CLAIM_DAYS = 45;
+
+/** When claims made on `asOf` lapse. */
+export const claimsUntil = (asOf: string): Date => new Date(`${addDays(asOf, CLAIM_DAYS)}T00:00:00Z`);
 
 export interface Claims {
   store: Store;

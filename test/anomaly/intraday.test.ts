@@ -86,6 +86,7 @@ describe('runIntraday alerts', () => {
       expect(first.published).toBe(1);
       const again = await runIntraday(options);
       expect(again.published).toBe(0);
+      expect(again.duplicates).toBe(1);
       expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
       expect(sns.commandCalls(PublishCommand)[0]?.args[0].input.MessageStructure).toBe('json');
     } finally {
