@@ -41,6 +41,19 @@ export interface OptimizerData {
   idle: IdleRecommendation[];
 }
 
+/** Compute Optimizer data with no recommendation of any kind yet. */
+export const emptyOptimizerData = (enrollment: OptimizerData['enrollment'], regions: string[] = []): OptimizerData => ({
+  enrollment,
+  regions,
+  ec2: [],
+  asg: [],
+  ebs: [],
+  lambda: [],
+  ecs: [],
+  rds: [],
+  idle: [],
+});
+
 /** How to enrol, quoted in the note and in the opt-in finding. */
 export const OPT_IN_HOW =
   'opt in with `aws compute-optimizer update-enrollment-status --status Active` (add --include-member-accounts from ' +
@@ -129,17 +142,7 @@ const isOptIn = (err: unknown): boolean => err instanceof Error && /OptInRequire
 
 /** Read every Compute Optimizer recommendation kind in each region. Failures become notes; the run goes on. */
 export async function collectComputeOptimizer(aws: Aws, regions: string[], notes: Note[]): Promise<OptimizerData> {
-  const data: OptimizerData = {
-    enrollment: 'unknown',
-    regions,
-    ec2: [],
-    asg: [],
-    ebs: [],
-    lambda: [],
-    ecs: [],
-    rds: [],
-    idle: [],
-  };
+  const data = emptyOptimizerData('unknown', regions);
   for (const region of regions) {
     const client = aws.client(ComputeOptimizerClient, region);
     for (const kind of OPTIMIZER_KINDS) {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CommitmentData } from '../../src/collect/commitments';
 import { emptyResources } from '../../src/collect/inventory/types';
-import type { FindingDraft, Inventory, SpendData } from '../../src/model';
+import type { FindingDraft, SpendData } from '../../src/model';
 import { checklistDrafts, isChecklistDay, measureChecklist } from '../../src/recommend/checklist';
+import { commitmentsInventory } from './helpers';
 
 const asOf = '2026-11-23';
 const days = 30;
@@ -49,28 +50,7 @@ for (const [i, lifecycle] of ['spot', 'on-demand', 'on-demand', 'on-demand'].ent
     volumeIds: [],
   });
 }
-const inventory: Inventory = {
-  asOf,
-  sample: false,
-  notes: [],
-  spend,
-  resources,
-  optimization: {
-    optimizer: {
-      enrollment: 'enrolled',
-      regions: [],
-      ec2: [],
-      asg: [],
-      ebs: [],
-      lambda: [],
-      ecs: [],
-      rds: [],
-      idle: [],
-    },
-    hub: { enrollment: 'enrolled', recommendations: [] },
-    commitments,
-  },
-};
+const inventory = commitmentsInventory(commitments, { spend, resources });
 const over = (usd: number) => ({ action: 'rightsize', status: 'alarm', monthlySavingsUsd: usd }) as FindingDraft;
 
 describe('measureChecklist', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommitmentData, UtilizationDay } from '../../src/collect/commitments';
 import type { RightsizingData } from '../../src/collect/hub';
-import { emptyResources } from '../../src/collect/inventory/types';
+import { emptyResources, type ResourceInventory } from '../../src/collect/inventory/types';
 import type { FindingDraft, Inventory } from '../../src/model';
 import {
   commitmentAware,
@@ -12,6 +12,7 @@ import {
 } from '../../src/recommend/commitments';
 import { ingestRightsizing } from '../../src/recommend/cost-explorer';
 import type { IngestContext } from '../../src/recommend/optimizer';
+import { commitmentsInventory } from './helpers';
 
 const asOf = '2026-11-20';
 const ctx: IngestContext = {
@@ -39,30 +40,8 @@ const commitments = (over: Partial<CommitmentData> = {}): CommitmentData => ({
   },
   ...over,
 });
-const inventory = (
-  over: Partial<CommitmentData> = {},
-  resources = emptyResources({ days: 14, start: '', end: asOf }),
-): Inventory => ({
-  asOf,
-  sample: false,
-  notes: [],
-  resources,
-  optimization: {
-    optimizer: {
-      enrollment: 'enrolled',
-      regions: [],
-      ec2: [],
-      asg: [],
-      ebs: [],
-      lambda: [],
-      ecs: [],
-      rds: [],
-      idle: [],
-    },
-    hub: { enrollment: 'enrolled', recommendations: [] },
-    commitments: commitments(over),
-  },
-});
+const inventory = (over: Partial<CommitmentData> = {}, resources?: ResourceInventory): Inventory =>
+  commitmentsInventory(commitments(over), resources ? { resources } : {});
 const ruleDraft = (instanceType: string, over: Partial<FindingDraft> = {}): FindingDraft => ({
   source: 'rule',
   action: 'rightsize',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OptimizerData } from '../../src/collect/optimizer';
+import { emptyOptimizerData, type OptimizerData } from '../../src/collect/optimizer';
 import { type IngestContext, ingestComputeOptimizer, savingOf } from '../../src/recommend/optimizer';
 
 const ctx = (exists: IngestContext['exists'] = () => undefined): IngestContext => ({
@@ -9,15 +9,7 @@ const ctx = (exists: IngestContext['exists'] = () => undefined): IngestContext =
   homeRegion: 'us-east-1',
 });
 const data = (part: Partial<OptimizerData>): OptimizerData => ({
-  enrollment: 'enrolled',
-  regions: ['us-east-1'],
-  ec2: [],
-  asg: [],
-  ebs: [],
-  lambda: [],
-  ecs: [],
-  rds: [],
-  idle: [],
+  ...emptyOptimizerData('enrolled', ['us-east-1']),
   ...part,
 });
 const money = (value: number) => ({ estimatedMonthlySavings: { currency: 'USD' as const, value } });
