@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FindingDraft } from '../src/model';
 import { rank, scoreDraft } from '../src/score';
+import { draft as baseDraft } from './ledger/helpers';
 
-const draft = (o: Partial<FindingDraft> = {}): FindingDraft => ({
-  source: 'rule',
-  ruleId: 'ebs-volume-unattached',
-  title: 'EBS volume not attached to any instance',
-  strategy: 'unused-resources',
-  wellArchitected: 'COST04-BP03 (2024-06-27)',
-  severity: 'medium',
-  accountId: '111111111111',
-  region: 'us-east-1',
-  service: 'EC2 - Other',
-  resourceId: 'vol-1',
-  status: 'alarm',
-  reason: '100 GB gp3 volume attached to nothing',
-  monthlySavingsUsd: 200,
-  savingsMethod: 'price-table',
-  savingsBasis: '100 × $0.08',
-  confidence: 'high',
-  effort: 'low',
-  evidence: {},
-  ...o,
-});
+/** Only the figures matter here: savings, confidence, effort, status and severity. */
+const draft = (o: Partial<FindingDraft> = {}): FindingDraft => baseDraft({ monthlySavingsUsd: 200, ...o });
 
 describe('scoreDraft', () => {
   it('weighs savings by confidence and effort', () => {

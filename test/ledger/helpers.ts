@@ -9,7 +9,7 @@ export function tempDir(prefix = 'durion-'): { dir: string; cleanup: () => void 
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A plausible alarm draft; override what the test is about. */
+/** A plausible alarm draft (an unattached EBS volume priced from the list); override what the test is about. */
 export function draft(overrides: Partial<FindingDraft> = {}): FindingDraft {
   return {
     source: 'rule',
@@ -34,3 +34,23 @@ export function draft(overrides: Partial<FindingDraft> = {}): FindingDraft {
     ...overrides,
   };
 }
+
+/** A plausible rightsizing draft: an EC2 instance the low-utilization rule found oversized. */
+export const rightsizeDraft = (overrides: Partial<FindingDraft> = {}): FindingDraft =>
+  draft({
+    action: 'rightsize',
+    ruleId: 'ec2-low-utilization',
+    title: 'EC2 instance with low utilization',
+    strategy: 'right-sizing',
+    wellArchitected: 'COST06-BP02 (2024-06-27)',
+    severity: 'low',
+    service: 'Amazon Elastic Compute Cloud - Compute',
+    resourceId: 'i-0a1b2c3d4e5f60718',
+    reason: 'CPU max of daily averages 3.1% over 30 days.',
+    monthlySavingsUsd: 140.16,
+    savingsBasis: '730 h at list price',
+    confidence: 'medium',
+    effort: 'medium',
+    evidence: { cpuMax: 3.1 },
+    ...overrides,
+  });

@@ -12,6 +12,7 @@ import {
 } from '../../src/recommend/commitments';
 import { ingestRightsizing } from '../../src/recommend/cost-explorer';
 import type { IngestContext } from '../../src/recommend/optimizer';
+import { rightsizeDraft } from '../ledger/helpers';
 import { commitmentsInventory } from './helpers';
 
 const asOf = '2026-11-20';
@@ -42,28 +43,8 @@ const commitments = (over: Partial<CommitmentData> = {}): CommitmentData => ({
 });
 const inventory = (over: Partial<CommitmentData> = {}, resources?: ResourceInventory): Inventory =>
   commitmentsInventory(commitments(over), resources ? { resources } : {});
-const ruleDraft = (instanceType: string, over: Partial<FindingDraft> = {}): FindingDraft => ({
-  source: 'rule',
-  action: 'rightsize',
-  ruleId: 'ec2-low-utilization',
-  title: 'EC2 instance with low utilization',
-  strategy: 'right-sizing',
-  wellArchitected: 'COST06-BP02 (2024-06-27)',
-  severity: 'low',
-  accountId: '111111111111',
-  region: 'us-east-1',
-  service: 'Amazon Elastic Compute Cloud - Compute',
-  resourceId: 'i-1',
-  status: 'alarm',
-  reason: 'CPU max of daily averages 3.1% over 30 days.',
-  monthlySavingsUsd: 100,
-  savingsMethod: 'price-table',
-  savingsBasis: '730 h at list price',
-  confidence: 'medium',
-  effort: 'medium',
-  evidence: { instanceType },
-  ...over,
-});
+const ruleDraft = (instanceType: string, over: Partial<FindingDraft> = {}): FindingDraft =>
+  rightsizeDraft({ resourceId: 'i-1', monthlySavingsUsd: 100, evidence: { instanceType }, ...over });
 
 describe('commitment-aware savings', () => {
   it('saves nothing on usage a Savings Plan fully covers, and says so', () => {

@@ -1,29 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FindingDraft } from '../../src/model';
 import { dedupe, trustRank } from '../../src/recommend/dedupe';
-
-const draft = (over: Partial<FindingDraft>): FindingDraft => ({
-  source: 'rule',
-  action: 'rightsize',
-  ruleId: 'ec2-low-utilization',
-  title: 'EC2 instance with low utilization',
-  strategy: 'right-sizing',
-  wellArchitected: 'COST06-BP02 (2024-06-27)',
-  severity: 'low',
-  accountId: '111111111111',
-  region: 'us-east-1',
-  service: 'Amazon Elastic Compute Cloud - Compute',
-  resourceId: 'i-0a1b2c3d4e5f60718',
-  status: 'alarm',
-  reason: 'CPU max of daily averages 3.1% over 30 days.',
-  monthlySavingsUsd: 140.16,
-  savingsMethod: 'price-table',
-  savingsBasis: '730 h at list price',
-  confidence: 'medium',
-  effort: 'medium',
-  evidence: { cpuMax: 3.1 },
-  ...over,
-});
+import { rightsizeDraft as draft } from '../ledger/helpers';
 
 const rule = draft({ owner: 'payments' });
 const optimizerAfter = draft({

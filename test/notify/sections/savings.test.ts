@@ -1,37 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/model';
 import { savingsSection } from '../../../src/notify/sections/savings';
+import { draft } from '../../ledger/helpers';
 
 const AS_OF = '2026-11-20';
 let n = 0;
-const finding = (o: Partial<Finding>): Finding => ({
-  id: `f${++n}`,
-  source: 'rule',
-  ruleId: 'ebs-volume-unattached',
-  title: 'EBS volume not attached to any instance',
-  strategy: 'unused-resources',
-  wellArchitected: 'COST04-BP03 (2024-06-27)',
-  severity: 'medium',
-  accountId: '111111111111',
-  region: 'us-east-1',
-  service: 'EC2 - Other',
-  resourceId: `vol-${n}`,
-  status: 'alarm',
-  reason: '200 GB gp3 volume attached to nothing',
-  monthlySavingsUsd: 16,
-  savingsMethod: 'price-table',
-  savingsBasis: '200 × $0.08',
-  confidence: 'high',
-  effort: 'low',
-  evidence: {},
-  score: 16,
-  priority: 3,
-  state: 'open',
-  history: [],
-  firstSeen: '2026-11-01',
-  lastSeen: AS_OF,
-  ...o,
-});
+const finding = (o: Partial<Finding>): Finding => {
+  n++;
+  return {
+    ...draft({ resourceId: `vol-${n}`, monthlySavingsUsd: 16 }),
+    id: `f${n}`,
+    score: 16,
+    priority: 3,
+    state: 'open',
+    history: [],
+    firstSeen: '2026-11-01',
+    lastSeen: AS_OF,
+    ...o,
+  };
+};
 
 describe('savingsSection', () => {
   it('totals open findings, ranks the top ones with owner and reason, and marks what is new', () => {
