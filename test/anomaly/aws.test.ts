@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mergeAwsAnomalies } from '../../src/anomaly/merge';
-import type { SpendAnomaly } from '../../src/anomaly/types';
 import { createAws } from '../../src/aws';
 import { awsError } from '../../src/aws/replay';
 import { collectAwsAnomalies } from '../../src/collect/anomalies';
 import type { Note } from '../../src/model';
 import { sampleResponder } from '../../src/sample';
 import { plantedAnomalies } from '../../src/sample/estate';
+import { spendAnomaly as ours } from './helpers';
 
 const ASOF = '2026-11-20';
 
@@ -79,30 +79,6 @@ describe('collectAwsAnomalies', () => {
     const open = found.find((a) => a.end === undefined);
     expect(open?.dimensionValue).toBe('EC2 - Other');
   });
-});
-
-const ours = (over: Partial<SpendAnomaly> = {}): SpendAnomaly => ({
-  id: 'account-service|111111111111|AmazonCloudWatch|2026-11-15',
-  dimension: 'account-service',
-  series: '111111111111|AmazonCloudWatch',
-  label: 'AmazonCloudWatch in durion-production (111111111111)',
-  accountId: '111111111111',
-  service: 'AmazonCloudWatch',
-  kind: 'spike',
-  severity: 'medium',
-  start: '2026-11-15',
-  end: '2026-11-16',
-  detectedOn: '2026-11-15',
-  expected: 110,
-  actual: 590,
-  impactUsd: 480,
-  relativeChange: 4.4,
-  score: 96,
-  open: false,
-  settled: false,
-  estimated: true,
-  sources: ['durion-cost'],
-  ...over,
 });
 
 describe('mergeAwsAnomalies', () => {

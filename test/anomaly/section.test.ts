@@ -2,32 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { anomalyFinding } from '../../src/anomaly/findings';
 import type { SpendAnomaly } from '../../src/anomaly/types';
 import { anomaliesSection, anomalyState } from '../../src/notify/sections/anomalies';
+import { spendAnomaly } from './helpers';
 
 const ASOF = '2026-11-20';
-const anomaly = (over: Partial<SpendAnomaly>): SpendAnomaly => ({
-  id: 'x',
-  dimension: 'account-service',
-  series: '111111111111|AmazonCloudWatch',
-  label: 'AmazonCloudWatch in durion-production (111111111111)',
-  accountId: '111111111111',
-  service: 'AmazonCloudWatch',
-  kind: 'spike',
-  severity: 'medium',
-  start: '2026-11-15',
-  end: '2026-11-16',
-  detectedOn: '2026-11-15',
-  expected: 110,
-  actual: 590,
-  impactUsd: 480,
-  relativeChange: 4.4,
-  score: 96,
-  open: false,
-  settled: false,
-  estimated: false,
-  sources: ['durion-cost'],
-  contributors: [{ by: 'usage-type', value: 'USE1-DataProcessing-Bytes', impactUsd: 480, share: 1 }],
-  ...over,
-});
+const anomaly = (over: Partial<SpendAnomaly>): SpendAnomaly =>
+  spendAnomaly({
+    id: 'x',
+    estimated: false,
+    contributors: [{ by: 'usage-type', value: 'USE1-DataProcessing-Bytes', impactUsd: 480, share: 1 }],
+    ...over,
+  });
 
 describe('anomaliesSection', () => {
   const list = [
