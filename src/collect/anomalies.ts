@@ -49,6 +49,12 @@ export interface AwsAnomaly {
   }[];
 }
 
+/**
+ * The IAM actions this collector sends: AWS anomalies, and spend breakdowns for root causes and the intraday run
+ * (test/iam.test.ts checks them against its imports and serverless.yml).
+ */
+export const ANOMALY_IAM_ACTIONS = ['ce:GetAnomalies', 'ce:GetCostAndUsage'] as const;
+
 /** Days of AWS anomalies read each run: the window the digest reports on. */
 export const AWS_ANOMALY_DAYS = 14;
 /** Large pages: a page is a billed request. */

@@ -31,6 +31,9 @@ export interface SpendRequest {
 /** Cost Explorer's only endpoint. */
 export const CE_REGION = 'us-east-1';
 
+/** The IAM actions this collector sends (test/iam.test.ts checks them against its imports and serverless.yml). */
+export const SPEND_IAM_ACTIONS = ['ce:GetCostAndUsage', 'ce:GetCostForecast'] as const;
+
 /**
  * The first day Cost Explorer still holds at daily granularity: "up to 13 months of historical data and data for the
  * current month" (AWS Cost Management User Guide, Best practices for the Cost Explorer API).

@@ -26,6 +26,26 @@ import type { Finding, SpendData } from '../model';
 import { applyState } from './ledger';
 import type { Snapshot, StateRequest, Store } from './types';
 
+/**
+ * The DynamoDB actions each Store method sends, for the function roles in serverless.yml (a role grants those of the
+ * methods its code calls; test/iam.test.ts checks each method against what it sends). The table setup in
+ * ensureTable runs only on the local engine.
+ */
+export const STORE_IAM_ACTIONS = {
+  getSpend: ['dynamodb:GetItem'],
+  putSpend: ['dynamodb:PutItem'],
+  listFindings: ['dynamodb:Query'],
+  getFinding: ['dynamodb:GetItem'],
+  putFindings: ['dynamodb:BatchWriteItem'],
+  setState: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+  putSnapshot: ['dynamodb:PutItem'],
+  // A snapshot over one item's size continues in parts, read with GetItem.
+  latestSnapshot: ['dynamodb:Query', 'dynamodb:GetItem'],
+  claim: ['dynamodb:PutItem'],
+  release: ['dynamodb:DeleteItem'],
+  close: [],
+} as const satisfies Record<keyof Store, readonly string[]>;
+
 /** Local table name; in AWS the name comes from configuration. */
 export const LOCAL_TABLE = 'durion-cost';
 /** DynamoDB items are at most 400 KB: blobs are split below that. */

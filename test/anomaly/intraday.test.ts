@@ -6,9 +6,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { detectHourlyAnomalies, runIntraday } from '../../src/anomaly/intraday';
 import { DEFAULT_THRESHOLDS } from '../../src/anomaly/thresholds';
-import type { AwsCall } from '../../src/aws/replay';
 import { loadConfig } from '../../src/config';
-import { sampleResponder } from '../../src/sample';
+import { withRunaway } from './runaway';
 
 const HOURS = Array.from({ length: 14 * 24 }, (_, i) =>
   new Date(Date.parse('2026-11-06T00:00:00Z') + i * 3_600_000).toISOString().replace('.000', ''),
@@ -50,26 +49,6 @@ describe('runIntraday on the sample account', () => {
     }
   });
 });
-
-/** The sample account, with production Lambda running $30 an hour over expected for the last six hours read. */
-function withRunaway(asOf: string) {
-  const sample = sampleResponder({ asOf, seed: 1 });
-  return async (call: AwsCall) => {
-    const out = (await sample(call)) as {
-      ResultsByTime?: { Groups?: { Keys?: string[]; Metrics?: Record<string, { Amount?: string }> }[] }[];
-    };
-    // The last page holds the last hours.
-    if (call.input.Granularity !== 'HOURLY' || !out.ResultsByTime || 'NextPageToken' in out) return out;
-    const results = structuredClone(out);
-    for (const r of (results.ResultsByTime ?? []).slice(-6)) {
-      for (const g of r.Groups ?? []) {
-        const cost = g.Metrics?.UnblendedCost;
-        if (cost && g.Keys?.join('|') === '111111111111|AWS Lambda') cost.Amount = String(Number(cost.Amount) + 30);
-      }
-    }
-    return results;
-  };
-}
 
 describe('runIntraday alerts', () => {
   it('publishes an hourly anomaly once, with the same claim the daily run uses', async () => {
