@@ -148,13 +148,18 @@ const RIGHTSIZE = {
 const cpuOnly = (metrics: { name?: string }[] | undefined) =>
   hasMemory(metrics) ? '' : ' (CPU-only: no memory metrics, install the CloudWatch agent for a surer answer)';
 
+/** A finding value Compute Optimizer has not documented: said in a note, and the recommendation skipped. */
+function unknownFinding(notes: Note[], source: string, finding: unknown, id: string): void {
+  notes.push({ kind: 'error', source, message: `unknown finding "${String(finding)}" for ${id}; skipped` });
+}
+
 /** Classify a sizing finding; unknown values become a note and no draft. */
 function sizing(finding: unknown, source: string, id: string, notes: Note[]): 'over' | 'under' | 'none' {
   const f = norm(finding);
   if (f === 'overprovisioned' || f === 'notoptimized') return 'over';
   if (f === 'underprovisioned') return 'under';
   if (f === 'optimized' || f === 'unavailable') return 'none';
-  notes.push({ kind: 'error', source, message: `unknown finding "${String(finding)}" for ${id}; skipped` });
+  unknownFinding(notes, source, finding, id);
   return 'none';
 }
 
@@ -291,11 +296,7 @@ export function ingestComputeOptimizer(data: OptimizerData, ctx: IngestContext):
     const f = norm(r.finding);
     if (f === 'optimized') continue;
     if (f !== 'notoptimized') {
-      notes.push({
-        kind: 'error',
-        source: 'compute-optimizer:GetEBSVolumeRecommendations',
-        message: `unknown finding "${String(r.finding)}" for ${id}; skipped`,
-      });
+      unknownFinding(notes, 'compute-optimizer:GetEBSVolumeRecommendations', r.finding, id);
       continue;
     }
     const o = top(r.volumeRecommendationOptions);
@@ -339,11 +340,7 @@ export function ingestComputeOptimizer(data: OptimizerData, ctx: IngestContext):
       continue;
     }
     if (f !== 'notoptimized') {
-      notes.push({
-        kind: 'error',
-        source: 'compute-optimizer:GetLambdaFunctionRecommendations',
-        message: `unknown finding "${String(r.finding)}" for ${id}; skipped`,
-      });
+      unknownFinding(notes, 'compute-optimizer:GetLambdaFunctionRecommendations', r.finding, id);
       continue;
     }
     const under = (r.findingReasonCodes ?? []).some((c) => norm(c) === 'memoryunderprovisioned');
@@ -457,11 +454,7 @@ export function ingestComputeOptimizer(data: OptimizerData, ctx: IngestContext):
     const type = norm(r.resourceType);
     const f = norm(r.finding);
     if (!['idle', 'unattached', 'unused'].includes(f)) {
-      notes.push({
-        kind: 'error',
-        source: 'compute-optimizer:GetIdleRecommendations',
-        message: `unknown finding "${String(r.finding)}" for ${r.resourceId ?? r.resourceArn}; skipped`,
-      });
+      unknownFinding(notes, 'compute-optimizer:GetIdleRecommendations', r.finding, `${r.resourceId ?? r.resourceArn}`);
       continue;
     }
     const gone = IDLE_KINDS[type];
