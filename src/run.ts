@@ -10,6 +10,7 @@ import { forecastAlert } from './alerts/forecast';
 import { anomalyStep } from './anomaly/step';
 import type { SpendAnomaly } from './anomaly/types';
 import { type Aws, type AwsMode, createAws } from './aws';
+import type { Responder } from './aws/replay';
 import type { CommitmentData } from './collect/commitments';
 import { collectResources } from './collect/inventory';
 import { collectOptimization } from './collect/optimization';
@@ -45,6 +46,8 @@ export interface RunOptions {
   cassetteDir?: string;
   /** Sample account seed. */
   seed?: number;
+  /** What answers in sample mode instead of the bundled sample account (tests record through it). */
+  responder?: Responder;
   /** The Slack bot token, resolved by the caller (SSM in AWS, the environment locally). */
   slackBotToken?: string;
   now?: () => Date;
@@ -178,7 +181,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
   const aws = createAws({
     mode: options.mode,
     homeRegion: config.homeRegion,
-    responder: sample ? sampleResponder({ asOf, seed: options.seed ?? 1 }) : undefined,
+    responder: sample ? (options.responder ?? sampleResponder({ asOf, seed: options.seed ?? 1 })) : undefined,
     cassetteDir: options.cassetteDir,
   });
   const accountId = await identify(aws);
