@@ -3,14 +3,17 @@ import { UsageError } from './errors';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The UTC day a moment falls on. */
+export const utcDay = (moment: Date): string => moment.toISOString().slice(0, 10);
+
 /** Today's date in UTC. */
-export const todayUtc = (now: Date = new Date()): string => now.toISOString().slice(0, 10);
+export const todayUtc = (now: Date = new Date()): string => utcDay(now);
 
 /** The day `n` days after (or before, when negative) `day`. */
 export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
+  return utcDay(d);
 }
 
 /** True for a real calendar day written YYYY-MM-DD. */

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
+import { isIsoDay } from '../dates';
 import { UsageError } from '../errors';
 import { calendarClass } from './calendar';
 import { scanSeries } from './detect';
@@ -41,12 +42,7 @@ const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+
 function normalize(raw: string, granularity: Granularity): { ok: string } | { error: string } {
   const m = DATE_TIME.exec(raw);
   const day = m?.[1];
-  if (
-    !m ||
-    !day ||
-    Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ||
-    new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day
-  ) {
+  if (!m || !day || !isIsoDay(day)) {
     return { error: `"${raw}" is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM:SSZ, UTC)` };
   }
   const [hour = '00', minute = '00', second = '00'] = [m[2], m[3], m[4]];

@@ -23,6 +23,7 @@ import { paginateDescribeReservedDBInstances, RDSClient } from '@aws-sdk/client-
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Aws } from '../aws';
 import { plain } from '../aws/replay';
+import { addDays } from '../dates';
 import type { Note } from '../model';
 import { guard } from './guard';
 import { allPages } from './optimizer';
@@ -115,8 +116,6 @@ export interface CommitmentData {
 }
 
 const DAY_MS = 86_400_000;
-const addDays = (day: string, n: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const ageDays = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / DAY_MS;
 
 /** Counts one Cost Explorer request (each page is billed) and passes it through. */

@@ -1,11 +1,10 @@
 /** Snooze durations as people type them: 7d, 2w, 1m, or a date. */
+import { isIsoDay, utcDay } from '../dates';
 import { UsageError } from '../errors';
 
 const DAY_MS = 86_400_000;
 /** A snooze longer than this is really "keep": say so instead. */
 const MAX_DAYS = 366;
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The day a snooze ends (YYYY-MM-DD, UTC), from "7d", "2w", "1m" or "2026-12-31". Throws UsageError naming the input. */
 export function snoozeUntil(input: string, now: Date): string {
@@ -18,17 +17,14 @@ export function snoozeUntil(input: string, now: Date): string {
     if (rel[2] === 'd') until = new Date(today.getTime() + n * DAY_MS);
     else if (rel[2] === 'w') until = new Date(today.getTime() + n * 7 * DAY_MS);
     else until = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + n, today.getUTCDate()));
-  } else if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    const date = new Date(`${text}T00:00:00Z`);
-    if (!Number.isNaN(date.getTime()) && isoDay(date) === text) until = date;
-  }
+  } else if (isIsoDay(text)) until = new Date(`${text}T00:00:00Z`);
   if (!until) {
     throw new UsageError(`cannot read the duration "${input}": use 7d, 2w, 1m or a date like 2026-12-31`);
   }
   const days = Math.round((until.getTime() - today.getTime()) / DAY_MS);
-  if (days < 1) throw new UsageError(`the snooze must end after today; "${input}" ends on ${isoDay(until)}`);
+  if (days < 1) throw new UsageError(`the snooze must end after today; "${input}" ends on ${utcDay(until)}`);
   if (days > MAX_DAYS) {
     throw new UsageError(`a snooze is at most a year; for longer, use \`keep ID REASON\``);
   }
-  return isoDay(until);
+  return utcDay(until);
 }

@@ -1,4 +1,5 @@
 /** Findings as the bot shows them, and the state changes people make from commands and buttons alike. */
+import { todayUtc } from '../dates';
 import { effectiveState } from '../ledger/ledger';
 import type { StateRequest, Store } from '../ledger/types';
 import { type Finding, type FindingState, SAVINGS_METHODS, type Status } from '../model';
@@ -15,10 +16,8 @@ export const isFindingId = (id: string): boolean => ID_PATTERN.test(id);
 /** Reasons are kept in the ledger's history: bounded so one person cannot fill an item. */
 export const MAX_REASON = 300;
 
-export const today = (now: Date): string => now.toISOString().slice(0, 10);
-
 /** The state as of today: a snooze whose day has come is open, whether or not a run reopened it yet. */
-export const stateOf = (f: Finding, now: Date): FindingState => effectiveState(f, today(now));
+export const stateOf = (f: Finding, now: Date): FindingState => effectiveState(f, todayUtc(now));
 
 /** Findings someone should look at: not snoozed, kept or resolved, of these statuses, biggest savings first. */
 export function actionable(findings: Finding[], now: Date, statuses: readonly Status[] = ['alarm']): Finding[] {
