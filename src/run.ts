@@ -8,7 +8,6 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { forecastAlert } from './alerts/forecast';
 import { anomalyStep } from './anomaly/step';
-import type { SpendAnomaly } from './anomaly/types';
 import { type Aws, type AwsMode, createAws } from './aws';
 import type { Responder } from './aws/replay';
 import type { CommitmentData } from './collect/commitments';
@@ -35,7 +34,7 @@ import { evaluateRules } from './rules';
 import { sampleResponder } from './sample';
 import { findingActions } from './slack/buttons';
 import { routeFindings } from './slack/routing';
-import { summarize } from './summary';
+import { type SpendSummary, summarize } from './summary';
 
 export interface RunOptions {
   mode: AwsMode;
@@ -172,6 +171,37 @@ export const CASSETTE_META = 'cassette.json';
 
 const spendKey = (config: Config) => `${config.spend.metric}|${config.spend.tagKey}`;
 
+interface DigestsInput {
+  asOf: string;
+  sample: boolean;
+  summary: SpendSummary;
+  notes: Note[];
+  findings: Finding[];
+  ownerChannels: Record<string, string>;
+  mainChannel?: string;
+  /** Sections about the whole account (commitments, anomalies, checklist): main channel only. */
+  accountWide: (DigestSection | undefined)[];
+}
+
+/**
+ * The main digest and one per owner channel. An owner's channel gets only that owner's findings, never the
+ * account-wide spend; the main channel gets the spend, the other findings and the account-wide sections.
+ */
+function buildDigests(input: DigestsInput) {
+  const { asOf, sample } = input;
+  const routed = routeFindings(input.findings, input.ownerChannels, MAIN);
+  const findingSections = (findings: Finding[]) =>
+    [savingsSection(findings, asOf, findingActions), rightsizingSection(findings)].filter(isSection);
+  const sections = [...findingSections(routed.get(MAIN) ?? []), ...input.accountWide].filter(isSection);
+  const mainInput = { asOf, sample, summary: input.summary, sections, notes: input.notes };
+  const owners = [...routed].flatMap(([channel, findings]) => {
+    if (channel === MAIN) return [];
+    const owner = ownersOf(input.ownerChannels, channel);
+    return [{ channel, digest: buildOwnerDigest({ asOf, sample, owner, sections: findingSections(findings) }) }];
+  });
+  return { mainInput, main: { channel: input.mainChannel, digest: buildDigest(mainInput) }, owners };
+}
+
 /** Run the daily job once. Safe to run twice for one date: the digest and each alert go out once. */
 export async function runDaily(options: RunOptions): Promise<RunResult> {
   const now = options.now ?? (() => new Date());
@@ -236,31 +266,27 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     );
     const current = ledger.findings.filter((f) => f.lastSeen === asOf).sort((a, b) => b.score - a.score);
 
-    // digests: owners with a channel get their own findings; the main channel the rest and the account-wide parts
-    const anomalyActions = (a: SpendAnomaly) => {
-      const finding = current.find((f) => f.source === 'anomaly' && f.resourceId === a.id);
-      return finding && findingActions(finding);
-    };
-    const routed = routeFindings(current, config.slack.ownerChannels, MAIN);
-    const findingSections = (findings: Finding[]) =>
-      [savingsSection(findings, asOf, findingActions), rightsizingSection(findings)].filter(isSection);
-    const sections = [
-      ...findingSections(routed.get(MAIN) ?? []),
-      commitmentsSection(inventory.optimization?.commitments, current),
-      anomaly.section(anomalyActions),
-      checklistSection(optimization.checklist),
-    ].filter(isSection);
-    const digestInput = { asOf, sample, summary, sections, notes };
-    const main = { channel: config.slack.channel, digest: buildDigest(digestInput) };
-    const owners = [...routed].flatMap(([channel, findings]) => {
-      if (channel === MAIN) return [];
-      const owner = ownersOf(config.slack.ownerChannels, channel);
-      return [{ channel, digest: buildOwnerDigest({ asOf, sample, owner, sections: findingSections(findings) }) }];
+    const digests = buildDigests({
+      asOf,
+      sample,
+      summary,
+      notes,
+      findings: current,
+      ownerChannels: config.slack.ownerChannels,
+      mainChannel: config.slack.channel,
+      accountWide: [
+        commitmentsSection(inventory.optimization?.commitments, current),
+        anomaly.section((a) => {
+          const finding = current.find((f) => f.source === 'anomaly' && f.resourceId === a.id);
+          return finding && findingActions(finding);
+        }),
+        checklistSection(optimization.checklist),
+      ],
     });
 
     // notify: claims first, so a retried or repeated run never sends twice
     const claims = { store, until: claimsUntil(asOf), notes };
-    const topicArn = config.topicArn ?? 'arn:aws:sns:us-east-1:000000000000:durion-cost-alerts-not-configured';
+    const topicArn = config.topicArn ?? '(DURION_TOPIC_ARN not set)';
     const outgoing = alerts.map((a) => ({
       key: a.key,
       input: a.kind === 'anomaly' ? anomaly.publishInput(a, topicArn) : toPublishInput(a, topicArn),
@@ -268,13 +294,13 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     const sent = config.topicArn
       ? await deliverAlerts(claims, sns(config.homeRegion), outgoing)
       : { published: 0, duplicates: 0, publishedKeys: [] };
-    const digests: DigestStatus[] = [];
-    for (const { channel, digest } of [main, ...owners]) {
-      if (!channel) digests.push({ channel: MAIN, posted: false, reason: 'SLACK_CHANNEL not set' });
-      else if (!options.slackBotToken) digests.push({ channel, posted: false, reason: 'SLACK_BOT_TOKEN not set' });
+    const delivered: DigestStatus[] = [];
+    for (const { channel, digest } of [digests.main, ...digests.owners]) {
+      if (!channel) delivered.push({ channel: MAIN, posted: false, reason: 'SLACK_CHANNEL not set' });
+      else if (!options.slackBotToken) delivered.push({ channel, posted: false, reason: 'SLACK_BOT_TOKEN not set' });
       else {
         const slack = { apiUrl: config.slack.apiUrl, token: options.slackBotToken };
-        digests.push(await deliverDigest(claims, slack, asOf, channel, digest));
+        delivered.push(await deliverDigest(claims, slack, asOf, channel, digest));
       }
     }
 
@@ -296,7 +322,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
         resolved: ledger.resolvedIds.length,
       },
       alerts: { built: alerts.length, published: sent.published, duplicates: sent.duplicates },
-      digests,
+      digests: delivered,
     };
 
     // persist: all computed, now written
@@ -310,14 +336,14 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     const snapshot: Snapshot = { asOf, sample, summary, spend: lastDays(spend, SNAPSHOT_DAYS), report, extra };
     await store.putSnapshot(snapshot);
 
-    const digestText = renderText(digestInput);
-    const payload = (channel: string | undefined, digest: Digest) => ({
+    const digestText = renderText(digests.mainInput);
+    const payload = ({ channel, digest }: { channel?: string; digest: Digest }) => ({
       channel: channel ?? '(SLACK_CHANNEL not set)',
       ...digest,
     });
     const files = writeOutputs(options.outDir, {
-      digest: { payload: payload(main.channel, main.digest), text: digestText },
-      routed: owners.map((o) => payload(o.channel, o.digest)),
+      digest: { payload: payload(digests.main), text: digestText },
+      routed: digests.owners.map(payload),
       alerts: outgoing.map((a) => a.input),
       findings: current,
       report,
