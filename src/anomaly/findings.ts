@@ -3,6 +3,7 @@
  * one finding per anomaly, action 'investigate', the dollar figure being the excess spend at its current rate.
  */
 import type { FindingDraft } from '../model';
+import { usdCents } from '../notify/format';
 import type { SpendAnomaly } from './types';
 
 /** Days in an average month, to state an ongoing excess as dollars a month. */
@@ -33,8 +34,8 @@ export function anomalyFinding(a: SpendAnomaly): FindingDraft {
     resourceId: a.id,
     status: a.kind === 'drop' || !a.open ? 'info' : 'alarm',
     reason:
-      `${a.label} spent $${a.actual.toFixed(2)} from ${a.start} to ${a.end} against $${a.expected.toFixed(2)} expected ` +
-      `(median of the same weekday over the previous six weeks): $${a.impactUsd.toFixed(2)} ${a.impactUsd >= 0 ? 'more' : 'less'} over ${days} day(s).`,
+      `${a.label} spent ${usdCents(a.actual)} from ${a.start} to ${a.end} against ${usdCents(a.expected)} expected ` +
+      `(median of the same weekday over the previous six weeks): ${usdCents(a.impactUsd)} ${a.impactUsd >= 0 ? 'more' : 'less'} over ${days} day(s).`,
     monthlySavingsUsd: monthly,
     savingsMethod: monthly > 0 ? 'cost-explorer-actuals' : 'none',
     savingsBasis:

@@ -14,6 +14,10 @@ export function usd(n: number): string {
   return `${n < 0 ? '-' : ''}$${text}`;
 }
 
+/** Dollars to the cent with thousands separators, for finding reasons where the figure is exact: "$1,234.56". */
+export const usdCents = (n: number): string =>
+  `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
 const signed = (n: number, text: string): string => (n > 0 ? `+${text}` : text);
 
 /** A share as a percentage, one decimal under 10%: "4.5%", "55%". */

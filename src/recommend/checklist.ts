@@ -2,10 +2,11 @@
  * The Well-Architected cost-optimization checklist, measured from what the run already holds: each item gets a status
  * and the number behind it. Shown in the digest once a week (`isChecklistDay`) and kept with the findings.
  */
+
 import type { FindingDraft, Inventory } from '../model';
+import { usdCents } from '../notify/format';
 import { wa } from '../rules/define-rule';
 import { summarizeCommitments, UTILIZATION_MEAN_DAYS } from './commitments';
-import { usd } from './common';
 
 export const CHECK_STATUSES = ['pass', 'warn', 'fail', 'unknown'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
@@ -71,7 +72,7 @@ export function measureChecklist(inventory: Inventory, drafts: FindingDraft[]): 
       status: grade(value, THRESHOLDS.taggedSpendPct),
       value,
       unit: '%',
-      detail: `${pct(value)} of the last ${WINDOW_DAYS} days' spend is tagged ${byTag.key} (${usd(untagged)} untagged); target ${THRESHOLDS.taggedSpendPct.pass}%.`,
+      detail: `${pct(value)} of the last ${WINDOW_DAYS} days' spend is tagged ${byTag.key} (${usdCents(untagged)} untagged); target ${THRESHOLDS.taggedSpendPct.pass}%.`,
     });
   } else {
     items.push({
@@ -103,7 +104,7 @@ export function measureChecklist(inventory: Inventory, drafts: FindingDraft[]): 
             : 'fail',
     value: overUsd,
     unit: 'USD/month',
-    detail: `${over.length} over-provisioned resource(s) could save ${usd(overUsd)} a month${overShare === undefined ? '' : ` (${pct(overShare)} of the last ${WINDOW_DAYS} days' spend)`}.`,
+    detail: `${over.length} over-provisioned resource(s) could save ${usdCents(overUsd)} a month${overShare === undefined ? '' : ` (${pct(overShare)} of the last ${WINDOW_DAYS} days' spend)`}.`,
   });
 
   const summary = summarizeCommitments(commitments);

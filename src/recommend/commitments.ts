@@ -4,10 +4,12 @@
  * that a Reserved Instance or Savings Plan already pays for saves only the uncovered share until the commitment ends
  * (the real Cost Explorer export in ../shared/data/rightsizing-export shows covered instances saving $0).
  */
+
 import type { CommitmentData, PurchaseRecommendation, UtilizationDay } from '../collect/commitments';
 import type { Alert, FindingDraft, Inventory, Note } from '../model';
+import { usdCents } from '../notify/format';
 import { wa } from '../rules/define-rule';
-import { type Ingested, usd } from './common';
+import type { Ingested } from './common';
 import { REGION_CODES } from './cost-explorer';
 import type { IngestContext } from './optimizer';
 
@@ -85,7 +87,7 @@ export function commitmentDrafts(data: CommitmentData, inventory: Inventory, ctx
       service: sp ? 'Savings Plans' : 'Amazon Elastic Compute Cloud - Compute',
       resourceId: purchaseId(p),
       status: 'alarm',
-      reason: `Buy ${p.what} (${p.term}, ${p.paymentOption}): saves ${usd(p.monthlySavingsUsd)} a month at ${p.expectedUtilizationPct?.toFixed(0) ?? '?'}% expected utilization; ${breakEven(p)}.`,
+      reason: `Buy ${p.what} (${p.term}, ${p.paymentOption}): saves ${usdCents(p.monthlySavingsUsd)} a month at ${p.expectedUtilizationPct?.toFixed(0) ?? '?'}% expected utilization; ${breakEven(p)}.`,
       monthlySavingsUsd: p.monthlySavingsUsd,
       savingsMethod: 'cost-explorer-recommendation',
       savingsBasis: `Cost Explorer purchase recommendation from the last 30 days of usage, ${p.term} ${p.paymentOption}, read ${fetched ?? '?'}`,
@@ -151,7 +153,7 @@ export function utilizationAlerts(data: CommitmentData, accountId: string): Aler
         subject: `${label} utilization fell to ${last.utilizationPct.toFixed(1)}% (from ${baseline.toFixed(1)}%)`,
         message:
           `${label} utilization on ${last.date} was ${last.utilizationPct.toFixed(1)}%, against a ${before.length}-day mean of ` +
-          `${baseline.toFixed(1)}%. ${usd(last.unusedUsd)} of commitment went unused that day (about ${usd(monthly)} a month ` +
+          `${baseline.toFixed(1)}%. ${usdCents(last.unusedUsd)} of commitment went unused that day (about ${usdCents(monthly)} a month ` +
           'if it persists). Check for stopped, resized or migrated instances that the commitment used to cover.',
       },
     ];
@@ -257,7 +259,7 @@ export function commitmentAware(drafts: FindingDraft[], inventory: Inventory): F
         : Math.round(d.monthlySavingsUsd * (1 - coverage.share) * 100) / 100;
     const reason = alreadyNet
       ? `${d.reason} Commitment-covered: ${coverage.basis}; the figure is already net of them.`
-      : `${d.reason} Commitment-covered: ${coverage.basis}, so acting now saves ${usd(savings)} of ${usd(d.monthlySavingsUsd)} a month until the commitment ends${until}, and may leave it idle.`;
+      : `${d.reason} Commitment-covered: ${coverage.basis}, so acting now saves ${usdCents(savings)} of ${usdCents(d.monthlySavingsUsd)} a month until the commitment ends${until}, and may leave it idle.`;
     return {
       ...d,
       monthlySavingsUsd: savings,

@@ -46,10 +46,6 @@ export function confidenceOf(performanceRisk: number | undefined): Confidence {
   return 'low';
 }
 
-/** Dollars as shown in reasons. */
-export const usd = (n: number): string =>
-  `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-
 /** What an ingestion step returns: drafts, and notes for what it could not use. */
 export interface Ingested {
   drafts: FindingDraft[];

@@ -7,8 +7,9 @@
 import { ceNumber } from '../collect/commitments';
 import type { RightsizingData } from '../collect/hub';
 import type { FindingDraft, Note } from '../model';
+import { usdCents } from '../notify/format';
 import { SERVICES, wa } from '../rules/define-rule';
-import { type Ingested, norm, usd } from './common';
+import { type Ingested, norm } from './common';
 import type { IngestContext } from './optimizer';
 
 /** Cost Explorer names regions by their long names; findings use codes. */
@@ -80,7 +81,7 @@ export function ingestRightsizing(data: RightsizingData, ctx: IngestContext): In
       saving === undefined
         ? 'Cost Explorer gave no savings estimate'
         : priced
-          ? `saves ${usd(saving)} a month ${after}`
+          ? `saves ${usdCents(saving)} a month ${after}`
           : `saves $0.00 a month ${after}${hours.reserved + hours.savingsPlans > 0 ? ': its hours are covered by a Reserved Instance or Savings Plan' : ''}`;
     const what =
       type === 'terminate'

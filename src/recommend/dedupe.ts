@@ -9,8 +9,9 @@
  *   6. anything else; a draft with no figure (savingsMethod 'none') never wins over one with a figure.
  * Every source's evidence is kept, keyed by source (`rule:<id>` for rules), and `sources` lists them.
  */
+
 import { CONFIDENCES, type Confidence, type FindingDraft, SAVINGS_METHODS, SEVERITIES } from '../model';
-import { usd } from './common';
+import { usdCents } from '../notify/format';
 
 /** Lower is more trustworthy; see the order above. */
 export function trustRank(d: FindingDraft): number {
@@ -68,7 +69,7 @@ function merge(group: FindingDraft[]): FindingDraft {
   const others = ranked.slice(1);
   const also = others.map(
     (o) =>
-      `${o.source === 'rule' ? `rule ${o.ruleId}` : o.source} ${o.savingsMethod === 'none' ? 'no figure' : `${usd(o.monthlySavingsUsd)} (${SAVINGS_METHODS[o.savingsMethod]})`}`,
+      `${o.source === 'rule' ? `rule ${o.ruleId}` : o.source} ${o.savingsMethod === 'none' ? 'no figure' : `${usdCents(o.monthlySavingsUsd)} (${SAVINGS_METHODS[o.savingsMethod]})`}`,
   );
   const severity = SEVERITIES[Math.min(...group.map((d) => SEVERITIES.indexOf(d.severity)))] ?? winner.severity;
   const owner = winner.owner ?? group.find((d) => d.owner)?.owner;

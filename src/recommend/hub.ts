@@ -3,10 +3,12 @@
  * savings-estimation preference says BeforeDiscounts; the reason says which. Effort, restart needed and rollback
  * possible come from the Hub.
  */
+
 import type { HubData } from '../collect/hub';
 import type { Action, FindingDraft, Note, Strategy } from '../model';
+import { usdCents } from '../notify/format';
 import { SERVICES, wa } from '../rules/define-rule';
-import { effortOf, type Ingested, idFromArn, norm, usd } from './common';
+import { effortOf, type Ingested, idFromArn, norm } from './common';
 import type { IngestContext } from './optimizer';
 
 /** Hub action types (normalized) to our action, strategy and best practice. */
@@ -65,7 +67,7 @@ export function ingestHub(data: HubData, ctx: IngestContext): Ingested {
     const saving = r.estimatedMonthlySavings;
     const priced = typeof saving === 'number' && Number.isFinite(saving) && saving > 0;
     const money = priced
-      ? `saves ${usd(saving)} a month ${after ? 'after discounts' : 'before discounts (the Hub is set to BeforeDiscounts)'}`
+      ? `saves ${usdCents(saving)} a month ${after ? 'after discounts' : 'before discounts (the Hub is set to BeforeDiscounts)'}`
       : 'the Hub gave no savings estimate';
     const restart = r.restartNeeded === undefined ? '' : r.restartNeeded ? ', needs a restart' : ', no restart';
     const rollback =

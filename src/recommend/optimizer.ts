@@ -3,11 +3,13 @@
  * savings after discounts where AWS gives them (else before, and the reason says which), confidence from the
  * option's performance risk, and "CPU-only" where memory was not measured. Enums are open strings.
  */
+
 import type { OptimizerData } from '../collect/optimizer';
 import { OPT_IN_HOW } from '../collect/optimizer';
 import type { Action, Confidence, Effort, FindingDraft, Note, Severity, Strategy } from '../model';
+import { usdCents } from '../notify/format';
 import { SERVICES, wa } from '../rules/define-rule';
-import { confidenceOf, effortOf, type Ingested, idFromArn, norm, regionFromArn, usd } from './common';
+import { confidenceOf, effortOf, type Ingested, idFromArn, norm, regionFromArn } from './common';
 
 /** Where ingestion checks that a resource still exists: undefined when it cannot tell (region or kind not read). */
 export type Exists = (kind: ResourceKindKey, accountId: string, region: string, id: string) => boolean | undefined;
@@ -90,10 +92,10 @@ interface Proposal {
 function savingText(s: Saving | undefined): string {
   if (!s) return 'Compute Optimizer gave no savings estimate';
   if (s.afterDiscounts && s.usd <= 0 && (s.beforeUsd ?? 0) > 0) {
-    return `saves $0.00 a month after discounts (${usd(s.beforeUsd ?? 0)} before): the usage is already covered by discounts or commitments`;
+    return `saves $0.00 a month after discounts (${usdCents(s.beforeUsd ?? 0)} before): the usage is already covered by discounts or commitments`;
   }
   if (s.usd <= 0) return 'Compute Optimizer estimates no saving';
-  return `saves ${usd(s.usd)} a month ${s.afterDiscounts ? 'after discounts' : 'before discounts (public prices; AWS gave no after-discount figure)'}`;
+  return `saves ${usdCents(s.usd)} a month ${s.afterDiscounts ? 'after discounts' : 'before discounts (public prices; AWS gave no after-discount figure)'}`;
 }
 
 function toDraft(p: Proposal, ctx: IngestContext, notes: Note[]): FindingDraft | undefined {

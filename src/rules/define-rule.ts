@@ -228,9 +228,6 @@ export const noPrice = (resource: ResourceBase, reason: string, what: string): V
   unpriced: `no bundled list price for ${what}`,
 });
 
-/** Dollars for a reason sentence. */
-export const usd = (n: number): string => `$${n.toFixed(2)}`;
-
 /** The verdict for a priced problem: alarm with the saving, or info naming what has no price. */
 export function priced(
   resource: ResourceBase,

@@ -1,5 +1,6 @@
+import { usdCents } from '../notify/format';
 import { monthlyCost, price, sum } from '../pricing';
-import { count, defineRule, noMetric, noPrice, ok, SERVICES, usd, wa } from './define-rule';
+import { count, defineRule, noMetric, noPrice, ok, SERVICES, wa } from './define-rule';
 
 const SECONDS_PER_DAY = 86_400;
 
@@ -48,7 +49,7 @@ export default defineRule({
         {
           resource: t,
           status: 'alarm' as const,
-          reason: `${reason}; auto scaling at ${params.targetUtilization * 100}% saves about ${usd(save.monthlyUsd)} a month`,
+          reason: `${reason}; auto scaling at ${params.targetUtilization * 100}% saves about ${usdCents(save.monthlyUsd)} a month`,
           savings: save,
         },
       ];

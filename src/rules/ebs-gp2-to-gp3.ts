@@ -1,5 +1,6 @@
+import { usdCents } from '../notify/format';
 import { ebsVolumeCost, gp3Equivalent, saving } from '../pricing';
-import { defineRule, noPrice, ok, SERVICES, usd, wa } from './define-rule';
+import { defineRule, noPrice, ok, SERVICES, wa } from './define-rule';
 
 /** gp2 gives 3 IOPS per GB: 1,000 GB reaches the 3,000 IOPS gp3 includes. */
 const GP2_SIZE_WITH_3000_IOPS = 1000;
@@ -36,7 +37,12 @@ export default defineRule({
       if (!from || !to) return [noPrice(v, reason, 'EBS gp2/gp3')];
       const save = saving(from, to);
       return [
-        { resource: v, status: 'alarm', reason: `${reason}, saving ${usd(save.monthlyUsd)} a month`, savings: save },
+        {
+          resource: v,
+          status: 'alarm',
+          reason: `${reason}, saving ${usdCents(save.monthlyUsd)} a month`,
+          savings: save,
+        },
       ];
     });
   },

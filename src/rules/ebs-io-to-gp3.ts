@@ -1,5 +1,6 @@
+import { usdCents } from '../notify/format';
 import { ebsVolumeCost, gp3Equivalent, saving } from '../pricing';
-import { defineRule, noPrice, ok, SERVICES, usd, wa } from './define-rule';
+import { defineRule, noPrice, ok, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ebs-io-to-gp3',
@@ -30,7 +31,12 @@ export default defineRule({
       if (!from || !to) return [noPrice(v, reason, `EBS ${v.type}`)];
       const save = saving(from, to);
       return [
-        { resource: v, status: 'alarm', reason: `${reason}; gp3 saves ${usd(save.monthlyUsd)} a month`, savings: save },
+        {
+          resource: v,
+          status: 'alarm',
+          reason: `${reason}; gp3 saves ${usdCents(save.monthlyUsd)} a month`,
+          savings: save,
+        },
       ];
     });
   },

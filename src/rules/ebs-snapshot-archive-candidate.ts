@@ -1,5 +1,6 @@
+import { usdCents } from '../notify/format';
 import { monthlyCost, price, saving } from '../pricing';
-import { daysSince, defineRule, noPrice, ok, SERVICES, usd, wa } from './define-rule';
+import { daysSince, defineRule, noPrice, ok, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ebs-snapshot-archive-candidate',
@@ -38,7 +39,7 @@ export default defineRule({
         {
           resource: s,
           status: 'alarm' as const,
-          reason: `${reason}; archiving saves up to ${usd(save.monthlyUsd)} a month`,
+          reason: `${reason}; archiving saves up to ${usdCents(save.monthlyUsd)} a month`,
           savings: save,
         },
       ];

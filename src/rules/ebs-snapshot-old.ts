@@ -1,5 +1,6 @@
+import { usdCents } from '../notify/format';
 import { monthlyCost, price } from '../pricing';
-import { daysSince, defineRule, ok, priced, SERVICES, usd, wa } from './define-rule';
+import { daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ebs-snapshot-old',
@@ -29,7 +30,7 @@ export default defineRule({
       const gb = s.fullSizeGb ?? s.volumeSizeGb;
       const rate = price(s.storageTier === 'archive' ? 'ebs.snapshot.archive' : 'ebs.snapshot.standard', s.region);
       const cost = rate && monthlyCost(rate, gb);
-      const reason = `snapshot of ${s.volumeId} is ${age} days old (retention ${params.maxAgeDays}), ${gb} GB${cost ? `, up to ${usd(cost.monthlyUsd)} a month` : ''}`;
+      const reason = `snapshot of ${s.volumeId} is ${age} days old (retention ${params.maxAgeDays}), ${gb} GB${cost ? `, up to ${usdCents(cost.monthlyUsd)} a month` : ''}`;
       return [priced(s, reason, cost, 'EBS snapshots')];
     });
   },

@@ -1,5 +1,6 @@
+import { usdCents } from '../notify/format';
 import { ebsVolumeCost } from '../pricing';
-import { daysSince, defineRule, ok, priced, SERVICES, usd, wa } from './define-rule';
+import { daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ebs-volume-on-stopped-instance',
@@ -35,7 +36,7 @@ export default defineRule({
       const days = Math.min(...(stopped as number[]));
       if (days < params.minStoppedDays || days >= params.maxStoppedDays) return [];
       const cost = ebsVolumeCost(v, v.region);
-      const reason = `${v.sizeGb} GB ${v.type} volume attached to ${v.attachedInstanceIds.join(', ')}, stopped for ${days} days${cost ? `; the volume still bills ${usd(cost.monthlyUsd)} a month` : ''}`;
+      const reason = `${v.sizeGb} GB ${v.type} volume attached to ${v.attachedInstanceIds.join(', ')}, stopped for ${days} days${cost ? `; the volume still bills ${usdCents(cost.monthlyUsd)} a month` : ''}`;
       return [priced(v, reason, cost, `EBS ${v.type}`, { stoppedDays: days })];
     });
   },

@@ -1,5 +1,6 @@
+import { usdCents } from '../notify/format';
 import { ebsVolumeCost } from '../pricing';
-import { daysSince, defineRule, ok, priced, SERVICES, usd, wa } from './define-rule';
+import { daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ebs-volume-unattached',
@@ -23,7 +24,7 @@ export default defineRule({
       const age = daysSince(v.createTime, ctx.asOf);
       if (age !== undefined && age < params.minAgeDays) return [];
       const cost = ebsVolumeCost(v, v.region);
-      const reason = `${v.sizeGb} GB ${v.type} volume attached to nothing${age === undefined ? '' : `, created ${age} days ago`}${cost ? `, billed ${usd(cost.monthlyUsd)} a month` : ''}`;
+      const reason = `${v.sizeGb} GB ${v.type} volume attached to nothing${age === undefined ? '' : `, created ${age} days ago`}${cost ? `, billed ${usdCents(cost.monthlyUsd)} a month` : ''}`;
       return [priced(v, reason, cost, `EBS ${v.type}`)];
     });
   },

@@ -1,5 +1,6 @@
+import { usdCents } from '../notify/format';
 import { monthlyCost, price } from '../pricing';
-import { daysSince, defineRule, ok, priced, SERVICES, usd, wa } from './define-rule';
+import { daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ec2-ami-unused',
@@ -28,7 +29,7 @@ export default defineRule({
       const gb = img.snapshotIds.reduce((n, id) => n + (snapshots.get(id)?.volumeSizeGb ?? 0), 0);
       const rate = price('ebs.snapshot.standard', img.region);
       const cost = gb > 0 && rate ? monthlyCost(rate, gb) : undefined;
-      const reason = `AMI ${img.name ?? img.id} is ${age} days old and no instance uses it; its ${img.snapshotIds.length} snapshot(s) hold ${gb} GB${cost ? `, up to ${usd(cost.monthlyUsd)} a month` : ''}`;
+      const reason = `AMI ${img.name ?? img.id} is ${age} days old and no instance uses it; its ${img.snapshotIds.length} snapshot(s) hold ${gb} GB${cost ? `, up to ${usdCents(cost.monthlyUsd)} a month` : ''}`;
       return [priced(img, reason, cost, gb > 0 ? 'EBS snapshots' : 'snapshots not found in the inventory')];
     });
   },

@@ -1,6 +1,7 @@
+import { usdCents } from '../notify/format';
 import { ec2Price, monthlyCost, saving } from '../pricing';
 import { GRAVITON_FAMILY, inFamily, splitType } from '../pricing/ec2-types';
-import { defineRule, noPrice, ok, SERVICES, usd, wa } from './define-rule';
+import { defineRule, noPrice, ok, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ec2-graviton-candidate',
@@ -34,7 +35,7 @@ export default defineRule({
         {
           resource: i,
           status: 'alarm' as const,
-          reason: `${reason}; ${usd(save.monthlyUsd)} a month cheaper`,
+          reason: `${reason}; ${usdCents(save.monthlyUsd)} a month cheaper`,
           savings: save,
           evidence: { suggestedType: target },
         },

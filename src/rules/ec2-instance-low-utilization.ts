@@ -1,6 +1,7 @@
+import { usdCents } from '../notify/format';
 import { ec2Price, monthlyCost, saving } from '../pricing';
 import { instancePrice, smallerType } from '../pricing/ec2-types';
-import { defineRule, gauge, noMetric, noPrice, ok, SERVICES, usd, wa } from './define-rule';
+import { defineRule, gauge, noMetric, noPrice, ok, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ec2-instance-low-utilization',
@@ -38,7 +39,7 @@ export default defineRule({
         {
           resource: i,
           status: 'alarm' as const,
-          reason: `${reason}; ${smaller} saves ${usd(save.monthlyUsd)} a month`,
+          reason: `${reason}; ${smaller} saves ${usdCents(save.monthlyUsd)} a month`,
           savings: save,
           evidence: { cpu, suggestedType: smaller },
         },

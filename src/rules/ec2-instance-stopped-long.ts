@@ -1,5 +1,6 @@
+import { usdCents } from '../notify/format';
 import { ebsVolumeCost, sum } from '../pricing';
-import { daysSince, defineRule, ok, priced, SERVICES, usd, wa } from './define-rule';
+import { daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ec2-instance-stopped-long',
@@ -35,7 +36,7 @@ export default defineRule({
           ? sum(costs as NonNullable<(typeof costs)[number]>[])
           : undefined;
       const gb = attached.reduce((n, v) => n + (v?.sizeGb ?? 0), 0);
-      const reason = `${i.instanceType} stopped for ${days} days with ${i.volumeIds.length} volume(s), ${gb} GB${cost ? `, billing ${usd(cost.monthlyUsd)} a month` : ''}`;
+      const reason = `${i.instanceType} stopped for ${days} days with ${i.volumeIds.length} volume(s), ${gb} GB${cost ? `, billing ${usdCents(cost.monthlyUsd)} a month` : ''}`;
       return [priced(i, reason, cost, 'its volumes (not all found in the inventory)', { stoppedDays: days })];
     });
   },

@@ -1,6 +1,7 @@
+import { usdCents } from '../notify/format';
 import { monthlyCost, share } from '../pricing';
 import { instancePrice } from '../pricing/ec2-types';
-import { daysSince, defineRule, noPrice, ok, SERVICES, tagValue, usd, wa } from './define-rule';
+import { daysSince, defineRule, noPrice, ok, SERVICES, tagValue, wa } from './define-rule';
 
 /** Hours in a week. */
 const WEEK_HOURS = 168;
@@ -46,7 +47,7 @@ export default defineRule({
         {
           resource: i,
           status: 'alarm' as const,
-          reason: `${reason}; a schedule of ${params.onHoursPerWeek} h a week saves ${usd(save.monthlyUsd)} a month`,
+          reason: `${reason}; a schedule of ${params.onHoursPerWeek} h a week saves ${usdCents(save.monthlyUsd)} a month`,
           savings: save,
         },
       ];

@@ -1,6 +1,7 @@
+import { usdCents } from '../notify/format';
 import { ec2Price, monthlyCost, saving } from '../pricing';
 import { inFamily, instancePrice, NEWER_FAMILY, splitType } from '../pricing/ec2-types';
-import { defineRule, noPrice, ok, SERVICES, usd, wa } from './define-rule';
+import { defineRule, noPrice, ok, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ec2-previous-generation',
@@ -41,7 +42,7 @@ export default defineRule({
         {
           resource: i,
           status: 'alarm' as const,
-          reason: `${reason}, ${usd(save.monthlyUsd)} a month cheaper`,
+          reason: `${reason}, ${usdCents(save.monthlyUsd)} a month cheaper`,
           savings: save,
           evidence: { suggestedType: target },
         },

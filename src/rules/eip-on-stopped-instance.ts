@@ -1,5 +1,6 @@
+import { usdCents } from '../notify/format';
 import { monthlyCost, price } from '../pricing';
-import { daysSince, defineRule, ok, priced, SERVICES, usd, wa } from './define-rule';
+import { daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'eip-on-stopped-instance',
@@ -33,7 +34,7 @@ export default defineRule({
       if (days < params.minStoppedDays) return [];
       const rate = price('vpc.public_ipv4', a.region);
       const cost = rate && monthlyCost(rate);
-      const reason = `Elastic IP ${a.publicIp} is on ${a.instanceId}, stopped for ${days} days${cost ? `; the idle address bills ${usd(cost.monthlyUsd)} a month` : ''}`;
+      const reason = `Elastic IP ${a.publicIp} is on ${a.instanceId}, stopped for ${days} days${cost ? `; the idle address bills ${usdCents(cost.monthlyUsd)} a month` : ''}`;
       return [priced(a, reason, cost, 'public IPv4')];
     });
   },

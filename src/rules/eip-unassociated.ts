@@ -1,5 +1,6 @@
+import { usdCents } from '../notify/format';
 import { monthlyCost, price } from '../pricing';
-import { defineRule, ok, priced, SERVICES, usd, wa } from './define-rule';
+import { defineRule, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'eip-unassociated',
@@ -22,7 +23,7 @@ export default defineRule({
       const cost = rate && monthlyCost(rate);
       return priced(
         a,
-        `Elastic IP ${a.publicIp} is associated with no instance or interface${cost ? `; idle public IPv4 bills ${usd(cost.monthlyUsd)} a month` : ''}`,
+        `Elastic IP ${a.publicIp} is associated with no instance or interface${cost ? `; idle public IPv4 bills ${usdCents(cost.monthlyUsd)} a month` : ''}`,
         cost,
         'public IPv4',
       );

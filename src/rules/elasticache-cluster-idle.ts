@@ -1,5 +1,6 @@
+import { usdCents } from '../notify/format';
 import { elasticachePrice, monthlyCost } from '../pricing';
-import { defineRule, gauge, noMetric, ok, priced, SERVICES, usd, wa } from './define-rule';
+import { defineRule, gauge, noMetric, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'elasticache-cluster-idle',
@@ -26,7 +27,7 @@ export default defineRule({
       if (conns.maximum > params.maxConnections) return [ok(c, `up to ${conns.maximum} connections over ${days} days`)];
       const rate = elasticachePrice(c.nodeType, c.region);
       const cost = rate && monthlyCost(rate, c.nodes);
-      const reason = `${c.engine} cluster of ${c.nodes} ${c.nodeType} node(s) had at most ${conns.maximum} connections over ${conns.datapoints} days${cost ? `; it bills ${usd(cost.monthlyUsd)} a month` : ''}`;
+      const reason = `${c.engine} cluster of ${c.nodes} ${c.nodeType} node(s) had at most ${conns.maximum} connections over ${conns.datapoints} days${cost ? `; it bills ${usdCents(cost.monthlyUsd)} a month` : ''}`;
       return [priced(c, reason, cost, `ElastiCache ${c.nodeType}`)];
     });
   },

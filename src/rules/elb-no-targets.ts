@@ -1,6 +1,7 @@
+import { usdCents } from '../notify/format';
 import { monthlyCost } from '../pricing';
 import { loadBalancerPrice } from '../pricing/elb';
-import { daysSince, defineRule, ok, priced, SERVICES, usd, wa } from './define-rule';
+import { daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'elb-no-targets',
@@ -32,7 +33,7 @@ export default defineRule({
       if (age !== undefined && age < params.minAgeDays) return [];
       const rate = loadBalancerPrice(lb.type, lb.region);
       const cost = rate && monthlyCost(rate);
-      const reason = `${lb.type} load balancer ${lb.name} has no registered targets${cost ? `; its hours bill ${usd(cost.monthlyUsd)} a month` : ''}`;
+      const reason = `${lb.type} load balancer ${lb.name} has no registered targets${cost ? `; its hours bill ${usdCents(cost.monthlyUsd)} a month` : ''}`;
       return [priced(lb, reason, cost, `${lb.type} load balancer hours`)];
     });
   },

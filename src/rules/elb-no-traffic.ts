@@ -1,7 +1,8 @@
 import { LB_TRAFFIC_METRIC } from '../collect/inventory/types';
+import { usdCents } from '../notify/format';
 import { monthlyCost } from '../pricing';
 import { loadBalancerPrice } from '../pricing/elb';
-import { count, defineRule, noMetric, ok, priced, SERVICES, usd, wa } from './define-rule';
+import { count, defineRule, noMetric, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'elb-no-traffic',
@@ -30,7 +31,7 @@ export default defineRule({
       if (m.sum > params.maxRequests) return [ok(lb, `${m.sum} ${name} over ${days} days`)];
       const rate = loadBalancerPrice(lb.type, lb.region);
       const cost = rate && monthlyCost(rate);
-      const reason = `${lb.type} load balancer ${lb.name} counted ${m.sum} ${name} over ${days} days${cost ? `; its hours bill ${usd(cost.monthlyUsd)} a month` : ''}`;
+      const reason = `${lb.type} load balancer ${lb.name} counted ${m.sum} ${name} over ${days} days${cost ? `; its hours bill ${usdCents(cost.monthlyUsd)} a month` : ''}`;
       return [priced(lb, reason, cost, `${lb.type} load balancer hours`)];
     });
   },

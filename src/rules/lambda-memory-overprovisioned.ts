@@ -1,6 +1,7 @@
+import { usdCents } from '../notify/format';
 import { monthlyCost, saving } from '../pricing';
 import { lambdaDurationPrice, monthlyGbSeconds } from '../pricing/lambda';
-import { count, defineRule, gauge, noMetric, noPrice, ok, SERVICES, usd, wa } from './define-rule';
+import { count, defineRule, gauge, noMetric, noPrice, ok, SERVICES, wa } from './define-rule';
 
 /** Lambda memory is set in 1 MB steps from 128 MB; we propose multiples of 64 MB. */
 const MIN_MB = 128;
@@ -48,7 +49,7 @@ export default defineRule({
         {
           resource: fn,
           status: 'alarm' as const,
-          reason: `${reason}, saving up to ${usd(save.monthlyUsd)} a month`,
+          reason: `${reason}, saving up to ${usdCents(save.monthlyUsd)} a month`,
           savings: save,
           evidence: { proposedMemoryMb: proposed },
         },

@@ -1,6 +1,7 @@
+import { usdCents } from '../notify/format';
 import { monthlyCost, saving } from '../pricing';
 import { lambdaDurationPrice, monthlyGbSeconds } from '../pricing/lambda';
-import { count, defineRule, gauge, noMetric, noPrice, ok, SERVICES, usd, wa } from './define-rule';
+import { count, defineRule, gauge, noMetric, noPrice, ok, SERVICES, wa } from './define-rule';
 
 /** Runtimes Lambda offers on arm64 (OS-only runtimes included). */
 const ARM_RUNTIMES = /^(nodejs|python|java|dotnet|ruby|provided\.al2)/;
@@ -38,12 +39,13 @@ export default defineRule({
       const reason = `${fn.runtime} function with ${Math.round(calls.sum).toLocaleString('en-US')} invocations over ${days} days (${Math.round(gbs).toLocaleString('en-US')} GB-s a month) runs on x86_64`;
       if (!x86 || !arm) return [noPrice(fn, reason, 'Lambda duration')];
       const save = saving(monthlyCost(x86, gbs), monthlyCost(arm, gbs));
-      if (save.monthlyUsd < params.minMonthlyUsd) return [ok(fn, `saving under ${usd(params.minMonthlyUsd)} a month`)];
+      if (save.monthlyUsd < params.minMonthlyUsd)
+        return [ok(fn, `saving under ${usdCents(params.minMonthlyUsd)} a month`)];
       return [
         {
           resource: fn,
           status: 'alarm' as const,
-          reason: `${reason}; arm64 saves ${usd(save.monthlyUsd)} a month`,
+          reason: `${reason}; arm64 saves ${usdCents(save.monthlyUsd)} a month`,
           savings: save,
         },
       ];

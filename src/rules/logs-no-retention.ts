@@ -1,5 +1,6 @@
+import { usdCents } from '../notify/format';
 import { monthlyCost, price, share } from '../pricing';
-import { daysSince, defineRule, noPrice, ok, SERVICES, usd, wa } from './define-rule';
+import { daysSince, defineRule, noPrice, ok, SERVICES, wa } from './define-rule';
 
 const GB = 1024 ** 3;
 
@@ -40,7 +41,7 @@ export default defineRule({
         {
           resource: g,
           status: 'alarm' as const,
-          reason: `${reason}; ${params.retentionDays}-day retention saves about ${usd(save.monthlyUsd)} a month`,
+          reason: `${reason}; ${params.retentionDays}-day retention saves about ${usdCents(save.monthlyUsd)} a month`,
           savings: save,
         },
       ];

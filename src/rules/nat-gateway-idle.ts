@@ -1,5 +1,6 @@
+import { usdCents } from '../notify/format';
 import { monthlyCost, price } from '../pricing';
-import { count, defineRule, noMetric, ok, priced, SERVICES, usd, wa } from './define-rule';
+import { count, defineRule, noMetric, ok, priced, SERVICES, wa } from './define-rule';
 
 const GB = 1024 ** 3;
 
@@ -30,7 +31,7 @@ export default defineRule({
       if (gb >= params.maxGb) return [ok(n, `moved ${gb.toFixed(1)} GB over ${days} days`)];
       const rate = price('vpc.nat_gateway.hour', n.region);
       const cost = rate && monthlyCost(rate);
-      const reason = `NAT gateway moved ${gb.toFixed(3)} GB over ${days} days${cost ? `; its hours alone bill ${usd(cost.monthlyUsd)} a month` : ''}`;
+      const reason = `NAT gateway moved ${gb.toFixed(3)} GB over ${days} days${cost ? `; its hours alone bill ${usdCents(cost.monthlyUsd)} a month` : ''}`;
       return [priced(n, reason, cost, 'NAT gateway hours', { gb })];
     });
   },

@@ -1,6 +1,7 @@
+import { usdCents } from '../notify/format';
 import { monthlyCost, price, sum } from '../pricing';
 import { rdsClassPrice } from '../pricing/rds';
-import { defineRule, gauge, noMetric, ok, priced, SERVICES, usd, wa } from './define-rule';
+import { defineRule, gauge, noMetric, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'rds-instance-idle',
@@ -33,7 +34,7 @@ export default defineRule({
         (storageRate && db.allocatedStorageGb
           ? sum([monthlyCost(hours), monthlyCost(storageRate, db.allocatedStorageGb)])
           : monthlyCost(hours));
-      const reason = `${db.engine} ${db.instanceClass}${db.multiAz ? ' Multi-AZ' : ''} had at most ${conns.maximum} connections over ${conns.datapoints} days${cost ? `; it bills ${usd(cost.monthlyUsd)} a month` : ''}`;
+      const reason = `${db.engine} ${db.instanceClass}${db.multiAz ? ' Multi-AZ' : ''} had at most ${conns.maximum} connections over ${conns.datapoints} days${cost ? `; it bills ${usdCents(cost.monthlyUsd)} a month` : ''}`;
       return [priced(db, reason, cost, `${db.engine} ${db.instanceClass}`)];
     });
   },

@@ -1,6 +1,7 @@
+import { usdCents } from '../notify/format';
 import { monthlyCost, saving } from '../pricing';
 import { rdsClassPrice, smallerClass } from '../pricing/rds';
-import { defineRule, gauge, noMetric, noPrice, ok, SERVICES, usd, wa } from './define-rule';
+import { defineRule, gauge, noMetric, noPrice, ok, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'rds-instance-low-cpu',
@@ -40,7 +41,7 @@ export default defineRule({
         {
           resource: db,
           status: 'alarm' as const,
-          reason: `${reason}; ${smaller} saves ${usd(save.monthlyUsd)} a month`,
+          reason: `${reason}; ${smaller} saves ${usdCents(save.monthlyUsd)} a month`,
           savings: save,
           evidence: { suggestedClass: smaller },
         },

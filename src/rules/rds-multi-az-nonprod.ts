@@ -1,6 +1,7 @@
+import { usdCents } from '../notify/format';
 import { monthlyCost, saving } from '../pricing';
 import { rdsClassPrice } from '../pricing/rds';
-import { defineRule, noPrice, ok, SERVICES, tagValue, usd, wa } from './define-rule';
+import { defineRule, noPrice, ok, SERVICES, tagValue, wa } from './define-rule';
 
 export default defineRule({
   id: 'rds-multi-az-nonprod',
@@ -37,7 +38,7 @@ export default defineRule({
         {
           resource: db,
           status: 'alarm' as const,
-          reason: `${reason}; Single-AZ saves ${usd(save.monthlyUsd)} a month`,
+          reason: `${reason}; Single-AZ saves ${usdCents(save.monthlyUsd)} a month`,
           savings: save,
         },
       ];

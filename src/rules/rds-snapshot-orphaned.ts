@@ -1,5 +1,6 @@
+import { usdCents } from '../notify/format';
 import { monthlyCost, price } from '../pricing';
-import { daysSince, defineRule, ok, priced, SERVICES, usd, wa } from './define-rule';
+import { daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'rds-snapshot-orphaned',
@@ -29,7 +30,7 @@ export default defineRule({
       if (age < params.minAgeDays) return [];
       const rate = price('rds.backup_storage_additional', s.region);
       const cost = rate && monthlyCost(rate, s.allocatedStorageGb);
-      const reason = `manual snapshot of ${s.instanceId} (gone), ${age} days old, ${s.allocatedStorageGb} GB${cost ? `, up to ${usd(cost.monthlyUsd)} a month` : ''}`;
+      const reason = `manual snapshot of ${s.instanceId} (gone), ${age} days old, ${s.allocatedStorageGb} GB${cost ? `, up to ${usdCents(cost.monthlyUsd)} a month` : ''}`;
       return [priced(s, reason, cost, 'RDS backup storage')];
     });
   },

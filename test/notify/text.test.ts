@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sparkline } from '../../src/notify/format';
+import { sparkline, usd, usdCents } from '../../src/notify/format';
 import { renderText } from '../../src/notify/text';
 import { summarize } from '../../src/summary';
 import { spendOf } from './spend-fixture';
@@ -54,5 +54,14 @@ describe('sparkline', () => {
     expect(sparkline([5, 5, 5])).toBe('▄▄▄');
     expect(sparkline([0, 0])).toBe('▁▁');
     expect(sparkline([])).toBe('');
+  });
+});
+
+describe('dollars', () => {
+  it('rounds for display and keeps the cents in reasons', () => {
+    expect(usd(1234.5)).toBe('$1,235');
+    expect(usd(-12.345)).toBe('-$12.35');
+    expect(usdCents(1234.5)).toBe('$1,234.50');
+    expect(usdCents(3.1)).toBe('$3.10');
   });
 });
