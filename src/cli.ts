@@ -6,6 +6,8 @@ import { detectCommand } from './anomaly/csv';
 import { loadConfig } from './config';
 import { parseAsOf } from './dates';
 import { DurionError, UsageError } from './errors';
+import { CE_REQUEST_USD } from './model';
+import { usdCents } from './notify/format';
 import { rulesCommand } from './rules/cli';
 import { CASSETTE_META, recordCassette, runDaily } from './run';
 import { slashCommand } from './slack/router';
@@ -67,7 +69,7 @@ const runCommand: Command = async (args) => {
     result.digestText.trimEnd(),
     '',
     `Wrote ${result.files.join(', ')}`,
-    `Cost Explorer requests: ${report.costExplorerRequests} ($${(report.costExplorerRequests * 0.01).toFixed(2)}); ` +
+    `Cost Explorer requests: ${report.costExplorerRequests} (${usdCents(report.costExplorerRequests * CE_REQUEST_USD)}); ` +
       `findings: ${report.findings.total} (${report.findings.new} new); alerts: ${report.alerts.built}; ` +
       `digests: ${report.digests.map((d) => `${d.channel} ${d.reason}`).join(', ')}`,
   ].join('\n');

@@ -6,6 +6,9 @@
 /** Hours in a billing month: every hourly price becomes monthly dollars through this one number. */
 export const HOURS_PER_MONTH = 730;
 
+/** What Cost Explorer bills for each API request, each page counting as one (AWS Cost Explorer pricing). */
+export const CE_REQUEST_USD = 0.01;
+
 /** The cost-optimization strategies a finding is scored against (DESIGN.md). */
 export const STRATEGIES = [
   'right-sizing',

@@ -1,11 +1,9 @@
 import { realizedSavings } from '../../ledger/ledger';
-import { noteLine, usd } from '../../notify/format';
+import { CE_REQUEST_USD } from '../../model';
+import { noteLine, usd, usdCents } from '../../notify/format';
 import { answer, escapeText } from '../blocks';
 import { type Command, NO_SNAPSHOT } from '../command';
 import { stateOf } from '../findings';
-
-/** Cost Explorer bills each API request at $0.01. */
-const CE_REQUEST_USD = 0.01;
 
 /** `status`: the last run, how fresh its data is, what it cost in Cost Explorer requests, what it could not read. */
 export const status: Command = {
@@ -24,7 +22,7 @@ export const status: Command = {
     const lines = [
       `*Last run:* as of ${r.asOf}, started ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC (${ageHours} h ago), ${(r.durationMs / 1000).toFixed(1)} s, ${r.mode} mode${snap.sample ? ' (sample account)' : ''}`,
       `*Data:* spend through ${lastDay}${estimated ? `, ${estimated} day(s) still estimated by AWS` : ''}`,
-      `*Cost Explorer:* ${r.costExplorerRequestsMonth} request(s) this month (${usd(r.costExplorerRequestsMonth * CE_REQUEST_USD)} at $0.01 each), ${r.costExplorerRequests} in the last run; slash commands make none`,
+      `*Cost Explorer:* ${r.costExplorerRequestsMonth} request(s) this month (${usd(r.costExplorerRequestsMonth * CE_REQUEST_USD)} at ${usdCents(CE_REQUEST_USD)} each), ${r.costExplorerRequests} in the last run; slash commands make none`,
       `*Findings:* ${[...byState.entries()].map(([s, n]) => `${n} ${s}`).join(', ') || 'none'} (${r.findings.new} new in the last run)`,
       `*Realized savings:* ${usd(realizedSavings(findings))}/mo from resolved findings`,
       ...r.digests.map(
