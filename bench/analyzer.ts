@@ -5,6 +5,7 @@
 import type { MetricSummary, ResourceInventory } from '../src/collect/inventory/types';
 import { emptyResources } from '../src/collect/inventory/types';
 import { evaluateRules } from '../src/rules/index';
+import { mulberry32 } from '../src/sample/random';
 import { rank, scoreDraft } from '../src/score';
 
 const AS_OF = '2026-11-20';
@@ -22,23 +23,12 @@ const TYPES = [
   't2.small',
 ];
 
-/** A deterministic pseudo-random stream (mulberry32). */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * 100,000 resources across kinds, accounts and regions, shaped like an estate that has been looked after a little:
  * roughly one in five resources flagged by some rule, one metric in twenty missing.
  */
 export function generateInventory(total = RESOURCES, seed = 42): ResourceInventory {
-  const r = random(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const inv = emptyResources({ days: 14, start: '2026-11-06', end: AS_OF });
   inv.regions = [...REGIONS];

@@ -4,6 +4,7 @@
  * runaway, new service, drop). Deterministic for a seed.
  */
 import type { AnomalyKind } from '../src/anomaly/detect';
+import { mulberry32 } from '../src/sample/random';
 
 export interface LabelledSeries {
   name: string;
@@ -13,24 +14,12 @@ export interface LabelledSeries {
   label?: { kind: AnomalyKind; start: number; end: number };
 }
 
-/** mulberry32: a small, fast, seedable PRNG (public domain). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY_MS = 86_400_000;
 const KINDS: AnomalyKind[] = ['spike', 'level-shift', 'runaway', 'new', 'drop'];
 
 /** `count` series of `length` days ending the day before `end`; about 40% carry no anomaly. */
 export function syntheticSeries(seed: number, count = 200, length = 400, end = '2026-11-20'): LabelledSeries[] {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const between = (lo: number, hi: number) => lo + (hi - lo) * rand();
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
   const first = Date.parse(`${end}T00:00:00Z`) - length * DAY_MS;

@@ -32,6 +32,7 @@ import {
   SAMPLE_TAG_KEY,
 } from './estate';
 import type { SampleHandler, SampleOptions } from './index';
+import { mulberry32 } from './random';
 
 /** ASSUMPTION (see above): group rows per GetCostAndUsage page. */
 export const PAGE_GROUPS = 5000;
@@ -95,17 +96,6 @@ function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
-}
-
-/** mulberry32: a small seeded PRNG (public domain, Tommy Ettinger). */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Multiplicative noise with mean 1 for one cell on one day (log-normal, Box-Muller). */
