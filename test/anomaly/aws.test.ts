@@ -4,8 +4,8 @@ import { createAws } from '../../src/aws';
 import { awsError } from '../../src/aws/replay';
 import { collectAwsAnomalies } from '../../src/collect/anomalies';
 import type { Note } from '../../src/model';
-import { sampleResponder } from '../../src/sample';
 import { plantedAnomalies } from '../../src/sample/estate';
+import { sampleAws } from '../helpers/sample-aws';
 import { spendAnomaly as ours } from './helpers';
 
 const ASOF = '2026-11-20';
@@ -66,11 +66,7 @@ describe('collectAwsAnomalies', () => {
   });
 
   it('gets from the sample account what AWS would see of the planted anomalies, a day late', async () => {
-    const aws = createAws({
-      mode: 'sample',
-      homeRegion: 'us-east-1',
-      responder: sampleResponder({ asOf: ASOF, seed: 1 }),
-    });
+    const aws = sampleAws(ASOF);
     const found = (await collectAwsAnomalies(aws, ASOF, [])) ?? [];
     const planted = plantedAnomalies(ASOF).filter((p) => p.kind !== 'new-service');
     expect(found.map((a) => [a.rootCauses[0]?.accountId, a.dimensionValue, a.start]).sort()).toEqual(

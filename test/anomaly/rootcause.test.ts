@@ -3,12 +3,11 @@ import { accountContributors, breakdownContributors, rootCauseTargets } from '..
 import { detectSpendAnomalies } from '../../src/anomaly/spend';
 import { DEFAULT_THRESHOLDS } from '../../src/anomaly/thresholds';
 import type { SpendAnomaly } from '../../src/anomaly/types';
-import { createAws } from '../../src/aws';
 import { collectRootCauses } from '../../src/collect/anomalies';
 import { collectSpend } from '../../src/collect/spend';
 import type { Note, SpendData } from '../../src/model';
-import { sampleResponder } from '../../src/sample';
 import { plantedAnomalies } from '../../src/sample/estate';
+import { sampleAws } from '../helpers/sample-aws';
 
 const ASOF = '2026-11-20';
 const days = Array.from({ length: 21 }, (_, i) => `2026-11-${String(i + 1).padStart(2, '0')}`);
@@ -72,11 +71,7 @@ describe('root cause attribution', () => {
 
 describe('collectRootCauses on the sample account', () => {
   it('finds the planted usage types within the request budget', async () => {
-    const aws = createAws({
-      mode: 'sample',
-      homeRegion: 'us-east-1',
-      responder: sampleResponder({ asOf: ASOF, seed: 1 }),
-    });
+    const aws = sampleAws(ASOF);
     const notes: Note[] = [];
     const spend = await collectSpend(
       aws,

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { detectSpendAnomalies, severityOf } from '../../src/anomaly/spend';
 import { DEFAULT_THRESHOLDS } from '../../src/anomaly/thresholds';
-import { createAws } from '../../src/aws';
 import { collectSpend } from '../../src/collect/spend';
 import type { Note, SpendData } from '../../src/model';
-import { sampleResponder } from '../../src/sample';
 import { plantedAnomalies } from '../../src/sample/estate';
+import { sampleAws } from '../helpers/sample-aws';
 
 async function sampleSpend(asOf: string): Promise<SpendData> {
-  const aws = createAws({ mode: 'sample', homeRegion: 'us-east-1', responder: sampleResponder({ asOf, seed: 1 }) });
+  const aws = sampleAws(asOf);
   const notes: Note[] = [];
   const spend = await collectSpend(
     aws,

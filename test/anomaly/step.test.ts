@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { anomalyStep } from '../../src/anomaly/step';
-import { createAws } from '../../src/aws';
 import { collectSpend } from '../../src/collect/spend';
 import { loadConfig } from '../../src/config';
 import type { Note } from '../../src/model';
-import { sampleResponder } from '../../src/sample';
+import { sampleAws } from '../helpers/sample-aws';
 
 async function step(asOf: string, previous: unknown, env: Record<string, string> = {}) {
   const config = loadConfig(env);
-  const aws = createAws({ mode: 'sample', homeRegion: 'us-east-1', responder: sampleResponder({ asOf, seed: 1 }) });
+  const aws = sampleAws(asOf);
   const notes: Note[] = [];
   const spend = await collectSpend(aws, { asOf, ...config.spend }, undefined, notes);
   const before = aws.calls.forService('ce');

@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createAws } from '../../src/aws';
 import { collectOptimization } from '../../src/collect/optimization';
 import { loadConfig } from '../../src/config';
 import type { Inventory, Note } from '../../src/model';
 import { analyzeOptimization } from '../../src/recommend';
-import { sampleResponder } from '../../src/sample';
 import { SAMPLE_OPTIMIZER_IDS } from '../../src/sample/optimizer';
+import { sampleAws } from '../helpers/sample-aws';
 
 const asOf = '2026-11-20';
 
 async function sampleRun(previous?: NonNullable<Inventory['optimization']>['commitments'], day = asOf) {
-  const aws = createAws({
-    mode: 'sample',
-    homeRegion: 'us-east-1',
-    responder: sampleResponder({ asOf: day, seed: 1 }),
-  });
+  const aws = sampleAws(day);
   const notes: Note[] = [];
   const optimization = await collectOptimization(aws, loadConfig({}), notes, {
     asOf: day,

@@ -1,20 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { createAws } from '../../src/aws';
 import { collectResources } from '../../src/collect/inventory';
 import { collectOptimization } from '../../src/collect/optimization';
 import { loadConfig } from '../../src/config';
 import type { Inventory, Note } from '../../src/model';
 import { analyzeOptimization } from '../../src/recommend';
 import { evaluateRules } from '../../src/rules';
-import { sampleResponder } from '../../src/sample';
 import { SAMPLE_OPTIMIZER_IDS } from '../../src/sample/optimizer';
+import { sampleAws } from '../helpers/sample-aws';
 
 const asOf = '2026-11-20';
 
 /** The sample account as the daily run sees it: the rule catalog's drafts beside AWS's own recommendations. */
 async function analyzed() {
   const config = loadConfig({});
-  const aws = createAws({ mode: 'sample', homeRegion: 'us-east-1', responder: sampleResponder({ asOf, seed: 1 }) });
+  const aws = sampleAws(asOf);
   const notes: Note[] = [];
   const resources = await collectResources(aws, config, notes, { asOf, accountId: '111111111111' });
   const optimization = await collectOptimization(aws, config, notes, {

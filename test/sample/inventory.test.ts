@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createAws } from '../../src/aws';
 import { collectResources } from '../../src/collect/inventory';
 import type { Note } from '../../src/model';
 import { evaluateRules, RULES } from '../../src/rules/index';
-import { sampleResponder } from '../../src/sample';
 import { DENIED_REGION, PROD, SAMPLE_CLEAN_IDS } from '../../src/sample/inventory-estate';
+import { sampleAws } from '../helpers/sample-aws';
 
 const AS_OF = '2026-11-20';
 const config = { ownerTags: ['owner', 'team'], ruleParams: {}, exclude: [] };
 
 async function sampleRun(seed = 1) {
-  const aws = createAws({ mode: 'sample', homeRegion: 'us-east-1', responder: sampleResponder({ asOf: AS_OF, seed }) });
+  const aws = sampleAws(AS_OF, seed);
   const notes: Note[] = [];
   const resources = await collectResources(aws, {}, notes, { asOf: AS_OF, accountId: PROD });
   const drafts = evaluateRules({ asOf: AS_OF, sample: true, notes, resources }, config, { keepOk: true });

@@ -10,10 +10,10 @@ import { openStore } from '../../src/ledger/store';
 import type { Store } from '../../src/ledger/types';
 import type { Finding, Note } from '../../src/model';
 import { analyzeOptimization } from '../../src/recommend';
-import { sampleResponder } from '../../src/sample';
 import { clearGroupCache } from '../../src/slack/access';
 import { createSlackApp } from '../../src/slack/app';
 import { ACTION } from '../../src/slack/buttons';
+import { sampleAws } from '../helpers/sample-aws';
 import { tempDir } from '../ledger/helpers';
 import {
   ADMIN,
@@ -190,11 +190,7 @@ describe('Slack endpoint (signed requests through the real AwsLambdaReceiver, st
     });
 
     it('shows commitments and the checklist from the data the run kept, with those findings', async () => {
-      const aws = createAws({
-        mode: 'sample',
-        homeRegion: 'us-east-1',
-        responder: sampleResponder({ asOf: AS_OF, seed: 1 }),
-      });
+      const aws = sampleAws(AS_OF);
       const notes: Note[] = [];
       const optimization = await collectOptimization(aws, loadConfig({}), notes, {
         asOf: AS_OF,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createAws } from '../../../src/aws';
 import { collectOptimization } from '../../../src/collect/optimization';
 import { loadConfig } from '../../../src/config';
 import type { Inventory, Note } from '../../../src/model';
@@ -7,10 +6,10 @@ import { checklistSection } from '../../../src/notify/sections/checklist';
 import { commitmentsSection } from '../../../src/notify/sections/commitments';
 import { rightsizingSection } from '../../../src/notify/sections/rightsizing';
 import { analyzeOptimization } from '../../../src/recommend';
-import { sampleResponder } from '../../../src/sample';
+import { sampleAws } from '../../helpers/sample-aws';
 
 async function sample(asOf: string) {
-  const aws = createAws({ mode: 'sample', homeRegion: 'us-east-1', responder: sampleResponder({ asOf, seed: 1 }) });
+  const aws = sampleAws(asOf);
   const notes: Note[] = [];
   const optimization = await collectOptimization(aws, loadConfig({}), notes, {
     asOf,
