@@ -5,12 +5,11 @@
  */
 import type { Snapshot } from '../ledger/types';
 import type { Finding, FindingSource } from '../model';
-import { type Block, context, header, section } from '../notify/blocks';
+import { type Block, context, header } from '../notify/blocks';
 import type { DigestSection } from '../notify/digest';
 import { type Answer, answer, capBlocks } from './blocks';
-import { findingActions } from './buttons';
 import { NO_SNAPSHOT } from './command';
-import { findingLine } from './findings';
+import { findingBlocks } from './findings';
 
 /** Findings listed under a section, at most. */
 const MAX_FINDINGS = 10;
@@ -41,8 +40,11 @@ export function sourceAnswer(a: SourceAnswer): Answer {
   if (!a.snap) return answer(a.title, [NO_SNAPSHOT]);
   const mine = a.findings.filter((f) => f.source === a.source || f.sources?.includes(a.source));
   if (!a.section && mine.length === 0) return answer(a.title, [`Not available yet: ${a.missing}`]);
-  const blocks: Block[] = [header(a.title), ...(a.section?.blocks ?? [])];
-  for (const f of mine.slice(0, MAX_FINDINGS)) blocks.push(section(findingLine(f, a.now)), findingActions(f));
+  const blocks: Block[] = [
+    header(a.title),
+    ...(a.section?.blocks ?? []),
+    ...findingBlocks(mine.slice(0, MAX_FINDINGS), a.now),
+  ];
   if (mine.length > MAX_FINDINGS) blocks.push(context(`${mine.length - MAX_FINDINGS} more findings not shown.`));
   blocks.push(context(`From the run of ${a.snap.asOf}. \`explain ID\` shows the evidence.`));
   return { text: a.title, blocks: capBlocks(blocks) };

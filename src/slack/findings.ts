@@ -37,13 +37,16 @@ export function findingLine(f: Finding, now: Date): string {
   return `*${escapeText(f.title)}* — ${where}\n${money} · \`${f.id}\` · ${state}${state === 'snoozed' ? ` until ${f.snoozedUntil}` : ''}`;
 }
 
+/** Findings as a list shows them: each one's line, then its buttons. */
+export const findingBlocks = (findings: Finding[], now: Date): Block[] =>
+  findings.flatMap((f) => [section(findingLine(f, now)), findingActions(f)]);
+
 /** A list answer: each finding with its buttons, at most `limit`, and what was left out. */
 export function findingList(title: string, findings: Finding[], now: Date, empty: string, limit = 10): Answer {
   if (findings.length === 0) return answer(title, [empty]);
   const shown = findings.slice(0, limit);
   const total = findings.reduce((s, f) => s + f.monthlySavingsUsd, 0);
-  const blocks: Block[] = [header(title)];
-  for (const f of shown) blocks.push(section(findingLine(f, now)), findingActions(f));
+  const blocks: Block[] = [header(title), ...findingBlocks(shown, now)];
   const more = findings.length > shown.length ? ` ${findings.length - shown.length} more not shown.` : '';
   blocks.push(
     context(`${findings.length} finding(s), ${usd(total)}/mo in all.${more} \`explain ID\` shows the evidence.`),
