@@ -19,6 +19,12 @@ export const MAX_REASON = 300;
 /** The state as of today: a snooze whose day has come is open, whether or not a run reopened it yet. */
 export const stateOf = (f: Finding, now: Date): FindingState => effectiveState(f, todayUtc(now));
 
+/** The state as of today in words: "acknowledged", "snoozed until 2026-12-20". */
+export function stateText(f: Finding, now: Date): string {
+  const state = stateOf(f, now);
+  return state === 'snoozed' ? `${state} until ${f.snoozedUntil}` : state;
+}
+
 /** Findings someone should look at: not snoozed, kept or resolved, of these statuses, biggest savings first. */
 export function actionable(findings: Finding[], now: Date, statuses: readonly Status[] = ['alarm']): Finding[] {
   return findings
@@ -32,9 +38,8 @@ export function findingLine(f: Finding, now: Date): string {
     f.savingsMethod === 'none'
       ? 'no dollar estimate'
       : `*${usd(f.monthlySavingsUsd)}/mo* (${SAVINGS_METHODS[f.savingsMethod]}; ${escapeText(f.savingsBasis)})`;
-  const state = stateOf(f, now);
   const where = `${escapeText(f.resourceId)} · ${f.accountId} · ${f.region}`;
-  return `*${escapeText(f.title)}* — ${where}\n${money} · \`${f.id}\` · ${state}${state === 'snoozed' ? ` until ${f.snoozedUntil}` : ''}`;
+  return `*${escapeText(f.title)}* — ${where}\n${money} · \`${f.id}\` · ${stateText(f, now)}`;
 }
 
 /** Findings as a list shows them: each one's line, then its buttons. */

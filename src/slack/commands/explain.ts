@@ -5,7 +5,7 @@ import { usd } from '../../notify/format';
 import { answer, capBlocks, escapeText, mention } from '../blocks';
 import { findingActions } from '../buttons';
 import type { Command } from '../command';
-import { isFindingId, stateOf, unknownId } from '../findings';
+import { isFindingId, stateText, unknownId } from '../findings';
 
 const EVIDENCE_CHARS = 1500;
 
@@ -24,7 +24,6 @@ export const explain: Command = {
       f.savingsMethod === 'none'
         ? 'No dollar estimate.'
         : `*${usd(f.monthlySavingsUsd)}/mo*, ${SAVINGS_METHODS[f.savingsMethod]}: ${escapeText(f.savingsBasis)}`;
-    const state = stateOf(f, now);
     const history = f.history.length
       ? f.history.map(
           (h) =>
@@ -44,7 +43,7 @@ export const explain: Command = {
           `*Saving:* ${money}`,
           `*Sources:* ${sources} · rule ${escapeText(f.ruleId)} · ${f.strategy} · ${escapeText(f.wellArchitected)}`,
           `*Severity* ${f.severity} · *confidence* ${f.confidence} · *effort* ${f.effort} · *priority* P${f.priority} (score ${f.score.toFixed(1)})`,
-          `*Seen:* ${f.firstSeen} to ${f.lastSeen} · *state:* ${state}${state === 'snoozed' ? ` until ${f.snoozedUntil}` : ''}`,
+          `*Seen:* ${f.firstSeen} to ${f.lastSeen} · *state:* ${stateText(f, now)}`,
         ].join('\n'),
       ),
       section(`*History*\n${history.join('\n')}`),
