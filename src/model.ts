@@ -6,6 +6,9 @@
 /** Hours in a billing month: every hourly price becomes monthly dollars through this one number. */
 export const HOURS_PER_MONTH = 730;
 
+/** Days in an average month (HOURS_PER_MONTH / 24): daily figures become monthly ones through this number. */
+export const DAYS_PER_MONTH = 30.4167;
+
 /** What Cost Explorer bills for each API request, each page counting as one (AWS Cost Explorer pricing). */
 export const CE_REQUEST_USD = 0.01;
 

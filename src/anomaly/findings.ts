@@ -2,12 +2,9 @@
  * Spend anomalies as findings, so the ledger tracks them (new, acknowledged, resolved) and Slack can act on them:
  * one finding per anomaly, action 'investigate', the dollar figure being the excess spend at its current rate.
  */
-import type { FindingDraft } from '../model';
+import { DAYS_PER_MONTH, type FindingDraft } from '../model';
 import { usdCents } from '../notify/format';
 import type { SpendAnomaly } from './types';
-
-/** Days in an average month, to state an ongoing excess as dollars a month. */
-const MONTH_DAYS = 30.4167;
 
 const daysOf = (a: SpendAnomaly) => Math.round((Date.parse(a.end) - Date.parse(a.start)) / 86_400_000) + 1;
 
@@ -17,7 +14,7 @@ export function anomalyFinding(a: SpendAnomaly): FindingDraft {
   // Only spend that keeps going out is a monthly figure: an ongoing rise at its daily excess; a spike or an ended
   // anomaly costs what it cost (in the reason), not dollars a month.
   const ongoing = a.open && a.kind !== 'drop' && a.kind !== 'spike';
-  const monthly = ongoing ? Math.max(0, (a.impactUsd / days) * MONTH_DAYS) : 0;
+  const monthly = ongoing ? Math.max(0, (a.impactUsd / days) * DAYS_PER_MONTH) : 0;
   const aws = a.sources.includes('aws-cost-anomaly-detection');
   return {
     source: 'anomaly',

@@ -13,6 +13,7 @@
  */
 
 import { addDays } from '../dates';
+import { DAYS_PER_MONTH } from '../model';
 
 export const SAMPLE_ACCOUNTS = [
   { id: '111111111111', name: 'durion-production' },
@@ -83,7 +84,6 @@ export const MONTHLY_GROWTH = 0.025;
 /** Day-to-day noise: the standard deviation of a line's multiplicative noise. */
 export const NOISE = 0.05;
 
-const MONTH_DAYS = 30.4167; // GB-month and key-month prices accrue daily over an average month
 const HOURS = 24;
 
 type Usage = Omit<BillLine, 'accountId' | 'recordType' | 'charge'> & { charge?: BillLine['charge'] };
@@ -108,13 +108,13 @@ const PRODUCTION_USAGE: Usage[] = [
   use(SERVICES.ec2Other, 'us-east-1', 'USE1-NatGateway-Hours', 'platform', 3 * HOURS, 0.045, 'Hrs'),
   use(SERVICES.ec2Other, 'us-east-1', 'USE1-NatGateway-Bytes', 'platform', 500, 0.045, 'GB', 0.7),
   use(SERVICES.ec2Other, 'us-east-1', 'USE1-DataTransfer-Out-Bytes', 'erp-core', 300, 0.09, 'GB', 0.6),
-  use(SERVICES.ec2Other, 'us-east-1', 'USE1-EBS:VolumeUsage.gp3', 'erp-core', 24000 / MONTH_DAYS, 0.08, 'GB-Mo'),
-  use(SERVICES.ec2Other, 'us-east-1', 'USE1-EBS:SnapshotUsage', '', 8000 / MONTH_DAYS, 0.05, 'GB-Mo'),
-  use(SERVICES.ec2Other, 'eu-west-1', 'EU-EBS:VolumeUsage.gp3', 'erp-core', 3000 / MONTH_DAYS, 0.088, 'GB-Mo'),
+  use(SERVICES.ec2Other, 'us-east-1', 'USE1-EBS:VolumeUsage.gp3', 'erp-core', 24000 / DAYS_PER_MONTH, 0.08, 'GB-Mo'),
+  use(SERVICES.ec2Other, 'us-east-1', 'USE1-EBS:SnapshotUsage', '', 8000 / DAYS_PER_MONTH, 0.05, 'GB-Mo'),
+  use(SERVICES.ec2Other, 'eu-west-1', 'EU-EBS:VolumeUsage.gp3', 'erp-core', 3000 / DAYS_PER_MONTH, 0.088, 'GB-Mo'),
   use(SERVICES.rds, 'us-east-1', 'USE1-Multi-AZUsage:db.r5.xlarge', 'erp-core', 2 * HOURS, 1.0, 'Hrs'),
-  use(SERVICES.rds, 'us-east-1', 'USE1-RDS:Multi-AZ-GP3-Storage', 'erp-core', 2000 / MONTH_DAYS, 0.23, 'GB-Mo'),
-  use(SERVICES.rds, 'us-east-1', 'USE1-RDS:ChargedBackupUsage', '', 3000 / MONTH_DAYS, 0.095, 'GB-Mo'),
-  use(SERVICES.s3, 'us-east-1', 'USE1-TimedStorage-ByteHrs', 'data', 60000 / MONTH_DAYS, 0.023, 'GB-Mo'),
+  use(SERVICES.rds, 'us-east-1', 'USE1-RDS:Multi-AZ-GP3-Storage', 'erp-core', 2000 / DAYS_PER_MONTH, 0.23, 'GB-Mo'),
+  use(SERVICES.rds, 'us-east-1', 'USE1-RDS:ChargedBackupUsage', '', 3000 / DAYS_PER_MONTH, 0.095, 'GB-Mo'),
+  use(SERVICES.s3, 'us-east-1', 'USE1-TimedStorage-ByteHrs', 'data', 60000 / DAYS_PER_MONTH, 0.023, 'GB-Mo'),
   use(SERVICES.s3, 'us-east-1', 'USE1-Requests-Tier1', 'data', 2_000_000, 0.000005, 'Requests', 0.5),
   use(SERVICES.cloudFront, 'global', 'US-DataTransfer-Out-Bytes', 'erp-core', 400, 0.085, 'GB', 0.5),
   use(SERVICES.cloudFront, 'global', 'EU-DataTransfer-Out-Bytes', 'erp-core', 150, 0.085, 'GB', 0.5),
@@ -134,7 +134,15 @@ const PRODUCTION_USAGE: Usage[] = [
   use(SERVICES.elb, 'us-east-1', 'USE1-LCUUsage', 'erp-core', 40 * HOURS, 0.008, 'LCU-Hrs', 0.5),
   use(SERVICES.vpc, 'us-east-1', 'USE1-PublicIPv4:InUseAddress', 'platform', 20 * HOURS, 0.005, 'Hrs'),
   use(SERVICES.vpc, 'us-east-1', 'USE1-VpcEndpoint-Hours', 'platform', 6 * HOURS, 0.01, 'Hrs'),
-  use(SERVICES.cloudWatch, 'us-east-1', 'USE1-CW:MetricMonitorUsage', 'platform', 3000 / MONTH_DAYS, 0.3, 'Metrics'),
+  use(
+    SERVICES.cloudWatch,
+    'us-east-1',
+    'USE1-CW:MetricMonitorUsage',
+    'platform',
+    3000 / DAYS_PER_MONTH,
+    0.3,
+    'Metrics',
+  ),
   use(SERVICES.cloudWatch, 'us-east-1', 'USE1-DataProcessing-Bytes', 'platform', 30, 0.5, 'GB', 0.7),
   use(
     SERVICES.dynamoDb,
@@ -146,8 +154,8 @@ const PRODUCTION_USAGE: Usage[] = [
     'ReadRequestUnits',
     0.5,
   ),
-  use(SERVICES.dynamoDb, 'us-east-1', 'USE1-TimedStorage-ByteHrs', 'erp-core', 200 / MONTH_DAYS, 0.25, 'GB-Mo'),
-  use(SERVICES.kms, 'us-east-1', 'USE1-KMS-Keys', 'platform', 25 / MONTH_DAYS, 1, 'Keys'),
+  use(SERVICES.dynamoDb, 'us-east-1', 'USE1-TimedStorage-ByteHrs', 'erp-core', 200 / DAYS_PER_MONTH, 0.25, 'GB-Mo'),
+  use(SERVICES.kms, 'us-east-1', 'USE1-KMS-Keys', 'platform', 25 / DAYS_PER_MONTH, 1, 'Keys'),
   use(SERVICES.route53, 'global', 'DNS-Queries', 'platform', 5_000_000, 0.0000004, 'Queries', 0.6),
   { ...use(SERVICES.route53, 'global', 'HostedZone', 'platform', 12, 0.5, 'HostedZone'), charge: 'month-start' },
 ];
@@ -197,7 +205,7 @@ const USAGE_LINES: BillLine[] = [
 /** An account's usage over an average month (5 weekdays, 2 weekend days a week). */
 const monthlyUsage = (accountId: SampleAccountId): number =>
   USAGE_LINES.filter((l) => l.accountId === accountId && l.charge === 'daily').reduce(
-    (sum, l) => sum + (l.usd * (5 + 2 * l.weekend) * MONTH_DAYS) / 7,
+    (sum, l) => sum + (l.usd * (5 + 2 * l.weekend) * DAYS_PER_MONTH) / 7,
     0,
   );
 

@@ -19,8 +19,10 @@
  * sample estate (~35 account/service pairs a day) a 13-month first read takes 3 pages, a month takes 1.
  */
 import { type AwsCall, awsError } from '../aws/replay';
+import { HOURLY_DAYS } from '../collect/anomalies';
 import { ceEarliestDay } from '../collect/spend';
 import { addDays, daysBetween, earlierDay, monthStart, nextMonthStart } from '../dates';
+import { COST_METRICS } from '../model';
 import {
   BILL_LINES,
   type BillLine,
@@ -36,8 +38,6 @@ import { mulberry32 } from './random';
 
 /** ASSUMPTION (see above): group rows per GetCostAndUsage page. */
 export const PAGE_GROUPS = 5000;
-/** Cost Explorer keeps hourly data for the last 14 days. */
-const HOURLY_DAYS = 14;
 /** The days before today that Cost Explorer still marks Estimated, besides the whole open month. */
 const ESTIMATED_DAYS = 2;
 /** Today is partial: the sample's clock stands at 10:00 UTC. */
@@ -53,7 +53,6 @@ const DIMENSIONS = {
 type Dimension = keyof typeof DIMENSIONS;
 
 const USAGE_METRICS = ['UsageQuantity', 'NormalizedUsageAmount'] as const;
-const COST_METRICS = ['UnblendedCost', 'BlendedCost', 'NetUnblendedCost', 'AmortizedCost', 'NetAmortizedCost'] as const;
 type Metric = (typeof COST_METRICS)[number] | (typeof USAGE_METRICS)[number];
 const METRICS: readonly Metric[] = [...COST_METRICS, ...USAGE_METRICS];
 /** GetCostForecast's own enum, and the GetCostAndUsage metric each one forecasts. */
