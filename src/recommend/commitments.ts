@@ -8,7 +8,7 @@
 import type { CommitmentData, PurchaseRecommendation, UtilizationDay } from '../collect/commitments';
 import type { Alert, FindingDraft, Inventory, Note } from '../model';
 import { usdCents } from '../notify/format';
-import { wa } from '../rules/define-rule';
+import { SERVICES, wa } from '../rules/define-rule';
 import type { Ingested } from './common';
 import { REGION_CODES } from './cost-explorer';
 import type { IngestContext } from './optimizer';
@@ -84,7 +84,7 @@ export function commitmentDrafts(data: CommitmentData, inventory: Inventory, ctx
       severity: 'medium',
       accountId: p.accountId ?? ctx.accountId,
       region: REGION_CODES[p.region ?? ''] ?? ctx.homeRegion,
-      service: sp ? 'Savings Plans' : 'Amazon Elastic Compute Cloud - Compute',
+      service: sp ? 'Savings Plans' : SERVICES.ec2,
       resourceId: purchaseId(p),
       status: 'alarm',
       reason: `Buy ${p.what} (${p.term}, ${p.paymentOption}): saves ${usdCents(p.monthlySavingsUsd)} a month at ${p.expectedUtilizationPct?.toFixed(0) ?? '?'}% expected utilization; ${breakEven(p)}.`,
@@ -108,7 +108,7 @@ export function commitmentDrafts(data: CommitmentData, inventory: Inventory, ctx
       severity: soon ? 'high' : 'medium',
       accountId: r.accountId,
       region: r.region,
-      service: r.service === 'ec2' ? 'Amazon Elastic Compute Cloud - Compute' : 'Amazon Relational Database Service',
+      service: r.service === 'ec2' ? SERVICES.ec2 : SERVICES.rds,
       resourceId: r.id,
       status: soon ? 'alarm' : 'info',
       reason: `${r.count} x ${r.instanceType} reservation ${r.id} ends ${r.end.slice(0, 10)} (in ${r.daysLeft} days): renew or replace it, or that usage goes back to On-Demand prices.`,
