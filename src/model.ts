@@ -209,6 +209,9 @@ export interface Inventory {
   notes: Note[];
 }
 
+/** The service named on alerts and findings about the whole bill rather than one service. */
+export const ALL_SERVICES = 'All services';
+
 /** An SNS alert before publishing: the fields subscribers filter on, and the text people read. */
 export interface Alert {
   /** Dedup key: the same key is published once (more only if the impact grows, where the kind allows). */

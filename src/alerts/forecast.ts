@@ -2,7 +2,7 @@
  * The forecast alert: the month-end forecast exceeding last month by more than a configured share
  * (config.alerts.forecastOverLastMonth). Keyed by month, so the ledger's claim lets it fire once a month.
  */
-import type { Alert, Severity } from '../model';
+import { ALL_SERVICES, type Alert, type Severity } from '../model';
 import { monthName, percentOf, usd, window } from '../notify/format';
 import type { SpendSummary } from '../summary';
 
@@ -13,9 +13,6 @@ const SEVERITY_BY_OVER: readonly [number, Severity][] = [
   [0.25, 'medium'],
   [0, 'low'],
 ];
-
-/** The service attribute of alerts about the whole bill. */
-export const ALL_SERVICES = 'All services';
 
 /**
  * An alert when the month-end forecast is more than `share` over last month; undefined when it is not, or when

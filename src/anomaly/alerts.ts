@@ -7,7 +7,7 @@
  * Subject and attributes come from src/notify/sns.ts, so subscription filter policies work the same for every kind.
  */
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
-import type { Alert, Severity } from '../model';
+import { ALL_SERVICES, type Alert, type Severity } from '../model';
 import { percentOf, usd } from '../notify/format';
 import { alertAttributes, snsSubject } from '../notify/sns';
 import type { SpendAnomaly } from './types';
@@ -57,7 +57,7 @@ export function anomalyAlert(a: SpendAnomaly, accountId: string): Alert {
     kind: 'anomaly',
     severity: a.severity,
     accountId: a.accountId ?? accountId,
-    service: a.service ?? 'All services',
+    service: a.service ?? ALL_SERVICES,
     impactUsd: a.impactUsd,
     subject: `durion-cost: +${usd(a.impactUsd)} ${a.kind} on ${a.service ?? a.label}${a.accountId ? ` in ${a.accountId}` : ''} (${a.severity})`,
     message: [
@@ -102,7 +102,7 @@ export function capAlerts(
       kind: 'anomaly',
       severity,
       accountId: options.accountId,
-      service: 'All services',
+      service: ALL_SERVICES,
       impactUsd: total,
       subject: `durion-cost: ${rest.length} more spend anomalies today, ${usd(total)} over expected`,
       message: [

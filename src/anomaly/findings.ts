@@ -2,7 +2,7 @@
  * Spend anomalies as findings, so the ledger tracks them (new, acknowledged, resolved) and Slack can act on them:
  * one finding per anomaly, action 'investigate', the dollar figure being the excess spend at its current rate.
  */
-import { DAYS_PER_MONTH, type FindingDraft } from '../model';
+import { ALL_SERVICES, DAYS_PER_MONTH, type FindingDraft } from '../model';
 import { usdCents } from '../notify/format';
 import type { SpendAnomaly } from './types';
 
@@ -27,7 +27,7 @@ export function anomalyFinding(a: SpendAnomaly): FindingDraft {
     severity: a.severity,
     accountId: a.accountId ?? '',
     region: 'global',
-    service: a.service ?? 'All services',
+    service: a.service ?? ALL_SERVICES,
     resourceId: a.id,
     status: a.kind === 'drop' || !a.open ? 'info' : 'alarm',
     reason:
