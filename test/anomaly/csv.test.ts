@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { detectCommand, parseCostCsv } from '../../src/anomaly/csv';
+import { addDays } from '../../src/dates';
 import { UsageError } from '../../src/errors';
 
-const DAY_MS = 86_400_000;
-const dayOf = (i: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + i * DAY_MS).toISOString().slice(0, 10);
+const dayOf = (i: number) => addDays('2026-01-01', i);
 
 /** 120 days of weekday/weekend spend with a $5,000 charge on each 1st, and a spike on day 100 if asked. */
 function dailyCsv(spike: boolean, series?: string): string {

@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { calendarClass } from '../../src/anomaly/calendar';
 import { DAILY_DETECTOR, scanSeries } from '../../src/anomaly/detect';
 import { DEFAULT_THRESHOLDS, scoreThreshold, spendDetector } from '../../src/anomaly/thresholds';
+import { addDays, daysBetween } from '../../src/dates';
 
-const DAY_MS = 86_400_000;
-const days = (count: number, first = '2025-10-01') =>
-  Array.from({ length: count }, (_, i) =>
-    new Date(Date.parse(`${first}T00:00:00Z`) + i * DAY_MS).toISOString().slice(0, 10),
-  );
+const days = (count: number, first = '2025-10-01') => daysBetween(first, addDays(first, count));
 
 /** A clean daily cost series: $1,000 weekdays, $600 weekends, a $9,000 charge every 1st, 2% wobble, slow growth. */
 function cleanSeries(dayList: string[]): number[] {

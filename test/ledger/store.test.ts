@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addDays, daysBetween } from '../../src/dates';
 import { reconcile } from '../../src/ledger/ledger';
 import { openStore } from '../../src/ledger/store';
 import type { Snapshot, Store } from '../../src/ledger/types';
@@ -6,7 +7,7 @@ import type { SpendData } from '../../src/model';
 import { draft, tempDir } from './helpers';
 
 const spend = (days: number): SpendData => {
-  const list = Array.from({ length: days }, (_, i) => new Date(Date.UTC(2025, 10, 1 + i)).toISOString().slice(0, 10));
+  const list = daysBetween('2025-11-01', addDays('2025-11-01', days));
   // Random-looking numbers so gzip cannot shrink the blob below one part.
   const series = () => list.map((_, i) => Math.sin(i * 12.9898) * 43758.5453);
   return {

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { loadConfig } from '../../src/config';
+import { addDays, daysBetween } from '../../src/dates';
 import { reconcile } from '../../src/ledger/ledger';
 import type { Snapshot, Store } from '../../src/ledger/types';
 import type { FindingDraft, SpendData } from '../../src/model';
@@ -191,10 +192,8 @@ export function slackConfig(apiUrl: string) {
   }).slack;
 }
 
-const days = (n: number, last: string) =>
-  Array.from({ length: n }, (_, i) =>
-    new Date(Date.parse(`${last}T00:00:00Z`) - (n - 1 - i) * 86_400_000).toISOString().slice(0, 10),
-  );
+/** The `n` days ending on `last`. */
+const days = (n: number, last: string) => daysBetween(addDays(last, 1 - n), addDays(last, 1));
 
 /** 92 days of spend for three services and two accounts, steady enough to read the figures back. */
 export function sampleSpend(): SpendData {
