@@ -1,4 +1,5 @@
 /** The contract every `/durion-cost` command implements, and what it is given to answer with. */
+import { UsageError } from '../errors';
 import type { Snapshot, Store } from '../ledger/types';
 import type { Answer } from './blocks';
 
@@ -31,6 +32,13 @@ export interface Command {
   /** Writes to the ledger: refused to callers who may not, and done once however often Slack retries. */
   changesState?: true;
   run(ctx: CommandContext): Promise<Answer>;
+}
+
+/** The one finding id a command takes; a UsageError naming the command otherwise. */
+export function oneFindingId(command: string, args: string[]): string {
+  const [id] = args;
+  if (!id || args.length > 1) throw new UsageError(`${command} takes one finding id`);
+  return id;
 }
 
 /** Commands that read the snapshot say so plainly when no run has filled the store yet. */

@@ -1,5 +1,4 @@
-import { UsageError } from '../../errors';
-import type { Command } from '../command';
+import { type Command, oneFindingId } from '../command';
 import { changeState } from '../findings';
 
 export const ack: Command = {
@@ -8,8 +7,7 @@ export const ack: Command = {
   usage: 'ID',
   summary: 'acknowledge a finding (seen, someone is on it)',
   async run({ args, store, caller, now }) {
-    const [id] = args;
-    if (!id || args.length > 1) throw new UsageError('ack takes one finding id');
+    const id = oneFindingId('ack', args);
     return (await changeState(store, caller, id, { state: 'acknowledged' }, now)).answer;
   },
 };

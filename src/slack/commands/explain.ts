@@ -1,10 +1,9 @@
-import { UsageError } from '../../errors';
 import { SAVINGS_METHODS } from '../../model';
 import { context, header, section } from '../../notify/blocks';
 import { usd } from '../../notify/format';
 import { answer, capBlocks, escapeText, mention } from '../blocks';
 import { findingActions } from '../buttons';
-import type { Command } from '../command';
+import { type Command, oneFindingId } from '../command';
 import { isFindingId, stateText, unknownId } from '../findings';
 
 const EVIDENCE_CHARS = 1500;
@@ -15,8 +14,7 @@ export const explain: Command = {
   usage: 'ID',
   summary: 'the evidence behind a finding: sources, figures, window, history',
   async run({ args, store, now }) {
-    const [id] = args;
-    if (!id || args.length > 1) throw new UsageError('explain takes one finding id');
+    const id = oneFindingId('explain', args);
     const f = isFindingId(id) ? await store.getFinding(id) : undefined;
     if (!f) return answer('Unknown finding', [unknownId(id)]);
     const sources = (f.sources ?? [f.source]).join(', ');

@@ -1,5 +1,4 @@
-import { UsageError } from '../../errors';
-import type { Command } from '../command';
+import { type Command, oneFindingId } from '../command';
 import { changeState } from '../findings';
 
 export const reopen: Command = {
@@ -8,8 +7,7 @@ export const reopen: Command = {
   usage: 'ID',
   summary: 'reopen an acknowledged, snoozed or kept finding',
   async run({ args, store, caller, now }) {
-    const [id] = args;
-    if (!id || args.length > 1) throw new UsageError('reopen takes one finding id');
+    const id = oneFindingId('reopen', args);
     return (await changeState(store, caller, id, { state: 'open' }, now)).answer;
   },
 };
