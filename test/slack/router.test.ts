@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors';
 import { openStore } from '../../src/ledger/store';
 import { escapeText } from '../../src/slack/blocks';
+import { oneFindingId } from '../../src/slack/command';
 import { snoozeUntil } from '../../src/slack/duration';
 import { nearest, route, slashCommand } from '../../src/slack/router';
 import { tempDir } from '../ledger/helpers';
@@ -35,6 +37,14 @@ describe('escaping user text', () => {
     expect(out).not.toMatch(/[<>]/);
     expect(out).not.toMatch(/@(here|everyone)\b/);
     expect(out).toContain('&amp;');
+  });
+});
+
+describe('oneFindingId', () => {
+  it('takes exactly one id and names the command otherwise', () => {
+    expect(oneFindingId('ack', ['Ab3_x9-QzW'])).toBe('Ab3_x9-QzW');
+    expect(() => oneFindingId('ack', [])).toThrow('ack takes one finding id');
+    expect(() => oneFindingId('explain', ['Ab3_x9-QzW', 'extra'])).toThrow(UsageError);
   });
 });
 
