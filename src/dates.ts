@@ -6,6 +6,9 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The UTC day a moment falls on. */
 export const utcDay = (moment: Date): string => moment.toISOString().slice(0, 10);
 
+/** An ISO timestamp to the minute, as people read it: "2026-11-20 06:00". */
+export const minuteOf = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
+
 /** Today's date in UTC. */
 export const todayUtc = (now: Date = new Date()): string => utcDay(now);
 

@@ -1,3 +1,4 @@
+import { minuteOf } from '../../dates';
 import { SAVINGS_METHODS } from '../../model';
 import { context, header, section } from '../../notify/blocks';
 import { usd } from '../../notify/format';
@@ -25,7 +26,7 @@ export const explain: Command = {
     const history = f.history.length
       ? f.history.map(
           (h) =>
-            `• ${h.at.slice(0, 16).replace('T', ' ')} ${h.state}${h.until ? ` until ${h.until}` : ''} by ${mention(h.by)}${
+            `• ${minuteOf(h.at)} ${h.state}${h.until ? ` until ${h.until}` : ''} by ${mention(h.by)}${
               h.reason ? `: “${escapeText(h.reason)}”` : ''
             }`,
         )

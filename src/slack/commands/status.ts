@@ -1,3 +1,4 @@
+import { minuteOf } from '../../dates';
 import { realizedSavings } from '../../ledger/ledger';
 import { CE_REQUEST_USD } from '../../model';
 import { noteLine, usd, usdCents } from '../../notify/format';
@@ -20,7 +21,7 @@ export const status: Command = {
     const byState = new Map<string, number>();
     for (const f of findings) byState.set(stateOf(f, now), (byState.get(stateOf(f, now)) ?? 0) + 1);
     const lines = [
-      `*Last run:* as of ${r.asOf}, started ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC (${ageHours} h ago), ${(r.durationMs / 1000).toFixed(1)} s, ${r.mode} mode${snap.sample ? ' (sample account)' : ''}`,
+      `*Last run:* as of ${r.asOf}, started ${minuteOf(r.startedAt)} UTC (${ageHours} h ago), ${(r.durationMs / 1000).toFixed(1)} s, ${r.mode} mode${snap.sample ? ' (sample account)' : ''}`,
       `*Data:* spend through ${lastDay}${estimated ? `, ${estimated} day(s) still estimated by AWS` : ''}`,
       `*Cost Explorer:* ${r.costExplorerRequestsMonth} request(s) this month (${usd(r.costExplorerRequestsMonth * CE_REQUEST_USD)} at ${usdCents(CE_REQUEST_USD)} each), ${r.costExplorerRequests} in the last run; slash commands make none`,
       `*Findings:* ${[...byState.entries()].map(([s, n]) => `${n} ${s}`).join(', ') || 'none'} (${r.findings.new} new in the last run)`,
