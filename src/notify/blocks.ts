@@ -79,9 +79,10 @@ export function button(
   };
 }
 
-/** An actions block of buttons (at most 25). */
-export const actions = (buttons: Button[]): Block => ({
+/** An actions block of buttons (at most 25); `blockId` names the block for the interactivity handlers. */
+export const actions = (buttons: Button[], blockId?: string): ActionsBlock => ({
   type: 'actions',
+  ...(blockId ? { block_id: blockId } : {}),
   elements: buttons.slice(0, SLACK_LIMITS.actionsElements),
 });
 

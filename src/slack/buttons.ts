@@ -1,7 +1,6 @@
 /** The buttons under a finding (digest and command answers) and the ids the interactivity handlers route on. */
-import type { types } from '@slack/bolt';
 import type { Finding } from '../model';
-import { button } from '../notify/blocks';
+import { type ActionsBlock, actions, button } from '../notify/blocks';
 
 export const ACTION = {
   ack: 'durion:ack',
@@ -33,7 +32,7 @@ export function consoleUrl(f: Pick<Finding, 'source' | 'region' | 'resourceId' |
  * The actions block for one finding: Acknowledge, Snooze 7 days, Keep (asks the reason) and the console link; an
  * anomaly gets Accurate, False positive and Planned instead, which also go back to AWS when AWS found it.
  */
-export function findingActions(f: Finding): types.ActionsBlock {
+export function findingActions(f: Finding): ActionsBlock {
   const link = button('Open in AWS console', ACTION.console, { url: consoleUrl(f) });
   const elements =
     f.source === 'anomaly'
@@ -47,5 +46,5 @@ export function findingActions(f: Finding): types.ActionsBlock {
           button('Snooze 7 days', ACTION.snooze, { value: f.id }),
           button('Keep…', ACTION.keep, { value: f.id }),
         ];
-  return { type: 'actions', block_id: `durion:finding:${f.id}`, elements: [...elements, link] };
+  return actions([...elements, link], `durion:finding:${f.id}`);
 }
