@@ -2,7 +2,7 @@
  * The analyzer on a generated inventory of 100,000 resources: the rule catalog, then scoring and ranking of what it
  * flags. Figures (time, peak memory) are printed by `npm run bench`, never asserted. The inventory is deterministic.
  */
-import type { MetricSummary, ResourceInventory } from '../src/collect/inventory/types';
+import type { MetricSummary, ResourceBase, ResourceInventory } from '../src/collect/inventory/types';
 import { emptyResources } from '../src/collect/inventory/types';
 import { evaluateRules } from '../src/rules/index';
 import { mulberry32 } from '../src/sample/random';
@@ -37,7 +37,7 @@ export function generateInventory(total = RESOURCES, seed = 42): ResourceInvento
     r() < 0.05
       ? undefined
       : { average: level, maximum: level * 1.6, maxDailyAverage: level * 1.1, sum: level * 14, datapoints: 14 };
-  const base = (i: number, kind: string) => ({
+  const base = (i: number, kind: string): ResourceBase => ({
     accountId: pick(ACCOUNTS),
     region: pick(REGIONS),
     id: `${kind}-${i.toString(16).padStart(8, '0')}`,
