@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config';
 import { openStore } from '../src/ledger/store';
 import { runDaily } from '../src/run';
 import { sampleResponder } from '../src/sample';
+import { plantedAnomalies } from '../src/sample/estate';
 import { fakeSlack } from './helpers/fake-slack';
 import { tempDir } from './ledger/helpers';
 
@@ -91,6 +92,38 @@ describe('the daily run on the sample account', () => {
         TopicArn: 'arn:aws:sns:us-east-1:111111111111:alerts',
         MessageAttributes: expect.objectContaining({ kind: { DataType: 'String', StringValue: 'forecast' } }),
       });
+    } finally {
+      sns.restore();
+    }
+  });
+
+  it('sees the planted anomalies as ongoing the next day of their week, and alerts on them once', async () => {
+    const sns = mockClient(SNSClient);
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+    try {
+      const env = { DURION_TOPIC_ARN: 'arn:aws:sns:us-east-1:111111111111:alerts' };
+      const anomalyPublishes = () =>
+        sns
+          .commandCalls(PublishCommand)
+          .filter((c) => c.args[0].input.MessageAttributes?.kind?.StringValue === 'anomaly').length;
+      // A Wednesday and the Thursday after: one week of the sample's planted anomalies (src/sample/estate.ts).
+      const first = await run('2026-11-18', env);
+      expect(anomalyPublishes()).toBe(3);
+      const next = await run('2026-11-19', env);
+      expect(anomalyPublishes()).toBe(3);
+      expect(next.report.alerts.built).toBe(first.report.alerts.built - 3);
+      expect(next.report.findings.new).toBe(0);
+      expect(next.digestText).toMatch(/0 new, 2 ongoing, 1 resolved/);
+      const findings: { source: string; resourceId: string; firstSeen: string }[] = JSON.parse(
+        readFileSync(join(tmp.dir, 'out', '2026-11-19', 'findings.json'), 'utf8'),
+      );
+      const anomalies = findings.filter((f) => f.source === 'anomaly');
+      expect(anomalies.map((f) => f.resourceId.split('|').pop()).sort()).toEqual(
+        plantedAnomalies('2026-11-19')
+          .map((p) => p.start)
+          .sort(),
+      );
+      expect(anomalies.map((f) => f.firstSeen)).toEqual(['2026-11-18', '2026-11-18', '2026-11-18']);
     } finally {
       sns.restore();
     }

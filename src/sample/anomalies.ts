@@ -26,7 +26,7 @@ export function sampleAwsAnomalies(asOf: string) {
   return plantedAnomalies(asOf)
     .filter((a) => SEEN_BY_AWS.has(a.kind) && a.start <= lastDay)
     .map((a) => {
-      const plantedLast = addDays(a.end, -1);
+      const plantedLast = a.end ? addDays(a.end, -1) : asOf;
       const end = earlierDay(plantedLast, lastDay);
       const days = daysFrom(a.start, end);
       const normal = BILL_LINES.find(

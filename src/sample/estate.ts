@@ -254,7 +254,31 @@ export const BILL_LINES: readonly BillLine[] = [
 export const ANOMALY_KINDS = ['spike', 'level-shift', 'new-service'] as const;
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 
-/** An anomaly planted in the sample's spend, placed relative to the as-of date so it always shows up. */
+/**
+ * The anchor of the planted anomalies for a run on asOf: the Monday on or before it.
+ *
+ * Why an anchor: real anomalies keep their start day from one run to the next, so the planted ones may not move with
+ * the as-of date (each daily run would see them start a day later: new anomaly ids, alerted again). Yet a run on any
+ * day must see all three inside the detector's window. So they sit at fixed offsets from a weekly anchor: runs from
+ * Monday to Sunday see the same days (same ids, "ongoing", no re-alert unless the impact grows by the configured
+ * share), and the next Monday moves them a week on (a run then sees them as new once). The offsets give every weekday
+ * what src/anomaly/detect.ts needs (the last day a run reads is the day before as-of):
+ * - the spike (2 days, Wednesday and Thursday before the anchor) has at least two quiet days after it, so it closes
+ *   as resolved on a Monday run, and still ends within the 14 days reported on a Sunday run;
+ * - the level shift (from the Tuesday before the anchor) has 6 days on a Monday run and 12 on a Sunday run: at least
+ *   the two days its $50 impact threshold needs, never the 14 days after which the detector takes it as the new normal
+ *   (settled); both it and the spike start at least two days before as-of, so AWS's monitor (src/sample/anomalies.ts,
+ *   a day late) sees them on every weekday;
+ * - the new service (from the Friday before the anchor) has 3 to 9 days: qualified, not settled, from four weeks of
+ *   nothing.
+ * The cost of a day depends only on (seed, day, anchor), so any window asked on one as-of date reads the same days.
+ */
+export function anomalyAnchor(asOf: string): string {
+  const sinceMonday = (new Date(`${asOf}T00:00:00Z`).getUTCDay() + 6) % 7; // getUTCDay: Sunday 0, Monday 1
+  return addDays(asOf, -sinceMonday);
+}
+
+/** An anomaly planted in the sample's spend, placed relative to the weekly anchor (see anomalyAnchor). */
 export interface PlantedAnomaly {
   kind: AnomalyKind;
   accountId: SampleAccountId;
@@ -262,9 +286,10 @@ export interface PlantedAnomaly {
   region: string;
   usageType: string;
   team: Team;
-  /** Days before as-of of the first day, and of the day after the last (exclusive, as Cost Explorer's End). */
-  startDaysBefore: number;
-  endDaysBefore: number;
+  /** Days before the anchor of the first day. */
+  startDaysBeforeAnchor: number;
+  /** Days it lasts; undefined: still running, through as-of and into the forecast. */
+  days?: number;
   /** Extra cost on each affected day, on top of the line's normal cost. */
   extraUsdPerDay: number;
   unitUsd: number;
@@ -280,8 +305,8 @@ export const PLANTED_ANOMALIES: readonly PlantedAnomaly[] = [
     region: 'us-east-1',
     usageType: 'USE1-DataProcessing-Bytes',
     team: 'platform',
-    startDaysBefore: 5,
-    endDaysBefore: 3,
+    startDaysBeforeAnchor: 5,
+    days: 2,
     extraUsdPerDay: 240,
     unitUsd: 0.5,
     unit: 'GB',
@@ -294,8 +319,7 @@ export const PLANTED_ANOMALIES: readonly PlantedAnomaly[] = [
     region: 'us-east-1',
     usageType: 'USE1-NatGateway-Bytes',
     team: 'platform',
-    startDaysBefore: 10,
-    endDaysBefore: 0,
+    startDaysBeforeAnchor: 6,
     extraUsdPerDay: 45,
     unitUsd: 0.045,
     unit: 'GB',
@@ -308,8 +332,7 @@ export const PLANTED_ANOMALIES: readonly PlantedAnomaly[] = [
     region: 'us-east-1',
     usageType: 'USE1-Host:ml.g4dn.xlarge',
     team: 'data',
-    startDaysBefore: 4,
-    endDaysBefore: 0,
+    startDaysBeforeAnchor: 3,
     extraUsdPerDay: 2 * HOURS * 0.736,
     unitUsd: 0.736,
     unit: 'Hrs',
@@ -317,10 +340,14 @@ export const PLANTED_ANOMALIES: readonly PlantedAnomaly[] = [
   },
 ];
 
-/** The planted anomalies with their days for a run on asOf: start inclusive, end exclusive (as Cost Explorer). */
-export const plantedAnomalies = (asOf: string): (PlantedAnomaly & { start: string; end: string })[] =>
-  PLANTED_ANOMALIES.map((a) => ({
-    ...a,
-    start: addDays(asOf, -a.startDaysBefore),
-    end: addDays(asOf, -a.endDaysBefore),
-  }));
+/**
+ * The planted anomalies with their days for a run on asOf: start inclusive, end exclusive (as Cost Explorer); no end
+ * while still running.
+ */
+export const plantedAnomalies = (asOf: string): (PlantedAnomaly & { start: string; end?: string })[] => {
+  const anchor = anomalyAnchor(asOf);
+  return PLANTED_ANOMALIES.map((a) => {
+    const start = addDays(anchor, -a.startDaysBeforeAnchor);
+    return { ...a, start, ...(a.days === undefined ? {} : { end: addDays(start, a.days) }) };
+  });
+};

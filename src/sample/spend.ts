@@ -1,7 +1,7 @@
 /**
  * The sample account's Cost Explorer: GetCostAndUsage, GetCostForecast and GetDimensionValues answered from a spend
  * cube built out of the estate's bill lines (src/sample/estate.ts). A cell's cost depends only on (seed, day, line) and,
- * for the planted anomalies, on the as-of date, so a day reads the same whatever window asks for it.
+ * for the planted anomalies, on the as-of date's week, so a day reads the same whatever window asks for it.
  *
  * What the handlers reproduce of real Cost Explorer (shapes from AWS CLI's examples and the botocore model):
  * amounts as strings, an empty `Total` when GroupBy is used, tag keys as `team$erp-core` and untagged as `team$`,
@@ -117,7 +117,7 @@ function factsOf(day: string) {
 }
 
 const cubeCache = new Map<string, CubeLine[]>();
-/** The estate's lines plus the anomalies planted relative to asOf. */
+/** The estate's lines plus the anomalies planted for asOf (placed on its week: see anomalyAnchor). */
 function cubeLines(asOf: string): CubeLine[] {
   let lines = cubeCache.get(asOf);
   if (!lines) {
@@ -142,7 +142,7 @@ function cubeLines(asOf: string): CubeLine[] {
         key: `anomaly|${a.kind}|${a.accountId}|${a.usageType}`,
         grows: false,
         from: a.start,
-        until: a.end,
+        ...(a.end ? { until: a.end } : {}),
       })),
     ];
     cubeCache.set(asOf, lines);
