@@ -6,17 +6,19 @@ import { addDays } from '../dates';
 import type { Note } from '../model';
 import type { Comparison, Mover, SpendSummary } from '../summary';
 
+// One formatter each, made once: toLocaleString with options builds a new Intl.NumberFormat on every call, which
+// dominated the rule catalog's time on large inventories.
+const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** Dollars: cents below $1,000, whole dollars above ("$12.34", "$12,345"). */
 export function usd(n: number): string {
   const abs = Math.abs(n);
-  const digits = abs < 1000 ? 2 : 0;
-  const text = abs.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return `${n < 0 ? '-' : ''}$${text}`;
+  return `${n < 0 ? '-' : ''}$${(abs < 1000 ? CENTS : WHOLE).format(abs)}`;
 }
 
 /** Dollars to the cent with thousands separators, for finding reasons where the figure is exact: "$1,234.56". */
-export const usdCents = (n: number): string =>
-  `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+export const usdCents = (n: number): string => `$${CENTS.format(n)}`;
 
 const signed = (n: number, text: string): string => (n > 0 ? `+${text}` : text);
 
