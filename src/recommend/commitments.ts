@@ -2,7 +2,7 @@
  * Commitments as findings and alerts: purchase recommendations with savings and break-even, reservations expiring
  * within 30 and 60 days, a utilization drop as an alert, and commitment-aware savings: shrinking or stopping usage
  * that a Reserved Instance or Savings Plan already pays for saves only the uncovered share until the commitment ends
- * (the real Cost Explorer export in ../shared/data/rightsizing-export shows covered instances saving $0).
+ * (the anonymised Cost Explorer export of awslabs/aws-well-architected-labs shows covered instances saving $0).
  */
 
 import type { CommitmentData, PurchaseRecommendation, UtilizationDay } from '../collect/commitments';

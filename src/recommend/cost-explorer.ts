@@ -1,7 +1,8 @@
 /**
  * Cost Explorer EC2 rightsizing (the fallback where Compute Optimizer is off) as finding drafts. Read with RI and
  * Savings Plans benefits considered, so the figure is after discounts and instances covered by a commitment save $0
- * (as in the real export in ../shared/data/rightsizing-export); the covered hours go into the evidence.
+ * (as in the anonymised export of awslabs/aws-well-architected-labs, 100_AWS_Resource_Optimization); the covered
+ * hours go into the evidence.
  */
 
 import { ceNumber } from '../collect/commitments';

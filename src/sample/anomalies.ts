@@ -3,7 +3,7 @@
  * spend (src/sample/estate.ts). AWS reports the spike and the level shift a day late (its last day is two days
  * before the as-of date) and names services, accounts and usage types but no resource; the new SageMaker service is
  * left for durion-cost alone, so the sample shows an anomaly seen by both sources and one seen by one.
- * Shape from ../shared/data/aws-api/examples/ce/GetAnomalies.json (botocore model): dates as ISO strings, scores 0..1,
+ * Shape from Cost Explorer's GetAnomalies in the botocore service model: dates as ISO strings, scores 0..1,
  * TotalImpact = TotalActualSpend - TotalExpectedSpend. Pages of MaxResults with NextPageToken.
  */
 import { awsError } from '../aws/replay';

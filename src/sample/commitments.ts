@@ -4,7 +4,7 @@
  * little of c5, leaving gaps (c5, eu-west-1, Lambda) that a purchase recommendation addresses. Two production
  * db.t3.large run on a reservation that ends 21 days after the as-of date. Savings Plans utilization dipped for one
  * day five days ago (a resize, since undone): visible in the history, no alert today. Shapes follow
- * ../shared/data/aws-api/examples/ce (amounts are strings; attribute keys come back in either case).
+ * Cost Explorer's service model and the AWS CLI's examples (amounts are strings; attribute keys come back in either case).
  */
 import { awsError } from '../aws/replay';
 import { addDays } from '../dates';

@@ -1,6 +1,6 @@
 /**
  * The sample estate's Compute Optimizer and Cost Optimization Hub answers: every recommendation kind, shaped as the
- * real responses are (../shared/data/aws-api/examples/compute-optimizer, constructed from the botocore model; EC2
+ * real responses are (the Compute Optimizer service model as botocore publishes it; EC2
  * findings in their wire form OVER_PROVISIONED, the others CamelCase). Several resources are also in the sample
  * inventory, so the same instance or volume is proposed by a rule, Compute Optimizer and the Hub, and the bot must
  * merge them. Figures are us-east-1 On-Demand list prices x 730 h (m5.xlarge $0.192/h, c5.2xlarge $0.34/h, ...).
