@@ -9,8 +9,12 @@ import { type ActionsBlock, escapeMrkdwn } from '../blocks';
 import { type DigestSection, listSection } from '../digest';
 import { usd } from '../format';
 
-/** Findings that propose an action now: open and flagged. */
-const actionable = (f: Finding) => f.state === 'open' && (f.status === 'alarm' || f.status === 'info');
+/**
+ * Findings that propose an action now: open and flagged. Anomalies have their own section: their figure is the
+ * extra spend's run rate, not a saving anyone has found a way to make yet.
+ */
+const actionable = (f: Finding) =>
+  f.state === 'open' && (f.status === 'alarm' || f.status === 'info') && f.source !== 'anomaly';
 
 const line = (f: Finding) =>
   `${usd(f.monthlySavingsUsd)}/month · ${f.title} · ${f.resourceId} (${f.accountId}, ${f.region}) · owner ${f.owner ?? 'unknown'} · ${f.reason}`;

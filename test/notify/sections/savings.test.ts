@@ -55,6 +55,13 @@ describe('savingsSection', () => {
     expect(savingsSection([a, b], AS_OF)?.lines[0]).toMatch(/^\$124\.10 a month across 2 open findings/);
   });
 
+  it('leaves anomalies to their own section: their run rate is not a saving', () => {
+    const rule = finding({ resourceId: 'vol-1', monthlySavingsUsd: 8 });
+    const anomaly = finding({ source: 'anomaly', resourceId: 'account-service|1|EC2', monthlySavingsUsd: 1384.62 });
+    expect(savingsSection([rule, anomaly], AS_OF)?.lines[0]).toMatch(/^\$8\.00 a month across 1 open findings/);
+    expect(savingsSection([anomaly], AS_OF)).toBeUndefined();
+  });
+
   it('is absent when nothing is open', () => {
     expect(savingsSection([finding({ state: 'snoozed' })], AS_OF)).toBeUndefined();
   });
