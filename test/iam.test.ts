@@ -116,8 +116,13 @@ const COLLECTORS = [
     files: [...filesUnder('src/collect/inventory'), 'src/pricing/refresh.ts'],
     declared: inventoryIamActions(),
   },
-  { name: 'spend', files: ['src/collect/spend.ts'], declared: [...SPEND_IAM_ACTIONS] },
-  { name: 'anomalies', files: ['src/collect/anomalies.ts'], declared: [...ANOMALY_IAM_ACTIONS] },
+  // Both read GetCostAndUsage through the shared pager in pages.ts.
+  { name: 'spend', files: ['src/collect/spend.ts', 'src/collect/pages.ts'], declared: [...SPEND_IAM_ACTIONS] },
+  {
+    name: 'anomalies',
+    files: ['src/collect/anomalies.ts', 'src/collect/pages.ts'],
+    declared: [...ANOMALY_IAM_ACTIONS],
+  },
   {
     name: 'optimization',
     files: [

@@ -3,13 +3,7 @@
  * breakdowns behind root causes (ce:GetCostAndUsage by usage type and by region, filtered to the anomalous services,
  * within a fixed budget of requests). Each page is a request billed $0.01; a quiet account answers in one page.
  */
-import {
-  type Anomaly,
-  CostExplorerClient,
-  type Expression,
-  GetAnomaliesCommand,
-  GetCostAndUsageCommand,
-} from '@aws-sdk/client-cost-explorer';
+import { type Anomaly, CostExplorerClient, type Expression, GetAnomaliesCommand } from '@aws-sdk/client-cost-explorer';
 import {
   accountContributors,
   type Breakdown,
@@ -22,6 +16,7 @@ import type { Aws } from '../aws';
 import { addDays, daysBetween } from '../dates';
 import type { CostMetric, Note, SpendData } from '../model';
 import { guard } from './guard';
+import { accountNamesOf, addAt, allPages, costAndUsagePages } from './pages';
 import { CE_REGION } from './spend';
 
 /** An anomaly as AWS reports it, reduced to what durion-cost uses. Dates are YYYY-MM-DD. */
@@ -92,20 +87,17 @@ function toAwsAnomaly(a: Anomaly): AwsAnomaly {
 export async function collectAwsAnomalies(aws: Aws, asOf: string, notes: Note[]): Promise<AwsAnomaly[] | undefined> {
   const client = aws.client(CostExplorerClient, CE_REGION);
   return guard(notes, { source: 'ce:GetAnomalies' }, async () => {
-    const out: AwsAnomaly[] = [];
-    let token: string | undefined;
-    do {
+    const anomalies = await allPages(async (NextPageToken) => {
       const page = await client.send(
         new GetAnomaliesCommand({
           DateInterval: { StartDate: addDays(asOf, -AWS_ANOMALY_DAYS), EndDate: asOf },
           MaxResults: PAGE_SIZE,
-          NextPageToken: token,
+          NextPageToken,
         }),
       );
-      out.push(...(page.Anomalies ?? []).map(toAwsAnomaly));
-      token = page.NextPageToken;
-    } while (token);
-    return out;
+      return { items: page.Anomalies ?? [], nextToken: page.NextPageToken };
+    });
+    return anomalies.map(toAwsAnomaly);
   });
 }
 
@@ -155,42 +147,38 @@ export async function collectRootCauses(
     const index = new Map(days.map((d, i) => [d, i]));
     const series: Record<string, number[]> = {};
     const read = await guard(notes, { source: 'ce:GetCostAndUsage' }, async () => {
-      let token: string | undefined;
-      do {
-        if (budget <= 0) {
-          notes.push({
-            kind: 'unavailable',
-            source: 'anomaly root causes',
-            message: `${by} breakdown cut at the request budget`,
-          });
-          break;
-        }
-        budget--;
-        const page = await aws.client(CostExplorerClient, CE_REGION).send(
-          new GetCostAndUsageCommand({
-            TimePeriod: { Start: window.start, End: window.end },
-            Granularity: 'DAILY',
-            Metrics: [options.metric],
-            GroupBy: [
-              { Type: 'DIMENSION', Key: 'SERVICE' },
-              { Type: 'DIMENSION', Key: dimension },
-            ],
-            Filter: filter,
-            NextPageToken: token,
-          }),
-        );
-        for (const r of page.ResultsByTime ?? []) {
-          const i = index.get(r.TimePeriod?.Start ?? '');
-          if (i === undefined) continue;
-          for (const g of r.Groups ?? []) {
-            const key = (g.Keys ?? []).join('|');
-            const values = series[key] ?? days.map(() => 0);
-            values[i] = (values[i] ?? 0) + Number(g.Metrics?.[options.metric]?.Amount ?? 0);
-            series[key] = values;
+      const pages = await costAndUsagePages(
+        aws.client(CostExplorerClient, CE_REGION),
+        {
+          TimePeriod: { Start: window.start, End: window.end },
+          Granularity: 'DAILY',
+          Metrics: [options.metric],
+          GroupBy: [
+            { Type: 'DIMENSION', Key: 'SERVICE' },
+            { Type: 'DIMENSION', Key: dimension },
+          ],
+          Filter: filter,
+        },
+        () => {
+          if (budget <= 0) {
+            notes.push({
+              kind: 'unavailable',
+              source: 'anomaly root causes',
+              message: `${by} breakdown cut at the request budget`,
+            });
+            return false;
           }
+          budget--;
+          return true;
+        },
+      );
+      for (const r of pages.flatMap((p) => p.ResultsByTime ?? [])) {
+        const i = index.get(r.TimePeriod?.Start ?? '');
+        if (i === undefined) continue;
+        for (const g of r.Groups ?? []) {
+          addAt(series, (g.Keys ?? []).join('|'), i, days.length, Number(g.Metrics?.[options.metric]?.Amount ?? 0));
         }
-        token = page.NextPageToken;
-      } while (token);
+      }
       return true;
     });
     if (read) breakdowns.push({ by, days, series });
@@ -237,37 +225,24 @@ export async function collectHourlySpend(
   const index = new Map(hours.map((h, i) => [h, i]));
   const client = aws.client(CostExplorerClient, CE_REGION);
   return guard(notes, { source: 'ce:GetCostAndUsage' }, async () => {
+    const pages = await costAndUsagePages(client, {
+      TimePeriod: { Start: hourOf(start), End: hourOf(end) },
+      Granularity: 'HOURLY',
+      Metrics: [metric],
+      GroupBy: [
+        { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' },
+        { Type: 'DIMENSION', Key: 'SERVICE' },
+      ],
+    });
     const series: Record<string, number[]> = {};
-    const accountNames: Record<string, string> = {};
-    let token: string | undefined;
-    do {
-      const page = await client.send(
-        new GetCostAndUsageCommand({
-          TimePeriod: { Start: hourOf(start), End: hourOf(end) },
-          Granularity: 'HOURLY',
-          Metrics: [metric],
-          GroupBy: [
-            { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' },
-            { Type: 'DIMENSION', Key: 'SERVICE' },
-          ],
-          NextPageToken: token,
-        }),
-      );
-      for (const r of page.ResultsByTime ?? []) {
-        const i = index.get(hourOf(Date.parse(r.TimePeriod?.Start ?? '')));
-        if (i === undefined) continue;
-        for (const g of r.Groups ?? []) {
-          const key = (g.Keys ?? []).join('|');
-          const values = series[key] ?? hours.map(() => 0);
-          values[i] = (values[i] ?? 0) + Number(g.Metrics?.[metric]?.Amount ?? 0);
-          series[key] = values;
-        }
+    for (const r of pages.flatMap((p) => p.ResultsByTime ?? [])) {
+      const i = index.get(hourOf(Date.parse(r.TimePeriod?.Start ?? '')));
+      if (i === undefined) continue;
+      for (const g of r.Groups ?? []) {
+        addAt(series, (g.Keys ?? []).join('|'), i, hours.length, Number(g.Metrics?.[metric]?.Amount ?? 0));
       }
-      for (const a of page.DimensionValueAttributes ?? []) {
-        if (a.Value && a.Attributes?.description) accountNames[a.Value] = a.Attributes.description;
-      }
-      token = page.NextPageToken;
-    } while (token);
+    }
+    const accountNames = accountNamesOf(pages);
     return { hours, series, accountNames };
   });
 }

@@ -26,7 +26,7 @@ import { plain } from '../aws/replay';
 import { addDays } from '../dates';
 import type { Note } from '../model';
 import { guard } from './guard';
-import { allPages } from './optimizer';
+import { allPages } from './pages';
 
 /** Cost Explorer strings to numbers; '' and absent are unknown, never 0. */
 export const ceNumber = (s: string | undefined): number | undefined => {

@@ -17,7 +17,7 @@ import {
 import type { Aws } from '../aws';
 import type { Note } from '../model';
 import { guard } from './guard';
-import { allPages } from './optimizer';
+import { allPages } from './pages';
 
 /** The Hub's only endpoint; it holds every region's recommendations. */
 export const HUB_REGION = 'us-east-1';

@@ -23,6 +23,7 @@ import {
 import type { Aws } from '../aws';
 import type { Note } from '../model';
 import { guard } from './guard';
+import { allPages } from './pages';
 
 /** The seven kinds, in the order they are read. */
 export const OPTIMIZER_KINDS = ['ec2', 'asg', 'ebs', 'lambda', 'ecs', 'rds', 'idle'] as const;
@@ -120,23 +121,6 @@ const READERS: { [K in OptimizerKind]: { operation: string; read: PageReader<Opt
     },
   },
 };
-
-/** Every page of a token-paged list. A token seen twice ends the loop instead of spinning forever. */
-export async function allPages<T>(
-  read: (token: string | undefined) => Promise<{ items: T[]; nextToken?: string }>,
-): Promise<T[]> {
-  const items: T[] = [];
-  const seen = new Set<string>();
-  let token: string | undefined;
-  do {
-    const page = await read(token);
-    items.push(...page.items);
-    token = page.nextToken || undefined;
-    if (token && seen.has(token)) break;
-    if (token) seen.add(token);
-  } while (token);
-  return items;
-}
 
 const isOptIn = (err: unknown): boolean => err instanceof Error && /OptInRequired/i.test(err.name);
 

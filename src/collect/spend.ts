@@ -7,17 +7,15 @@
  */
 import {
   CostExplorerClient,
-  type DimensionValuesWithAttributes,
-  GetCostAndUsageCommand,
   type GetCostAndUsageCommandInput,
   GetCostForecastCommand,
   type Metric,
-  type ResultByTime,
 } from '@aws-sdk/client-cost-explorer';
 import type { Aws } from '../aws';
 import { addDays, daysBetween, laterDay, monthStart, nextMonthStart } from '../dates';
 import type { CostMetric, Note, Series, SpendData } from '../model';
 import { guard } from './guard';
+import { accountNamesOf, addAt, costAndUsagePages } from './pages';
 
 export interface SpendRequest {
   /** Today (YYYY-MM-DD); the window ends before it. */
@@ -66,20 +64,6 @@ interface Fresh {
   accountNames: Record<string, string>;
 }
 
-/** Every page of one GetCostAndUsage, each page's token passed to the next request. */
-async function allPages(client: CostExplorerClient, input: GetCostAndUsageCommandInput) {
-  const results: ResultByTime[] = [];
-  const attributes: DimensionValuesWithAttributes[] = [];
-  let token: string | undefined;
-  do {
-    const page = await client.send(new GetCostAndUsageCommand({ ...input, NextPageToken: token }));
-    results.push(...(page.ResultsByTime ?? []));
-    attributes.push(...(page.DimensionValueAttributes ?? []));
-    token = page.NextPageToken;
-  } while (token);
-  return { results, attributes };
-}
-
 /**
  * Read [start, asOf) grouped by two keys and spread each group's amount into families keyed by what `place` returns.
  * A day can arrive on two pages (Cost Explorer may cut a page inside a period), so amounts add up.
@@ -93,7 +77,7 @@ async function read(
 ): Promise<Fresh> {
   const days = daysBetween(start, request.asOf);
   const index = new Map(days.map((d, i) => [d, i]));
-  const { results, attributes } = await allPages(client, {
+  const pages = await costAndUsagePages(client, {
     TimePeriod: { Start: start, End: request.asOf },
     Granularity: 'DAILY',
     Metrics: [request.metric],
@@ -101,24 +85,19 @@ async function read(
   });
   const families: Record<string, Family> = {};
   const estimated = days.map(() => false);
-  for (const r of results) {
+  for (const r of pages.flatMap((p) => p.ResultsByTime ?? [])) {
     const i = index.get(r.TimePeriod?.Start ?? '');
     if (i === undefined) continue; // a period outside the window asked for: nothing to place
     if (r.Estimated) estimated[i] = true;
     for (const g of r.Groups ?? []) {
       const usd = Number(g.Metrics?.[request.metric]?.Amount ?? 0);
       for (const [name, key] of place(g.Keys ?? [])) {
-        const family = families[name] ?? {};
-        const series = family[key] ?? days.map(() => 0);
-        series[i] = (series[i] ?? 0) + usd;
-        family[key] = series;
-        families[name] = family;
+        families[name] ??= {};
+        addAt(families[name], key, i, days.length, usd);
       }
     }
   }
-  const accountNames = Object.fromEntries(
-    attributes.flatMap((a) => (a.Value && a.Attributes?.description ? [[a.Value, a.Attributes.description]] : [])),
-  );
+  const accountNames = accountNamesOf(pages);
   return { days, estimated, families, accountNames };
 }
 

@@ -12,7 +12,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAws } from '../../src/aws';
 import { awsError } from '../../src/aws/replay';
-import { allPages, collectComputeOptimizer } from '../../src/collect/optimizer';
+import { collectComputeOptimizer } from '../../src/collect/optimizer';
+import { allPages } from '../../src/collect/pages';
 import type { Note } from '../../src/model';
 
 // Compute Optimizer may speak a binary protocol: mock at the command level, never over HTTP.
