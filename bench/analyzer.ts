@@ -2,11 +2,12 @@
  * The analyzer on a generated inventory of 100,000 resources: the rule catalog, then scoring and ranking of what it
  * flags. Figures (time, peak memory) are printed by `npm run bench`, never asserted. The inventory is deterministic.
  */
-import type { MetricSummary, ResourceBase, ResourceInventory } from '../src/collect/inventory/types';
-import { emptyResources } from '../src/collect/inventory/types';
-import { evaluateRules } from '../src/rules/index';
-import { mulberry32 } from '../src/sample/random';
-import { rank, scoreDraft } from '../src/score';
+
+import { mulberry32 } from '../fixtures/sample/random';
+import { evaluateRules } from '../src/analyze/rules';
+import type { MetricSummary, ResourceBase, ResourceInventory } from '../src/domain/resources';
+import { emptyResources } from '../src/domain/resources';
+import { rank, scoreDraft } from '../src/ledger/score';
 
 const AS_OF = '2026-11-20';
 const RESOURCES = 100_000;

@@ -3,9 +3,9 @@
  * standard score on labelled NAB series, for the detector and two baselines (3-sigma rolling z-score, percentage
  * over the rolling average). Wired into `npm run bench`.
  */
-import { calendarClass } from '../src/anomaly/calendar';
-import { type DetectorOptions, HOURLY_DETECTOR, scanSeries } from '../src/anomaly/detect';
-import { DEFAULT_THRESHOLDS, spendDetector } from '../src/anomaly/thresholds';
+import { calendarClass } from '../src/analyze/anomaly/calendar';
+import { type DetectorOptions, HOURLY_DETECTOR, scanSeries } from '../src/analyze/anomaly/detect';
+import { DEFAULT_THRESHOLDS, spendDetector } from '../src/analyze/anomaly/thresholds';
 import { type Detection, percentDetections, type Qualifier, zScoreDetections } from './baselines';
 import { loadNab, type NabFile, nabScore, PROFILES, pointsPerDay } from './nab';
 import { type LabelledSeries, syntheticSeries } from './synthetic';

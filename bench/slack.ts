@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
+import { runDaily } from '../src/jobs/daily';
 import { openStore } from '../src/ledger/store';
-import { runDaily } from '../src/run';
 import { createSlackApp } from '../src/slack/app';
 
 const REQUESTS = 300;

@@ -3,8 +3,9 @@
  * and month-end charges, noise, mostly-zero series, and series with one planted anomaly each (spike, level shift,
  * runaway, new service, drop). Deterministic for a seed.
  */
-import type { AnomalyKind } from '../src/anomaly/detect';
-import { mulberry32 } from '../src/sample/random';
+
+import { mulberry32 } from '../fixtures/sample/random';
+import type { AnomalyKind } from '../src/analyze/anomaly/detect';
 
 export interface LabelledSeries {
   name: string;

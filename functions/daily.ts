@@ -5,10 +5,10 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
+import { secret } from '../src/aws/secrets';
 import { loadConfig } from '../src/config';
-import { todayUtc } from '../src/dates';
-import { runDaily } from '../src/run';
-import { secret } from '../src/secrets';
+import { todayUtc } from '../src/domain/dates';
+import { runDaily } from '../src/jobs/daily';
 
 const logger = new Logger();
 const metrics = new Metrics();

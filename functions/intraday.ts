@@ -8,8 +8,8 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
-import { runIntraday } from '../src/anomaly/intraday';
 import { loadConfig } from '../src/config';
+import { runIntraday } from '../src/jobs/intraday';
 
 const logger = new Logger();
 const metrics = new Metrics();

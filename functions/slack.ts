@@ -10,10 +10,10 @@ import middy from '@middy/core';
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createAws } from '../src/aws';
+import { secret } from '../src/aws/secrets';
 import { loadConfig } from '../src/config';
-import { ConfigError } from '../src/errors';
+import { ConfigError } from '../src/domain/errors';
 import { openStore } from '../src/ledger/store';
-import { secret } from '../src/secrets';
 import { createSlackApp } from '../src/slack/app';
 import { anomalyFeedback } from '../src/slack/feedback';
 

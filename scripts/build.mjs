@@ -3,8 +3,9 @@ import { build } from 'esbuild';
 
 const entries = process.argv.slice(2);
 await build({
-  entryPoints: entries.length ? entries : ['src/cli.ts'],
+  entryPoints: entries.length ? entries : ['src/cli/main.ts'],
   outdir: 'dist',
+  entryNames: entries.length ? '[name]' : 'cli',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,8 +1,8 @@
 /** Every environment variable durion-cost reads, validated once, with defaults. Nothing else reads process.env. */
 
-import { type AnomalySettings, DEFAULT_THRESHOLDS } from './anomaly/thresholds';
-import { ConfigError } from './errors';
-import { COST_METRICS, type CostMetric } from './model';
+import { type AnomalySettings, DEFAULT_THRESHOLDS } from './analyze/anomaly/thresholds';
+import { ConfigError } from './domain/errors';
+import { COST_METRICS, type CostMetric } from './domain/spend';
 
 type Env = Record<string, string | undefined>;
 

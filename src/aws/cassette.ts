@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CassetteError } from '../errors';
+import { CassetteError } from '../domain/errors';
 import { type AwsCall, awsError, type Responder } from './replay';
 
 export interface CassetteEntry {

@@ -10,11 +10,12 @@ import {
   breakdownContributors,
   breakdownWindow,
   rootCauseTargets,
-} from '../anomaly/rootcause';
-import type { SpendAnomaly } from '../anomaly/types';
+} from '../analyze/anomaly/rootcause';
 import type { Aws } from '../aws';
-import { addDays, daysBetween } from '../dates';
-import type { CostMetric, Note, SpendData } from '../model';
+import type { SpendAnomaly } from '../domain/anomaly';
+import { addDays, daysBetween } from '../domain/dates';
+import type { Note } from '../domain/note';
+import type { CostMetric, SpendData } from '../domain/spend';
 import { guard } from './guard';
 import { accountNamesOf, addAt, allPages, costAndUsagePages } from './pages';
 import { CE_REGION } from './spend';

@@ -23,8 +23,8 @@ import { paginateDescribeReservedDBInstances, RDSClient } from '@aws-sdk/client-
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Aws } from '../aws';
 import { plain } from '../aws/replay';
-import { addDays } from '../dates';
-import type { Note } from '../model';
+import { addDays } from '../domain/dates';
+import type { Note } from '../domain/note';
 import { guard } from './guard';
 import { allPages } from './pages';
 

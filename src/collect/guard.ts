@@ -1,6 +1,6 @@
 /** Turns what AWS refuses (denied, throttled past retries, not opted in) into a Note, so one gap never stops a run. */
-import { isFatal } from '../errors';
-import type { Note, NoteKind } from '../model';
+import { isFatal } from '../domain/errors';
+import type { Note, NoteKind } from '../domain/note';
 
 const KINDS: [RegExp, NoteKind][] = [
   [

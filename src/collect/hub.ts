@@ -15,7 +15,7 @@ import {
   type Recommendation,
 } from '@aws-sdk/client-cost-optimization-hub';
 import type { Aws } from '../aws';
-import type { Note } from '../model';
+import type { Note } from '../domain/note';
 import { guard } from './guard';
 import { allPages } from './pages';
 

@@ -4,7 +4,7 @@
  */
 import type { Aws } from '../aws';
 import type { Config } from '../config';
-import type { Note } from '../model';
+import type { Note } from '../domain/note';
 import { COMMITMENTS_CE_BUDGET, type CommitmentData, collectCommitments } from './commitments';
 import { collectHub, collectRightsizing, type HubData, type RightsizingData } from './hub';
 import { collectComputeOptimizer, type OptimizerData } from './optimizer';

@@ -21,7 +21,7 @@ import {
   type VolumeRecommendation,
 } from '@aws-sdk/client-compute-optimizer';
 import type { Aws } from '../aws';
-import type { Note } from '../model';
+import type { Note } from '../domain/note';
 import { guard } from './guard';
 import { allPages } from './pages';
 

@@ -12,8 +12,9 @@ import {
   type Metric,
 } from '@aws-sdk/client-cost-explorer';
 import type { Aws } from '../aws';
-import { addDays, daysBetween, laterDay, monthStart, nextMonthStart } from '../dates';
-import type { CostMetric, Note, Series, SpendData } from '../model';
+import { addDays, daysBetween, laterDay, monthStart, nextMonthStart } from '../domain/dates';
+import type { Note } from '../domain/note';
+import type { CostMetric, Series, SpendData } from '../domain/spend';
 import { guard } from './guard';
 import { accountNamesOf, addAt, costAndUsagePages } from './pages';
 

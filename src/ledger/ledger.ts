@@ -3,8 +3,8 @@
  * resolved). Pure functions; the store persists what they return.
  */
 import { createHash } from 'node:crypto';
-import type { Finding, FindingDraft, StateChange } from '../model';
-import { scoreDraft } from '../score';
+import type { Finding, FindingDraft, StateChange } from '../domain/finding';
+import { scoreDraft } from './score';
 import type { StateRequest } from './types';
 
 /** Stable id: the action (or rule) and the resource. Short enough to type in `/durion-cost explain ID`. */

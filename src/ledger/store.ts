@@ -21,8 +21,9 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { StoreError } from '../errors';
-import type { Finding, SpendData } from '../model';
+import { StoreError } from '../domain/errors';
+import type { Finding } from '../domain/finding';
+import type { SpendData } from '../domain/spend';
 import { applyState } from './ledger';
 import type { Snapshot, StateRequest, Store } from './types';
 

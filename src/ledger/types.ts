@@ -1,6 +1,9 @@
 /** What the daily run leaves in the store for the Slack bot and the next run. */
-import type { Finding, FindingState, Note, SpendData } from '../model';
-import type { SpendSummary } from '../summary';
+
+import type { SpendSummary } from '../analyze/summary';
+import type { Finding, FindingState } from '../domain/finding';
+import type { Note } from '../domain/note';
+import type { SpendData } from '../domain/spend';
 
 /** What one run did: written to run.json and kept in the snapshot for `/durion-cost status`. */
 export interface RunReport {

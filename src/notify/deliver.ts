@@ -3,9 +3,9 @@
  * sent, and the claim is released when sending fails, so a retried run sends what is missing and nothing twice.
  */
 import type { PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
-import { addDays } from '../dates';
+import { addDays } from '../domain/dates';
+import type { Note } from '../domain/note';
 import type { DigestStatus, Store } from '../ledger/types';
-import type { Note } from '../model';
 import type { Digest } from './digest';
 import { postMessage } from './slack-post';
 import { publishAlerts } from './sns';

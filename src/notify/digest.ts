@@ -3,8 +3,10 @@
  * other parts add (savings, rightsizing, commitments, anomalies, checklist), then notes. Within Slack's limits.
  * Sections are built in their own files under src/notify/sections/ and passed in, so this file never changes for them.
  */
-import type { Note } from '../model';
-import type { SpendSummary } from '../summary';
+
+import type { SpendSummary } from '../analyze/summary';
+import { usd } from '../domain/money';
+import type { Note } from '../domain/note';
 import {
   type ActionsBlock,
   type Block,
@@ -27,7 +29,6 @@ import {
   servicesCaption,
   sparkline,
   tagLine,
-  usd,
   value,
 } from './format';
 

@@ -2,31 +2,13 @@
  * How figures read, shared by the Slack digest and the terminal rendering so both say the same thing: money,
  * changes, windows, sparklines, and the rows of the overview. Output is plain text; callers escape for mrkdwn.
  */
-import { addDays } from '../dates';
-import type { Note } from '../model';
-import type { Comparison, Mover, SpendSummary } from '../summary';
 
-// One formatter each, made once: toLocaleString with options builds a new Intl.NumberFormat on every call, which
-// dominated the rule catalog's time on large inventories.
-const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** Dollars: cents below $1,000, whole dollars above ("$12.34", "$12,345"). */
-export function usd(n: number): string {
-  const abs = Math.abs(n);
-  return `${n < 0 ? '-' : ''}$${(abs < 1000 ? CENTS : WHOLE).format(abs)}`;
-}
-
-/** Dollars to the cent with thousands separators, for finding reasons where the figure is exact: "$1,234.56". */
-export const usdCents = (n: number): string => `$${CENTS.format(n)}`;
+import type { Comparison, Mover, SpendSummary } from '../analyze/summary';
+import { addDays } from '../domain/dates';
+import { percentOf, usd } from '../domain/money';
+import type { Note } from '../domain/note';
 
 const signed = (n: number, text: string): string => (n > 0 ? `+${text}` : text);
-
-/** A share as a percentage, one decimal under 10%: "4.5%", "55%". */
-export function percentOf(fraction: number): string {
-  const p = fraction * 100;
-  return `${p.toFixed(Math.abs(p) < 10 ? 1 : 0)}%`;
-}
 
 /** A change as a signed percentage: "+4.5%", "-12%". */
 export const percent = (fraction: number): string => signed(fraction, percentOf(fraction));

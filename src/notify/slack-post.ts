@@ -2,7 +2,7 @@
  * chat.postMessage over global fetch: the digest needs one Web API call, so the daily function does not bundle a
  * Slack SDK. Errors name Slack's `error` string and never carry the token.
  */
-import { SlackError } from '../errors';
+import { SlackError } from '../domain/errors';
 import type { Block } from './blocks';
 
 export interface PostMessageInput {

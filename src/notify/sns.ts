@@ -11,8 +11,9 @@ import {
   type SNSClient,
 } from '@aws-sdk/client-sns';
 import { guard } from '../collect/guard';
-import type { Alert, Note } from '../model';
-import { usd } from './format';
+import type { Alert } from '../domain/alert';
+import { usd } from '../domain/money';
+import type { Note } from '../domain/note';
 
 /** SNS refuses subjects of 100 characters or more ("less than 100 characters long", Publish API reference). */
 const SUBJECT_MAX = 99;

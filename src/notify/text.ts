@@ -1,4 +1,6 @@
 /** The digest for a terminal and digest.txt: the same content as the Block Kit digest, as aligned plain text. */
+
+import { usd } from '../domain/money';
 import { type DigestInput, digestTitle } from './digest';
 import {
   basisLine,
@@ -10,7 +12,6 @@ import {
   servicesCaption,
   sparkline,
   tagLine,
-  usd,
   value,
 } from './format';
 

@@ -1,7 +1,7 @@
 /** Load balancer hourly prices by type (the bundled table has no Gateway Load Balancer price). */
 
-import type { LoadBalancerType } from '../collect/inventory/types';
-import { price, type Rate } from '.';
+import type { LoadBalancerType } from '../domain/resources';
+import { price, type Rate } from './index';
 
 const KEYS: Partial<Record<LoadBalancerType, string>> = {
   application: 'elb.alb.hour',

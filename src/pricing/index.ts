@@ -4,7 +4,9 @@
  * the estimate says so (method 'price-table-approx'). A type the tables do not hold has no price: callers get
  * undefined and must say so, never guess.
  */
-import { HOURS_PER_MONTH, type SavingsMethod } from '../model';
+
+import type { SavingsMethod } from '../domain/finding';
+import { HOURS_PER_MONTH } from '../domain/money';
 import publicPrices from './data/aws_public_prices_us_east_1.json';
 import ec2Prices from './data/ec2_ondemand_linux_hourly_usd.json';
 import supplement from './data/supplement_us_east_1.json';

@@ -1,6 +1,6 @@
 /** Lambda duration pricing (first tier, which covers all but the largest accounts). */
-import { HOURS_PER_MONTH } from '../model';
-import { price, type Rate } from '.';
+import { HOURS_PER_MONTH } from '../domain/money';
+import { price, type Rate } from './index';
 
 /** Days in a 730-hour month. */
 const DAYS_PER_MONTH = HOURS_PER_MONTH / 24;

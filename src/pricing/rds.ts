@@ -1,5 +1,5 @@
 /** RDS prices beyond the table's own rows: a size within a family, derived from a listed size. */
-import { type Rate, rdsPrice } from '.';
+import { type Rate, rdsPrice } from './index';
 
 /** RDS classes from small to large; within a family each size costs twice the one before (as the list prices do). */
 const SIZES = [

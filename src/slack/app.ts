@@ -14,9 +14,9 @@ import {
 } from '@slack/bolt';
 import type { Config } from '../config';
 import type { Store } from '../ledger/types';
+import { ACTION, KEEP_VIEW } from '../notify/buttons';
 import { cachedMembers, type GroupMembers, refuseChannel, refuseWorkspace, resolveCaller } from './access';
 import { type Answer, answer } from './blocks';
-import { ACTION, KEEP_VIEW } from './buttons';
 import { changeRefusal, changeState, nothingChanged, unknownId } from './findings';
 import { keepModal, pressButton, readKeepMetadata, type SendFeedback } from './interactions';
 import { route } from './router';

@@ -1,5 +1,5 @@
 /** The contract every `/durion-cost` command implements, and what it is given to answer with. */
-import { UsageError } from '../errors';
+import { UsageError } from '../domain/errors';
 import type { Snapshot, Store } from '../ledger/types';
 import type { Answer } from './blocks';
 

@@ -1,6 +1,6 @@
 /** Snooze durations as people type them: 7d, 2w, 1m, or a date. */
-import { isIsoDay, utcDay } from '../dates';
-import { UsageError } from '../errors';
+import { isIsoDay, utcDay } from '../domain/dates';
+import { UsageError } from '../domain/errors';
 
 const DAY_MS = 86_400_000;
 /** A snooze longer than this is really "keep": say so instead. */

@@ -3,8 +3,9 @@
  * from what the run kept in `snapshot.extra`, then that source's open findings with their buttons, or a plain
  * "not available yet" when the stored run has neither.
  */
+
+import type { Finding, FindingSource } from '../domain/finding';
 import type { Snapshot } from '../ledger/types';
-import type { Finding, FindingSource } from '../model';
 import { type Block, context, header } from '../notify/blocks';
 import type { DigestSection } from '../notify/digest';
 import { type Answer, answer, capBlocks } from './blocks';

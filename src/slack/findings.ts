@@ -1,12 +1,12 @@
 /** Findings as the bot shows them, and the state changes people make from commands and buttons alike. */
-import { todayUtc } from '../dates';
+import { todayUtc } from '../domain/dates';
+import { type Finding, type FindingState, SAVINGS_METHODS, type Status } from '../domain/finding';
+import { usd } from '../domain/money';
 import { effectiveState } from '../ledger/ledger';
 import type { StateRequest, Store } from '../ledger/types';
-import { type Finding, type FindingState, SAVINGS_METHODS, type Status } from '../model';
 import { type Block, context, header, section } from '../notify/blocks';
-import { usd } from '../notify/format';
+import { findingActions } from '../notify/buttons';
 import { type Answer, answer, capBlocks, escapeText, mention } from './blocks';
-import { findingActions } from './buttons';
 import type { Caller } from './command';
 
 /** Finding ids are short base64url hashes; anything else is refused before the store is asked. */

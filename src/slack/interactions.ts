@@ -3,11 +3,11 @@
  * anomaly verdicts, which also go back to AWS Cost Anomaly Detection when AWS found the anomaly.
  */
 import type { types } from '@slack/bolt';
+import type { Finding } from '../domain/finding';
 import type { Store } from '../ledger/types';
-import type { Finding } from '../model';
 import { context, section } from '../notify/blocks';
+import { ACTION, KEEP_VIEW } from '../notify/buttons';
 import { type Answer, answer, escapeText } from './blocks';
-import { ACTION, KEEP_VIEW } from './buttons';
 import type { Caller } from './command';
 import { snoozeUntil } from './duration';
 import { type ChangeResult, changeState, MAX_REASON } from './findings';

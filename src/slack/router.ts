@@ -3,7 +3,7 @@
  * `durion-cost slash` both go through `route`, so what the terminal shows is what Slack would.
  */
 import { loadConfig } from '../config';
-import { UsageError } from '../errors';
+import { UsageError } from '../domain/errors';
 import { openStore } from '../ledger/store';
 import type { Snapshot, Store } from '../ledger/types';
 import { type Answer, answer, escapeText, renderPlain } from './blocks';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAws } from '../../src/aws';
 import { contains, loadCassette, Recorder, Scrubber } from '../../src/aws/cassette';
 import { recordMiddleware } from '../../src/aws/replay';
-import { CassetteError } from '../../src/errors';
+import { CassetteError } from '../../src/domain/errors';
 import { tempDir } from '../ledger/helpers';
 
 const period = { Start: '2026-11-01', End: '2026-11-03' };

@@ -15,7 +15,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAws } from '../../src/aws';
 import { awsError } from '../../src/aws/replay';
 import { type CommitmentData, ceNumber, collectCommitments } from '../../src/collect/commitments';
-import type { Note } from '../../src/model';
+import type { Note } from '../../src/domain/note';
 
 const ce = mockClient(CostExplorerClient);
 const budgets = mockClient(BudgetsClient);

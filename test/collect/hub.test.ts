@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAws } from '../../src/aws';
 import { awsError } from '../../src/aws/replay';
 import { collectHub, collectRightsizing } from '../../src/collect/hub';
-import type { Note } from '../../src/model';
+import type { Note } from '../../src/domain/note';
 
 const hub = mockClient(CostOptimizationHubClient);
 const ce = mockClient(CostExplorerClient);

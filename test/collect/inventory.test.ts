@@ -34,7 +34,7 @@ import { awsError } from '../../src/aws/replay';
 import { collectResources, mapBounded } from '../../src/collect/inventory';
 import { stoppedSince } from '../../src/collect/inventory/ec2';
 import { MAX_QUERIES_PER_CALL } from '../../src/collect/inventory/metrics';
-import type { Note } from '../../src/model';
+import type { Note } from '../../src/domain/note';
 
 const AS_OF = '2026-11-20';
 const ec2 = mockClient(EC2Client);

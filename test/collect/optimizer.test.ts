@@ -14,7 +14,7 @@ import { createAws } from '../../src/aws';
 import { awsError } from '../../src/aws/replay';
 import { collectComputeOptimizer } from '../../src/collect/optimizer';
 import { allPages } from '../../src/collect/pages';
-import type { Note } from '../../src/model';
+import type { Note } from '../../src/domain/note';
 
 // Compute Optimizer may speak a binary protocol: mock at the command level, never over HTTP.
 const co = mockClient(ComputeOptimizerClient);

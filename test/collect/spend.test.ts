@@ -7,11 +7,12 @@ import {
 } from '@aws-sdk/client-cost-explorer';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAws } from '../../src/aws/index';
+import { sampleResponder } from '../../fixtures/sample';
+import { createAws } from '../../src/aws';
 import { type AwsCall, awsError } from '../../src/aws/replay';
 import { collectSpend, type SpendRequest } from '../../src/collect/spend';
-import type { Note, SpendData } from '../../src/model';
-import { sampleResponder } from '../../src/sample/index';
+import type { Note } from '../../src/domain/note';
+import type { SpendData } from '../../src/domain/spend';
 
 const REQUEST: Omit<SpendRequest, 'asOf'> = {
   metric: 'UnblendedCost',

@@ -1,6 +1,7 @@
 /** The bundled sample account behind `aws`, as a sample-mode run sees it. */
+
+import { sampleResponder } from '../../fixtures/sample';
 import { createAws } from '../../src/aws';
-import { sampleResponder } from '../../src/sample';
 
 /** An `aws` answering from the sample account for this day (home region us-east-1, seed 1 unless given). */
 export const sampleAws = (asOf: string, seed = 1) =>

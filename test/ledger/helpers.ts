@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FindingDraft } from '../../src/model';
+import type { FindingDraft } from '../../src/domain/finding';
 
 /** A temporary folder, removed by the returned cleanup. */
 export function tempDir(prefix = 'durion-'): { dir: string; cleanup: () => void } {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addDays, daysBetween } from '../../src/dates';
+import { addDays, daysBetween } from '../../src/domain/dates';
+import type { SpendData } from '../../src/domain/spend';
 import { reconcile } from '../../src/ledger/ledger';
 import { openStore } from '../../src/ledger/store';
 import type { Snapshot, Store } from '../../src/ledger/types';
-import type { SpendData } from '../../src/model';
 import { draft, tempDir } from './helpers';
 
 const spend = (days: number): SpendData => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Note } from '../../src/model';
+import { summarize } from '../../src/analyze/summary';
+import type { Note } from '../../src/domain/note';
 import {
   actions,
   type Block,
@@ -13,7 +14,6 @@ import {
 } from '../../src/notify/blocks';
 import { buildDigest, type DigestInput, type DigestSection, listSection } from '../../src/notify/digest';
 import { renderText } from '../../src/notify/text';
-import { summarize } from '../../src/summary';
 import { spendOf } from './spend-fixture';
 
 const stepUp = (day: string) => (day >= '2026-11-01' ? 20 : 10);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SlackError } from '../../src/errors';
+import { SlackError } from '../../src/domain/errors';
 import { section } from '../../src/notify/blocks';
 import { postMessage } from '../../src/notify/slack-post';
 

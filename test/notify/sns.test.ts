@@ -1,7 +1,8 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Alert, Note } from '../../src/model';
+import type { Alert } from '../../src/domain/alert';
+import type { Note } from '../../src/domain/note';
 import { publishAlerts, snsSubject, toPublishInput } from '../../src/notify/sns';
 
 const TOPIC = 'arn:aws:sns:us-east-1:111111111111:durion-cost-alerts';

@@ -1,6 +1,6 @@
 /** Hand-built SpendData for the summary, digest and alert tests: each service's daily cost is a function of the day. */
-import { addDays } from '../../src/dates';
-import type { SpendData } from '../../src/model';
+import { addDays } from '../../src/domain/dates';
+import type { SpendData } from '../../src/domain/spend';
 
 export type DailyCost = (day: string) => number;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sparkline, usd, usdCents } from '../../src/notify/format';
+import { summarize } from '../../src/analyze/summary';
+import { usd, usdCents } from '../../src/domain/money';
+import { sparkline } from '../../src/notify/format';
 import { renderText } from '../../src/notify/text';
-import { summarize } from '../../src/summary';
 import { spendOf } from './spend-fixture';
 
 const spend = spendOf('2026-08-01', '2026-11-19', {

@@ -1,18 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { analyzeOptimization } from '../../src/analyze/recommend';
 import { createAws } from '../../src/aws';
 import type { AwsCall } from '../../src/aws/replay';
 import { awsError } from '../../src/aws/replay';
 import { collectOptimization } from '../../src/collect/optimization';
 import { loadConfig } from '../../src/config';
-import { StoreError } from '../../src/errors';
+import { StoreError } from '../../src/domain/errors';
+import type { Finding } from '../../src/domain/finding';
+import type { Note } from '../../src/domain/note';
 import { reconcile } from '../../src/ledger/ledger';
 import { openStore } from '../../src/ledger/store';
 import type { Store } from '../../src/ledger/types';
-import type { Finding, Note } from '../../src/model';
-import { analyzeOptimization } from '../../src/recommend';
+import { ACTION } from '../../src/notify/buttons';
 import { clearGroupCache } from '../../src/slack/access';
 import { createSlackApp } from '../../src/slack/app';
-import { ACTION } from '../../src/slack/buttons';
 import { sampleAws } from '../helpers/sample-aws';
 import { tempDir } from '../ledger/helpers';
 import {

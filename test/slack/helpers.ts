@@ -3,12 +3,13 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { summarize } from '../../src/analyze/summary';
 import { loadConfig } from '../../src/config';
-import { addDays, daysBetween } from '../../src/dates';
+import { addDays, daysBetween } from '../../src/domain/dates';
+import type { FindingDraft } from '../../src/domain/finding';
+import type { SpendData } from '../../src/domain/spend';
 import { reconcile } from '../../src/ledger/ledger';
 import type { Snapshot, Store } from '../../src/ledger/types';
-import type { FindingDraft, SpendData } from '../../src/model';
-import { summarize } from '../../src/summary';
 import { draft } from '../ledger/helpers';
 
 export const SECRET = 'test-signing-secret';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors';
+import { UsageError } from '../../src/domain/errors';
 import { openStore } from '../../src/ledger/store';
 import { escapeText } from '../../src/slack/blocks';
 import { oneFindingId } from '../../src/slack/command';

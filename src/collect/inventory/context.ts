@@ -1,8 +1,8 @@
 /** What each service collector of one region gets, and the tag helper they share. */
 import type { Aws } from '../../aws';
-import type { Note } from '../../model';
+import type { Note } from '../../domain/note';
+import type { Tags } from '../../domain/resources';
 import type { MetricRequests } from './metrics';
-import type { Tags } from './types';
 
 export interface RegionContext {
   aws: Aws;

@@ -9,9 +9,9 @@ import {
   ListTagsOfResourceCommand,
   paginateListTables,
 } from '@aws-sdk/client-dynamodb';
+import type { DynamoTable, ResourceInventory } from '../../domain/resources';
 import { guard } from '../guard';
 import { arnAccount, type RegionContext, tagRecord } from './context';
-import type { DynamoTable, ResourceInventory } from './types';
 
 /** Read the tables of one region. */
 export async function collectTables(ctx: RegionContext): Promise<Partial<ResourceInventory>> {

@@ -9,9 +9,9 @@ import {
   paginateDescribeSnapshots,
   paginateDescribeVolumes,
 } from '@aws-sdk/client-ec2';
+import type { Ec2Instance, NatGateway, ResourceInventory } from '../../domain/resources';
 import { guard } from '../guard';
 import { iso, type RegionContext, tagRecord } from './context';
-import type { Ec2Instance, NatGateway, ResourceInventory } from './types';
 
 const GIB = 1024 ** 3;
 

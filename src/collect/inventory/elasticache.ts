@@ -4,9 +4,9 @@ import {
   ListTagsForResourceCommand,
   paginateDescribeCacheClusters,
 } from '@aws-sdk/client-elasticache';
+import type { ResourceInventory } from '../../domain/resources';
 import { guard } from '../guard';
 import { arnAccount, iso, type RegionContext, tagRecord } from './context';
-import type { ResourceInventory } from './types';
 
 /** Read the cache clusters of one region. */
 export async function collectCacheClusters(ctx: RegionContext): Promise<Partial<ResourceInventory>> {

@@ -11,9 +11,14 @@ import {
   paginateDescribeLoadBalancers,
   paginateDescribeTargetGroups,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  LB_TRAFFIC_METRIC,
+  type LoadBalancer,
+  type LoadBalancerType,
+  type ResourceInventory,
+} from '../../domain/resources';
 import { guard } from '../guard';
 import { arnAccount, iso, type RegionContext, tagRecord } from './context';
-import { LB_TRAFFIC_METRIC, type LoadBalancer, type LoadBalancerType, type ResourceInventory } from './types';
 
 /** DescribeTags takes at most 20 load balancers a call. */
 const TAGS_PER_CALL = 20;

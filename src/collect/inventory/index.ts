@@ -5,12 +5,13 @@
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { Aws } from '../../aws';
 import type { Config } from '../../config';
-import { addDays } from '../../dates';
-import type { Note } from '../../model';
+import { addDays } from '../../domain/dates';
+import type { Note } from '../../domain/note';
+import { emptyResources, type ResourceInventory, type ResourceKind } from '../../domain/resources';
 import { TABLE_REGION } from '../../pricing';
 import { typesToPrice } from '../../pricing/ec2-types';
-import { fetchEc2Prices } from '../../pricing/refresh';
 import { guard } from '../guard';
+import { fetchEc2Prices } from '../prices';
 import type { RegionContext } from './context';
 import { collectTables } from './dynamodb';
 import { collectEc2 } from './ec2';
@@ -21,7 +22,6 @@ import { collectLogGroups } from './logs';
 import { MetricRequests } from './metrics';
 import { collectRds } from './rds';
 import { collectBuckets } from './s3';
-import { emptyResources, type ResourceInventory, type ResourceKind } from './types';
 
 /** Days of CloudWatch statistics the rules judge on (Compute Optimizer's default lookback is 14 days too). */
 export const METRIC_WINDOW_DAYS = 14;

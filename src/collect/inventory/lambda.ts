@@ -1,8 +1,8 @@
 /** Lambda functions of one region with invocations, duration and (with Lambda Insights) memory used. */
 import { LambdaClient, ListTagsCommand, paginateListFunctions } from '@aws-sdk/client-lambda';
+import type { ResourceInventory } from '../../domain/resources';
 import { guard } from '../guard';
 import { arnAccount, type RegionContext } from './context';
-import type { ResourceInventory } from './types';
 
 /** Read the functions of one region. */
 export async function collectFunctions(ctx: RegionContext): Promise<Partial<ResourceInventory>> {

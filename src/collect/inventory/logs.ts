@@ -1,8 +1,8 @@
 /** CloudWatch log groups of one region: retention and stored bytes (tags are not read: one call per group). */
 import { CloudWatchLogsClient, paginateDescribeLogGroups } from '@aws-sdk/client-cloudwatch-logs';
+import type { ResourceInventory } from '../../domain/resources';
 import { guard } from '../guard';
 import { arnAccount, iso, type RegionContext } from './context';
-import type { ResourceInventory } from './types';
 
 /** Read the log groups of one region. */
 export async function collectLogGroups(ctx: RegionContext): Promise<Partial<ResourceInventory>> {

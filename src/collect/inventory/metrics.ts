@@ -5,9 +5,9 @@
  */
 import { CloudWatchClient, type MetricDataQuery, paginateGetMetricData } from '@aws-sdk/client-cloudwatch';
 import type { Aws } from '../../aws';
-import type { Note } from '../../model';
+import type { Note } from '../../domain/note';
+import type { MetricSummary, Metrics } from '../../domain/resources';
 import { guard } from '../guard';
-import type { MetricSummary, Metrics } from './types';
 
 /** GetMetricData accepts at most 500 queries per call. */
 export const MAX_QUERIES_PER_CALL = 500;

@@ -1,8 +1,8 @@
 /** RDS instances (with connections and CPU) and snapshots of one region. */
 import { paginateDescribeDBInstances, paginateDescribeDBSnapshots, RDSClient } from '@aws-sdk/client-rds';
+import type { RdsInstance, ResourceInventory } from '../../domain/resources';
 import { guard } from '../guard';
 import { arnAccount, iso, type RegionContext, tagRecord } from './context';
-import type { RdsInstance, ResourceInventory } from './types';
 
 /** Read RDS in one region. */
 export async function collectRds(ctx: RegionContext): Promise<Partial<ResourceInventory>> {

@@ -7,9 +7,9 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import type { Aws } from '../../aws';
-import type { Note } from '../../model';
+import type { Note } from '../../domain/note';
+import type { S3Bucket } from '../../domain/resources';
 import { guard } from '../guard';
-import type { S3Bucket } from './types';
 
 /** S3 answers these when a bucket simply has no such configuration: not an error, an empty answer. */
 const ABSENT = new Set(['NoSuchLifecycleConfiguration', 'NoSuchTagSet']);

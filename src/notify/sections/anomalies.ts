@@ -3,11 +3,11 @@
  * top contributor. New: still going and not in the previous run (without a previous run: first detected on the last
  * day read); ongoing: still going otherwise; resolved: back to normal (or settled at a new level) in the window.
  */
-import type { SpendAnomaly } from '../../anomaly/types';
-import { addDays } from '../../dates';
+import type { SpendAnomaly } from '../../domain/anomaly';
+import { addDays } from '../../domain/dates';
+import { percentOf, usd } from '../../domain/money';
 import { type ActionsBlock, escapeMrkdwn } from '../blocks';
 import { type DigestSection, listSection, type SectionItem } from '../digest';
-import { percentOf, usd } from '../format';
 
 const STATES = ['new', 'ongoing', 'resolved'] as const;
 type State = (typeof STATES)[number];

@@ -1,5 +1,5 @@
 /** The digest's weekly Well-Architected cost checklist: each item's status and the number behind it. */
-import { type Checklist, type CheckStatus, isChecklistDay } from '../../recommend/checklist';
+import { type Checklist, type CheckStatus, isChecklistDay } from '../../analyze/recommend/checklist';
 import { context, escapeMrkdwn, section } from '../blocks';
 import type { DigestSection } from '../digest';
 

@@ -2,12 +2,13 @@
  * The digest's commitments section: Savings Plans and Reserved Instance coverage and utilization, reservations about
  * to expire, and the purchase recommendations with their savings and break-even.
  */
+
+import { summarizeCommitments } from '../../analyze/recommend/commitments';
 import type { CommitmentData } from '../../collect/commitments';
-import type { FindingDraft } from '../../model';
-import { summarizeCommitments } from '../../recommend/commitments';
+import type { FindingDraft } from '../../domain/finding';
+import { usd } from '../../domain/money';
 import { escapeMrkdwn } from '../blocks';
 import { type DigestSection, listSection } from '../digest';
-import { usd } from '../format';
 
 const pct = (n: number | undefined) => (n === undefined ? 'not read' : `${n.toFixed(1)}%`);
 

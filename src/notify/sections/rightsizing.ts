@@ -2,11 +2,11 @@
  * The digest's rightsizing section: the biggest sizing changes with their monthly dollars, whose figure it is (after
  * or before discounts, which source), and how many resources save nothing now because commitments cover them.
  */
-import type { FindingDraft } from '../../model';
-import { SAVINGS_METHODS } from '../../model';
+import type { FindingDraft } from '../../domain/finding';
+import { SAVINGS_METHODS } from '../../domain/finding';
+import { usd } from '../../domain/money';
 import { escapeMrkdwn } from '../blocks';
 import { type DigestSection, listSection } from '../digest';
-import { usd } from '../format';
 
 /** Sizing actions: smaller, newer or cheaper configurations of a resource that stays. */
 const SIZING = new Set(['rightsize', 'modernize']);

@@ -3,11 +3,11 @@
  * and reason, and what is new since yesterday (findings first seen on the as-of date). Every figure is a monthly
  * estimate whose method is in findings.csv.
  */
-import type { Finding } from '../../model';
-import { rank } from '../../score';
+import type { Finding } from '../../domain/finding';
+import { usd } from '../../domain/money';
+import { rank } from '../../ledger/score';
 import { type ActionsBlock, escapeMrkdwn } from '../blocks';
 import { type DigestSection, listSection } from '../digest';
-import { usd } from '../format';
 
 /**
  * Findings that propose an action now: open and flagged. Anomalies have their own section: their figure is the

@@ -1,5 +1,5 @@
+import type { Checklist } from '../../analyze/recommend/checklist';
 import { listSection } from '../../notify/digest';
-import type { Checklist } from '../../recommend/checklist';
 import { escapeText } from '../blocks';
 import type { Command } from '../command';
 import { extraData, sourceAnswer } from '../extra';

@@ -1,9 +1,9 @@
-import { minuteOf } from '../../dates';
-import { SAVINGS_METHODS } from '../../model';
+import { minuteOf } from '../../domain/dates';
+import { SAVINGS_METHODS } from '../../domain/finding';
+import { usd } from '../../domain/money';
 import { context, header, section } from '../../notify/blocks';
-import { usd } from '../../notify/format';
+import { findingActions } from '../../notify/buttons';
 import { answer, capBlocks, escapeText, mention } from '../blocks';
-import { findingActions } from '../buttons';
 import { type Command, oneFindingId } from '../command';
 import { isFindingId, stateText, unknownId } from '../findings';
 

@@ -1,6 +1,6 @@
-import { UsageError } from '../../errors';
-import { type Finding, SAVINGS_METHODS } from '../../model';
-import { usd } from '../../notify/format';
+import { UsageError } from '../../domain/errors';
+import { type Finding, SAVINGS_METHODS } from '../../domain/finding';
+import { usd } from '../../domain/money';
 import { answer, escapeText } from '../blocks';
 import type { Command } from '../command';
 import { actionable } from '../findings';

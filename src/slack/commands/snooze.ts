@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors';
+import { UsageError } from '../../domain/errors';
 import type { Command } from '../command';
 import { snoozeUntil } from '../duration';
 import { changeState } from '../findings';

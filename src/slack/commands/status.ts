@@ -1,7 +1,7 @@
-import { minuteOf } from '../../dates';
+import { minuteOf } from '../../domain/dates';
+import { CE_REQUEST_USD, usd, usdCents } from '../../domain/money';
 import { realizedSavings } from '../../ledger/ledger';
-import { CE_REQUEST_USD } from '../../model';
-import { noteLine, usd, usdCents } from '../../notify/format';
+import { noteLine } from '../../notify/format';
 import { answer, escapeText } from '../blocks';
 import { type Command, NO_SNAPSHOT } from '../command';
 import { stateOf } from '../findings';

@@ -1,6 +1,7 @@
-import { UsageError } from '../../errors';
-import type { Series } from '../../model';
-import { percent, usd } from '../../notify/format';
+import { UsageError } from '../../domain/errors';
+import { usd } from '../../domain/money';
+import type { Series } from '../../domain/spend';
+import { percent } from '../../notify/format';
 import { answer, escapeText } from '../blocks';
 import { type Command, NO_SNAPSHOT } from '../command';
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeOptimization } from '../../../src/analyze/recommend';
 import { collectOptimization } from '../../../src/collect/optimization';
+import type { Inventory } from '../../../src/collect/types';
 import { loadConfig } from '../../../src/config';
-import type { Inventory, Note } from '../../../src/model';
+import type { Note } from '../../../src/domain/note';
 import { checklistSection } from '../../../src/notify/sections/checklist';
 import { commitmentsSection } from '../../../src/notify/sections/commitments';
 import { rightsizingSection } from '../../../src/notify/sections/rightsizing';
-import { analyzeOptimization } from '../../../src/recommend';
 import { sampleAws } from '../../helpers/sample-aws';
 
 async function sample(asOf: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../src/model';
+import type { Finding } from '../../../src/domain/finding';
 import { savingsSection } from '../../../src/notify/sections/savings';
 import { draft } from '../../ledger/helpers';
 

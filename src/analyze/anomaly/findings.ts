@@ -1,0 +1,49 @@
+/**
+ * Spend anomalies as findings, so the ledger tracks them (new, acknowledged, resolved) and Slack can act on them:
+ * one finding per anomaly, action 'investigate', the dollar figure being the excess spend at its current rate.
+ */
+
+import type { SpendAnomaly } from '../../domain/anomaly';
+import type { FindingDraft } from '../../domain/finding';
+import { DAYS_PER_MONTH, usdCents } from '../../domain/money';
+import { ALL_SERVICES } from '../../domain/spend';
+
+const daysOf = (a: SpendAnomaly) => Math.round((Date.parse(a.end) - Date.parse(a.start)) / 86_400_000) + 1;
+
+/** The finding for one anomaly. Resource = the anomaly's id, so the same anomaly keeps its finding across runs. */
+export function anomalyFinding(a: SpendAnomaly): FindingDraft {
+  const days = daysOf(a);
+  // Only spend that keeps going out is a monthly figure: an ongoing rise at its daily excess; a spike or an ended
+  // anomaly costs what it cost (in the reason), not dollars a month.
+  const ongoing = a.open && a.kind !== 'drop' && a.kind !== 'spike';
+  const monthly = ongoing ? Math.max(0, (a.impactUsd / days) * DAYS_PER_MONTH) : 0;
+  const aws = a.sources.includes('aws-cost-anomaly-detection');
+  return {
+    source: 'anomaly',
+    sources: aws ? ['anomaly', 'cost-explorer'] : ['anomaly'],
+    action: 'investigate',
+    ruleId: `anomaly:${a.kind}`,
+    title: `Spend ${a.kind === 'new' ? 'from a new service' : a.kind} on ${a.label}`,
+    strategy: 'anomaly-detection',
+    wellArchitected: 'COST01-BP06 (2024-06-27)',
+    severity: a.severity,
+    accountId: a.accountId ?? '',
+    region: 'global',
+    service: a.service ?? ALL_SERVICES,
+    resourceId: a.id,
+    status: a.kind === 'drop' || !a.open ? 'info' : 'alarm',
+    reason:
+      `${a.label} spent ${usdCents(a.actual)} from ${a.start} to ${a.end} against ${usdCents(a.expected)} expected ` +
+      `(median of the same weekday over the previous six weeks): ${usdCents(a.impactUsd)} ${a.impactUsd >= 0 ? 'more' : 'less'} over ${days} day(s).`,
+    monthlySavingsUsd: monthly,
+    savingsMethod: monthly > 0 ? 'cost-explorer-actuals' : 'none',
+    savingsBasis:
+      monthly > 0 ? `excess of the last ${days} day(s) at its daily rate, 30.4 days a month` : 'no saving estimated',
+    confidence: a.sources.length > 1 ? 'high' : a.estimated ? 'low' : 'medium',
+    effort: 'low',
+    evidence: {
+      anomaly: a,
+      ...(a.awsAnomalyId ? { awsAnomalyId: a.awsAnomalyId } : {}),
+    },
+  };
+}

@@ -1,0 +1,266 @@
+/**
+ * A rule is metadata (data, checked by tests) plus a pure `check` over collected resources. `defineRule` turns a
+ * rule's verdicts into FindingDrafts: metadata, owner from tags, exclusions by tag and configuration, and savings
+ * with how they were estimated. Rules never call AWS.
+ */
+
+import type {
+  Action,
+  Confidence,
+  Effort,
+  FindingDraft,
+  SavingsMethod,
+  Severity,
+  Status,
+  Strategy,
+} from '../../domain/finding';
+import type { MetricSummary, ResourceBase, ResourceInventory } from '../../domain/resources';
+import type { Estimate, RegionalEc2Prices } from '../../pricing';
+
+/** The Well-Architected Framework edition whose Cost Optimization Pillar best-practice ids the rules cite. */
+export const WA_EDITION = '2024-06-27';
+
+/** A cost-pillar best practice with the framework edition, e.g. "COST04-BP03 (2024-06-27)". */
+export const wa = (bestPractice: `COST${string}-BP${string}`): string => `${bestPractice} (${WA_EDITION})`;
+
+/** AWS services as Cost Explorer names them, so findings line up with spend. */
+export const SERVICES = {
+  ec2: 'Amazon Elastic Compute Cloud - Compute',
+  ec2Other: 'EC2 - Other',
+  vpc: 'Amazon Virtual Private Cloud',
+  elb: 'Amazon Elastic Load Balancing',
+  rds: 'Amazon Relational Database Service',
+  logs: 'AmazonCloudWatch',
+  s3: 'Amazon Simple Storage Service',
+  lambda: 'AWS Lambda',
+  dynamodb: 'Amazon DynamoDB',
+  elasticache: 'Amazon ElastiCache',
+} as const;
+export type RuleService = (typeof SERVICES)[keyof typeof SERVICES];
+
+export type ParamValue = number | string | boolean;
+export type Params = Record<string, ParamValue>;
+
+/** A parameter with its documented default. */
+export interface ParamSpec<V extends ParamValue = ParamValue> {
+  default: V;
+  description: string;
+}
+
+export type ParamSpecs<P extends Params> = { [K in keyof P]: ParamSpec<P[K]> };
+
+/** What a rule knows besides the resources. */
+export interface RuleContext {
+  /** The run's date (YYYY-MM-DD): ages and keep-until dates are measured from it. */
+  asOf: string;
+  /** Tag keys naming the owner, in order of preference. */
+  ownerTags: string[];
+  /** Resource ids (or ARNs) excluded by configuration, for every rule or `ruleId:resource` for one. */
+  exclude: string[];
+  /** Whether ok outcomes become drafts too (tests and audits); the daily run only needs the others. */
+  keepOk?: boolean;
+  /** EC2 prices of other regions read this run (Price List API); the bundled table otherwise. */
+  ec2Prices?: RegionalEc2Prices;
+}
+
+/** One judgement on one resource. */
+export interface Verdict {
+  resource: ResourceBase;
+  status: Status;
+  /** One sentence naming the value and the window. */
+  reason: string;
+  /** The monthly saving with how it was estimated; absent when it cannot be priced. */
+  savings?: Estimate;
+  /** Why there is no estimate (e.g. "no list price for db.r5.24xlarge"), when savings is absent. */
+  unpriced?: string;
+  /** Overrides the rule's confidence (e.g. lower where the price is a regional approximation). */
+  confidence?: Confidence;
+  evidence?: Record<string, unknown>;
+}
+
+/** What every rule declares about itself: the catalog prints it and tests check it. */
+export interface RuleMeta<P extends Params = Params> {
+  /** Equal to the rule's file name. */
+  id: string;
+  /** States the problem: "EBS volume not attached to any instance". */
+  title: string;
+  service: RuleService;
+  strategy: Strategy;
+  /** Cost pillar best practice with framework edition: `wa('COST04-BP03')`. */
+  wellArchitected: string;
+  severity: Severity;
+  effort: Effort;
+  /** Whether acting on the finding restarts or interrupts the resource. */
+  restartNeeded: boolean;
+  /** What the finding proposes doing; used to merge it with Compute Optimizer's finding on the same resource. */
+  action: Action;
+  params: ParamSpecs<P>;
+  /** The read-only IAM actions its collector needs (`service:Operation`). */
+  iamActions: string[];
+  /** How its savings are estimated when a price is known. */
+  savingsMethod: SavingsMethod;
+  /** Confidence of its findings unless a verdict says otherwise. */
+  confidence: Confidence;
+}
+
+export interface RuleDefinition<P extends Params> extends RuleMeta<P> {
+  check(resources: ResourceInventory, params: P, ctx: RuleContext): Verdict[];
+}
+
+/** A rule as the catalog runs it: resolved parameters in, finding drafts out. Pure. */
+export interface Rule extends RuleMeta {
+  evaluate(resources: ResourceInventory, params: Params, ctx: RuleContext): FindingDraft[];
+}
+
+/** The tag that excludes a resource from every rule, and the one that excludes it until a date. */
+export const IGNORE_TAG = 'durion-cost:ignore';
+export const KEEP_UNTIL_TAG = 'durion-cost:keep-until';
+
+/** The owner: the value of the first configured owner tag the resource has (tag keys compared case-insensitively). */
+export function ownerOf(resource: ResourceBase, ownerTags: string[]): string | undefined {
+  for (const key of ownerTags) {
+    const value = tagValueRaw(resource, key)?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** True when tags or configuration exclude a resource from a rule on this date. */
+export function isExcluded(resource: ResourceBase, ruleId: string, ctx: RuleContext): boolean {
+  const tags = resource.tags;
+  if (IGNORE_TAG in tags && tags[IGNORE_TAG]?.toLowerCase() !== 'false') return true;
+  const keepUntil = tags[KEEP_UNTIL_TAG];
+  if (keepUntil && /^\d{4}-\d{2}-\d{2}$/.test(keepUntil) && keepUntil >= ctx.asOf) return true;
+  if (ctx.exclude.length === 0) return false;
+  const names = [resource.id, resource.arn].filter((n): n is string => n !== undefined);
+  return ctx.exclude.some((e) => names.includes(e) || names.some((n) => e === `${ruleId}:${n}`));
+}
+
+/** Build a rule from its metadata and its check. */
+export function defineRule<P extends Params>(definition: RuleDefinition<P>): Rule {
+  const { check, ...meta } = definition;
+  return {
+    ...(meta as unknown as RuleMeta),
+    evaluate(resources, params, ctx) {
+      const drafts: FindingDraft[] = [];
+      for (const v of check(resources, params as P, ctx)) {
+        if ((v.status === 'ok' && ctx.keepOk === false) || isExcluded(v.resource, meta.id, ctx)) continue;
+        drafts.push(toDraft(meta as unknown as RuleMeta, v, ctx));
+      }
+      return drafts;
+    },
+  };
+}
+
+const SAVING_STATUSES: Status[] = ['alarm', 'info'];
+
+function toDraft(meta: RuleMeta, v: Verdict, ctx: RuleContext): FindingDraft {
+  const priced = SAVING_STATUSES.includes(v.status) && v.savings !== undefined;
+  const owner = ownerOf(v.resource, ctx.ownerTags);
+  const draft: FindingDraft = {
+    source: 'rule',
+    action: meta.action,
+    ruleId: meta.id,
+    title: meta.title,
+    strategy: meta.strategy,
+    wellArchitected: meta.wellArchitected,
+    severity: meta.severity,
+    accountId: v.resource.accountId,
+    region: v.resource.region,
+    service: meta.service,
+    resourceId: v.resource.id,
+    status: v.status,
+    reason: v.reason,
+    monthlySavingsUsd: priced ? (v.savings?.monthlyUsd ?? 0) : 0,
+    savingsMethod: priced ? (v.savings?.method ?? 'none') : 'none',
+    savingsBasis: priced ? (v.savings?.basis ?? '') : (v.unpriced ?? 'no saving estimated for this outcome'),
+    confidence: v.confidence ?? (v.savings?.method === 'price-table-approx' ? lower(meta.confidence) : meta.confidence),
+    effort: meta.effort,
+    evidence: v.evidence ? { tags: v.resource.tags, ...v.evidence } : { tags: v.resource.tags },
+  };
+  // Optional fields are left out rather than set to undefined (the store's marshalling rejects undefined).
+  if (v.resource.arn) draft.resourceArn = v.resource.arn;
+  if (owner) draft.owner = owner;
+  return draft;
+}
+
+/** One step less sure: a regional approximation is less certain than a list price. */
+const lower = (c: Confidence): Confidence => (c === 'high' ? 'medium' : 'low');
+
+// Helpers the rules share, so that every rule words dates, metrics and missing data the same way.
+
+/** Whole days from an ISO date-time or day to the as-of day (negative when in the future). */
+export function daysSince(when: string | undefined, asOf: string): number | undefined {
+  if (!when) return undefined;
+  const t = Date.parse(when);
+  if (Number.isNaN(t)) return undefined;
+  return Math.floor((endOfDay(asOf) - t) / 86_400_000);
+}
+
+// The as-of day is the same for every resource of a run: parse it once.
+let lastDay = '';
+let lastEnd = 0;
+const endOfDay = (day: string): number => {
+  if (day !== lastDay) {
+    lastDay = day;
+    lastEnd = Date.parse(`${day}T23:59:59Z`);
+  }
+  return lastEnd;
+};
+
+type WithMetrics = { metrics?: Partial<Record<string, MetricSummary>> };
+
+/** A gauge (CPU, connections): undefined when not collected or without datapoints, since gauges always report. */
+export function gauge(resource: WithMetrics, name: string): MetricSummary | undefined {
+  const m = resource.metrics?.[name];
+  return m && m.datapoints > 0 ? m : undefined;
+}
+
+/**
+ * A count (requests, bytes, invocations): CloudWatch publishes no datapoint for a period with nothing to count, so
+ * a query that was read with no datapoints means zero; undefined only when it was not read.
+ */
+export const count = (resource: WithMetrics, name: string): MetricSummary | undefined => resource.metrics?.[name];
+
+/** The skip verdict for a resource whose metric is missing: missing data is never ok. */
+export const noMetric = (resource: ResourceBase, name: string, days: number): Verdict => ({
+  resource,
+  status: 'skip',
+  reason: `no CloudWatch ${name} data for the ${days}-day window, so it cannot be judged`,
+});
+
+/** The info verdict for a resource whose price is unknown: flagged, with no made-up figure. */
+export const noPrice = (resource: ResourceBase, reason: string, what: string): Verdict => ({
+  resource,
+  status: 'info',
+  reason: `${reason}; no bundled list price for ${what}, so the saving is not estimated`,
+  unpriced: `no bundled list price for ${what}`,
+});
+
+/** The verdict for a priced problem: alarm with the saving, or info naming what has no price. */
+export function priced(
+  resource: ResourceBase,
+  reason: string,
+  savings: Estimate | undefined,
+  what: string,
+  evidence?: Record<string, unknown>,
+): Verdict {
+  if (!savings) return { ...noPrice(resource, reason, what), ...(evidence ? { evidence } : {}) };
+  return { resource, status: 'alarm', reason, savings, ...(evidence ? { evidence } : {}) };
+}
+
+/** The ok verdict. */
+export const ok = (resource: ResourceBase, reason: string): Verdict => ({ resource, status: 'ok', reason });
+
+/** The `environment`-style tag value of a resource, lower-cased (keys compared case-insensitively). */
+export const tagValue = (resource: ResourceBase, key: string): string | undefined =>
+  tagValueRaw(resource, key)?.trim().toLowerCase();
+
+/** A tag's value by key compared case-insensitively (exact key first: the common case, and cheap). */
+function tagValueRaw(resource: ResourceBase, key: string): string | undefined {
+  const exact = resource.tags[key];
+  if (exact !== undefined) return exact;
+  const lower = key.toLowerCase();
+  for (const k in resource.tags) if (k.toLowerCase() === lower) return resource.tags[k];
+  return undefined;
+}

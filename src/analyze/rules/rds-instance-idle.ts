@@ -1,0 +1,41 @@
+import { usdCents } from '../../domain/money';
+import { monthlyCost, price, sum } from '../../pricing';
+import { rdsClassPrice } from '../../pricing/rds';
+import { defineRule, gauge, noMetric, ok, priced, SERVICES, wa } from './define-rule';
+
+export default defineRule({
+  id: 'rds-instance-idle',
+  title: 'RDS instance with no database connections over the window',
+  service: SERVICES.rds,
+  strategy: 'database-optimization',
+  wellArchitected: wa('COST04-BP03'),
+  severity: 'high',
+  effort: 'medium',
+  restartNeeded: false,
+  action: 'delete',
+  params: {
+    maxConnections: { default: 0, description: 'Idle when the most connections seen in the window is at most this' },
+  },
+  iamActions: ['rds:DescribeDBInstances', 'cloudwatch:GetMetricData'],
+  savingsMethod: 'price-table',
+  confidence: 'high',
+  check(resources, params) {
+    const days = resources.metricWindow.days;
+    return resources.dbInstances.flatMap((db) => {
+      if (db.status !== 'available') return [];
+      const conns = gauge(db, 'DatabaseConnections');
+      if (!conns) return [noMetric(db, 'DatabaseConnections', days)];
+      if (conns.maximum > params.maxConnections)
+        return [ok(db, `up to ${conns.maximum} connections over ${days} days`)];
+      const hours = rdsClassPrice(db.engine, db.instanceClass, db.multiAz, db.region);
+      const storageRate = price(`rds.storage.${db.storageType ?? 'gp2'}`, db.region);
+      const cost =
+        hours &&
+        (storageRate && db.allocatedStorageGb
+          ? sum([monthlyCost(hours), monthlyCost(storageRate, db.allocatedStorageGb)])
+          : monthlyCost(hours));
+      const reason = `${db.engine} ${db.instanceClass}${db.multiAz ? ' Multi-AZ' : ''} had at most ${conns.maximum} connections over ${conns.datapoints} days${cost ? `; it bills ${usdCents(cost.monthlyUsd)} a month` : ''}`;
+      return [priced(db, reason, cost, `${db.engine} ${db.instanceClass}`)];
+    });
+  },
+});

@@ -1,0 +1,138 @@
+/** The durion-cost command: the daily job and its tools, on the sample account, a cassette, or live AWS. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config';
+import { parseAsOf } from '../domain/dates';
+import { DurionError, UsageError } from '../domain/errors';
+import { CE_REQUEST_USD, usdCents } from '../domain/money';
+import { CASSETTE_META, recordCassette, runDaily } from '../jobs/daily';
+import { slashCommand } from '../slack/router';
+import { detectCommand } from './detect';
+import { rulesCommand } from './rules';
+
+const HELP = `durion-cost: AWS cost anomalies and savings, priced in dollars a month
+
+Usage:
+  durion-cost run [--sample | --cassette DIR] [--as-of YYYY-MM-DD] [--out DIR] [--store DIR] [--seed N]
+      The whole daily job. Without --sample or --cassette it reads your AWS account (read-only) through the
+      default credential chain. Writes digest.blocks.json, digest.txt, alerts.json, findings.json,
+      findings.csv and run.json to --out (default ./out); keeps its store in --store (default ./.durion-cost).
+  durion-cost record --out DIR [--as-of YYYY-MM-DD]
+      Runs the collectors live (read-only) and writes what AWS answered to DIR as a cassette, account ids
+      replaced by stable fakes, so a run can be replayed (run --cassette DIR) or shared without your account.
+  durion-cost slash "TEXT" [--user ID] [--channel ID] [--store DIR]
+      What /durion-cost TEXT would answer in Slack, from the local store that run filled (try "help").
+  durion-cost detect --csv FILE [--granularity daily|hourly]
+      The anomaly detector on your own export: CSV columns timestamp,value or timestamp,series,value (USD);
+      prints a JSON array of anomalies {series, start, end, expected, actual, impactUsd, score, kind}.
+  durion-cost rules [--json]
+      The rule catalog: what each rule flags, its strategy, severity and savings method; --json gives all
+      metadata (parameters with defaults, IAM actions, Well-Architected reference).
+  durion-cost help
+      This text.
+
+Configuration is read from environment variables (see README.md).`;
+
+type Command = (args: string[]) => Promise<string>;
+
+const runCommand: Command = async (args) => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      sample: { type: 'boolean', default: false },
+      cassette: { type: 'string' },
+      'as-of': { type: 'string' },
+      out: { type: 'string', default: 'out' },
+      store: { type: 'string', default: '.durion-cost' },
+      seed: { type: 'string', default: '1' },
+    },
+    strict: true,
+  });
+  if (values.sample && values.cassette) throw new UsageError('choose one of --sample and --cassette DIR');
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number; got "${values.seed}"`);
+  const config = loadConfig();
+  const result = await runDaily({
+    mode: values.sample ? 'sample' : values.cassette ? 'cassette' : 'live',
+    asOf: parseAsOf(values['as-of'] ?? (values.cassette ? cassetteAsOf(values.cassette) : undefined), new Date()),
+    outDir: values.out,
+    storeDir: values.store,
+    cassetteDir: values.cassette,
+    seed,
+    config,
+    slackBotToken: config.slack.botToken,
+  });
+  const { report } = result;
+  return [
+    result.digestText.trimEnd(),
+    '',
+    `Wrote ${result.files.join(', ')}`,
+    `Cost Explorer requests: ${report.costExplorerRequests} (${usdCents(report.costExplorerRequests * CE_REQUEST_USD)}); ` +
+      `findings: ${report.findings.total} (${report.findings.new} new); alerts: ${report.alerts.built}; ` +
+      `digests: ${report.digests.map((d) => `${d.channel} ${d.reason}`).join(', ')}`,
+  ].join('\n');
+};
+
+const recordCommand: Command = async (args) => {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' }, 'as-of': { type: 'string' } } });
+  if (!values.out) throw new UsageError('record needs --out DIR, the folder to write the cassette to');
+  const asOf = parseAsOf(values['as-of'], new Date());
+  const files = await recordCassette({ asOf, dir: values.out, config: loadConfig() });
+  return `Recorded ${files} operations for ${asOf} to ${values.out}; replay with: durion-cost run --cassette ${values.out}`;
+};
+
+/** A cassette replays for the day it was recorded unless --as-of says otherwise. */
+function cassetteAsOf(dir: string): string | undefined {
+  const meta = join(dir, CASSETTE_META);
+  return existsSync(meta) ? (JSON.parse(readFileSync(meta, 'utf8')) as { asOf?: string }).asOf : undefined;
+}
+
+const slashCli: Command = async (args) => {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      user: { type: 'string' },
+      channel: { type: 'string' },
+      store: { type: 'string', default: '.durion-cost' },
+    },
+    allowPositionals: true,
+  });
+  return slashCommand(positionals.join(' '), { user: values.user, channel: values.channel, store: values.store });
+};
+
+const COMMANDS: Record<string, Command> = {
+  run: runCommand,
+  record: recordCommand,
+  slash: slashCli,
+  detect: detectCommand,
+  rules: async (args) => {
+    const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
+    return rulesCommand(values.json);
+  },
+  help: async () => HELP,
+};
+
+/** Run the CLI with argv (without node and script); returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name = 'help', ...args] = argv;
+  const command = COMMANDS[name === '--help' || name === '-h' ? 'help' : name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    process.stdout.write(`${await command(args)}\n`);
+    return 0;
+  } catch (err) {
+    // parseArgs reports unknown flags with a code; they are usage errors too.
+    const code = (err as { code?: string }).code ?? '';
+    if (code.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`durion-cost: ${(err as Error).message}\n\n${HELP}\n`);
+      return 2;
+    }
+    if (err instanceof DurionError) {
+      process.stderr.write(`durion-cost: ${err.message} [${err.code}]\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`durion-cost: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    return 1;
+  }
+}

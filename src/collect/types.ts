@@ -1,0 +1,17 @@
+/** What a run collects: the collectors' output, which the analyzers read. */
+import type { Note } from '../domain/note';
+import type { ResourceInventory } from '../domain/resources';
+import type { SpendData } from '../domain/spend';
+import type { OptimizationData } from './optimization';
+
+/** What one run collected. Collectors fill their own section; analyzers only read. */
+export interface Inventory {
+  asOf: string;
+  sample: boolean;
+  spend?: SpendData;
+  /** Resources with their metrics, for the rule catalog (src/collect/inventory). */
+  resources?: ResourceInventory;
+  /** Compute Optimizer, Cost Optimization Hub, Cost Explorer recommendations and commitments (src/collect/optimization). */
+  optimization?: OptimizationData;
+  notes: Note[];
+}

@@ -1,0 +1,30 @@
+/** Money and its units: the month every figure is expressed in, and how dollars read. */
+
+/** Hours in a billing month: every hourly price becomes monthly dollars through this one number. */
+export const HOURS_PER_MONTH = 730;
+
+/** Days in an average month (HOURS_PER_MONTH / 24): daily figures become monthly ones through this number. */
+export const DAYS_PER_MONTH = 30.4167;
+
+/** What Cost Explorer bills for each API request, each page counting as one (AWS Cost Explorer pricing). */
+export const CE_REQUEST_USD = 0.01;
+
+// One formatter each, made once: toLocaleString with options builds a new Intl.NumberFormat on every call, which
+// dominated the rule catalog's time on large inventories.
+const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** Dollars: cents below $1,000, whole dollars above ("$12.34", "$12,345"). */
+export function usd(n: number): string {
+  const abs = Math.abs(n);
+  return `${n < 0 ? '-' : ''}$${(abs < 1000 ? CENTS : WHOLE).format(abs)}`;
+}
+
+/** Dollars to the cent with thousands separators, for finding reasons where the figure is exact: "$1,234.56". */
+export const usdCents = (n: number): string => `$${CENTS.format(n)}`;
+
+/** A share as a percentage, one decimal under 10%: "4.5%", "55%". */
+export function percentOf(fraction: number): string {
+  const p = fraction * 100;
+  return `${p.toFixed(Math.abs(p) < 10 ? 1 : 0)}%`;
+}

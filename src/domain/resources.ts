@@ -1,0 +1,236 @@
+/**
+ * The resources the rules judge, as the inventory collectors read them: one typed shape per service, each with its
+ * account, region, tags and (where a rule needs them) CloudWatch statistics over a stated window. A metric that could
+ * not be read is absent (`undefined`), never 0: rules must tell "no traffic" from "no data".
+ */
+
+import type { RegionalEc2Prices } from '../pricing';
+
+/** CloudWatch statistics of one metric over the inventory's metric window, from daily datapoints. */
+export interface MetricSummary {
+  /** Mean of the daily averages. */
+  average: number;
+  /** Highest daily maximum. */
+  maximum: number;
+  /** Highest daily average (what "CPU max of daily averages" quotes). */
+  maxDailyAverage: number;
+  /** Sum over the window (for counts: requests, bytes, invocations). */
+  sum: number;
+  /** Days that had a datapoint. Fewer than the window means the resource is younger or was idle with no data. */
+  datapoints: number;
+}
+
+/** Metric name → summary; a name that is absent was not available. */
+export type Metrics = Partial<Record<string, MetricSummary>>;
+
+export type Tags = Record<string, string>;
+
+/** What every resource carries. */
+export interface ResourceBase {
+  accountId: string;
+  region: string;
+  /** The id people recognise (vol-…, i-…, bucket name, function name). */
+  id: string;
+  arn?: string;
+  tags: Tags;
+}
+
+export interface EbsVolume extends ResourceBase {
+  type: string;
+  sizeGb: number;
+  iops?: number;
+  throughputMBps?: number;
+  /** available, in-use, ... */
+  state: string;
+  attachedInstanceIds: string[];
+  createTime?: string;
+}
+
+export interface EbsSnapshot extends ResourceBase {
+  volumeId?: string;
+  /** The source volume's size; the billed (incremental) size is smaller, see fullSizeGb. */
+  volumeSizeGb: number;
+  /** FullSnapshotSizeInBytes when EC2 reports it. */
+  fullSizeGb?: number;
+  startTime: string;
+  /** standard or archive. */
+  storageTier: string;
+  description?: string;
+}
+
+export interface Ami extends ResourceBase {
+  name?: string;
+  creationDate?: string;
+  snapshotIds: string[];
+  state: string;
+}
+
+export interface Ec2Instance extends ResourceBase {
+  instanceType: string;
+  imageId?: string;
+  /** pending, running, stopping, stopped, ... */
+  state: string;
+  launchTime?: string;
+  /** When it last stopped, read from StateTransitionReason ("User initiated (2026-10-01 10:00:00 GMT)"). */
+  stoppedSince?: string;
+  /** linux or windows (EC2 only reports Platform for Windows). */
+  platform: string;
+  architecture?: string;
+  /** spot, scheduled or on-demand. */
+  lifecycle: string;
+  volumeIds: string[];
+  publicIp?: string;
+  metrics?: Metrics;
+}
+
+export interface ElasticIp extends ResourceBase {
+  publicIp: string;
+  associationId?: string;
+  instanceId?: string;
+  networkInterfaceId?: string;
+}
+
+export interface NatGateway extends ResourceBase {
+  state: string;
+  createTime?: string;
+  metrics?: Metrics;
+}
+
+export const LOAD_BALANCER_TYPES = ['application', 'network', 'gateway', 'classic'] as const;
+export type LoadBalancerType = (typeof LOAD_BALANCER_TYPES)[number];
+
+/** The CloudWatch metric that counts a load balancer's traffic, by type. */
+export const LB_TRAFFIC_METRIC: Record<LoadBalancerType, string> = {
+  application: 'RequestCount',
+  classic: 'RequestCount',
+  network: 'NewFlowCount',
+  gateway: 'NewFlowCount',
+};
+
+export interface LoadBalancer extends ResourceBase {
+  name: string;
+  type: LoadBalancerType;
+  createdTime?: string;
+  /** Registered targets across its target groups (instances for a classic LB); undefined when not read. */
+  targetCount?: number;
+  metrics?: Metrics;
+}
+
+export interface ReservedInstance extends ResourceBase {
+  instanceType: string;
+  count: number;
+  state: string;
+  end?: string;
+}
+
+export interface RdsInstance extends ResourceBase {
+  instanceClass: string;
+  engine: string;
+  engineVersion: string;
+  multiAz: boolean;
+  status: string;
+  storageType?: string;
+  allocatedStorageGb?: number;
+  createTime?: string;
+  /** EngineLifecycleSupport as RDS reports it (open-source-rds-extended-support or ...-disabled). */
+  lifecycleSupport?: string;
+  metrics?: Metrics;
+}
+
+export interface RdsSnapshot extends ResourceBase {
+  instanceId: string;
+  /** manual or automated. */
+  snapshotType: string;
+  allocatedStorageGb: number;
+  createTime?: string;
+  engine?: string;
+}
+
+export interface LogGroup extends ResourceBase {
+  retentionDays?: number;
+  storedBytes: number;
+  creationTime?: string;
+}
+
+export interface S3Bucket extends ResourceBase {
+  creationDate?: string;
+  /** Lifecycle rules read from the bucket; [] means none; undefined means they could not be read. */
+  lifecycle?: { enabled: boolean; hasTransitionOrExpiration: boolean; abortsIncompleteUploads: boolean }[];
+}
+
+export interface LambdaFunction extends ResourceBase {
+  runtime?: string;
+  memoryMb: number;
+  /** x86_64 or arm64. */
+  architecture: string;
+  packageType?: string;
+  /** Lambda metrics (Invocations, Duration); Lambda Insights memory (used_memory_max) when enabled. */
+  metrics?: Metrics;
+}
+
+export interface DynamoTable extends ResourceBase {
+  /** PROVISIONED or PAY_PER_REQUEST. */
+  billingMode: string;
+  readCapacityUnits: number;
+  writeCapacityUnits: number;
+  /** Whether Application Auto Scaling manages read / write capacity; undefined when it could not be read. */
+  autoScaling?: { read: boolean; write: boolean };
+  metrics?: Metrics;
+}
+
+export interface CacheCluster extends ResourceBase {
+  engine: string;
+  nodeType: string;
+  nodes: number;
+  status: string;
+  createTime?: string;
+  metrics?: Metrics;
+}
+
+/** Everything the inventory collectors read in one run, by kind. */
+export interface ResourceInventory {
+  /** The CloudWatch window every `metrics` field covers. */
+  metricWindow: { days: number; start: string; end: string };
+  /** Regions that were read. */
+  regions: string[];
+  volumes: EbsVolume[];
+  snapshots: EbsSnapshot[];
+  images: Ami[];
+  instances: Ec2Instance[];
+  addresses: ElasticIp[];
+  natGateways: NatGateway[];
+  loadBalancers: LoadBalancer[];
+  reservedInstances: ReservedInstance[];
+  dbInstances: RdsInstance[];
+  dbSnapshots: RdsSnapshot[];
+  logGroups: LogGroup[];
+  buckets: S3Bucket[];
+  functions: LambdaFunction[];
+  tables: DynamoTable[];
+  cacheClusters: CacheCluster[];
+  /** EC2 prices of the inventory's other regions read from the Price List API (DURION_PRICE_REFRESH). */
+  ec2Prices?: RegionalEc2Prices;
+}
+
+export type ResourceKind = Exclude<keyof ResourceInventory, 'metricWindow' | 'regions' | 'ec2Prices'>;
+
+/** An inventory with nothing in it, for a window. */
+export const emptyResources = (metricWindow: ResourceInventory['metricWindow']): ResourceInventory => ({
+  metricWindow,
+  regions: [],
+  volumes: [],
+  snapshots: [],
+  images: [],
+  instances: [],
+  addresses: [],
+  natGateways: [],
+  loadBalancers: [],
+  reservedInstances: [],
+  dbInstances: [],
+  dbSnapshots: [],
+  logGroups: [],
+  buckets: [],
+  functions: [],
+  tables: [],
+  cacheClusters: [],
+});

@@ -1,0 +1,359 @@
+/**
+ * The daily job: collect → analyze → ledger → notify, the same in the scheduled Lambda and in `durion-cost run`.
+ * Everything is computed before the store is written, so a run that fails leaves nothing half-written.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { sampleResponder } from '../../fixtures/sample';
+import { forecastAlert } from '../analyze/alerts/forecast';
+import { analyzeOptimization } from '../analyze/recommend';
+import { evaluateRules } from '../analyze/rules';
+import { type SpendSummary, summarize } from '../analyze/summary';
+import { type Aws, type AwsMode, createAws } from '../aws';
+import type { Responder } from '../aws/replay';
+import type { CommitmentData } from '../collect/commitments';
+import { collectResources } from '../collect/inventory';
+import { collectOptimization } from '../collect/optimization';
+import { collectSpend } from '../collect/spend';
+import type { Inventory } from '../collect/types';
+import type { Config } from '../config';
+import type { Alert } from '../domain/alert';
+import { CredentialsError } from '../domain/errors';
+import type { Finding, FindingDraft } from '../domain/finding';
+import type { Note } from '../domain/note';
+import type { SpendData } from '../domain/spend';
+import { reconcile } from '../ledger/ledger';
+import { openStore } from '../ledger/store';
+import type { DigestStatus, RunReport, Snapshot } from '../ledger/types';
+import { findingActions } from '../notify/buttons';
+import { claimsUntil, deliverAlerts, deliverDigest } from '../notify/deliver';
+import { buildDigest, buildOwnerDigest, type Digest, type DigestSection } from '../notify/digest';
+import { writeOutputs } from '../notify/files';
+import { routeFindings } from '../notify/routing';
+import { checklistSection } from '../notify/sections/checklist';
+import { commitmentsSection } from '../notify/sections/commitments';
+import { rightsizingSection } from '../notify/sections/rightsizing';
+import { savingsSection } from '../notify/sections/savings';
+import { toPublishInput } from '../notify/sns';
+import { renderText } from '../notify/text';
+import { anomalyStep } from './anomaly';
+
+export interface RunOptions {
+  mode: AwsMode;
+  asOf: string;
+  outDir: string;
+  storeDir: string;
+  config: Config;
+  cassetteDir?: string;
+  /** Sample account seed. */
+  seed?: number;
+  /** What answers in sample mode instead of the bundled sample account (tests record through it). */
+  responder?: Responder;
+  /** The Slack bot token, resolved by the caller (SSM in AWS, the environment locally). */
+  slackBotToken?: string;
+  now?: () => Date;
+}
+
+export interface RunResult {
+  report: RunReport;
+  digestText: string;
+  files: string[];
+}
+
+/**
+ * Where alerts go is real even on the sample account or a cassette: a configured topic is a real topic. So the SNS
+ * client is a plain one (mocked at the client in tests), not one of the factory's replayed clients.
+ */
+let snsClient: SNSClient | undefined;
+const sns = (region: string) => {
+  snsClient ??= new SNSClient({ region });
+  return snsClient;
+};
+
+/** The routing key of findings with no owner channel: they go to the main digest channel. */
+const MAIN = '(main)';
+const isSection = (s: DigestSection | undefined): s is DigestSection => s !== undefined;
+/** The owners whose findings go to a channel, for the header of that channel's digest. */
+const ownersOf = (ownerChannels: Record<string, string>, channel: string) =>
+  Object.entries(ownerChannels)
+    .filter(([, c]) => c === channel)
+    .map(([owner]) => owner)
+    .join(', ');
+
+/** Days of spend kept in the snapshot for Slack answers. */
+const SNAPSHOT_DAYS = 92;
+
+/** Who we are: the account the credentials belong to. No credentials is a usage error that points at --sample. */
+async function identify(aws: Aws): Promise<string> {
+  try {
+    const id = await aws.client(STSClient).send(new GetCallerIdentityCommand({}));
+    return id.Account ?? 'unknown';
+  } catch (err) {
+    const name = (err as Error).name;
+    if (name === 'CredentialsProviderError' || /credential/i.test((err as Error).message)) {
+      throw new CredentialsError(
+        'no AWS credentials found (default credential chain: environment, profile, SSO, instance role). ' +
+          'Set AWS_PROFILE or run `durion-cost run --sample` to try the bundled sample account.',
+        { cause: err },
+      );
+    }
+    throw err;
+  }
+}
+
+const emptySpend = (metric: SpendData['metric']): SpendData => ({
+  metric,
+  days: [],
+  estimated: [],
+  total: [],
+  byService: {},
+  byAccount: {},
+  byAccountService: {},
+  byRegion: {},
+  accountNames: {},
+});
+
+/** The last `n` days of a spend record, for the snapshot. */
+function lastDays(spend: SpendData, n: number): SpendData {
+  const from = Math.max(0, spend.days.length - n);
+  const cut = (series: Record<string, number[]>) =>
+    Object.fromEntries(Object.entries(series).map(([k, v]) => [k, v.slice(from)]));
+  return {
+    ...spend,
+    days: spend.days.slice(from),
+    estimated: spend.estimated.slice(from),
+    total: spend.total.slice(from),
+    byService: cut(spend.byService),
+    byAccount: cut(spend.byAccount),
+    byAccountService: cut(spend.byAccountService),
+    byRegion: cut(spend.byRegion),
+    ...(spend.byTag ? { byTag: { key: spend.byTag.key, values: cut(spend.byTag.values) } } : {}),
+  };
+}
+
+/** What collectors may reuse from earlier runs. */
+interface Cached {
+  spend?: SpendData;
+  /** The previous snapshot's commitments: their weekly Cost Explorer reads are reused. */
+  commitments?: CommitmentData;
+}
+
+/** Read everything the run needs from AWS. Collectors fetch and never judge; what they cannot read is a note. */
+async function collect(aws: Aws, config: Config, asOf: string, cached: Cached, accountId: string): Promise<Inventory> {
+  const notes: Note[] = [];
+  const spend = await collectSpend(aws, { asOf, ...config.spend }, cached.spend, notes);
+  const resources = await collectResources(aws, config, notes, { asOf, accountId });
+  const optimization = await collectOptimization(aws, config, notes, {
+    asOf,
+    regions: resources.regions,
+    previousCommitments: cached.commitments,
+    accountId,
+  });
+  return { asOf, sample: aws.mode === 'sample', spend, resources, optimization, notes };
+}
+
+/**
+ * `durion-cost record`: run the collectors live with nothing cached and keep what AWS answered as a cassette,
+ * account ids replaced by stable fakes. Returns the number of operation files written.
+ */
+export async function recordCassette(options: { asOf: string; dir: string; config: Config }): Promise<number> {
+  const aws = createAws({ mode: 'record', homeRegion: options.config.homeRegion });
+  const accountId = await identify(aws);
+  const inventory = await collect(aws, options.config, options.asOf, {}, accountId);
+  // The anomaly path reads Cost Explorer too (AWS's anomalies, root causes): record what it asks.
+  const { asOf, config } = options;
+  await anomalyStep(aws, { asOf, spend: inventory.spend, accountId, config, notes: inventory.notes });
+  const files = aws.recorder?.write(options.dir) ?? 0;
+  writeFileSync(join(options.dir, CASSETTE_META), `${JSON.stringify({ asOf: options.asOf }, null, 2)}\n`);
+  return files;
+}
+
+/** Beside the service folders, a cassette keeps the as-of date it was recorded for. */
+export const CASSETTE_META = 'cassette.json';
+
+const spendKey = (config: Config) => `${config.spend.metric}|${config.spend.tagKey}`;
+
+interface DigestsInput {
+  asOf: string;
+  sample: boolean;
+  summary: SpendSummary;
+  notes: Note[];
+  findings: Finding[];
+  ownerChannels: Record<string, string>;
+  mainChannel?: string;
+  /** Sections about the whole account (commitments, anomalies, checklist): main channel only. */
+  accountWide: (DigestSection | undefined)[];
+}
+
+/**
+ * The main digest and one per owner channel. An owner's channel gets only that owner's findings, never the
+ * account-wide spend; the main channel gets the spend, the other findings and the account-wide sections.
+ */
+function buildDigests(input: DigestsInput) {
+  const { asOf, sample } = input;
+  const routed = routeFindings(input.findings, input.ownerChannels, MAIN);
+  const findingSections = (findings: Finding[]) =>
+    [savingsSection(findings, asOf, findingActions), rightsizingSection(findings)].filter(isSection);
+  const sections = [...findingSections(routed.get(MAIN) ?? []), ...input.accountWide].filter(isSection);
+  const mainInput = { asOf, sample, summary: input.summary, sections, notes: input.notes };
+  const owners = [...routed].flatMap(([channel, findings]) => {
+    if (channel === MAIN) return [];
+    const owner = ownersOf(input.ownerChannels, channel);
+    return [{ channel, digest: buildOwnerDigest({ asOf, sample, owner, sections: findingSections(findings) }) }];
+  });
+  return { mainInput, main: { channel: input.mainChannel, digest: buildDigest(mainInput) }, owners };
+}
+
+/** Run the daily job once. Safe to run twice for one date: the digest and each alert go out once. */
+export async function runDaily(options: RunOptions): Promise<RunResult> {
+  const now = options.now ?? (() => new Date());
+  const started = now();
+  const { config, asOf } = options;
+  const sample = options.mode === 'sample';
+  const aws = createAws({
+    mode: options.mode,
+    homeRegion: config.homeRegion,
+    responder: sample ? (options.responder ?? sampleResponder({ asOf, seed: options.seed ?? 1 })) : undefined,
+    cassetteDir: options.cassetteDir,
+  });
+  const accountId = await identify(aws);
+  const store = await openStore({ tableName: config.tableName, storeDir: options.storeDir });
+  try {
+    const previous = await store.latestSnapshot();
+    // A cassette answers the calls it recorded: replay reads everything again rather than what a kept store lacks.
+    const cached: Cached =
+      options.mode === 'cassette'
+        ? {}
+        : {
+            spend: await store.getSpend(spendKey(config)),
+            commitments: previous?.extra.commitments as CommitmentData | undefined,
+          };
+    const inventory = await collect(aws, config, asOf, cached, accountId);
+    const notes = inventory.notes;
+    const spend = inventory.spend ?? emptySpend(config.spend.metric);
+    if (!inventory.spend)
+      notes.push({ kind: 'error', source: 'ce:GetCostAndUsage', message: 'no spend could be read' });
+
+    // analyze
+    const summary = summarize(spend, asOf);
+    // AWS's own recommendations join the rules' drafts: one finding per resource and action, commitment-aware.
+    const optimization = analyzeOptimization(inventory, evaluateRules(inventory, config), {
+      accountId,
+      homeRegion: config.homeRegion,
+      ownerTags: config.ownerTags,
+    });
+    notes.push(...optimization.notes);
+    // Spend anomalies: ours and AWS's merged, root causes, findings, alerts (re-alert on growth, daily cap).
+    const anomaly = await anomalyStep(aws, {
+      asOf,
+      spend: inventory.spend,
+      accountId,
+      config,
+      notes,
+      previous: previous?.extra.anomalies,
+    });
+    const drafts: FindingDraft[] = [...optimization.drafts, ...anomaly.findings];
+    const alerts: Alert[] = [
+      forecastAlert(summary, accountId, config.alerts.forecastOverLastMonth),
+      ...optimization.alerts,
+      ...anomaly.alerts,
+    ].filter((a): a is Alert => a !== undefined);
+
+    // ledger
+    const ledger = reconcile(
+      drafts.filter((d) => d.status !== 'ok'),
+      await store.listFindings(),
+      asOf,
+      now(),
+    );
+    const current = ledger.findings.filter((f) => f.lastSeen === asOf).sort((a, b) => b.score - a.score);
+
+    const digests = buildDigests({
+      asOf,
+      sample,
+      summary,
+      notes,
+      findings: current,
+      ownerChannels: config.slack.ownerChannels,
+      mainChannel: config.slack.channel,
+      accountWide: [
+        commitmentsSection(inventory.optimization?.commitments, current),
+        anomaly.section((a) => {
+          const finding = current.find((f) => f.source === 'anomaly' && f.resourceId === a.id);
+          return finding && findingActions(finding);
+        }),
+        checklistSection(optimization.checklist),
+      ],
+    });
+
+    // notify: claims first, so a retried or repeated run never sends twice
+    const claims = { store, until: claimsUntil(asOf), notes };
+    const topicArn = config.topicArn ?? '(DURION_TOPIC_ARN not set)';
+    const outgoing = alerts.map((a) => ({
+      key: a.key,
+      input: a.kind === 'anomaly' ? anomaly.publishInput(a, topicArn) : toPublishInput(a, topicArn),
+    }));
+    const sent = config.topicArn
+      ? await deliverAlerts(claims, sns(config.homeRegion), outgoing)
+      : { published: 0, duplicates: 0, publishedKeys: [] };
+    const delivered: DigestStatus[] = [];
+    for (const { channel, digest } of [digests.main, ...digests.owners]) {
+      if (!channel) delivered.push({ channel: MAIN, posted: false, reason: 'SLACK_CHANNEL not set' });
+      else if (!options.slackBotToken) delivered.push({ channel, posted: false, reason: 'SLACK_BOT_TOKEN not set' });
+      else {
+        const slack = { apiUrl: config.slack.apiUrl, token: options.slackBotToken };
+        delivered.push(await deliverDigest(claims, slack, asOf, channel, digest));
+      }
+    }
+
+    const costExplorerRequests = aws.calls.forService('ce');
+    const sameMonth = previous?.asOf.slice(0, 7) === asOf.slice(0, 7);
+    const report: RunReport = {
+      asOf,
+      startedAt: started.toISOString(),
+      durationMs: now().getTime() - started.getTime(),
+      mode: options.mode,
+      calls: aws.calls.byOperation,
+      costExplorerRequests,
+      costExplorerRequestsMonth: costExplorerRequests + (sameMonth ? previous.report.costExplorerRequestsMonth : 0),
+      notes,
+      findings: {
+        total: current.length,
+        alarm: current.filter((f) => f.status === 'alarm').length,
+        new: ledger.newIds.length,
+        resolved: ledger.resolvedIds.length,
+      },
+      alerts: { built: alerts.length, published: sent.published, duplicates: sent.duplicates },
+      digests: delivered,
+    };
+
+    // persist: all computed, now written
+    if (inventory.spend) await store.putSpend(spendKey(config), inventory.spend);
+    await store.putFindings(ledger.findings);
+    const extra = {
+      commitments: inventory.optimization?.commitments,
+      checklist: optimization.checklist,
+      anomalies: anomaly.stateAfter(sent.publishedKeys),
+    };
+    const snapshot: Snapshot = { asOf, sample, summary, spend: lastDays(spend, SNAPSHOT_DAYS), report, extra };
+    await store.putSnapshot(snapshot);
+
+    const digestText = renderText(digests.mainInput);
+    const payload = ({ channel, digest }: { channel?: string; digest: Digest }) => ({
+      channel: channel ?? '(SLACK_CHANNEL not set)',
+      ...digest,
+    });
+    const files = writeOutputs(options.outDir, {
+      digest: { payload: payload(digests.main), text: digestText },
+      routed: digests.owners.map(payload),
+      alerts: outgoing.map((a) => a.input),
+      findings: current,
+      report,
+    });
+    return { report, digestText, files };
+  } finally {
+    await store.close();
+  }
+}

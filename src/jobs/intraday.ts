@@ -1,0 +1,138 @@
+/**
+ * The intraday anomaly run (the optional second schedule, off by default): hourly spend by account and service over
+ * the last 14 days, the hourly detector, and alerts for anomalies still going at the last hour, published through
+ * the same SNS path and the same once-only claims as the daily run. Its alert keys are the daily run's
+ * (account, service, first day), so an event alerted intraday is not alerted again by the next daily run.
+ * It keeps no snapshot: the daily run stays the one the digest and Slack read.
+ */
+import { SNSClient } from '@aws-sdk/client-sns';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { sampleResponder } from '../../fixtures/sample';
+import { anomalyAlerts, anomalyPublishInput, capAlerts } from '../analyze/alerts/anomaly';
+import { calendarClass } from '../analyze/anomaly/calendar';
+import { costExplorerUrl } from '../analyze/anomaly/console';
+import { scanSeries } from '../analyze/anomaly/detect';
+import { severityOf } from '../analyze/anomaly/spend';
+import { type AnomalyThresholds, spendDetector } from '../analyze/anomaly/thresholds';
+import { type AwsMode, createAws } from '../aws';
+import type { Responder } from '../aws/replay';
+import { collectHourlySpend, type HourlySpend } from '../collect/anomalies';
+import type { Config } from '../config';
+import type { Alert } from '../domain/alert';
+import type { SpendAnomaly } from '../domain/anomaly';
+import type { Note } from '../domain/note';
+import { openStore } from '../ledger/store';
+import { claimsUntil, deliverAlerts } from '../notify/deliver';
+
+/** Anomalies in hourly spend still going at the last hour read (pure). */
+export function detectHourlyAnomalies(hourly: HourlySpend, thresholds: AnomalyThresholds): SpendAnomaly[] {
+  const entries = Object.entries(hourly.series);
+  const detector = spendDetector('hourly', thresholds, entries.length, hourly.hours.map(calendarClass));
+  return entries.flatMap(([key, values]) => {
+    const [accountId = '', service = ''] = key.split('|');
+    return scanSeries(values, detector)
+      .anomalies.filter((a) => a.open)
+      .map((a): SpendAnomaly => {
+        const hours = { start: hourly.hours[a.start] as string, end: hourly.hours[a.end] as string };
+        const start = hours.start.slice(0, 10);
+        const end = hours.end.slice(0, 10);
+        const impactUsd = a.actual - a.expected;
+        return {
+          id: `account-service|${key}|${start}`,
+          dimension: 'account-service',
+          series: key,
+          label: `${service} in ${hourly.accountNames[accountId] ?? accountId} (${accountId})`,
+          accountId,
+          service,
+          kind: a.kind,
+          severity: severityOf(a.kind, Math.abs(impactUsd)),
+          hours,
+          start,
+          end,
+          detectedOn: (hourly.hours[a.detectedAt] as string).slice(0, 10),
+          expected: a.expected,
+          actual: a.actual,
+          impactUsd,
+          ...(a.expected > 0 ? { relativeChange: impactUsd / a.expected } : {}),
+          score: a.score,
+          open: true,
+          settled: false,
+          // Hourly figures are all still provisional.
+          estimated: true,
+          sources: ['durion-cost'],
+          consoleUrl: costExplorerUrl({ start, end }, { service, accountId }),
+        };
+      });
+  });
+}
+
+export interface IntradayOptions {
+  mode: AwsMode;
+  now: Date;
+  config: Config;
+  storeDir: string;
+  cassetteDir?: string;
+  seed?: number;
+  /** In sample mode, what answers instead of the sample account (tests). */
+  responder?: Responder;
+}
+
+export interface IntradayResult {
+  anomalies: SpendAnomaly[];
+  alerts: Alert[];
+  /** Alerts published by this run (only where a topic is configured and the claim was fresh). */
+  published: number;
+  /** Alerts already claimed by an earlier run (intraday or daily), so not sent again. */
+  duplicates: number;
+  costExplorerRequests: number;
+  notes: Note[];
+}
+
+let sns: SNSClient | undefined;
+
+/** One intraday run: read hourly spend, detect, alert once per anomaly. */
+export async function runIntraday(options: IntradayOptions): Promise<IntradayResult> {
+  const { config, now } = options;
+  const asOf = now.toISOString().slice(0, 10);
+  const aws = createAws({
+    mode: options.mode,
+    homeRegion: config.homeRegion,
+    responder:
+      options.mode === 'sample' ? (options.responder ?? sampleResponder({ asOf, seed: options.seed ?? 1 })) : undefined,
+    cassetteDir: options.cassetteDir,
+  });
+  const notes: Note[] = [];
+  const accountId = (await aws.client(STSClient).send(new GetCallerIdentityCommand({}))).Account ?? 'unknown';
+  const hourly = await collectHourlySpend(aws, now, config.spend.metric, notes);
+  const anomalies = hourly ? detectHourlyAnomalies(hourly, config.anomaly) : [];
+  const alerts = capAlerts(anomalyAlerts(anomalies, accountId), {
+    cap: config.anomaly.dailyAlertCap,
+    sentToday: 0,
+    asOf,
+    accountId,
+  });
+  let sent = { published: 0, duplicates: 0 };
+  const { topicArn } = config;
+  if (topicArn && alerts.length) {
+    const byKey = new Map(anomalies.map((a) => [`anomaly:${a.id}`, a]));
+    const outgoing = alerts.map((a) => ({
+      key: a.key,
+      input: anomalyPublishInput(a, byKey.get(a.key), topicArn, { chatbot: config.anomaly.chatbotFormat }),
+    }));
+    const store = await openStore({ tableName: config.tableName, storeDir: options.storeDir });
+    try {
+      sns ??= new SNSClient({ region: config.homeRegion });
+      sent = await deliverAlerts({ store, until: claimsUntil(asOf), notes }, sns, outgoing);
+    } finally {
+      await store.close();
+    }
+  }
+  return {
+    anomalies,
+    alerts,
+    published: sent.published,
+    duplicates: sent.duplicates,
+    costExplorerRequests: aws.calls.forService('ce'),
+    notes,
+  };
+}

@@ -1,0 +1,69 @@
+/** The files every run writes to its out folder: the digest, the alerts, the findings and the run report. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PublishCommandInput } from '@aws-sdk/client-sns';
+import type { Finding } from '../domain/finding';
+import type { RunReport } from '../ledger/types';
+
+const CSV_COLUMNS = [
+  'id',
+  'priority',
+  'score',
+  'status',
+  'state',
+  'title',
+  'monthlySavingsUsd',
+  'savingsMethod',
+  'savingsBasis',
+  'confidence',
+  'effort',
+  'owner',
+  'accountId',
+  'region',
+  'service',
+  'resourceId',
+  'strategy',
+  'source',
+  'ruleId',
+  'reason',
+  'firstSeen',
+  'lastSeen',
+] as const satisfies readonly (keyof Finding)[];
+
+const csvCell = (value: unknown): string => {
+  const text = value === undefined || value === null ? '' : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** Findings as CSV, one row each, in rank order, savings in cents. */
+export function findingsCsv(findings: Finding[]): string {
+  const rows = findings.map((f) =>
+    CSV_COLUMNS.map((c) => csvCell(c === 'monthlySavingsUsd' ? f.monthlySavingsUsd.toFixed(2) : f[c])).join(','),
+  );
+  return `${[CSV_COLUMNS.join(','), ...rows].join('\n')}\n`;
+}
+
+export interface RunOutputs {
+  digest: { payload: Record<string, unknown>; text: string };
+  /** The digests of owners' channels, each a chat.postMessage payload. */
+  routed: { channel: string }[];
+  alerts: PublishCommandInput[];
+  findings: Finding[];
+  report: RunReport;
+}
+
+/** Write digest.blocks.json, digest.txt, alerts.json, findings.json, findings.csv, run.json, and owners' digests. */
+export function writeOutputs(dir: string, out: RunOutputs): string[] {
+  mkdirSync(dir, { recursive: true });
+  const files: [string, string][] = [
+    ['digest.blocks.json', JSON.stringify(out.digest.payload, null, 2)],
+    ['digest.txt', out.digest.text],
+    ['alerts.json', JSON.stringify(out.alerts, null, 2)],
+    ['findings.json', JSON.stringify(out.findings, null, 2)],
+    ['findings.csv', findingsCsv(out.findings)],
+    ['run.json', JSON.stringify(out.report, null, 2)],
+    ...out.routed.map((p): [string, string] => [`digest.${p.channel}.blocks.json`, JSON.stringify(p, null, 2)]),
+  ];
+  for (const [name, body] of files) writeFileSync(join(dir, name), body.endsWith('\n') ? body : `${body}\n`);
+  return files.map(([name]) => join(dir, name));
+}

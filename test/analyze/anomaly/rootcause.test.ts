@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { plantedAnomalies } from '../../../fixtures/sample/estate';
+import { accountContributors, breakdownContributors, rootCauseTargets } from '../../../src/analyze/anomaly/rootcause';
+import { detectSpendAnomalies } from '../../../src/analyze/anomaly/spend';
+import { DEFAULT_THRESHOLDS } from '../../../src/analyze/anomaly/thresholds';
+import { collectRootCauses } from '../../../src/collect/anomalies';
+import { collectSpend } from '../../../src/collect/spend';
+import type { SpendAnomaly } from '../../../src/domain/anomaly';
+import type { Note } from '../../../src/domain/note';
+import type { SpendData } from '../../../src/domain/spend';
+import { sampleAws } from '../../helpers/sample-aws';
+
+const ASOF = '2026-11-20';
+const days = Array.from({ length: 21 }, (_, i) => `2026-11-${String(i + 1).padStart(2, '0')}`);
+
+const anomaly = (over: Partial<SpendAnomaly>): SpendAnomaly =>
+  ({
+    id: 'x',
+    dimension: 'service',
+    series: 'S',
+    label: 'S',
+    service: 'S',
+    kind: 'spike',
+    severity: 'medium',
+    start: '2026-11-20',
+    end: '2026-11-21',
+    detectedOn: '2026-11-20',
+    expected: 100,
+    actual: 400,
+    impactUsd: 300,
+    relativeChange: 3,
+    score: 9,
+    open: false,
+    settled: false,
+    estimated: false,
+    sources: ['durion-cost'],
+    ...over,
+  }) as SpendAnomaly;
+
+describe('root cause attribution', () => {
+  it('splits the excess over the same weekdays before among usage types, largest first, with shares', () => {
+    const flat = (v: number, jump = 0) => days.map((_, i) => (i >= 19 ? v + jump : v));
+    const b = {
+      by: 'usage-type' as const,
+      days,
+      series: { 'S|Bytes': flat(10, 150), 'S|Hours': flat(50, 50), 'S|Quiet': flat(5), 'T|Other': flat(1, 999) },
+    };
+    expect(breakdownContributors(anomaly({}), b)).toEqual([
+      { by: 'usage-type', value: 'Bytes', impactUsd: 300, share: 0.75 },
+      { by: 'usage-type', value: 'Hours', impactUsd: 100, share: 0.25 },
+    ]);
+  });
+
+  it('names the linked accounts of a service-wide anomaly from the spend already read', () => {
+    const spend = {
+      days,
+      byAccountService: { 'A|S': days.map((_, i) => (i >= 19 ? 90 : 10)), 'B|S': days.map(() => 10) },
+    } as unknown as SpendData;
+    expect(accountContributors(anomaly({}), spend)).toEqual([{ by: 'account', value: 'A', impactUsd: 160, share: 1 }]);
+  });
+
+  it('explains only our rises with a service, largest first', () => {
+    const list = [
+      anomaly({ id: 'small', impactUsd: 10 }),
+      anomaly({ id: 'drop', kind: 'drop', impactUsd: -500 }),
+      anomaly({ id: 'total', service: undefined, dimension: 'total' }),
+      anomaly({ id: 'big', impactUsd: 900 }),
+    ];
+    expect(rootCauseTargets(list, 1).map((a) => a.id)).toEqual(['big']);
+  });
+});
+
+describe('collectRootCauses on the sample account', () => {
+  it('finds the planted usage types within the request budget', async () => {
+    const aws = sampleAws(ASOF);
+    const notes: Note[] = [];
+    const spend = await collectSpend(
+      aws,
+      { asOf: ASOF, metric: 'UnblendedCost', lookbackDays: 395, tagKey: 'team', revisedDays: 3 },
+      undefined,
+      notes,
+    );
+    const found = detectSpendAnomalies(spend as SpendData, DEFAULT_THRESHOLDS);
+    const before = aws.calls.forService('ce');
+    const explained = await collectRootCauses(aws, found, spend, { metric: 'UnblendedCost', requests: 1 }, notes);
+    expect(aws.calls.forService('ce') - before).toBe(1);
+    for (const p of plantedAnomalies(ASOF)) {
+      const a = explained.find((x) => x.series === `${p.accountId}|${p.service}`);
+      expect(a?.contributors?.[0]).toMatchObject({ by: 'usage-type', value: p.usageType });
+      expect(a?.contributors?.[0]?.share).toBeGreaterThan(0.8);
+    }
+    const free = await collectRootCauses(aws, found, spend, { metric: 'UnblendedCost', requests: 0 }, notes);
+    expect(aws.calls.forService('ce') - before).toBe(1);
+    expect(free.flatMap((a) => a.contributors ?? []).every((c) => c.by === 'account')).toBe(true);
+  });
+});

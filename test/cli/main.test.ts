@@ -1,0 +1,63 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main';
+import { tempDir } from '../ledger/helpers';
+
+describe('durion-cost CLI', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let stderr: string;
+  beforeEach(() => {
+    tmp = tempDir();
+    stderr = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      stderr += String(chunk);
+      return true;
+    });
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllEnvs();
+    tmp.cleanup();
+  });
+
+  const paths = () => ['--out', join(tmp.dir, 'out'), '--store', join(tmp.dir, 'store')];
+
+  it('refuses an --as-of that is not a date, with exit code 2 and the value named', async () => {
+    expect(await main(['run', '--sample', '--as-of', '2026-13-45', ...paths()])).toBe(2);
+    expect(stderr).toMatch(/--as-of must be a date written YYYY-MM-DD; got "2026-13-45"/);
+  });
+
+  it('refuses unknown flags and commands with exit code 2', async () => {
+    expect(await main(['run', '--sampel'])).toBe(2);
+    expect(await main(['frobnicate'])).toBe(2);
+    expect(stderr).toMatch(/unknown command "frobnicate"/);
+  });
+
+  it('names a missing cassette folder and writes nothing to the store', async () => {
+    expect(await main(['run', '--cassette', join(tmp.dir, 'missing'), ...paths()])).toBe(2);
+    expect(stderr).toMatch(/cassette folder .*missing does not exist/);
+  });
+
+  it('names the call a cassette has no answer for', async () => {
+    mkdirSync(join(tmp.dir, 'cassette', 'sts'), { recursive: true });
+    writeFileSync(
+      join(tmp.dir, 'cassette', 'sts', 'GetCallerIdentity.json'),
+      JSON.stringify([{ input: {}, output: { Account: '100000000001' } }]),
+    );
+    expect(await main(['run', '--cassette', join(tmp.dir, 'cassette'), '--as-of', '2026-11-20', ...paths()])).toBe(2);
+    expect(stderr).toMatch(/has no answer for ce GetCostAndUsage/);
+  });
+
+  it('points at --sample when live mode finds no credentials', async () => {
+    for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) {
+      vi.stubEnv(key, undefined);
+    }
+    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(tmp.dir, 'none'));
+    vi.stubEnv('AWS_CONFIG_FILE', join(tmp.dir, 'none'));
+    vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
+    expect(await main(['run', '--as-of', '2026-11-20', ...paths()])).toBe(2);
+    expect(stderr).toMatch(/no AWS credentials found.*--sample/);
+  });
+});

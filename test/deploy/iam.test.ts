@@ -1,0 +1,297 @@
+/**
+ * serverless.yml grants each function's role the AWS actions its code sends, and no others.
+ * - DailyRole: CollectorReads is exactly the union of the lists the collectors declare (rule catalog and inventory,
+ *   spend, anomalies, optimization), and each list is exactly the SDK commands its collector modules import.
+ * - IntradayRole: the intraday path is one straight line (identity, hourly spend, claim, publish, release when the
+ *   publish fails), so the test runs it (sample account with a runaway, table and topic mocked at the client, the
+ *   publish refused) and compares what it sent with what the role grants.
+ * - SlackRole: the Slack app reaches AWS only through what functions/slack.ts hands it, so its actions are the SDK
+ *   commands imported by the handler's own imports and by src/slack, plus the DynamoDB actions of the Store methods
+ *   called there (STORE_IAM_ACTIONS in the store; each method is checked here against what it sends on dynalite).
+ * Statements that are not calls in the code (log streams, dead letters, KMS behind SecureString) are checked for
+ * presence. sts:GetCallerIdentity needs no permission, so it is never granted.
+ */
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it, vi } from 'vitest';
+import { inventoryIamActions } from '../../src/analyze/rules';
+import type { AwsCall } from '../../src/aws/replay';
+import { ANOMALY_IAM_ACTIONS } from '../../src/collect/anomalies';
+import { OPTIMIZATION_IAM_ACTIONS } from '../../src/collect/optimization';
+import { SPEND_IAM_ACTIONS } from '../../src/collect/spend';
+import { loadConfig } from '../../src/config';
+import type { Finding } from '../../src/domain/finding';
+import type { SpendData } from '../../src/domain/spend';
+import { runIntraday } from '../../src/jobs/intraday';
+import { openStore, STORE_IAM_ACTIONS } from '../../src/ledger/store';
+import type { Snapshot, Store } from '../../src/ledger/types';
+import { withRunaway } from '../analyze/anomaly/runaway';
+import { tempDir } from '../ledger/helpers';
+
+const ROOT = join(import.meta.dirname, '../..');
+const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+const YML = read('serverless.yml');
+
+/**
+ * The statements of one role in serverless.yml, by Sid, with their actions (a small reader for the styles used:
+ * a block list, a flow list, a single action).
+ */
+function roleStatements(role: string): Map<string, string[]> {
+  const lines = YML.split('\n').map((l) => l.replace(/\s#.*$/, ''));
+  const start = lines.indexOf(`    ${role}:`);
+  if (start < 0) throw new Error(`serverless.yml has no resource ${role}`);
+  const end = lines.findIndex((l, i) => i > start && /^ {0,4}\S/.test(l));
+  const block = lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
+  const statements = new Map<string, string[]>();
+  for (const chunk of block.split(/^\s*- Sid: /m).slice(1)) {
+    const sid = chunk.split('\n')[0]?.trim() ?? '';
+    const action = chunk.match(/^\s*Action:([\s\S]*?)^\s*(?:Resource|Condition|Effect):/m)?.[1] ?? '';
+    statements.set(
+      sid,
+      [...action.matchAll(/[a-z0-9-]+:[A-Za-z0-9]+/g)].map((m) => m[0]),
+    );
+  }
+  return statements;
+}
+
+/** Every action a role grants, over all its statements, sorted. */
+const granted = (statements: Map<string, string[]>, except: string[] = []) =>
+  [...new Set([...statements].filter(([sid]) => !except.includes(sid)).flatMap(([, actions]) => actions))].sort();
+
+/** IAM action names that differ from the API operation the SDK sends. */
+const OPERATION_OF: Record<string, string> = {
+  's3:ListAllMyBuckets': 'ListBuckets',
+  's3:GetLifecycleConfiguration': 'GetBucketLifecycleConfiguration',
+  'budgets:ViewBudget': 'DescribeBudgets',
+};
+const IAM_OF = Object.fromEntries(Object.entries(OPERATION_OF).map(([iam, op]) => [`${iam.split(':')[0]}:${op}`, iam]));
+/** Calls AWS answers for any caller, without a grant. */
+const NEEDS_NO_GRANT = new Set(['sts:GetCallerIdentity']);
+/** The IAM actions for calls (`service:Operation`), without those that need no grant, sorted and unique. */
+const iamActions = (calls: Iterable<string>) =>
+  [...new Set([...calls].filter((c) => !NEEDS_NO_GRANT.has(c)).map((c) => IAM_OF[c] ?? c))].sort();
+
+/** The IAM prefix of each SDK client package, where it is not the package name. */
+const PREFIX: Record<string, string> = {
+  'client-application-auto-scaling': 'application-autoscaling',
+  'client-elastic-load-balancing': 'elasticloadbalancing',
+  'client-elastic-load-balancing-v2': 'elasticloadbalancing',
+  'client-cloudwatch-logs': 'logs',
+  'client-cost-explorer': 'ce',
+};
+
+/** `service:Operation` for every command or paginator a source file imports from an AWS SDK client. */
+function callsIn(source: string): string[] {
+  const calls: string[] = [];
+  for (const m of source.matchAll(/import\s*{([^}]*)}\s*from\s*'@aws-sdk\/(client-[a-z0-9-]+)'/g)) {
+    const prefix = PREFIX[m[2] ?? ''] ?? (m[2] ?? '').replace(/^client-/, '');
+    for (const raw of (m[1] ?? '').split(',')) {
+      const name =
+        raw
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)[0] ?? '';
+      const op = name.match(/^paginate(\w+)$/)?.[1] ?? name.match(/^(\w+)Command$/)?.[1];
+      if (op) calls.push(`${prefix}:${op}`);
+    }
+  }
+  return calls;
+}
+
+/** The .ts files under a folder, relative to the project. */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(dir, f));
+
+const callsOf = (files: string[]) => iamActions(files.flatMap((f) => callsIn(read(f))));
+
+/** Each collector's declared actions, with the modules that send them. */
+const COLLECTORS = [
+  {
+    name: 'inventory and rules',
+    files: [...filesUnder('src/collect/inventory'), 'src/collect/prices.ts'],
+    declared: inventoryIamActions(),
+  },
+  // Both read GetCostAndUsage through the shared pager in pages.ts.
+  { name: 'spend', files: ['src/collect/spend.ts', 'src/collect/pages.ts'], declared: [...SPEND_IAM_ACTIONS] },
+  {
+    name: 'anomalies',
+    files: ['src/collect/anomalies.ts', 'src/collect/pages.ts'],
+    declared: [...ANOMALY_IAM_ACTIONS],
+  },
+  {
+    name: 'optimization',
+    files: [
+      'src/collect/optimization.ts',
+      'src/collect/optimizer.ts',
+      'src/collect/hub.ts',
+      'src/collect/commitments.ts',
+    ],
+    declared: [...OPTIMIZATION_IAM_ACTIONS],
+  },
+];
+
+describe('IAM of the daily function', () => {
+  const daily = roleStatements('DailyRole');
+
+  it('grants exactly the reads the collectors declare', () => {
+    const declared = [...new Set(COLLECTORS.flatMap((c) => c.declared))].sort();
+    expect([...(daily.get('CollectorReads') ?? [])].sort()).toEqual(declared);
+  });
+
+  it.each(COLLECTORS)('$name: the declared actions are the calls its modules send', ({ files, declared }) => {
+    expect(callsOf(files)).toEqual([...new Set(declared)].sort());
+  });
+
+  it('leaves no collector module out', () => {
+    const covered = new Set(COLLECTORS.flatMap((c) => c.files));
+    const sending = filesUnder('src/collect').filter((f) => callsIn(read(f)).length > 0);
+    expect(sending.filter((f) => !covered.has(f))).toEqual([]);
+  });
+
+  it('grants its own logs, table, topic, bot token and dead-letter queue', () => {
+    expect(daily.get('Logs')).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    expect(daily.get('Store')).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query']));
+    expect(daily.get('Alerts')).toEqual(['sns:Publish']);
+    expect(daily.get('SlackToken')).toEqual(['ssm:GetParameter']);
+    expect(daily.get('DeadLetters')).toEqual(['sqs:SendMessage']);
+  });
+
+  it('reads the statements it checks', () => {
+    expect(daily.get('CollectorReads')?.length).toBeGreaterThan(20);
+    expect(roleStatements('SlackRole').get('SecureStringDecrypt')).toEqual(['kms:Decrypt']);
+    expect(callsIn("import { DescribeVolumesCommand, paginateDescribeSnapshots } from '@aws-sdk/client-ec2';")).toEqual(
+      ['ec2:DescribeVolumes', 'ec2:DescribeSnapshots'],
+    );
+  });
+});
+
+/** lib-dynamodb document commands to the DynamoDB operations they send. */
+const DOC_OPERATION: Record<string, string> = {
+  Get: 'GetItem',
+  Put: 'PutItem',
+  Delete: 'DeleteItem',
+  Update: 'UpdateItem',
+  Query: 'Query',
+  Scan: 'Scan',
+  BatchGet: 'BatchGetItem',
+  BatchWrite: 'BatchWriteItem',
+};
+const dynamoAction = (command: object) => `dynamodb:${DOC_OPERATION[command.constructor.name.replace(/Command$/, '')]}`;
+
+describe('IAM of the intraday function', () => {
+  const intraday = roleStatements('IntradayRole');
+
+  it('grants exactly what a run sends: hourly spend, claim, publish, release', async () => {
+    const table = mockClient(DynamoDBDocumentClient);
+    const sns = mockClient(SNSClient);
+    try {
+      table.on(PutCommand).resolves({});
+      table.on(DeleteCommand).resolves({});
+      sns.on(PublishCommand).rejects(Object.assign(new Error('topic unavailable'), { name: 'InternalError' }));
+      const sent: string[] = [];
+      const runaway = withRunaway('2026-11-20');
+      const responder = (call: AwsCall) => {
+        sent.push(`${call.service}:${call.operation}`);
+        return runaway(call);
+      };
+      const config = loadConfig({
+        DURION_TOPIC_ARN: 'arn:aws:sns:us-east-1:111111111111:alerts',
+        DURION_TABLE: 'durion-cost-table',
+      });
+      const now = new Date('2026-11-20T10:30:00Z');
+      const result = await runIntraday({ mode: 'sample', now, config, storeDir: '/nonexistent', responder });
+      expect(result.alerts).toHaveLength(1);
+      expect(result.published).toBe(0);
+      sent.push(
+        ...table.calls().map((c) => dynamoAction(c.args[0])),
+        ...sns.calls().map((c) => `sns:${c.args[0].constructor.name.replace(/Command$/, '')}`),
+      );
+      expect(granted(intraday, ['Logs', 'DeadLetters'])).toEqual(iamActions(sent));
+      expect(iamActions(sent)).toContain('dynamodb:DeleteItem');
+    } finally {
+      table.restore();
+      sns.restore();
+    }
+  });
+
+  it('writes only its own log group and the dead-letter queue', () => {
+    expect(intraday.get('Logs')).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    expect(YML).toMatch(/log-group:\/aws\/lambda\/\$\{self:service\}-\$\{sls:stage\}-intraday:\*/);
+    expect(intraday.get('DeadLetters')).toEqual(['sqs:SendMessage']);
+  });
+});
+
+describe('IAM of the Slack function', () => {
+  const slack = roleStatements('SlackRole');
+
+  it('grants exactly the calls of its modules and the Store methods they use', () => {
+    const handler = 'functions/slack.ts';
+    const own = [...read(handler).matchAll(/from '\.\.\/(src\/[^']+)'/g)]
+      .map((m) => m[1] ?? '')
+      .filter((f) => f !== 'src/ledger/store')
+      .map((f) => (filesUnder('src').includes(`${f}.ts`) ? `${f}.ts` : `${f}/index.ts`));
+    const slackFiles = filesUnder('src/slack');
+    const methods = new Set(
+      [handler, ...slackFiles].flatMap((f) => [...read(f).matchAll(/\bstore\.(\w+)\(/g)].map((m) => m[1] ?? '')),
+    );
+    const storeActions = [...methods].flatMap((m) => {
+      if (!(m in STORE_IAM_ACTIONS)) throw new Error(`store.${m} is not a Store method`);
+      return STORE_IAM_ACTIONS[m as keyof Store];
+    });
+    const calls = callsOf([handler, ...own, ...slackFiles]);
+    expect(granted(slack, ['Logs', 'SecureStringDecrypt'])).toEqual(iamActions([...calls, ...storeActions]));
+    expect(methods).toContain('setState');
+  });
+
+  it('writes only its own log group', () => {
+    expect(slack.get('Logs')).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    expect(YML).toMatch(/log-group:\/aws\/lambda\/\$\{self:service\}-\$\{sls:stage\}-slack:\*/);
+  });
+});
+
+describe('the DynamoDB actions each Store method declares', () => {
+  it('are what each method sends', async () => {
+    const tmp = tempDir();
+    const store = await openStore({ storeDir: tmp.dir });
+    const send = vi.spyOn(DynamoDBDocumentClient.prototype, 'send');
+    try {
+      const sentBy = async (run: () => Promise<unknown>) => {
+        send.mockClear();
+        await run();
+        return [...new Set(send.mock.calls.map((c) => dynamoAction(c[0] as object)))].sort();
+      };
+      // Over one item's size, so the blob continues in parts.
+      const big = { noise: randomBytes(450_000).toString('base64') };
+      // The store reads only a finding's id and history.
+      const id = 'rule|ebs-unattached-volume|vol-0abc';
+      const findings = [{ id, history: [] } as unknown as Finding];
+      const runs: Record<keyof Store, () => Promise<unknown>> = {
+        putSpend: () => store.putSpend('k', big as unknown as SpendData),
+        getSpend: () => store.getSpend('k'),
+        putFindings: () => store.putFindings(findings),
+        listFindings: () => store.listFindings(),
+        getFinding: () => store.getFinding(id),
+        setState: () => store.setState(id, { state: 'acknowledged', by: 'U1' }, new Date()),
+        putSnapshot: () => store.putSnapshot({ asOf: '2026-11-20', ...big } as unknown as Snapshot),
+        latestSnapshot: () => store.latestSnapshot(),
+        claim: () => store.claim('alert#k', new Date(Date.now() + 86_400_000)),
+        release: () => store.release('alert#k'),
+        close: () => store.close(),
+      };
+      for (const [method, run] of Object.entries(runs)) {
+        const declared = [...new Set<string>(STORE_IAM_ACTIONS[method as keyof Store])].sort();
+        expect({ method, sent: await sentBy(run) }).toEqual({ method, sent: declared });
+      }
+    } finally {
+      send.mockRestore();
+      await store.close();
+      tmp.cleanup();
+    }
+  });
+});

@@ -1,0 +1,217 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleResponder } from '../../fixtures/sample';
+import { plantedAnomalies } from '../../fixtures/sample/estate';
+import { Recorder } from '../../src/aws/cassette';
+import { plain, type Responder } from '../../src/aws/replay';
+import { loadConfig } from '../../src/config';
+import { runDaily } from '../../src/jobs/daily';
+import { openStore } from '../../src/ledger/store';
+import { fakeSlack } from '../helpers/fake-slack';
+import { tempDir } from '../ledger/helpers';
+
+const OUTPUTS = ['digest.blocks.json', 'digest.txt', 'alerts.json', 'findings.json', 'findings.csv', 'run.json'];
+
+describe('the daily run on the sample account', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    tmp = tempDir();
+  });
+  afterEach(() => tmp.cleanup());
+
+  const run = (asOf: string, env: Record<string, string> = {}, slackBotToken?: string) =>
+    runDaily({
+      mode: 'sample',
+      asOf,
+      outDir: join(tmp.dir, 'out', asOf),
+      storeDir: join(tmp.dir, 'store'),
+      config: loadConfig(env),
+      slackBotToken,
+    });
+
+  it('writes every output, reports Cost Explorer requests, and re-reads little the next day', async () => {
+    const first = await run('2026-11-20');
+    for (const file of OUTPUTS) expect(existsSync(join(tmp.dir, 'out', '2026-11-20', file))).toBe(true);
+    const report = JSON.parse(readFileSync(join(tmp.dir, 'out', '2026-11-20', 'run.json'), 'utf8'));
+    expect(report.costExplorerRequests).toBe(first.report.costExplorerRequests);
+    expect(report.calls['ce:GetCostAndUsage']).toBeGreaterThan(0);
+    const text = readFileSync(join(tmp.dir, 'out', '2026-11-20', 'digest.txt'), 'utf8');
+    expect(text).toMatch(/sample/i);
+    expect(text).toMatch(/month/i);
+    expect(text).toMatch(/forecast/i);
+
+    const next = await run('2026-11-21');
+    expect(next.report.costExplorerRequests).toBeLessThan(first.report.costExplorerRequests);
+    expect(next.report.costExplorerRequests).toBeLessThanOrEqual(12);
+  });
+
+  it('posts one digest and publishes no second alert when the same date runs twice', async () => {
+    const slack = await fakeSlack();
+    try {
+      const env = { SLACK_CHANNEL: 'C0DIGEST', SLACK_API_URL: slack.url };
+      const first = await run('2026-11-20', env, 'xoxb-test-token');
+      const second = await run('2026-11-20', env, 'xoxb-test-token');
+      const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
+      expect(posts).toHaveLength(1);
+      expect(posts[0]?.headers.authorization).toBe('Bearer xoxb-test-token');
+      expect(posts[0]?.body.channel).toBe('C0DIGEST');
+      expect(first.report.digests).toEqual([{ channel: 'C0DIGEST', posted: true, reason: 'posted' }]);
+      expect(second.report.digests).toEqual([
+        { channel: 'C0DIGEST', posted: false, reason: 'already posted for 2026-11-20' },
+      ]);
+    } finally {
+      await slack.close();
+    }
+  });
+
+  it('publishes each alert once, and again on the next run when SNS refused it', async () => {
+    const sns = mockClient(SNSClient);
+    try {
+      const env = {
+        DURION_TOPIC_ARN: 'arn:aws:sns:us-east-1:111111111111:alerts',
+        DURION_FORECAST_ALERT_SHARE: '0.01',
+        // Only the forecast alert here; anomaly alerts are tested in test/anomaly/step.test.ts.
+        DURION_ANOMALY_MIN_IMPACT_USD: '1000000',
+      };
+      sns.on(PublishCommand).rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'Throttling' }));
+      const refused = await run('2026-11-20', env);
+      expect(refused.report.alerts).toEqual({ built: 1, published: 0, duplicates: 0 });
+      expect(refused.report.notes).toContainEqual(
+        expect.objectContaining({ kind: 'throttled', source: 'sns:Publish' }),
+      );
+      sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+      const retried = await run('2026-11-20', env);
+      expect(retried.report.alerts).toEqual({ built: 1, published: 1, duplicates: 0 });
+      const again = await run('2026-11-20', env);
+      expect(again.report.alerts).toEqual({ built: 1, published: 0, duplicates: 1 });
+      expect(sns).toHaveReceivedCommandTimes(PublishCommand, 2);
+      expect(sns).toHaveReceivedCommandWith(PublishCommand, {
+        TopicArn: 'arn:aws:sns:us-east-1:111111111111:alerts',
+        MessageAttributes: expect.objectContaining({ kind: { DataType: 'String', StringValue: 'forecast' } }),
+      });
+    } finally {
+      sns.restore();
+    }
+  });
+
+  it('sees the planted anomalies as ongoing the next day of their week, and alerts on them once', async () => {
+    const sns = mockClient(SNSClient);
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+    try {
+      const env = { DURION_TOPIC_ARN: 'arn:aws:sns:us-east-1:111111111111:alerts' };
+      const anomalyPublishes = () =>
+        sns
+          .commandCalls(PublishCommand)
+          .filter((c) => c.args[0].input.MessageAttributes?.kind?.StringValue === 'anomaly').length;
+      // A Wednesday and the Thursday after: one week of the sample's planted anomalies (src/sample/estate.ts).
+      const first = await run('2026-11-18', env);
+      expect(anomalyPublishes()).toBe(3);
+      const next = await run('2026-11-19', env);
+      expect(anomalyPublishes()).toBe(3);
+      expect(next.report.alerts.built).toBe(first.report.alerts.built - 3);
+      expect(next.report.findings.new).toBe(0);
+      expect(next.digestText).toMatch(/0 new, 2 ongoing, 1 resolved/);
+      const findings: { source: string; resourceId: string; firstSeen: string }[] = JSON.parse(
+        readFileSync(join(tmp.dir, 'out', '2026-11-19', 'findings.json'), 'utf8'),
+      );
+      const anomalies = findings.filter((f) => f.source === 'anomaly');
+      expect(anomalies.map((f) => f.resourceId.split('|').pop()).sort()).toEqual(
+        plantedAnomalies('2026-11-19')
+          .map((p) => p.start)
+          .sort(),
+      );
+      expect(anomalies.map((f) => f.firstSeen)).toEqual(['2026-11-18', '2026-11-18', '2026-11-18']);
+    } finally {
+      sns.restore();
+    }
+  });
+
+  it('routes owners’ findings to their channels, the rest and the account-wide parts to the main digest', async () => {
+    const slack = await fakeSlack();
+    try {
+      const env = { SLACK_CHANNEL: 'C0MAIN', SLACK_API_URL: slack.url, DURION_OWNER_CHANNELS: '{"data":"C0DATA"}' };
+      const { report } = await run('2026-11-20', env, 'xoxb-test-token');
+      await run('2026-11-20', env, 'xoxb-test-token');
+      const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
+      expect(posts.map((p) => p.body.channel).sort()).toEqual(['C0DATA', 'C0MAIN']);
+      expect(report.digests.every((d) => d.posted)).toBe(true);
+      const text = (channel: string) => JSON.stringify(posts.find((p) => p.body.channel === channel)?.body.blocks);
+      expect(text('C0DATA')).toContain('owner data');
+      expect(text('C0DATA')).not.toMatch(/owner (?!data)/);
+      expect(text('C0DATA')).not.toContain('Month-to-date');
+      expect(text('C0MAIN')).not.toContain('owner data');
+      expect(text('C0MAIN')).toContain('Month-to-date');
+      expect(text('C0MAIN')).toContain('"action_id":"durion:ack"');
+    } finally {
+      await slack.close();
+    }
+  });
+
+  it('counts Cost Explorer requests over the calendar month', async () => {
+    const a = await run('2026-11-20');
+    const b = await run('2026-11-21');
+    const c = await run('2026-12-01');
+    expect(b.report.costExplorerRequestsMonth).toBe(a.report.costExplorerRequests + b.report.costExplorerRequests);
+    expect(c.report.costExplorerRequestsMonth).toBe(c.report.costExplorerRequests);
+  });
+
+  it('leaves the store for the Slack bot: the latest snapshot and the findings', async () => {
+    await run('2026-11-20');
+    const store = await openStore({ storeDir: join(tmp.dir, 'store') });
+    try {
+      const snapshot = await store.latestSnapshot();
+      expect(snapshot?.asOf).toBe('2026-11-20');
+      expect(snapshot?.sample).toBe(true);
+      expect(snapshot?.spend.days.length).toBeLessThanOrEqual(92);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('a cassette of the sample account', () => {
+  it('replays through the real collectors to the same figures, account ids scrubbed', async () => {
+    const tmp = tempDir();
+    try {
+      // Record what the sample answers, as `durion-cost record` keeps what AWS answers.
+      const recorder = new Recorder();
+      const sample = sampleResponder({ asOf: '2026-11-20', seed: 1 });
+      const recording: Responder = async (call) => {
+        try {
+          const output = await sample(call);
+          recorder.record(call, { output: plain(output) });
+          return output;
+        } catch (err) {
+          recorder.record(call, { error: { name: (err as Error).name, message: (err as Error).message } });
+          throw err;
+        }
+      };
+      const base = { asOf: '2026-11-20', config: loadConfig({}), storeDir: join(tmp.dir, 'store-a') };
+      const live = await runDaily({ ...base, mode: 'sample', outDir: join(tmp.dir, 'a'), responder: recording });
+      recorder.write(join(tmp.dir, 'cassette'));
+
+      const replay = await runDaily({
+        ...base,
+        mode: 'cassette',
+        cassetteDir: join(tmp.dir, 'cassette'),
+        outDir: join(tmp.dir, 'b'),
+        storeDir: join(tmp.dir, 'store-b'),
+      });
+      expect(replay.report.calls).toEqual(live.report.calls);
+      expect(replay.report.findings).toEqual(live.report.findings);
+      const totals = (dir: string) =>
+        JSON.parse(readFileSync(join(tmp.dir, dir, 'findings.json'), 'utf8')).map(
+          (f: { monthlySavingsUsd: number }) => f.monthlySavingsUsd,
+        );
+      expect(totals('b').sort()).toEqual(totals('a').sort());
+      const cassette = readFileSync(join(tmp.dir, 'cassette', 'ce', 'GetCostAndUsage.json'), 'utf8');
+      expect(cassette).not.toContain('111111111111');
+      expect(cassette).toContain('100000000001');
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
