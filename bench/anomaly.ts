@@ -5,7 +5,8 @@
  */
 import { calendarClass } from '../src/analyze/anomaly/calendar';
 import { type DetectorOptions, HOURLY_DETECTOR, scanSeries } from '../src/analyze/anomaly/detect';
-import { DEFAULT_THRESHOLDS, spendDetector } from '../src/analyze/anomaly/thresholds';
+import { spendDetector } from '../src/analyze/anomaly/thresholds';
+import { DEFAULT_THRESHOLDS } from '../src/config';
 import { type Detection, percentDetections, type Qualifier, zScoreDetections } from './baselines';
 import { loadNab, type NabFile, nabScore, PROFILES, pointsPerDay } from './nab';
 import { type LabelledSeries, syntheticSeries } from './synthetic';

@@ -2,10 +2,12 @@
  * Slash command latency: a few hundred correctly signed requests through the real Slack handler (Bolt's
  * AwsLambdaReceiver, in process) against a local store filled by a sample run. Figures are printed, never asserted.
  */
+
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliAws } from '../src/cli/aws';
 import { loadConfig } from '../src/config';
 import { runDaily } from '../src/jobs/daily';
 import { openStore } from '../src/ledger/store';
@@ -33,7 +35,7 @@ export async function benchSlack(): Promise<Record<string, string>> {
   const env = { SLACK_TEAM_ID: 'T0BENCH', SLACK_APP_ID: 'A0BENCH', SLACK_CHANNEL: 'C0BENCH' };
   const config = loadConfig(env);
   await runDaily({
-    mode: 'sample',
+    aws: cliAws({ mode: 'sample', homeRegion: config.homeRegion, asOf: '2026-11-20' }),
     asOf: '2026-11-20',
     outDir: join(work, 'out'),
     storeDir: join(work, 'store'),

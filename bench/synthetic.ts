@@ -5,7 +5,7 @@
  */
 
 import { mulberry32 } from '../fixtures/sample/random';
-import type { AnomalyKind } from '../src/analyze/anomaly/detect';
+import type { AnomalyKind } from '../src/domain/anomaly';
 
 export interface LabelledSeries {
   name: string;

@@ -5,6 +5,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
+import { createAws } from '../src/aws';
 import { secret } from '../src/aws/secrets';
 import { loadConfig } from '../src/config';
 import { todayUtc } from '../src/domain/dates';
@@ -19,7 +20,7 @@ export const lambdaHandler = async (event: ScheduledEvent) => {
   const asOf = todayUtc(new Date(event.time));
   const slackBotToken = await secret(config.slack.botToken, config.slack.botTokenParam);
   const { report } = await runDaily({
-    mode: 'live',
+    aws: createAws({ mode: 'live', homeRegion: config.homeRegion }),
     asOf,
     outDir: '/tmp/durion-cost/out',
     storeDir: '/tmp/durion-cost/store',

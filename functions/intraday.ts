@@ -8,6 +8,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
+import { createAws } from '../src/aws';
 import { loadConfig } from '../src/config';
 import { runIntraday } from '../src/jobs/intraday';
 
@@ -18,7 +19,7 @@ const config = loadConfig();
 /** Runs the anomaly path on hourly spend up to the schedule's hour. */
 export const lambdaHandler = async (event: ScheduledEvent) => {
   const result = await runIntraday({
-    mode: 'live',
+    aws: createAws({ mode: 'live', homeRegion: config.homeRegion }),
     now: new Date(event.time),
     config,
     storeDir: '/tmp/durion-cost/store',

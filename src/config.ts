@@ -1,6 +1,5 @@
 /** Every environment variable durion-cost reads, validated once, with defaults. Nothing else reads process.env. */
 
-import { type AnomalySettings, DEFAULT_THRESHOLDS } from './analyze/anomaly/thresholds';
 import { ConfigError } from './domain/errors';
 import { COST_METRICS, type CostMetric } from './domain/spend';
 
@@ -61,6 +60,40 @@ const stringMap = <T>(env: Env, key: string, ok: (v: unknown) => v is T): Record
  * environment's secrets are used instead.
  */
 const inAws = (env: Env, key: string): string | undefined => (env.IS_OFFLINE === 'true' ? undefined : str(env, key));
+
+export interface AnomalyThresholds {
+  /** USD of excess (or shortfall) over the anomaly so far, at least. */
+  minImpactUsd: number;
+  /** Excess relative to the expected spend over the anomaly, at least (0.2 = 20%). */
+  minRelativeChange: number;
+  /** Series whose spend (actual or expected) stays under this many USD a day never alert. */
+  floorUsd: number;
+  /** The lowest score that opens an anomaly, whatever the number of series. */
+  minScore: number;
+  /** Chance of one false alarm per run across all series, before the dollar thresholds (Bonferroni). */
+  falseAlarmRate: number;
+}
+
+/** The anomaly settings of the configuration: thresholds, and how anomalies alert. */
+export interface AnomalySettings extends AnomalyThresholds {
+  /** Alert again on an anomaly already alerted only when its impact has grown by this share (0.5 = 50%). */
+  realertGrowth: number;
+  /** Anomaly alerts published a day, at most; the rest go out as one summary alert. */
+  dailyAlertCap: number;
+  /** Publish in the custom-notification format of Amazon Q Developer in chat applications (AWS Chatbot). */
+  chatbotFormat: boolean;
+  /** Extra Cost Explorer requests a run may spend on root causes (each is billed $0.01). */
+  rootCauseRequests: number;
+}
+
+/** Defaults for a daily run; overridable through DURION_ANOMALY_* (src/config.ts). */
+export const DEFAULT_THRESHOLDS: AnomalyThresholds = {
+  minImpactUsd: 50,
+  minRelativeChange: 0.2,
+  floorUsd: 5,
+  minScore: 5,
+  falseAlarmRate: 0.05,
+};
 
 export interface Config {
   /** The region for global APIs (Cost Explorer, Compute Optimizer's home) and the bot's own resources. */

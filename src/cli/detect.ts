@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { calendarClass } from '../analyze/anomaly/calendar';
 import { scanSeries } from '../analyze/anomaly/detect';
-import { type AnomalyThresholds, spendDetector } from '../analyze/anomaly/thresholds';
-import { loadConfig } from '../config';
+import { spendDetector } from '../analyze/anomaly/thresholds';
+import { type AnomalyThresholds, loadConfig } from '../config';
 import { isIsoDay } from '../domain/dates';
 import { UsageError } from '../domain/errors';
 

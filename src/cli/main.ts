@@ -8,6 +8,7 @@ import { DurionError, UsageError } from '../domain/errors';
 import { CE_REQUEST_USD, usdCents } from '../domain/money';
 import { CASSETTE_META, recordCassette, runDaily } from '../jobs/daily';
 import { slashCommand } from '../slack/router';
+import { cliAws } from './aws';
 import { detectCommand } from './detect';
 import { rulesCommand } from './rules';
 
@@ -53,13 +54,14 @@ const runCommand: Command = async (args) => {
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number; got "${values.seed}"`);
   const config = loadConfig();
+  const mode = values.sample ? 'sample' : values.cassette ? 'cassette' : 'live';
+  const asOf = parseAsOf(values['as-of'] ?? (values.cassette ? cassetteAsOf(values.cassette) : undefined), new Date());
+  const aws = cliAws({ mode, homeRegion: config.homeRegion, asOf, seed, cassetteDir: values.cassette });
   const result = await runDaily({
-    mode: values.sample ? 'sample' : values.cassette ? 'cassette' : 'live',
-    asOf: parseAsOf(values['as-of'] ?? (values.cassette ? cassetteAsOf(values.cassette) : undefined), new Date()),
+    aws,
+    asOf,
     outDir: values.out,
     storeDir: values.store,
-    cassetteDir: values.cassette,
-    seed,
     config,
     slackBotToken: config.slack.botToken,
   });
@@ -78,7 +80,9 @@ const recordCommand: Command = async (args) => {
   const { values } = parseArgs({ args, options: { out: { type: 'string' }, 'as-of': { type: 'string' } } });
   if (!values.out) throw new UsageError('record needs --out DIR, the folder to write the cassette to');
   const asOf = parseAsOf(values['as-of'], new Date());
-  const files = await recordCassette({ asOf, dir: values.out, config: loadConfig() });
+  const config = loadConfig();
+  const aws = cliAws({ mode: 'record', homeRegion: config.homeRegion, asOf });
+  const files = await recordCassette({ aws, asOf, dir: values.out, config });
   return `Recorded ${files} operations for ${asOf} to ${values.out}; replay with: durion-cost run --cassette ${values.out}`;
 };
 

@@ -4,15 +4,8 @@
  * within a fixed budget of requests). Each page is a request billed $0.01; a quiet account answers in one page.
  */
 import { type Anomaly, CostExplorerClient, type Expression, GetAnomaliesCommand } from '@aws-sdk/client-cost-explorer';
-import {
-  accountContributors,
-  type Breakdown,
-  breakdownContributors,
-  breakdownWindow,
-  rootCauseTargets,
-} from '../analyze/anomaly/rootcause';
 import type { Aws } from '../aws';
-import type { SpendAnomaly } from '../domain/anomaly';
+import type { Breakdown } from '../domain/anomaly';
 import { addDays, daysBetween } from '../domain/dates';
 import type { Note } from '../domain/note';
 import type { CostMetric, SpendData } from '../domain/spend';
@@ -112,29 +105,21 @@ export interface RootCauseOptions {
   metric: CostMetric;
   /** Cost Explorer requests (pages) the root causes may spend: 0 to 3. */
   requests: number;
-  /** The anomalies explained, largest first. */
-  maxAnomalies?: number;
 }
 
 /**
- * Add contributors to the largest anomalies: linked accounts from the spend already read (free), usage types and
- * regions from one GetCostAndUsage each, grouped by [SERVICE, dimension] over their days and the two weeks before,
- * filtered to their services (and accounts when each names one, so a service's usage in other accounts is left out).
- * Stops at the request budget; what it could not read is a note.
+ * The breakdowns behind root causes: usage types and regions from one GetCostAndUsage each, grouped by
+ * [SERVICE, dimension] over the window (the anomalies' days and the two weeks before), filtered to their services
+ * (and accounts when each names one, so a service's usage in other accounts is left out). Stops at the request
+ * budget; what it could not read is a note.
  */
-export async function collectRootCauses(
+export async function collectBreakdowns(
   aws: Aws,
-  anomalies: SpendAnomaly[],
-  spend: SpendData | undefined,
+  scope: { window: { start: string; end: string }; services: string[]; accounts: string[] },
   options: RootCauseOptions,
   notes: Note[],
-): Promise<SpendAnomaly[]> {
-  const targets = new Set(rootCauseTargets(anomalies, options.maxAnomalies));
-  if (targets.size === 0) return anomalies;
-  const list = [...targets];
-  const window = breakdownWindow(list);
-  const services = [...new Set(list.map((a) => a.service as string))];
-  const accounts = list.every((a) => a.accountId) ? [...new Set(list.map((a) => a.accountId as string))] : [];
+): Promise<Breakdown[]> {
+  const { window, services, accounts } = scope;
   const filters: Expression[] = [
     { Dimensions: { Key: 'SERVICE', Values: services } },
     ...(accounts.length ? [{ Dimensions: { Key: 'LINKED_ACCOUNT' as const, Values: accounts } }] : []),
@@ -184,17 +169,7 @@ export async function collectRootCauses(
     });
     if (read) breakdowns.push({ by, days, series });
   }
-  return anomalies.map((a) =>
-    targets.has(a)
-      ? {
-          ...a,
-          contributors: [
-            ...breakdowns.flatMap((b) => breakdownContributors(a, b)),
-            ...(spend ? accountContributors(a, spend) : []),
-          ],
-        }
-      : a,
-  );
+  return breakdowns;
 }
 
 /** Hourly spend by `${accountId}|${service}`, dense over `hours` (YYYY-MM-DDTHH:00:00Z). */

@@ -6,7 +6,7 @@
 import { type Filter, PricingClient, paginateGetProducts } from '@aws-sdk/client-pricing';
 import type { Aws } from '../aws';
 import type { Note } from '../domain/note';
-import type { RegionalEc2Prices } from '../pricing';
+import type { RegionalEc2Prices } from '../domain/resources';
 import { guard } from './guard';
 
 /** The Price List API answers from a few regions only; us-east-1 serves every region's prices. */

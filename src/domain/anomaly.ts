@@ -1,7 +1,10 @@
 /** What the anomaly path produces: spend anomalies with their impact, sources and root causes. */
 
-import type { AnomalyKind } from '../analyze/anomaly/detect';
 import type { Severity } from './finding';
+
+/** The shapes an anomaly takes. */
+export const ANOMALY_KINDS = ['spike', 'level-shift', 'runaway', 'new', 'drop'] as const;
+export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 
 /** The cuts of spend the detector watches, most specific first. */
 export const ANOMALY_DIMENSIONS = ['account-service', 'service', 'account', 'tag', 'total'] as const;
@@ -60,4 +63,11 @@ export interface SpendAnomaly {
   contributors?: Contributor[];
   /** Cost Explorer in the console, filtered to the anomaly's service/account and window. */
   consoleUrl?: string;
+}
+
+/** Spend of the anomalous services over the anomalies' days and the weeks before, by usage type or region. */
+export interface Breakdown {
+  by: 'usage-type' | 'region';
+  days: string[];
+  series: Record<string, number[]>;
 }

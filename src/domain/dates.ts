@@ -49,3 +49,32 @@ export function daysBetween(start: string, end: string): string[] {
 /** The earlier and the later of two YYYY-MM-DD days. */
 export const earlierDay = (a: string, b: string): string => (a < b ? a : b);
 export const laterDay = (a: string, b: string): string => (a > b ? a : b);
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const LONG_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** "2026-11" → "November 2026". */
+export const monthName = (yyyymm: string): string =>
+  `${LONG_MONTHS[Number(yyyymm.slice(5, 7)) - 1]} ${yyyymm.slice(0, 4)}`;
+
+const shortDay = (day: string): string => `${MONTHS[Number(day.slice(5, 7)) - 1]} ${Number(day.slice(8, 10))}`;
+
+/** An inclusive window, briefly: "Nov 19", "Nov 1–19", "Oct 30–Nov 12". */
+export function window(w: { from: string; to: string }): string {
+  if (w.from === w.to) return shortDay(w.from);
+  if (w.from.slice(0, 7) === w.to.slice(0, 7)) return `${shortDay(w.from)}–${Number(w.to.slice(8, 10))}`;
+  return `${shortDay(w.from)}–${shortDay(w.to)}`;
+}

@@ -4,7 +4,8 @@
  * not be read is absent (`undefined`), never 0: rules must tell "no traffic" from "no data".
  */
 
-import type { RegionalEc2Prices } from '../pricing';
+/** On-Demand Linux hourly prices by region and instance type, from the Price List API where it was read. */
+export type RegionalEc2Prices = Record<string, Record<string, number>>;
 
 /** CloudWatch statistics of one metric over the inventory's metric window, from daily datapoints. */
 export interface MetricSummary {

@@ -5,18 +5,20 @@
  * stores in `snapshot.extra.anomalies` and hands back next time; the daily and the intraday runs share it.
  */
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
-import { anomalyAlertKey, anomalyAlerts, anomalyPublishInput, capAlerts, realertDue } from '../analyze/alerts/anomaly';
+import { anomalyAlertKey, anomalyAlerts, capAlerts, realertDue } from '../analyze/alerts/anomaly';
 import { anomalyFinding } from '../analyze/anomaly/findings';
 import { mergeAwsAnomalies } from '../analyze/anomaly/merge';
+import { breakdownWindow, explainAnomalies, rootCauseTargets } from '../analyze/anomaly/rootcause';
 import { detectSpendAnomalies } from '../analyze/anomaly/spend';
 import type { Aws } from '../aws';
-import { collectAwsAnomalies, collectRootCauses } from '../collect/anomalies';
+import { collectAwsAnomalies, collectBreakdowns, type RootCauseOptions } from '../collect/anomalies';
 import type { Config } from '../config';
 import type { Alert } from '../domain/alert';
 import type { SpendAnomaly } from '../domain/anomaly';
 import type { FindingDraft } from '../domain/finding';
 import type { Note } from '../domain/note';
 import type { SpendData } from '../domain/spend';
+import { anomalyPublishInput } from '../notify/anomaly-alert';
 import type { ActionsBlock } from '../notify/blocks';
 import type { DigestSection } from '../notify/digest';
 import { anomaliesSection } from '../notify/sections/anomalies';
@@ -60,6 +62,25 @@ export interface AnomalyStepInput {
   previous?: unknown;
 }
 
+/** Root causes for the largest anomalies: what to break down is analysis, reading the breakdowns is the collector's. */
+export async function explainLargest(
+  aws: Aws,
+  anomalies: SpendAnomaly[],
+  spend: SpendData | undefined,
+  options: RootCauseOptions,
+  notes: Note[],
+): Promise<SpendAnomaly[]> {
+  const targets = rootCauseTargets(anomalies);
+  if (targets.length === 0) return anomalies;
+  const scope = {
+    window: breakdownWindow(targets),
+    services: [...new Set(targets.map((a) => a.service as string))],
+    accounts: targets.every((a) => a.accountId) ? [...new Set(targets.map((a) => a.accountId as string))] : [],
+  };
+  const breakdowns = await collectBreakdowns(aws, scope, options, notes);
+  return explainAnomalies(anomalies, targets, breakdowns, spend);
+}
+
 /** Run the anomaly path: two Cost Explorer requests or so (GetAnomalies, root causes within their budget). */
 export async function anomalyStep(aws: Aws, input: AnomalyStepInput): Promise<AnomalyStepResult> {
   const { asOf, spend, accountId, config, notes } = input;
@@ -68,7 +89,7 @@ export async function anomalyStep(aws: Aws, input: AnomalyStepInput): Promise<An
   const fromAws = (await collectAwsAnomalies(aws, asOf, notes)) ?? [];
   const own = spend ? detectSpendAnomalies(spend, settings) : [];
   const merged = mergeAwsAnomalies(own, fromAws, asOf, spend?.accountNames, settings.minImpactUsd);
-  const anomalies = await collectRootCauses(
+  const anomalies = await explainLargest(
     aws,
     merged,
     spend,

@@ -6,13 +6,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { sampleResponder } from '../../fixtures/sample';
 import { forecastAlert } from '../analyze/alerts/forecast';
 import { analyzeOptimization } from '../analyze/recommend';
 import { evaluateRules } from '../analyze/rules';
 import { type SpendSummary, summarize } from '../analyze/summary';
-import { type Aws, type AwsMode, createAws } from '../aws';
-import type { Responder } from '../aws/replay';
+import type { Aws } from '../aws';
 import type { CommitmentData } from '../collect/commitments';
 import { collectResources } from '../collect/inventory';
 import { collectOptimization } from '../collect/optimization';
@@ -41,16 +39,12 @@ import { renderText } from '../notify/text';
 import { anomalyStep } from './anomaly';
 
 export interface RunOptions {
-  mode: AwsMode;
+  /** The AWS client set, built by the caller for its mode (live, sample, cassette). */
+  aws: Aws;
   asOf: string;
   outDir: string;
   storeDir: string;
   config: Config;
-  cassetteDir?: string;
-  /** Sample account seed. */
-  seed?: number;
-  /** What answers in sample mode instead of the bundled sample account (tests record through it). */
-  responder?: Responder;
   /** The Slack bot token, resolved by the caller (SSM in AWS, the environment locally). */
   slackBotToken?: string;
   now?: () => Date;
@@ -158,8 +152,13 @@ async function collect(aws: Aws, config: Config, asOf: string, cached: Cached, a
  * `durion-cost record`: run the collectors live with nothing cached and keep what AWS answered as a cassette,
  * account ids replaced by stable fakes. Returns the number of operation files written.
  */
-export async function recordCassette(options: { asOf: string; dir: string; config: Config }): Promise<number> {
-  const aws = createAws({ mode: 'record', homeRegion: options.config.homeRegion });
+export async function recordCassette(options: {
+  aws: Aws;
+  asOf: string;
+  dir: string;
+  config: Config;
+}): Promise<number> {
+  const { aws } = options;
   const accountId = await identify(aws);
   const inventory = await collect(aws, options.config, options.asOf, {}, accountId);
   // The anomaly path reads Cost Explorer too (AWS's anomalies, root causes): record what it asks.
@@ -211,20 +210,15 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
   const now = options.now ?? (() => new Date());
   const started = now();
   const { config, asOf } = options;
-  const sample = options.mode === 'sample';
-  const aws = createAws({
-    mode: options.mode,
-    homeRegion: config.homeRegion,
-    responder: sample ? (options.responder ?? sampleResponder({ asOf, seed: options.seed ?? 1 })) : undefined,
-    cassetteDir: options.cassetteDir,
-  });
+  const { aws } = options;
+  const sample = aws.mode === 'sample';
   const accountId = await identify(aws);
   const store = await openStore({ tableName: config.tableName, storeDir: options.storeDir });
   try {
     const previous = await store.latestSnapshot();
     // A cassette answers the calls it recorded: replay reads everything again rather than what a kept store lacks.
     const cached: Cached =
-      options.mode === 'cassette'
+      aws.mode === 'cassette'
         ? {}
         : {
             spend: await store.getSpend(spendKey(config)),
@@ -314,7 +308,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
       asOf,
       startedAt: started.toISOString(),
       durationMs: now().getTime() - started.getTime(),
-      mode: options.mode,
+      mode: aws.mode,
       calls: aws.calls.byOperation,
       costExplorerRequests,
       costExplorerRequestsMonth: costExplorerRequests + (sameMonth ? previous.report.costExplorerRequestsMonth : 0),

@@ -7,74 +7,29 @@
  */
 import { SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { sampleResponder } from '../../fixtures/sample';
-import { anomalyAlerts, anomalyPublishInput, capAlerts } from '../analyze/alerts/anomaly';
+import { anomalyAlerts, capAlerts } from '../analyze/alerts/anomaly';
 import { calendarClass } from '../analyze/anomaly/calendar';
 import { costExplorerUrl } from '../analyze/anomaly/console';
 import { scanSeries } from '../analyze/anomaly/detect';
+import { detectHourlyAnomalies } from '../analyze/anomaly/hourly';
 import { severityOf } from '../analyze/anomaly/spend';
-import { type AnomalyThresholds, spendDetector } from '../analyze/anomaly/thresholds';
-import { type AwsMode, createAws } from '../aws';
-import type { Responder } from '../aws/replay';
+import { spendDetector } from '../analyze/anomaly/thresholds';
+import type { Aws } from '../aws';
 import { collectHourlySpend, type HourlySpend } from '../collect/anomalies';
-import type { Config } from '../config';
+import type { AnomalyThresholds, Config } from '../config';
 import type { Alert } from '../domain/alert';
 import type { SpendAnomaly } from '../domain/anomaly';
 import type { Note } from '../domain/note';
 import { openStore } from '../ledger/store';
+import { anomalyPublishInput } from '../notify/anomaly-alert';
 import { claimsUntil, deliverAlerts } from '../notify/deliver';
 
-/** Anomalies in hourly spend still going at the last hour read (pure). */
-export function detectHourlyAnomalies(hourly: HourlySpend, thresholds: AnomalyThresholds): SpendAnomaly[] {
-  const entries = Object.entries(hourly.series);
-  const detector = spendDetector('hourly', thresholds, entries.length, hourly.hours.map(calendarClass));
-  return entries.flatMap(([key, values]) => {
-    const [accountId = '', service = ''] = key.split('|');
-    return scanSeries(values, detector)
-      .anomalies.filter((a) => a.open)
-      .map((a): SpendAnomaly => {
-        const hours = { start: hourly.hours[a.start] as string, end: hourly.hours[a.end] as string };
-        const start = hours.start.slice(0, 10);
-        const end = hours.end.slice(0, 10);
-        const impactUsd = a.actual - a.expected;
-        return {
-          id: `account-service|${key}|${start}`,
-          dimension: 'account-service',
-          series: key,
-          label: `${service} in ${hourly.accountNames[accountId] ?? accountId} (${accountId})`,
-          accountId,
-          service,
-          kind: a.kind,
-          severity: severityOf(a.kind, Math.abs(impactUsd)),
-          hours,
-          start,
-          end,
-          detectedOn: (hourly.hours[a.detectedAt] as string).slice(0, 10),
-          expected: a.expected,
-          actual: a.actual,
-          impactUsd,
-          ...(a.expected > 0 ? { relativeChange: impactUsd / a.expected } : {}),
-          score: a.score,
-          open: true,
-          settled: false,
-          // Hourly figures are all still provisional.
-          estimated: true,
-          sources: ['durion-cost'],
-          consoleUrl: costExplorerUrl({ start, end }, { service, accountId }),
-        };
-      });
-  });
-}
-
 export interface IntradayOptions {
-  mode: AwsMode;
+  /** The AWS client set, built by the caller for its mode. */
+  aws: Aws;
   now: Date;
   config: Config;
   storeDir: string;
-  cassetteDir?: string;
-  seed?: number;
-  /** In sample mode, what answers instead of the sample account (tests). */
-  responder?: Responder;
 }
 
 export interface IntradayResult {
@@ -94,13 +49,7 @@ let sns: SNSClient | undefined;
 export async function runIntraday(options: IntradayOptions): Promise<IntradayResult> {
   const { config, now } = options;
   const asOf = now.toISOString().slice(0, 10);
-  const aws = createAws({
-    mode: options.mode,
-    homeRegion: config.homeRegion,
-    responder:
-      options.mode === 'sample' ? (options.responder ?? sampleResponder({ asOf, seed: options.seed ?? 1 })) : undefined,
-    cassetteDir: options.cassetteDir,
-  });
+  const { aws } = options;
   const notes: Note[] = [];
   const accountId = (await aws.client(STSClient).send(new GetCallerIdentityCommand({}))).Account ?? 'unknown';
   const hourly = await collectHourlySpend(aws, now, config.spend.metric, notes);

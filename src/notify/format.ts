@@ -4,7 +4,7 @@
  */
 
 import type { Comparison, Mover, SpendSummary } from '../analyze/summary';
-import { addDays } from '../domain/dates';
+import { addDays, monthName, window } from '../domain/dates';
 import { percentOf, usd } from '../domain/money';
 import type { Note } from '../domain/note';
 
@@ -17,35 +17,6 @@ export const percent = (fraction: number): string => signed(fraction, percentOf(
 export function change(changeUsd: number, changePct: number | undefined): string {
   const pct = changePct === undefined ? 'new spend' : percent(changePct);
   return `${signed(changeUsd, usd(changeUsd))} (${pct})`;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-const LONG_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-/** "2026-11" → "November 2026". */
-export const monthName = (yyyymm: string): string =>
-  `${LONG_MONTHS[Number(yyyymm.slice(5, 7)) - 1]} ${yyyymm.slice(0, 4)}`;
-
-const shortDay = (day: string): string => `${MONTHS[Number(day.slice(5, 7)) - 1]} ${Number(day.slice(8, 10))}`;
-
-/** An inclusive window, briefly: "Nov 19", "Nov 1–19", "Oct 30–Nov 12". */
-export function window(w: { from: string; to: string }): string {
-  if (w.from === w.to) return shortDay(w.from);
-  if (w.from.slice(0, 7) === w.to.slice(0, 7)) return `${shortDay(w.from)}–${Number(w.to.slice(8, 10))}`;
-  return `${shortDay(w.from)}–${shortDay(w.to)}`;
 }
 
 const BARS = '▁▂▃▄▅▆▇█';

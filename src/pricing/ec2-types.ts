@@ -1,5 +1,6 @@
 /** EC2 instance-type arithmetic the rules share: sizes within a family, newer and Graviton families. */
-import { ec2Price, hasEc2Price, type Rate, type RegionalEc2Prices } from './index';
+import type { RegionalEc2Prices } from '../domain/resources';
+import { ec2Price, hasEc2Price, type Rate } from './index';
 
 /** Sizes from small to large, as EC2 names them. */
 const SIZES = [

@@ -7,6 +7,7 @@
 
 import type { SavingsMethod } from '../domain/finding';
 import { HOURS_PER_MONTH } from '../domain/money';
+import type { RegionalEc2Prices } from '../domain/resources';
 import publicPrices from './data/aws_public_prices_us_east_1.json';
 import ec2Prices from './data/ec2_ondemand_linux_hourly_usd.json';
 import supplement from './data/supplement_us_east_1.json';
@@ -57,9 +58,6 @@ export function price(key: string, region: string): Rate | undefined {
   const entry = UNIT_PRICES[key];
   return entry ? rate(key, entry.value, entry.unit, region) : undefined;
 }
-
-/** Hourly On-Demand USD by region, then instance type, read from the Price List API this run. */
-export type RegionalEc2Prices = Record<string, Record<string, number>>;
 
 /**
  * EC2 On-Demand Linux price per hour for an instance type: the region's price read this run when there is one, else

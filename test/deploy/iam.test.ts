@@ -30,6 +30,7 @@ import { runIntraday } from '../../src/jobs/intraday';
 import { openStore, STORE_IAM_ACTIONS } from '../../src/ledger/store';
 import type { Snapshot, Store } from '../../src/ledger/types';
 import { withRunaway } from '../analyze/anomaly/runaway';
+import { respondingAws } from '../helpers/sample-aws';
 import { tempDir } from '../ledger/helpers';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -205,7 +206,7 @@ describe('IAM of the intraday function', () => {
         DURION_TABLE: 'durion-cost-table',
       });
       const now = new Date('2026-11-20T10:30:00Z');
-      const result = await runIntraday({ mode: 'sample', now, config, storeDir: '/nonexistent', responder });
+      const result = await runIntraday({ aws: respondingAws(responder), now, config, storeDir: '/nonexistent' });
       expect(result.alerts).toHaveLength(1);
       expect(result.published).toBe(0);
       sent.push(

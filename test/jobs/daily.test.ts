@@ -5,12 +5,14 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleResponder } from '../../fixtures/sample';
 import { plantedAnomalies } from '../../fixtures/sample/estate';
+import { createAws } from '../../src/aws';
 import { Recorder } from '../../src/aws/cassette';
 import { plain, type Responder } from '../../src/aws/replay';
 import { loadConfig } from '../../src/config';
 import { runDaily } from '../../src/jobs/daily';
 import { openStore } from '../../src/ledger/store';
 import { fakeSlack } from '../helpers/fake-slack';
+import { respondingAws, sampleAws } from '../helpers/sample-aws';
 import { tempDir } from '../ledger/helpers';
 
 const OUTPUTS = ['digest.blocks.json', 'digest.txt', 'alerts.json', 'findings.json', 'findings.csv', 'run.json'];
@@ -24,7 +26,7 @@ describe('the daily run on the sample account', () => {
 
   const run = (asOf: string, env: Record<string, string> = {}, slackBotToken?: string) =>
     runDaily({
-      mode: 'sample',
+      aws: sampleAws(asOf),
       asOf,
       outDir: join(tmp.dir, 'out', asOf),
       storeDir: join(tmp.dir, 'store'),
@@ -190,13 +192,12 @@ describe('a cassette of the sample account', () => {
         }
       };
       const base = { asOf: '2026-11-20', config: loadConfig({}), storeDir: join(tmp.dir, 'store-a') };
-      const live = await runDaily({ ...base, mode: 'sample', outDir: join(tmp.dir, 'a'), responder: recording });
+      const live = await runDaily({ ...base, aws: respondingAws(recording), outDir: join(tmp.dir, 'a') });
       recorder.write(join(tmp.dir, 'cassette'));
 
       const replay = await runDaily({
         ...base,
-        mode: 'cassette',
-        cassetteDir: join(tmp.dir, 'cassette'),
+        aws: createAws({ mode: 'cassette', homeRegion: 'us-east-1', cassetteDir: join(tmp.dir, 'cassette') }),
         outDir: join(tmp.dir, 'b'),
         storeDir: join(tmp.dir, 'store-b'),
       });

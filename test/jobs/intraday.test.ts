@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLDS } from '../../src/analyze/anomaly/thresholds';
-import { loadConfig } from '../../src/config';
-import { detectHourlyAnomalies, runIntraday } from '../../src/jobs/intraday';
+import { detectHourlyAnomalies } from '../../src/analyze/anomaly/hourly';
+import { DEFAULT_THRESHOLDS, loadConfig } from '../../src/config';
+import { runIntraday } from '../../src/jobs/intraday';
 import { withRunaway } from '../analyze/anomaly/runaway';
+import { respondingAws, sampleAws } from '../helpers/sample-aws';
 
 const HOURS = Array.from({ length: 14 * 24 }, (_, i) =>
   new Date(Date.parse('2026-11-06T00:00:00Z') + i * 3_600_000).toISOString().replace('.000', ''),
@@ -38,7 +39,12 @@ describe('runIntraday on the sample account', () => {
     try {
       const config = loadConfig({ DURION_TOPIC_ARN: 'arn:aws:sns:us-east-1:111111111111:alerts' });
       const storeDir = mkdtempSync(join(tmpdir(), 'durion-intraday-'));
-      const result = await runIntraday({ mode: 'sample', now: new Date('2026-11-20T10:30:00Z'), config, storeDir });
+      const result = await runIntraday({
+        aws: sampleAws('2026-11-20'),
+        now: new Date('2026-11-20T10:30:00Z'),
+        config,
+        storeDir,
+      });
       expect(result.notes).toEqual([]);
       expect(result.costExplorerRequests).toBeGreaterThan(0);
       expect(result.costExplorerRequests).toBeLessThanOrEqual(4);
@@ -58,12 +64,12 @@ describe('runIntraday alerts', () => {
       const config = loadConfig({ DURION_TOPIC_ARN: 'arn:aws:sns:us-east-1:111111111111:alerts' });
       const storeDir = mkdtempSync(join(tmpdir(), 'durion-intraday-'));
       const now = new Date('2026-11-20T10:30:00Z');
-      const options = { mode: 'sample' as const, now, config, storeDir, responder: withRunaway('2026-11-20') };
-      const first = await runIntraday(options);
+      const options = () => ({ aws: respondingAws(withRunaway('2026-11-20')), now, config, storeDir });
+      const first = await runIntraday(options());
       expect(first.anomalies.map((a) => a.series)).toEqual(['111111111111|AWS Lambda']);
       expect(first.alerts.map((a) => a.key)).toEqual(['anomaly:account-service|111111111111|AWS Lambda|2026-11-20']);
       expect(first.published).toBe(1);
-      const again = await runIntraday(options);
+      const again = await runIntraday(options());
       expect(again.published).toBe(0);
       expect(again.duplicates).toBe(1);
       expect(sns.commandCalls(PublishCommand)).toHaveLength(1);

@@ -4,15 +4,12 @@
  * Publish input uses MessageStructure 'json': a text for most protocols, a longer text for email, and a structured
  * JSON payload for SQS, Lambda and HTTP(S) subscribers; optionally the custom-notification format of Amazon Q
  * Developer in chat applications (formerly AWS Chatbot), which subscribes to the topic over HTTPS.
- * Subject and attributes come from src/notify/sns.ts, so subscription filter policies work the same for every kind.
  */
-import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import type { Alert } from '../../domain/alert';
 import type { SpendAnomaly } from '../../domain/anomaly';
 import type { Severity } from '../../domain/finding';
 import { percentOf, usd } from '../../domain/money';
 import { ALL_SERVICES } from '../../domain/spend';
-import { alertAttributes, snsSubject } from '../../notify/sns';
 
 /** What each figure is and over what window: printed with every alert. */
 const BASIS =
@@ -34,7 +31,7 @@ export function realertDue(previousImpactUsd: number | undefined, impactUsd: num
   return impactUsd >= previousImpactUsd * (1 + growth) && impactUsd > previousImpactUsd;
 }
 
-const contributorText = (a: SpendAnomaly): string | undefined => {
+export const contributorText = (a: SpendAnomaly): string | undefined => {
   const top = (a.contributors ?? []).filter((c) => c.by !== 'account' || !a.accountId).slice(0, 3);
   if (!top.length) return undefined;
   return top.map((c) => `${c.by} ${c.value} ${usd(c.impactUsd)} (${percentOf(c.share)})`).join('; ');
@@ -43,7 +40,7 @@ const contributorText = (a: SpendAnomaly): string | undefined => {
 const days = (a: SpendAnomaly) => (a.start === a.end ? a.start : `${a.start} to ${a.end}`);
 
 /** One sentence a person reads first. */
-function headline(a: SpendAnomaly): string {
+export function headline(a: SpendAnomaly): string {
   const rel = a.relativeChange === undefined ? ', new spend' : `, ${percentOf(a.relativeChange)} over`;
   return (
     `Spend anomaly (${a.kind}${a.open ? ', ongoing' : ''}) on ${a.label}: ${usd(a.actual)} spent ${days(a)} against ` +
@@ -114,96 +111,4 @@ export function capAlerts(
       ].join('\n'),
     },
   ];
-}
-
-/** The structured payload for machine subscribers (SQS, Lambda, HTTP). */
-function payload(alert: Alert, a: SpendAnomaly | undefined) {
-  return {
-    source: 'durion-cost',
-    key: alert.key,
-    kind: alert.kind,
-    severity: alert.severity,
-    accountId: alert.accountId,
-    service: alert.service,
-    impactUsd: Math.round(alert.impactUsd * 100) / 100,
-    subject: alert.subject,
-    ...(a
-      ? {
-          anomaly: {
-            id: a.id,
-            kind: a.kind,
-            series: a.series,
-            label: a.label,
-            start: a.start,
-            end: a.end,
-            open: a.open,
-            expectedUsd: Math.round(a.expected * 100) / 100,
-            actualUsd: Math.round(a.actual * 100) / 100,
-            score: Math.round(a.score * 100) / 100,
-            estimated: a.estimated,
-            sources: a.sources,
-            ...(a.awsAnomalyId ? { awsAnomalyId: a.awsAnomalyId } : {}),
-            contributors: a.contributors ?? [],
-            ...(a.consoleUrl ? { consoleUrl: a.consoleUrl } : {}),
-          },
-        }
-      : {}),
-  };
-}
-
-/**
- * The custom notification of Amazon Q Developer in chat applications: version "1.0", source "custom", a title and
- * a client-markdown description, next steps, and the key as threadId so a re-alert lands in the same thread.
- * (Event schema: https://docs.aws.amazon.com/chatbot/latest/adminguide/custom-notifs.html)
- */
-export function chatNotification(alert: Alert, a: SpendAnomaly | undefined) {
-  const causes = a && contributorText(a);
-  return {
-    version: '1.0',
-    source: 'custom',
-    id: alert.key,
-    content: {
-      textType: 'client-markdown',
-      title: `:rotating_light: ${alert.subject.replace(/^durion-cost: /, '')}`,
-      description: a ? [headline(a), ...(causes ? [`*Top contributors:* ${causes}`] : [])].join('\n') : alert.message,
-      nextSteps: [
-        ...(a?.consoleUrl ? [`Open <${a.consoleUrl}|Cost Explorer> filtered to this spend`] : []),
-        'Acknowledge or snooze it from the durion-cost digest',
-      ],
-      keywords: [alert.severity, alert.kind, ...(a ? [a.kind] : [])],
-    },
-    metadata: {
-      threadId: alert.key,
-      summary: alert.subject,
-      eventType: 'durion-cost-anomaly',
-      additionalContext: { accountId: alert.accountId, service: alert.service, impactUsd: alert.impactUsd.toFixed(2) },
-    },
-  };
-}
-
-/** The Publish input of an anomaly alert (MessageStructure json); `anomaly` adds the details to the payloads. */
-export function anomalyPublishInput(
-  alert: Alert,
-  anomaly: SpendAnomaly | undefined,
-  topicArn: string,
-  options: { chatbot: boolean },
-): PublishCommandInput {
-  const json = JSON.stringify(payload(alert, anomaly));
-  const chat = options.chatbot ? JSON.stringify(chatNotification(alert, anomaly)) : undefined;
-  const text = `${alert.subject}\n\n${alert.message}`;
-  return {
-    TopicArn: topicArn,
-    Subject: snsSubject(alert.subject),
-    MessageStructure: 'json',
-    Message: JSON.stringify({
-      // The chat integration reads what SNS delivers over HTTPS; with it on, the topic's default is that JSON too.
-      default: chat ?? text,
-      email: `${text}\n\nAlert key: ${alert.key}\nSent by durion-cost.`,
-      sqs: json,
-      lambda: json,
-      http: json,
-      https: chat ?? json,
-    }),
-    MessageAttributes: alertAttributes(alert),
-  };
 }

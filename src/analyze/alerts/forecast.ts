@@ -4,10 +4,10 @@
  */
 
 import type { Alert } from '../../domain/alert';
+import { monthName, window } from '../../domain/dates';
 import type { Severity } from '../../domain/finding';
 import { percentOf, usd } from '../../domain/money';
 import { ALL_SERVICES } from '../../domain/spend';
-import { monthName, window } from '../../notify/format';
 import type { SpendSummary } from '../summary';
 
 /** Severity by how far over last month the forecast is (0.5 = 50% over), checked from the top. */

@@ -13,10 +13,8 @@
  * return to normal is not news; if it lasts `acceptAfter` points it is the new normal: the history is rebased to the
  * new level and the anomaly closes as settled.
  */
+import type { AnomalyKind } from '../../domain/anomaly';
 import { median, quantile, robustSigma } from './stats';
-
-export const ANOMALY_KINDS = ['spike', 'level-shift', 'runaway', 'new', 'drop'] as const;
-export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 
 export interface DetectorOptions {
   /** Points per season: 7 for daily series (weekly rhythm), 24 for hourly series (daily rhythm). */

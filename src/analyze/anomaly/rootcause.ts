@@ -3,16 +3,9 @@
  * The excess of a part is its spend over the anomaly's days minus the same weekdays one and two weeks before.
  */
 
-import type { Contributor, SpendAnomaly } from '../../domain/anomaly';
+import type { Breakdown, Contributor, SpendAnomaly } from '../../domain/anomaly';
 import { addDays, daysBetween } from '../../domain/dates';
 import type { SpendData } from '../../domain/spend';
-
-/** Daily spend by `${service}|${value}` (value: a usage type or a region) over `days`. */
-export interface Breakdown {
-  by: 'usage-type' | 'region';
-  days: string[];
-  series: Record<string, number[]>;
-}
 
 /** Contributors kept per dimension, largest first. */
 const TOP = 5;
@@ -77,4 +70,25 @@ export function accountContributors(a: SpendAnomaly, spend: SpendData): Contribu
     .filter(([key]) => !a.service || key.endsWith(`|${a.service}`))
     .map(([key, values]): [string, number] => [key.split('|')[0] ?? key, excess(values, spend.days, a)]);
   return ranked('account', parts);
+}
+
+/** The anomalies with contributors added to the targets: breakdowns read by the collector, accounts from spend. */
+export function explainAnomalies(
+  anomalies: SpendAnomaly[],
+  targets: SpendAnomaly[],
+  breakdowns: Breakdown[],
+  spend: SpendData | undefined,
+): SpendAnomaly[] {
+  const explained = new Set(targets);
+  return anomalies.map((a) =>
+    explained.has(a)
+      ? {
+          ...a,
+          contributors: [
+            ...breakdowns.flatMap((b) => breakdownContributors(a, b)),
+            ...(spend ? accountContributors(a, spend) : []),
+          ],
+        }
+      : a,
+  );
 }

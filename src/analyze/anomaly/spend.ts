@@ -4,13 +4,14 @@
  * series, the dollar thresholds applied, and each anomaly reported once, at the most specific cut that explains it.
  */
 
+import type { AnomalyThresholds } from '../../config';
 import { ANOMALY_DIMENSIONS, type AnomalyDimension, type SpendAnomaly } from '../../domain/anomaly';
 import type { Severity } from '../../domain/finding';
 import type { SpendData } from '../../domain/spend';
 import { calendarClass } from './calendar';
 import { costExplorerUrl } from './console';
 import { scanSeries } from './detect';
-import { type AnomalyThresholds, spendDetector } from './thresholds';
+import { spendDetector } from './thresholds';
 
 /** Impact from which an anomaly is critical, high or medium (USD over the anomaly); drops are low whatever the size. */
 const SEVERITY_USD: [Severity, number][] = [

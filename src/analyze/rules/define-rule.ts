@@ -14,8 +14,8 @@ import type {
   Status,
   Strategy,
 } from '../../domain/finding';
-import type { MetricSummary, ResourceBase, ResourceInventory } from '../../domain/resources';
-import type { Estimate, RegionalEc2Prices } from '../../pricing';
+import type { MetricSummary, RegionalEc2Prices, ResourceBase, ResourceInventory } from '../../domain/resources';
+import type { Estimate } from '../../pricing';
 
 /** The Well-Architected Framework edition whose Cost Optimization Pillar best-practice ids the rules cite. */
 export const WA_EDITION = '2024-06-27';

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  anomalyAlert,
-  anomalyAlerts,
-  anomalyPublishInput,
-  capAlerts,
-  chatNotification,
-  realertDue,
-} from '../../../src/analyze/alerts/anomaly';
+import { anomalyAlert, anomalyAlerts, capAlerts, realertDue } from '../../../src/analyze/alerts/anomaly';
 import type { SpendAnomaly } from '../../../src/domain/anomaly';
+import { anomalyPublishInput, chatNotification } from '../../../src/notify/anomaly-alert';
 
 const anomaly = (over: Partial<SpendAnomaly> = {}): SpendAnomaly => ({
   id: 'account-service|222222222222|EC2 - Other|2026-11-10',

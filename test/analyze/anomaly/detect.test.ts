@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { calendarClass } from '../../../src/analyze/anomaly/calendar';
 import { DAILY_DETECTOR, scanSeries } from '../../../src/analyze/anomaly/detect';
-import { DEFAULT_THRESHOLDS, scoreThreshold, spendDetector } from '../../../src/analyze/anomaly/thresholds';
+import { scoreThreshold, spendDetector } from '../../../src/analyze/anomaly/thresholds';
+import { DEFAULT_THRESHOLDS } from '../../../src/config';
 import { addDays, daysBetween } from '../../../src/domain/dates';
 
 const days = (count: number, first = '2025-10-01') => daysBetween(first, addDays(first, count));

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { plantedAnomalies } from '../../../fixtures/sample/estate';
 import { accountContributors, breakdownContributors, rootCauseTargets } from '../../../src/analyze/anomaly/rootcause';
 import { detectSpendAnomalies } from '../../../src/analyze/anomaly/spend';
-import { DEFAULT_THRESHOLDS } from '../../../src/analyze/anomaly/thresholds';
-import { collectRootCauses } from '../../../src/collect/anomalies';
 import { collectSpend } from '../../../src/collect/spend';
+import { DEFAULT_THRESHOLDS } from '../../../src/config';
 import type { SpendAnomaly } from '../../../src/domain/anomaly';
 import type { Note } from '../../../src/domain/note';
 import type { SpendData } from '../../../src/domain/spend';
+import { explainLargest } from '../../../src/jobs/anomaly';
 import { sampleAws } from '../../helpers/sample-aws';
 
 const ASOF = '2026-11-20';
@@ -70,7 +70,7 @@ describe('root cause attribution', () => {
   });
 });
 
-describe('collectRootCauses on the sample account', () => {
+describe('explainLargest on the sample account', () => {
   it('finds the planted usage types within the request budget', async () => {
     const aws = sampleAws(ASOF);
     const notes: Note[] = [];
@@ -82,14 +82,14 @@ describe('collectRootCauses on the sample account', () => {
     );
     const found = detectSpendAnomalies(spend as SpendData, DEFAULT_THRESHOLDS);
     const before = aws.calls.forService('ce');
-    const explained = await collectRootCauses(aws, found, spend, { metric: 'UnblendedCost', requests: 1 }, notes);
+    const explained = await explainLargest(aws, found, spend, { metric: 'UnblendedCost', requests: 1 }, notes);
     expect(aws.calls.forService('ce') - before).toBe(1);
     for (const p of plantedAnomalies(ASOF)) {
       const a = explained.find((x) => x.series === `${p.accountId}|${p.service}`);
       expect(a?.contributors?.[0]).toMatchObject({ by: 'usage-type', value: p.usageType });
       expect(a?.contributors?.[0]?.share).toBeGreaterThan(0.8);
     }
-    const free = await collectRootCauses(aws, found, spend, { metric: 'UnblendedCost', requests: 0 }, notes);
+    const free = await explainLargest(aws, found, spend, { metric: 'UnblendedCost', requests: 0 }, notes);
     expect(aws.calls.forService('ce') - before).toBe(1);
     expect(free.flatMap((a) => a.contributors ?? []).every((c) => c.by === 'account')).toBe(true);
   });

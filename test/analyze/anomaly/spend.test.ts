@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { plantedAnomalies } from '../../../fixtures/sample/estate';
 import { detectSpendAnomalies, severityOf } from '../../../src/analyze/anomaly/spend';
-import { DEFAULT_THRESHOLDS } from '../../../src/analyze/anomaly/thresholds';
 import { collectSpend } from '../../../src/collect/spend';
+import { DEFAULT_THRESHOLDS } from '../../../src/config';
 import { addDays } from '../../../src/domain/dates';
 import type { Note } from '../../../src/domain/note';
 import type { SpendData } from '../../../src/domain/spend';
