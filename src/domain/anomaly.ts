@@ -71,3 +71,12 @@ export interface Breakdown {
   days: string[];
   series: Record<string, number[]>;
 }
+
+/** What the anomaly path keeps between runs (snapshot.extra.anomalies). */
+export interface AnomalyState {
+  anomalies: SpendAnomaly[];
+  /** Impact (USD) last alerted, by anomaly id. */
+  alerted: Record<string, number>;
+  /** Anomaly alerts published on a day, for the daily cap. */
+  sent: { day: string; count: number };
+}

@@ -14,7 +14,7 @@ import type { Aws } from '../aws';
 import { collectAwsAnomalies, collectBreakdowns, type RootCauseOptions } from '../collect/anomalies';
 import type { Config } from '../config';
 import type { Alert } from '../domain/alert';
-import type { SpendAnomaly } from '../domain/anomaly';
+import type { AnomalyState, SpendAnomaly } from '../domain/anomaly';
 import type { FindingDraft } from '../domain/finding';
 import type { Note } from '../domain/note';
 import type { SpendData } from '../domain/spend';
@@ -22,15 +22,6 @@ import { anomalyPublishInput } from '../notify/anomaly-alert';
 import type { ActionsBlock } from '../notify/blocks';
 import type { DigestSection } from '../notify/digest';
 import { anomaliesSection } from '../notify/sections/anomalies';
-
-/** What the anomaly path keeps between runs (snapshot.extra.anomalies). */
-export interface AnomalyState {
-  anomalies: SpendAnomaly[];
-  /** Impact (USD) last alerted, by anomaly id. */
-  alerted: Record<string, number>;
-  /** Anomaly alerts published on a day, for the daily cap. */
-  sent: { day: string; count: number };
-}
 
 export interface AnomalyStepResult {
   anomalies: SpendAnomaly[];
@@ -45,8 +36,8 @@ export interface AnomalyStepResult {
   stateAfter(publishedKeys: readonly string[]): AnomalyState;
 }
 
-/** The previous state, if `value` (snapshot.extra.anomalies) has its shape. */
-export function previousState(value: unknown): AnomalyState | undefined {
+/** The previous state, if the stored one (snapshot.extra.anomalies, possibly from an older version) has its shape. */
+export function previousState(value: AnomalyState | undefined): AnomalyState | undefined {
   const v = value as Partial<AnomalyState> | undefined;
   return v && Array.isArray(v.anomalies) && typeof v.alerted === 'object' && v.sent ? (v as AnomalyState) : undefined;
 }
@@ -59,7 +50,7 @@ export interface AnomalyStepInput {
   config: Config;
   notes: Note[];
   /** snapshot.extra.anomalies of the previous run. */
-  previous?: unknown;
+  previous?: AnomalyState;
 }
 
 /** Root causes for the largest anomalies: what to break down is analysis, reading the breakdowns is the collector's. */

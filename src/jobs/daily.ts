@@ -222,7 +222,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
         ? {}
         : {
             spend: await store.getSpend(spendKey(config)),
-            commitments: previous?.extra.commitments as CommitmentData | undefined,
+            commitments: previous?.extra.commitments,
           };
     const inventory = await collect(aws, config, asOf, cached, accountId);
     const notes = inventory.notes;

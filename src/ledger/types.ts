@@ -1,6 +1,9 @@
 /** What the daily run leaves in the store for the Slack bot and the next run. */
 
+import type { Checklist } from '../analyze/recommend/checklist';
 import type { SpendSummary } from '../analyze/summary';
+import type { CommitmentData } from '../collect/commitments';
+import type { AnomalyState } from '../domain/anomaly';
 import type { Finding, FindingState } from '../domain/finding';
 import type { Note } from '../domain/note';
 import type { SpendData } from '../domain/spend';
@@ -39,8 +42,17 @@ export interface Snapshot {
   /** The last 92 days of spend, for `top ... [days]` answers. */
   spend: SpendData;
   report: RunReport;
-  /** Sections other analyzers add (anomalies, commitments, checklist), by name. */
-  extra: Record<string, unknown>;
+  /** What the commands and the next run read back beyond spend: each analyzer's data, typed. */
+  extra: SnapshotExtra;
+}
+
+/** The analyzers' data kept with the run. Each is absent when its collector or analyzer did not run. */
+export interface SnapshotExtra {
+  /** Savings Plans and Reserved Instances; the next run reuses their weekly Cost Explorer reads. */
+  commitments?: CommitmentData;
+  checklist?: Checklist;
+  /** Anomalies and what was alerted, handed to the next run. */
+  anomalies?: AnomalyState;
 }
 
 /** A state change asked for from Slack or the CLI. */

@@ -1,6 +1,6 @@
 /**
  * Answers for the analyzers that add to the daily run (anomalies, commitments, checklist): the digest's section built
- * from what the run kept in `snapshot.extra`, then that source's open findings with their buttons, or a plain
+ * from what the run kept in `snapshot.extra` (typed per analyzer), then that source's open findings with their buttons, or a plain
  * "not available yet" when the stored run has neither.
  */
 
@@ -14,14 +14,6 @@ import { findingBlocks } from './findings';
 
 /** Findings listed under a section, at most. */
 const MAX_FINDINGS = 10;
-
-/** `snapshot.extra[key]` when it is an object holding an array under `field` (the shape the command reads). */
-export function extraData<T>(snap: Snapshot, key: string, field: string): T | undefined {
-  const value = snap.extra[key];
-  return typeof value === 'object' && value !== null && Array.isArray((value as Record<string, unknown>)[field])
-    ? (value as T)
-    : undefined;
-}
 
 export interface SourceAnswer {
   title: string;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { collectSpend } from '../../src/collect/spend';
 import { loadConfig } from '../../src/config';
+import type { AnomalyState } from '../../src/domain/anomaly';
 import type { Note } from '../../src/domain/note';
 import { anomalyStep } from '../../src/jobs/anomaly';
 import { sampleAws } from '../helpers/sample-aws';
 
-async function step(asOf: string, previous: unknown, env: Record<string, string> = {}) {
+async function step(asOf: string, previous: AnomalyState | undefined, env: Record<string, string> = {}) {
   const config = loadConfig(env);
   const aws = sampleAws(asOf);
   const notes: Note[] = [];

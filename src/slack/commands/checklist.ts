@@ -1,8 +1,7 @@
-import type { Checklist } from '../../analyze/recommend/checklist';
 import { listSection } from '../../notify/digest';
 import { escapeText } from '../blocks';
 import type { Command } from '../command';
-import { extraData, sourceAnswer } from '../extra';
+import { sourceAnswer } from '../extra';
 import { actionable } from '../findings';
 
 /** The checklist as measured by the last run, every day (the digest shows it weekly). */
@@ -12,7 +11,7 @@ export const checklist: Command = {
   summary: 'the Well-Architected cost checklist, measured on this account',
   async run({ store, snapshot, now }) {
     const [snap, findings] = await Promise.all([snapshot(), store.listFindings()]);
-    const data = snap && extraData<Checklist>(snap, 'checklist', 'items');
+    const data = snap?.extra.checklist;
     const items = (data?.items ?? []).map((i) => ({
       mrkdwn: `*${i.status.toUpperCase()}* · ${escapeText(i.title)}: ${escapeText(i.detail)} (${escapeText(i.wellArchitected)})`,
       text: `${i.status.toUpperCase()} · ${i.title}: ${i.detail} (${i.wellArchitected})`,

@@ -1,7 +1,6 @@
-import type { CommitmentData } from '../../collect/commitments';
 import { commitmentsSection } from '../../notify/sections/commitments';
 import type { Command } from '../command';
-import { extraData, sourceAnswer } from '../extra';
+import { sourceAnswer } from '../extra';
 import { actionable } from '../findings';
 
 export const commitments: Command = {
@@ -10,7 +9,7 @@ export const commitments: Command = {
   summary: 'Savings Plans and Reserved Instances: coverage, utilization, purchases recommended',
   async run({ store, snapshot, now }) {
     const [snap, findings] = await Promise.all([snapshot(), store.listFindings()]);
-    const data = snap && extraData<CommitmentData>(snap, 'commitments', 'reservations');
+    const data = snap?.extra.commitments;
     return sourceAnswer({
       title: 'Commitments',
       snap,
