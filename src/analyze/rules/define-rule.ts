@@ -4,15 +4,22 @@
  * with how they were estimated. Rules never call AWS.
  */
 
-import type {
-  Action,
-  Confidence,
-  Effort,
-  FindingDraft,
-  SavingsMethod,
-  Severity,
-  Status,
-  Strategy,
+import * as z from 'zod/mini';
+import {
+  ACTIONS,
+  type Action,
+  CONFIDENCES,
+  type Confidence,
+  EFFORTS,
+  type Effort,
+  type FindingDraft,
+  SAVINGS_METHODS,
+  type SavingsMethod,
+  SEVERITIES,
+  type Severity,
+  STRATEGIES,
+  type Status,
+  type Strategy,
 } from '../../domain/finding';
 import type { MetricSummary, RegionalEc2Prices, ResourceBase, ResourceInventory } from '../../domain/resources';
 import type { Estimate } from '../../pricing';
@@ -136,9 +143,42 @@ export function isExcluded(resource: ResourceBase, ruleId: string, ctx: RuleCont
   return ctx.exclude.some((e) => names.includes(e) || names.some((n) => e === `${ruleId}:${n}`));
 }
 
-/** Build a rule from its metadata and its check. */
+/** The metadata schema every rule is checked against when it loads (zod/mini: this runs inside the Lambdas). */
+const RULE_META = z.object({
+  id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)+$/, 'must be a kebab-case id (e.g. ebs-volume-unattached)')),
+  title: z.string().check(z.minLength(1, 'must not be empty')),
+  service: z.enum(Object.values(SERVICES) as [RuleService, ...RuleService[]]),
+  strategy: z.enum(STRATEGIES),
+  wellArchitected: z.string().check(z.regex(/^COST\d{2}-BP\d{2} \(\d{4}-\d{2}-\d{2}\)$/, "must be wa('COSTnn-BPnn')")),
+  severity: z.enum(SEVERITIES),
+  effort: z.enum(EFFORTS),
+  restartNeeded: z.boolean(),
+  action: z.enum(ACTIONS),
+  params: z.record(
+    z.string().check(z.regex(/^[a-z][a-zA-Z0-9]+$/, 'parameter names are camelCase')),
+    z.object({
+      default: z.union([z.number(), z.string(), z.boolean()]),
+      description: z.string().check(z.minLength(1, 'must not be empty')),
+    }),
+  ),
+  iamActions: z.array(z.string().check(z.regex(/^[a-z0-9-]+:[A-Z][A-Za-z0-9]+$/, 'must be shaped service:Action'))),
+  savingsMethod: z.enum(Object.keys(SAVINGS_METHODS) as [SavingsMethod, ...SavingsMethod[]]),
+  confidence: z.enum(CONFIDENCES),
+});
+
+/** Throws an Error naming the rule and each bad field when a rule's metadata does not fit the schema. */
+export function validateRuleMeta(meta: Omit<RuleDefinition<Params>, 'check'> | Record<string, unknown>): void {
+  const result = RULE_META.safeParse(meta);
+  if (result.success) return;
+  const id = typeof meta.id === 'string' && meta.id ? meta.id : '(no id)';
+  const fields = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new Error(`rule ${id} has invalid metadata: ${fields.join('; ')}`);
+}
+
+/** Build a rule from its metadata and its check; its metadata is validated here, so a bad rule fails as it loads. */
 export function defineRule<P extends Params>(definition: RuleDefinition<P>): Rule {
   const { check, ...meta } = definition;
+  validateRuleMeta(meta);
   return {
     ...(meta as unknown as RuleMeta),
     evaluate(resources, params, ctx) {
