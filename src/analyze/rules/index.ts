@@ -1,5 +1,6 @@
 /**
- * The rule catalog: a static list (bundlers need static imports; a test checks it against the folder) and the runner
+ * The rule catalog: RULES, generated into catalog.ts from the folder by scripts/rules-index.mjs (bundlers need static
+ * imports; a test checks it against the folder), and the runner
  * that gives each rule its parameters and turns a rule that throws into an error finding, so the run goes on.
  */
 import { COLLECTOR_IAM_ACTIONS } from '../../collect/inventory/iam';
@@ -7,73 +8,10 @@ import type { Inventory } from '../../collect/types';
 import type { Config } from '../../config';
 import { ConfigError } from '../../domain/errors';
 import type { FindingDraft } from '../../domain/finding';
+import { RULES } from './catalog';
 import type { Params, Rule, RuleContext } from './define-rule';
-import dynamodbProvisionedNoAutoscaling from './dynamodb-provisioned-no-autoscaling';
-import ebsGp2ToGp3 from './ebs-gp2-to-gp3';
-import ebsIoToGp3 from './ebs-io-to-gp3';
-import ebsSnapshotArchiveCandidate from './ebs-snapshot-archive-candidate';
-import ebsSnapshotOld from './ebs-snapshot-old';
-import ebsSnapshotOrphaned from './ebs-snapshot-orphaned';
-import ebsVolumeOnStoppedInstance from './ebs-volume-on-stopped-instance';
-import ebsVolumeUnattached from './ebs-volume-unattached';
-import ec2AmiUnused from './ec2-ami-unused';
-import ec2GravitonCandidate from './ec2-graviton-candidate';
-import ec2InstanceLowUtilization from './ec2-instance-low-utilization';
-import ec2InstanceStoppedLong from './ec2-instance-stopped-long';
-import ec2NoCommitmentCover from './ec2-no-commitment-cover';
-import ec2NonprodAlwaysOn from './ec2-nonprod-always-on';
-import ec2PreviousGeneration from './ec2-previous-generation';
-import eipOnStoppedInstance from './eip-on-stopped-instance';
-import eipUnassociated from './eip-unassociated';
-import elasticacheClusterIdle from './elasticache-cluster-idle';
-import elbNoTargets from './elb-no-targets';
-import elbNoTraffic from './elb-no-traffic';
-import lambdaMemoryOverprovisioned from './lambda-memory-overprovisioned';
-import lambdaX86ToArm64 from './lambda-x86-to-arm64';
-import logsNoRetention from './logs-no-retention';
-import natGatewayIdle from './nat-gateway-idle';
-import rdsExtendedSupport from './rds-extended-support';
-import rdsInstanceIdle from './rds-instance-idle';
-import rdsInstanceLowCpu from './rds-instance-low-cpu';
-import rdsMultiAzNonprod from './rds-multi-az-nonprod';
-import rdsSnapshotOrphaned from './rds-snapshot-orphaned';
-import s3NoAbortMultipart from './s3-no-abort-multipart';
-import s3NoLifecycle from './s3-no-lifecycle';
 
-/** Every rule, in catalog order. */
-export const RULES: readonly Rule[] = [
-  dynamodbProvisionedNoAutoscaling,
-  ebsGp2ToGp3,
-  ebsIoToGp3,
-  ebsSnapshotArchiveCandidate,
-  ebsSnapshotOld,
-  ebsSnapshotOrphaned,
-  ebsVolumeOnStoppedInstance,
-  ebsVolumeUnattached,
-  ec2AmiUnused,
-  ec2GravitonCandidate,
-  ec2InstanceLowUtilization,
-  ec2InstanceStoppedLong,
-  ec2NoCommitmentCover,
-  ec2NonprodAlwaysOn,
-  ec2PreviousGeneration,
-  eipOnStoppedInstance,
-  eipUnassociated,
-  elasticacheClusterIdle,
-  elbNoTargets,
-  elbNoTraffic,
-  lambdaMemoryOverprovisioned,
-  lambdaX86ToArm64,
-  logsNoRetention,
-  natGatewayIdle,
-  rdsExtendedSupport,
-  rdsInstanceIdle,
-  rdsInstanceLowCpu,
-  rdsMultiAzNonprod,
-  rdsSnapshotOrphaned,
-  s3NoAbortMultipart,
-  s3NoLifecycle,
-];
+export { RULES };
 
 /** The read-only IAM actions the catalog's collectors need, sorted. */
 export const ruleIamActions = (): string[] => [...new Set(RULES.flatMap((r) => r.iamActions))].sort();

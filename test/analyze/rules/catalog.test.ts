@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,12 +10,20 @@ import { AS_OF, address, daysAgo, resources, volume } from './fixtures';
 
 const RULES_DIR = join(import.meta.dirname, '../../../src/analyze/rules');
 /** Files of src/rules that are not rules. */
-const NOT_RULES = new Set(['define-rule.ts', 'index.ts', 'cli.ts']);
+const NOT_RULES = new Set(['define-rule.ts', 'index.ts', 'catalog.ts', 'shapes.ts', 'cli.ts']);
 const ruleFiles = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && !NOT_RULES.has(f));
 
 describe('the rule catalog', () => {
   it('lists every rule file of the folder once, and nothing else', () => {
     expect(RULES.map((r) => `${r.id}.ts`).sort()).toEqual([...ruleFiles].sort());
+  });
+
+  it('is generated from the folder: scripts/rules-index.mjs --check finds catalog.ts up to date', () => {
+    expect(() =>
+      execFileSync(process.execPath, [join(RULES_DIR, '../../../scripts/rules-index.mjs'), '--check'], {
+        stdio: 'pipe',
+      }),
+    ).not.toThrow();
   });
 
   it('holds at least 30 rules with unique ids', () => {
