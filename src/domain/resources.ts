@@ -188,6 +188,17 @@ export interface CacheCluster extends ResourceBase {
   metrics?: Metrics;
 }
 
+export interface EfsFileSystem extends ResourceBase {
+  name?: string;
+  /** creating, available, updating, deleting, deleted, error. */
+  lifeCycleState: string;
+  /** SizeInBytes.Value: the metered size EFS last reported. */
+  sizeBytes: number;
+  creationTime?: string;
+  /** AWS/EFS ClientConnections (a count: Sum over the window). */
+  metrics?: Metrics;
+}
+
 /** Everything the inventory collectors read in one run, by kind. */
 export interface ResourceInventory {
   /** The CloudWatch window every `metrics` field covers. */
@@ -209,6 +220,7 @@ export interface ResourceInventory {
   functions: LambdaFunction[];
   tables: DynamoTable[];
   cacheClusters: CacheCluster[];
+  fileSystems: EfsFileSystem[];
   /** EC2 prices of the inventory's other regions read from the Price List API (DURION_PRICE_REFRESH). */
   ec2Prices?: RegionalEc2Prices;
 }
@@ -234,4 +246,5 @@ export const emptyResources = (metricWindow: ResourceInventory['metricWindow']):
   functions: [],
   tables: [],
   cacheClusters: [],
+  fileSystems: [],
 });

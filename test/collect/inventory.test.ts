@@ -14,6 +14,7 @@ import {
   EC2Client,
   type Instance,
 } from '@aws-sdk/client-ec2';
+import { DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
@@ -42,6 +43,7 @@ const cw = mockClient(CloudWatchClient);
 const rds = mockClient(RDSClient);
 const s3 = mockClient(S3Client);
 const pricing = mockClient(PricingClient);
+const efs = mockClient(EFSClient);
 /** Services these tests do not look at: they answer empty. */
 const others = [
   mockClient(ElasticLoadBalancingV2Client),
@@ -52,7 +54,7 @@ const others = [
   mockClient(ApplicationAutoScalingClient),
   mockClient(ElastiCacheClient),
 ] as unknown as AwsStub<object, { $metadata: object }, object>[];
-const all = [ec2, cw, rds, s3, pricing, ...others];
+const all = [ec2, cw, rds, s3, pricing, efs, ...others];
 
 /** An instance as DescribeInstances gives it. */
 const instance = (n: number): Instance => ({
@@ -73,6 +75,7 @@ beforeEach(() => {
   ec2.on(DescribeReservedInstancesCommand).resolves({});
   ec2.on(DescribeInstancesCommand).resolves({});
   rds.onAnyCommand().resolves({});
+  efs.onAnyCommand().resolves({});
   s3.on(ListBucketsCommand).resolves({ Buckets: [] });
   cw.on(GetMetricDataCommand).callsFake((input) => ({
     MetricDataResults: input.MetricDataQueries.map((q: { Id: string }) => ({
@@ -118,6 +121,31 @@ describe('collectResources', () => {
     });
     expect(inv.metricWindow).toEqual({ days: 14, start: '2026-11-06', end: AS_OF });
     expect(notes).toEqual([]);
+  });
+
+  it('reads every page of EFS file systems with their metered size, tags and ClientConnections', async () => {
+    const fs = (n: number) => ({
+      FileSystemId: `fs-${n}`,
+      FileSystemArn: `arn:aws:elasticfilesystem:us-east-1:222222222222:file-system/fs-${n}`,
+      OwnerId: '222222222222',
+      CreationToken: `t${n}`,
+      CreationTime: new Date('2026-01-01T00:00:00Z'),
+      LifeCycleState: 'available' as const,
+      NumberOfMountTargets: 1,
+      SizeInBytes: { Value: n * 1024 ** 3 },
+      PerformanceMode: 'generalPurpose' as const,
+      Tags: [{ Key: 'team', Value: 'erp' }],
+    });
+    efs.on(DescribeFileSystemsCommand).resolves({ FileSystems: [fs(1)], NextMarker: 'p2' });
+    efs.on(DescribeFileSystemsCommand, { Marker: 'p2' }).resolves({ FileSystems: [fs(2)] });
+    const notes: Note[] = [];
+    const inv = await collectResources(live(), { regions: ['us-east-1'] }, notes, { asOf: AS_OF, accountId: '1' });
+    expect(notes).toEqual([]);
+    expect(inv.fileSystems.map((f) => [f.id, f.accountId, f.sizeBytes, f.tags.team])).toEqual([
+      ['fs-1', '222222222222', 1024 ** 3, 'erp'],
+      ['fs-2', '222222222222', 2 * 1024 ** 3, 'erp'],
+    ]);
+    expect(inv.fileSystems[0]?.metrics?.ClientConnections?.sum).toBe(12);
   });
 
   it('leaves metrics undefined, never zero, when CloudWatch is denied, and says so', async () => {

@@ -83,6 +83,7 @@ const PREFIX: Record<string, string> = {
   'client-elastic-load-balancing-v2': 'elasticloadbalancing',
   'client-cloudwatch-logs': 'logs',
   'client-cost-explorer': 'ce',
+  'client-efs': 'elasticfilesystem',
 };
 
 /** `service:Operation` for every command or paginator a source file imports from an AWS SDK client. */

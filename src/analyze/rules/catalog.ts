@@ -15,6 +15,7 @@ import ec2InstanceStoppedLong from './ec2-instance-stopped-long';
 import ec2NoCommitmentCover from './ec2-no-commitment-cover';
 import ec2NonprodAlwaysOn from './ec2-nonprod-always-on';
 import ec2PreviousGeneration from './ec2-previous-generation';
+import efsIdle from './efs-idle';
 import eipOnStoppedInstance from './eip-on-stopped-instance';
 import eipUnassociated from './eip-unassociated';
 import elasticacheClusterIdle from './elasticache-cluster-idle';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   ec2NoCommitmentCover,
   ec2NonprodAlwaysOn,
   ec2PreviousGeneration,
+  efsIdle,
   eipOnStoppedInstance,
   eipUnassociated,
   elasticacheClusterIdle,

@@ -42,6 +42,7 @@ export const SERVICES = {
   lambda: 'AWS Lambda',
   dynamodb: 'Amazon DynamoDB',
   elasticache: 'Amazon ElastiCache',
+  efs: 'Amazon Elastic File System',
 } as const;
 export type RuleService = (typeof SERVICES)[keyof typeof SERVICES];
 

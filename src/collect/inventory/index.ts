@@ -15,6 +15,7 @@ import { fetchEc2Prices } from '../prices';
 import type { RegionContext } from './context';
 import { collectTables } from './dynamodb';
 import { collectEc2 } from './ec2';
+import { collectFileSystems } from './efs';
 import { collectCacheClusters } from './elasticache';
 import { collectLoadBalancers } from './elb';
 import { collectFunctions } from './lambda';
@@ -38,6 +39,7 @@ const SERVICES = [
   collectFunctions,
   collectTables,
   collectCacheClusters,
+  collectFileSystems,
 ];
 
 /** Run `work` over items with at most `limit` at a time; results in item order. */
