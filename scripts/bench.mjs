@@ -41,35 +41,55 @@ print(
 rmSync(work, { recursive: true, force: true });
 
 // 2. Each Lambda as it deploys: `sls package` (serverless-esbuild, the settings in serverless.yml), then its
-// bundle's size and the time a cold Node process takes to import it.
+// bundle's size and the time a cold Node process takes to import it. BENCH_BASELINE_DIR, a folder of zips packaged
+// from another tree (e.g. before a change), prints that tree's figures beside them; the cold imports of both are
+// interleaved so the machine's load weighs on both alike.
 execFileSync('npx', ['sls', 'package', '--stage', 'bench'], {
   env: { ...env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
-const bundles = mkdtempSync(join(tmpdir(), 'durion-bundles-'));
-for (const zip of readdirSync('.serverless').filter((f) => f.endsWith('.zip'))) {
-  execFileSync('unzip', ['-q', '-o', join('.serverless', zip), '-d', bundles]);
-}
-for (const file of readdirSync(join(bundles, 'functions')).filter((f) => f.endsWith('.mjs'))) {
-  const bundle = join(bundles, 'functions', file);
-  const importMs = Array.from({ length: 5 }, () =>
-    Number(
-      execFileSync(
-        'node',
-        [
-          '--input-type=module',
-          '-e',
-          `const t=performance.now();await import(${JSON.stringify(bundle)});console.log(performance.now()-t)`,
-        ],
-        { env: { ...env, AWS_REGION: 'us-east-1', DURION_TABLE: 'bench', SLACK_SIGNING_SECRET: 'bench' } },
-      ).toString(),
-    ),
+/** The zips of a folder, unpacked into one temporary folder: functions/<name>.mjs for each Lambda. */
+const unpack = (zipsDir) => {
+  const dir = mkdtempSync(join(tmpdir(), 'durion-bundles-'));
+  for (const zip of readdirSync(zipsDir).filter((f) => f.endsWith('.zip'))) {
+    execFileSync('unzip', ['-q', '-o', join(zipsDir, zip), '-d', dir]);
+  }
+  return dir;
+};
+const coldImport = (bundle) =>
+  Number(
+    execFileSync(
+      'node',
+      [
+        '--input-type=module',
+        '-e',
+        `const t=performance.now();await import(${JSON.stringify(bundle)});console.log(performance.now()-t)`,
+      ],
+      { env: { ...env, AWS_REGION: 'us-east-1', DURION_TABLE: 'bench', SLACK_SIGNING_SECRET: 'bench' } },
+    ).toString(),
   );
+const bundleFiles = (dir) =>
+  existsSync(join(dir, 'functions')) ? readdirSync(join(dir, 'functions')).filter((f) => f.endsWith('.mjs')) : [];
+const baselineZips = process.env.BENCH_BASELINE_DIR;
+const trees = [{ label: '', dir: unpack('.serverless') }];
+if (baselineZips) trees.push({ label: 'baseline', dir: unpack(baselineZips) });
+const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
+/** The current tree's figure, then each other tree's in parentheses. */
+const beside = (values) => values.map((v, i) => (i === 0 ? v : `(${trees[i].label} ${v})`)).join(' ');
+for (const file of [...new Set(trees.flatMap((t) => bundleFiles(t.dir)))].sort()) {
+  const bundles = trees.map((t) => join(t.dir, 'functions', file)).map((b) => (existsSync(b) ? b : undefined));
+  const times = bundles.map(() => []);
+  for (let run = 0; run < 5; run++) {
+    for (const [i, bundle] of bundles.entries()) if (bundle) times[i].push(coldImport(bundle));
+  }
   const name = file.replace(/\.mjs$/, '');
-  print(`functions/${name}: bundle size`, `${(statSync(bundle).size / 1e6).toFixed(2)} MB`);
-  print(`functions/${name}: cold import (median of 5)`, `${median(importMs).toFixed(0)} ms`);
+  print(`functions/${name}: bundle size`, beside(bundles.map((b) => (b ? mb(statSync(b).size) : 'absent'))));
+  print(
+    `functions/${name}: cold import (median of 5)`,
+    beside(times.map((t) => (t.length ? `${median(t).toFixed(0)} ms` : 'absent'))),
+  );
 }
-rmSync(bundles, { recursive: true, force: true });
+for (const tree of trees) rmSync(tree.dir, { recursive: true, force: true });
 
 // 3. The areas' own benches (analyzer, anomaly detector, Slack latency).
 if (existsSync('bench/index.ts')) {
