@@ -1,7 +1,7 @@
-import { usdCents } from '../../domain/money';
-import { ec2Price, monthlyCost, saving } from '../../pricing';
+import { ec2Price } from '../../pricing';
 import { instancePrice, smallerType } from '../../pricing/ec2-types';
-import { defineRule, gauge, noMetric, noPrice, ok, SERVICES, wa } from './define-rule';
+import { defineRule, SERVICES, wa } from './define-rule';
+import { lowUtilizationByMetric } from './shapes';
 
 export default defineRule({
   id: 'ec2-instance-low-utilization',
@@ -24,25 +24,24 @@ export default defineRule({
     const days = resources.metricWindow.days;
     return resources.instances.flatMap((i) => {
       if (i.state !== 'running') return [];
-      const cpu = gauge(i, 'CPUUtilization');
-      if (!cpu || cpu.datapoints < params.minDays) return [noMetric(i, 'CPUUtilization', days)];
-      const quoted = `CPU max of daily averages ${cpu.maxDailyAverage.toFixed(1)}% over ${cpu.datapoints} days`;
-      if (cpu.maxDailyAverage >= params.maxCpuPercent) return [ok(i, quoted)];
-      const smaller = smallerType(i.instanceType);
-      const now = instancePrice(i, ctx.ec2Prices);
-      const next = smaller && ec2Price(smaller, i.region, ctx.ec2Prices);
-      const reason = `${i.instanceType}: ${quoted}`;
-      if (!now || !next)
-        return [noPrice(i, reason, smaller ? `${i.platform} ${i.instanceType}` : `a smaller ${i.instanceType}`)];
-      const save = saving(monthlyCost(now), monthlyCost(next));
       return [
-        {
-          resource: i,
-          status: 'alarm' as const,
-          reason: `${reason}; ${smaller} saves ${usdCents(save.monthlyUsd)} a month`,
-          savings: save,
-          evidence: { cpu, suggestedType: smaller },
-        },
+        lowUtilizationByMetric(i, {
+          metric: 'CPUUtilization',
+          days,
+          minDays: params.minDays,
+          maxPercent: params.maxCpuPercent,
+          label: i.instanceType,
+          downsize: (_, cpu) => {
+            const smaller = smallerType(i.instanceType);
+            return {
+              smaller,
+              now: instancePrice(i, ctx.ec2Prices),
+              next: smaller ? ec2Price(smaller, i.region, ctx.ec2Prices) : undefined,
+              unpriced: smaller ? `${i.platform} ${i.instanceType}` : `a smaller ${i.instanceType}`,
+              evidence: { cpu, suggestedType: smaller },
+            };
+          },
+        }),
       ];
     });
   },

@@ -1,6 +1,7 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price } from '../../pricing';
-import { count, defineRule, noMetric, ok, priced, SERVICES, wa } from './define-rule';
+import { defineRule, priced, SERVICES, wa } from './define-rule';
+import { idleByMetric } from './shapes';
 
 const GB = 1024 ** 3;
 
@@ -24,14 +25,22 @@ export default defineRule({
     const days = resources.metricWindow.days;
     return resources.fileSystems.flatMap((f) => {
       if (f.lifeCycleState !== 'available') return [];
-      const conns = count(f, 'ClientConnections');
-      if (!conns) return [noMetric(f, 'ClientConnections', days)];
-      if (conns.sum > params.maxConnections) return [ok(f, `${conns.sum} client connections over ${days} days`)];
-      const gb = f.sizeBytes / GB;
-      const rate = price('efs.standard.storage', f.region);
-      const cost = rate && monthlyCost(rate, Math.round(gb * 100) / 100);
-      const reason = `EFS file system of ${gb.toFixed(2)} GB had ${conns.sum} client connections over ${days} days${cost ? `; its storage bills ${usdCents(cost.monthlyUsd)} a month` : ''}`;
-      return [priced(f, reason, cost, 'EFS Standard storage', { sizeGb: gb })];
+      return [
+        idleByMetric(f, {
+          metric: 'ClientConnections',
+          kind: 'count',
+          max: params.maxConnections,
+          days,
+          busy: (_, sum) => `${sum} client connections over ${days} days`,
+          idle: (_, conns) => {
+            const gb = f.sizeBytes / GB;
+            const rate = price('efs.standard.storage', f.region);
+            const cost = rate && monthlyCost(rate, Math.round(gb * 100) / 100);
+            const reason = `EFS file system of ${gb.toFixed(2)} GB had ${conns.sum} client connections over ${days} days${cost ? `; its storage bills ${usdCents(cost.monthlyUsd)} a month` : ''}`;
+            return priced(f, reason, cost, 'EFS Standard storage', { sizeGb: gb });
+          },
+        }),
+      ];
     });
   },
 });

@@ -1,6 +1,7 @@
 import { usdCents } from '../../domain/money';
 import { elasticachePrice, monthlyCost } from '../../pricing';
-import { defineRule, gauge, noMetric, ok, priced, SERVICES, wa } from './define-rule';
+import { defineRule, priced, SERVICES, wa } from './define-rule';
+import { idleByMetric } from './shapes';
 
 export default defineRule({
   id: 'elasticache-cluster-idle',
@@ -22,13 +23,21 @@ export default defineRule({
     const days = resources.metricWindow.days;
     return resources.cacheClusters.flatMap((c) => {
       if (c.status !== 'available') return [];
-      const conns = gauge(c, 'CurrConnections');
-      if (!conns) return [noMetric(c, 'CurrConnections', days)];
-      if (conns.maximum > params.maxConnections) return [ok(c, `up to ${conns.maximum} connections over ${days} days`)];
-      const rate = elasticachePrice(c.nodeType, c.region);
-      const cost = rate && monthlyCost(rate, c.nodes);
-      const reason = `${c.engine} cluster of ${c.nodes} ${c.nodeType} node(s) had at most ${conns.maximum} connections over ${conns.datapoints} days${cost ? `; it bills ${usdCents(cost.monthlyUsd)} a month` : ''}`;
-      return [priced(c, reason, cost, `ElastiCache ${c.nodeType}`)];
+      return [
+        idleByMetric(c, {
+          metric: 'CurrConnections',
+          kind: 'gauge',
+          max: params.maxConnections,
+          days,
+          busy: (_, most) => `up to ${most} connections over ${days} days`,
+          idle: (_, conns) => {
+            const rate = elasticachePrice(c.nodeType, c.region);
+            const cost = rate && monthlyCost(rate, c.nodes);
+            const reason = `${c.engine} cluster of ${c.nodes} ${c.nodeType} node(s) had at most ${conns.maximum} connections over ${conns.datapoints} days${cost ? `; it bills ${usdCents(cost.monthlyUsd)} a month` : ''}`;
+            return priced(c, reason, cost, `ElastiCache ${c.nodeType}`);
+          },
+        }),
+      ];
     });
   },
 });

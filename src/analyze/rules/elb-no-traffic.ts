@@ -2,7 +2,8 @@ import { usdCents } from '../../domain/money';
 import { LB_TRAFFIC_METRIC } from '../../domain/resources';
 import { monthlyCost } from '../../pricing';
 import { loadBalancerPrice } from '../../pricing/elb';
-import { count, defineRule, noMetric, ok, priced, SERVICES, wa } from './define-rule';
+import { defineRule, priced, SERVICES, wa } from './define-rule';
+import { idleByMetric } from './shapes';
 
 export default defineRule({
   id: 'elb-no-traffic',
@@ -26,13 +27,21 @@ export default defineRule({
       // Without targets it is elb-no-targets' finding.
       if (!lb.targetCount) return [];
       const name = LB_TRAFFIC_METRIC[lb.type];
-      const m = count(lb, name);
-      if (!m) return [noMetric(lb, name, days)];
-      if (m.sum > params.maxRequests) return [ok(lb, `${m.sum} ${name} over ${days} days`)];
-      const rate = loadBalancerPrice(lb.type, lb.region);
-      const cost = rate && monthlyCost(rate);
-      const reason = `${lb.type} load balancer ${lb.name} counted ${m.sum} ${name} over ${days} days${cost ? `; its hours bill ${usdCents(cost.monthlyUsd)} a month` : ''}`;
-      return [priced(lb, reason, cost, `${lb.type} load balancer hours`)];
+      return [
+        idleByMetric(lb, {
+          metric: name,
+          kind: 'count',
+          max: params.maxRequests,
+          days,
+          busy: (_, sum) => `${sum} ${name} over ${days} days`,
+          idle: (_, m) => {
+            const rate = loadBalancerPrice(lb.type, lb.region);
+            const cost = rate && monthlyCost(rate);
+            const reason = `${lb.type} load balancer ${lb.name} counted ${m.sum} ${name} over ${days} days${cost ? `; its hours bill ${usdCents(cost.monthlyUsd)} a month` : ''}`;
+            return priced(lb, reason, cost, `${lb.type} load balancer hours`);
+          },
+        }),
+      ];
     });
   },
 });

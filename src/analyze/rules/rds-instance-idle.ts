@@ -1,7 +1,9 @@
 import { usdCents } from '../../domain/money';
+import type { MetricSummary, RdsInstance } from '../../domain/resources';
 import { monthlyCost, price, sum } from '../../pricing';
 import { rdsClassPrice } from '../../pricing/rds';
-import { defineRule, gauge, noMetric, ok, priced, SERVICES, wa } from './define-rule';
+import { defineRule, priced, SERVICES, wa } from './define-rule';
+import { idleByMetric } from './shapes';
 
 export default defineRule({
   id: 'rds-instance-idle',
@@ -23,19 +25,29 @@ export default defineRule({
     const days = resources.metricWindow.days;
     return resources.dbInstances.flatMap((db) => {
       if (db.status !== 'available') return [];
-      const conns = gauge(db, 'DatabaseConnections');
-      if (!conns) return [noMetric(db, 'DatabaseConnections', days)];
-      if (conns.maximum > params.maxConnections)
-        return [ok(db, `up to ${conns.maximum} connections over ${days} days`)];
-      const hours = rdsClassPrice(db.engine, db.instanceClass, db.multiAz, db.region);
-      const storageRate = price(`rds.storage.${db.storageType ?? 'gp2'}`, db.region);
-      const cost =
-        hours &&
-        (storageRate && db.allocatedStorageGb
-          ? sum([monthlyCost(hours), monthlyCost(storageRate, db.allocatedStorageGb)])
-          : monthlyCost(hours));
-      const reason = `${db.engine} ${db.instanceClass}${db.multiAz ? ' Multi-AZ' : ''} had at most ${conns.maximum} connections over ${conns.datapoints} days${cost ? `; it bills ${usdCents(cost.monthlyUsd)} a month` : ''}`;
-      return [priced(db, reason, cost, `${db.engine} ${db.instanceClass}`)];
+      return [
+        idleByMetric(db, {
+          metric: 'DatabaseConnections',
+          kind: 'gauge',
+          max: params.maxConnections,
+          days,
+          busy: (_, most) => `up to ${most} connections over ${days} days`,
+          idle: (_, conns) => idle(db, conns),
+        }),
+      ];
     });
   },
 });
+
+/** The idle verdict: the instance's hours and storage, as a month. */
+function idle(db: RdsInstance, conns: MetricSummary) {
+  const hours = rdsClassPrice(db.engine, db.instanceClass, db.multiAz, db.region);
+  const storageRate = price(`rds.storage.${db.storageType ?? 'gp2'}`, db.region);
+  const cost =
+    hours &&
+    (storageRate && db.allocatedStorageGb
+      ? sum([monthlyCost(hours), monthlyCost(storageRate, db.allocatedStorageGb)])
+      : monthlyCost(hours));
+  const reason = `${db.engine} ${db.instanceClass}${db.multiAz ? ' Multi-AZ' : ''} had at most ${conns.maximum} connections over ${conns.datapoints} days${cost ? `; it bills ${usdCents(cost.monthlyUsd)} a month` : ''}`;
+  return priced(db, reason, cost, `${db.engine} ${db.instanceClass}`);
+}

@@ -1,7 +1,6 @@
-import { usdCents } from '../../domain/money';
-import { monthlyCost, saving } from '../../pricing';
 import { rdsClassPrice, smallerClass } from '../../pricing/rds';
-import { defineRule, gauge, noMetric, noPrice, ok, SERVICES, wa } from './define-rule';
+import { defineRule, gauge, SERVICES, wa } from './define-rule';
+import { lowUtilizationByMetric } from './shapes';
 
 export default defineRule({
   id: 'rds-instance-low-cpu',
@@ -27,24 +26,24 @@ export default defineRule({
       const conns = gauge(db, 'DatabaseConnections');
       // Idle instances are rds-instance-idle's.
       if (conns && conns.maximum === 0) return [];
-      const cpu = gauge(db, 'CPUUtilization');
-      if (!cpu || cpu.datapoints < params.minDays) return [noMetric(db, 'CPUUtilization', days)];
-      const quoted = `CPU max of daily averages ${cpu.maxDailyAverage.toFixed(1)}% over ${cpu.datapoints} days`;
-      if (cpu.maxDailyAverage >= params.maxCpuPercent) return [ok(db, quoted)];
-      const smaller = smallerClass(db.instanceClass);
-      const now = rdsClassPrice(db.engine, db.instanceClass, db.multiAz, db.region);
-      const next = smaller && rdsClassPrice(db.engine, smaller, db.multiAz, db.region);
-      const reason = `${db.engine} ${db.instanceClass}: ${quoted}`;
-      if (!now || !next) return [noPrice(db, reason, `${db.engine} ${db.instanceClass}`)];
-      const save = saving(monthlyCost(now), monthlyCost(next));
       return [
-        {
-          resource: db,
-          status: 'alarm' as const,
-          reason: `${reason}; ${smaller} saves ${usdCents(save.monthlyUsd)} a month`,
-          savings: save,
-          evidence: { suggestedClass: smaller },
-        },
+        lowUtilizationByMetric(db, {
+          metric: 'CPUUtilization',
+          days,
+          minDays: params.minDays,
+          maxPercent: params.maxCpuPercent,
+          label: `${db.engine} ${db.instanceClass}`,
+          downsize: () => {
+            const smaller = smallerClass(db.instanceClass);
+            return {
+              smaller,
+              now: rdsClassPrice(db.engine, db.instanceClass, db.multiAz, db.region),
+              next: smaller ? rdsClassPrice(db.engine, smaller, db.multiAz, db.region) : undefined,
+              unpriced: `${db.engine} ${db.instanceClass}`,
+              evidence: { suggestedClass: smaller },
+            };
+          },
+        }),
       ];
     });
   },

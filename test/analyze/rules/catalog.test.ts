@@ -66,7 +66,7 @@ describe('the rule catalog', () => {
     for (const file of ruleFiles) {
       const source = readFileSync(join(RULES_DIR, file), 'utf8');
       const rule = RULES.find((r) => `${r.id}.ts` === file)!;
-      const readsMetrics = /\b(gauge|count)\(/.test(source);
+      const readsMetrics = /\b(gauge|count|idleByMetric|lowUtilizationByMetric)\(/.test(source);
       expect(rule.iamActions.includes('cloudwatch:GetMetricData'), file).toBe(readsMetrics);
     }
   });
