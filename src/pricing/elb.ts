@@ -1,9 +1,9 @@
 /** Load balancer hourly prices by type (the bundled table has no Gateway Load Balancer price). */
 
 import type { LoadBalancerType } from '../domain/resources';
-import { price, type Rate } from './index';
+import { type PriceKey, price, type Rate } from './index';
 
-const KEYS: Partial<Record<LoadBalancerType, string>> = {
+const KEYS: Partial<Record<LoadBalancerType, PriceKey>> = {
   application: 'elb.alb.hour',
   network: 'elb.nlb.hour',
   classic: 'elb.clb.hour',

@@ -41,7 +41,12 @@ interface TableEntry {
   unit: string;
 }
 
-const UNIT_PRICES: Record<string, TableEntry> = { ...publicPrices.prices, ...supplement.prices };
+const UNIT_PRICES = { ...publicPrices.prices, ...supplement.prices };
+
+/** The key of a unit price in the bundled tables: a typo fails the typecheck instead of pricing nothing. */
+export type PriceKey = keyof typeof UNIT_PRICES;
+
+const isPriceKey = (key: string): key is PriceKey => key in UNIT_PRICES;
 const EC2_HOURLY: Record<string, number> = ec2Prices.prices[TABLE_REGION];
 
 const rate = (key: string, usd: number, unit: string, region: string, method?: PriceMethod): Rate => ({
@@ -54,10 +59,14 @@ const rate = (key: string, usd: number, unit: string, region: string, method?: P
 });
 
 /** A unit price from the bundled tables (keys as in data/*.json, e.g. `ebs.gp3.storage`), or undefined. */
-export function price(key: string, region: string): Rate | undefined {
-  const entry = UNIT_PRICES[key];
+export function price(key: PriceKey, region: string): Rate | undefined {
+  const entry: TableEntry = UNIT_PRICES[key];
   return entry ? rate(key, entry.value, entry.unit, region) : undefined;
 }
+
+/** A unit price under a key built at run time from what AWS reported (a volume type, a node type), or undefined. */
+export const lookupPrice = (key: string, region: string): Rate | undefined =>
+  isPriceKey(key) ? price(key, region) : undefined;
 
 /**
  * EC2 On-Demand Linux price per hour for an instance type: the region's price read this run when there is one, else
@@ -76,12 +85,12 @@ export const hasEc2Price = (instanceType: string): boolean => EC2_HOURLY[instanc
 /** RDS instance price per hour (engine family `mysql`/`postgres`, class `db.t3.large`), or undefined. */
 export function rdsPrice(engine: string, instanceClass: string, multiAz: boolean, region: string): Rate | undefined {
   const family = engine.includes('postgres') ? 'postgres' : engine.includes('mysql') ? 'mysql' : engine;
-  return price(`rds.${family}.${instanceClass}.${multiAz ? 'multi_az' : 'single_az'}`, region);
+  return lookupPrice(`rds.${family}.${instanceClass}.${multiAz ? 'multi_az' : 'single_az'}`, region);
 }
 
 /** ElastiCache node price per hour, or undefined. */
 export const elasticachePrice = (nodeType: string, region: string): Rate | undefined =>
-  price(`elasticache.${nodeType}`, region);
+  lookupPrice(`elasticache.${nodeType}`, region);
 
 const round = (usd: number): number => Math.round(usd * 10_000) / 10_000;
 
@@ -157,7 +166,7 @@ const GP3_FREE_THROUGHPUT = 125;
 
 /** Monthly cost of an EBS volume (storage, plus provisioned IOPS and throughput where billed), or undefined. */
 export function ebsVolumeCost(v: VolumeSpec, region: string): Estimate | undefined {
-  const storage = price(`ebs.${v.type}.storage`, region);
+  const storage = lookupPrice(`ebs.${v.type}.storage`, region);
   if (!storage) return undefined;
   const parts = [monthlyCost(storage, v.sizeGb)];
   if (v.type === 'gp3') {

@@ -1,6 +1,6 @@
 import { usdCents } from '../../domain/money';
 import type { MetricSummary, RdsInstance } from '../../domain/resources';
-import { monthlyCost, price, sum } from '../../pricing';
+import { lookupPrice, monthlyCost, sum } from '../../pricing';
 import { rdsClassPrice } from '../../pricing/rds';
 import { defineRule, priced, SERVICES, wa } from './define-rule';
 import { idleByMetric } from './shapes';
@@ -42,7 +42,7 @@ export default defineRule({
 /** The idle verdict: the instance's hours and storage, as a month. */
 function idle(db: RdsInstance, conns: MetricSummary) {
   const hours = rdsClassPrice(db.engine, db.instanceClass, db.multiAz, db.region);
-  const storageRate = price(`rds.storage.${db.storageType ?? 'gp2'}`, db.region);
+  const storageRate = lookupPrice(`rds.storage.${db.storageType ?? 'gp2'}`, db.region);
   const cost =
     hours &&
     (storageRate && db.allocatedStorageGb
