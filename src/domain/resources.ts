@@ -21,8 +21,29 @@ export interface MetricSummary {
   datapoints: number;
 }
 
+/**
+ * The CloudWatch metrics the collectors read and the rules judge: one closed list, so a name misspelt on either
+ * side fails the typecheck instead of reading as "no data".
+ */
+export const METRIC_NAMES = [
+  'CPUUtilization',
+  'DatabaseConnections',
+  'CurrConnections',
+  'ClientConnections',
+  'Duration',
+  'Invocations',
+  'used_memory_max',
+  'RequestCount',
+  'NewFlowCount',
+  'BytesInFromDestination',
+  'BytesOutToDestination',
+  'ConsumedReadCapacityUnits',
+  'ConsumedWriteCapacityUnits',
+] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
 /** Metric name → summary; a name that is absent was not available. */
-export type Metrics = Partial<Record<string, MetricSummary>>;
+export type Metrics = Partial<Record<MetricName, MetricSummary>>;
 
 export type Tags = Record<string, string>;
 
@@ -101,7 +122,7 @@ export const LOAD_BALANCER_TYPES = ['application', 'network', 'gateway', 'classi
 export type LoadBalancerType = (typeof LOAD_BALANCER_TYPES)[number];
 
 /** The CloudWatch metric that counts a load balancer's traffic, by type. */
-export const LB_TRAFFIC_METRIC: Record<LoadBalancerType, string> = {
+export const LB_TRAFFIC_METRIC: Record<LoadBalancerType, MetricName> = {
   application: 'RequestCount',
   classic: 'RequestCount',
   network: 'NewFlowCount',

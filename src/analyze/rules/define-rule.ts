@@ -21,7 +21,13 @@ import {
   type Status,
   type Strategy,
 } from '../../domain/finding';
-import type { MetricSummary, RegionalEc2Prices, ResourceBase, ResourceInventory } from '../../domain/resources';
+import type {
+  MetricName,
+  MetricSummary,
+  RegionalEc2Prices,
+  ResourceBase,
+  ResourceInventory,
+} from '../../domain/resources';
 import type { Estimate } from '../../pricing';
 
 /** The Well-Architected Framework edition whose Cost Optimization Pillar best-practice ids the rules cite. */
@@ -252,7 +258,7 @@ const endOfDay = (day: string): number => {
 type WithMetrics = { metrics?: Partial<Record<string, MetricSummary>> };
 
 /** A gauge (CPU, connections): undefined when not collected or without datapoints, since gauges always report. */
-export function gauge(resource: WithMetrics, name: string): MetricSummary | undefined {
+export function gauge(resource: WithMetrics, name: MetricName): MetricSummary | undefined {
   const m = resource.metrics?.[name];
   return m && m.datapoints > 0 ? m : undefined;
 }
@@ -261,7 +267,7 @@ export function gauge(resource: WithMetrics, name: string): MetricSummary | unde
  * A count (requests, bytes, invocations): CloudWatch publishes no datapoint for a period with nothing to count, so
  * a query that was read with no datapoints means zero; undefined only when it was not read.
  */
-export const count = (resource: WithMetrics, name: string): MetricSummary | undefined => resource.metrics?.[name];
+export const count = (resource: WithMetrics, name: MetricName): MetricSummary | undefined => resource.metrics?.[name];
 
 /** The skip verdict for a resource whose metric is missing: missing data is never ok. */
 export const noMetric = (resource: ResourceBase, name: string, days: number): Verdict => ({

@@ -4,7 +4,7 @@
  * utilization by metric (CPU far below capacity: a smaller size saves the difference).
  */
 import { usdCents } from '../../domain/money';
-import type { MetricSummary, Metrics, ResourceBase } from '../../domain/resources';
+import type { MetricName, MetricSummary, Metrics, ResourceBase } from '../../domain/resources';
 import { monthlyCost, type Rate, saving } from '../../pricing';
 import { count, gauge, noMetric, noPrice, ok, type Verdict } from './define-rule';
 
@@ -13,7 +13,7 @@ type Measured = ResourceBase & { metrics?: Metrics };
 /** How an idle-by-metric rule reads its metric and words its verdicts. */
 export interface IdleShape<R extends Measured> {
   /** The metric's name (per resource where it depends on the kind, e.g. a load balancer's type). */
-  metric: string | ((r: R) => string);
+  metric: MetricName | ((r: R) => MetricName);
   /** gauge: judged on the window's maximum (connections); count: on its sum (requests, connections counted). */
   kind: 'gauge' | 'count';
   /** Idle when the judged value is at most this. */
@@ -49,7 +49,7 @@ export interface Downsize {
 /** How a low-utilization-by-metric rule reads its metric. */
 export interface LowUtilizationShape<R extends Measured> {
   /** A percentage gauge, judged on its highest daily average (e.g. CPUUtilization). */
-  metric: string;
+  metric: MetricName;
   days: number;
   /** Judge only with at least this many days of datapoints. */
   minDays: number;

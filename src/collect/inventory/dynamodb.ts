@@ -61,7 +61,7 @@ export async function collectTables(ctx: RegionContext): Promise<Partial<Resourc
     await guard(notes, where('dynamodb:ListTagsOfResource'), async () => {
       table.tags = tagRecord((await client.send(new ListTagsOfResourceCommand({ ResourceArn: table.arn }))).Tags);
     });
-    for (const metric of ['ConsumedReadCapacityUnits', 'ConsumedWriteCapacityUnits']) {
+    for (const metric of ['ConsumedReadCapacityUnits', 'ConsumedWriteCapacityUnits'] as const) {
       ctx.metrics.want(table, 'AWS/DynamoDB', metric, { TableName: name }, 'count');
     }
     tables.push(table);

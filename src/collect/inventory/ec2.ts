@@ -168,7 +168,7 @@ export async function collectEc2(ctx: RegionContext): Promise<Partial<ResourceIn
           createTime: iso(n.CreateTime),
         };
         natGateways.push(nat);
-        for (const name of ['BytesOutToDestination', 'BytesInFromDestination']) {
+        for (const name of ['BytesOutToDestination', 'BytesInFromDestination'] as const) {
           ctx.metrics.want(nat, 'AWS/NATGateway', name, { NatGatewayId: nat.id }, 'count');
         }
       }

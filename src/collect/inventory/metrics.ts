@@ -6,7 +6,7 @@
 import { CloudWatchClient, type MetricDataQuery, paginateGetMetricData } from '@aws-sdk/client-cloudwatch';
 import type { Aws } from '../../aws';
 import type { Note } from '../../domain/note';
-import type { MetricSummary, Metrics } from '../../domain/resources';
+import type { MetricName, MetricSummary, Metrics } from '../../domain/resources';
 import { guard } from '../guard';
 
 /** GetMetricData accepts at most 500 queries per call. */
@@ -22,7 +22,7 @@ export type MetricKind = 'gauge' | 'count';
 export interface MetricWant {
   target: { metrics?: Metrics };
   namespace: string;
-  metricName: string;
+  metricName: MetricName;
   dimensions: Record<string, string>;
   kind: MetricKind;
 }
@@ -35,7 +35,7 @@ export class MetricRequests {
   want(
     target: { metrics?: Metrics },
     namespace: string,
-    metricName: string,
+    metricName: MetricName,
     dimensions: Record<string, string>,
     kind: MetricKind,
   ) {

@@ -31,7 +31,7 @@ export async function collectRds(ctx: RegionContext): Promise<Partial<ResourceIn
           lifecycleSupport: d.EngineLifecycleSupport,
         };
         dbInstances.push(db);
-        for (const name of ['DatabaseConnections', 'CPUUtilization']) {
+        for (const name of ['DatabaseConnections', 'CPUUtilization'] as const) {
           ctx.metrics.want(db, 'AWS/RDS', name, { DBInstanceIdentifier: db.id }, 'gauge');
         }
       }
