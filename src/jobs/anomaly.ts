@@ -20,7 +20,7 @@ import type { Note } from '../domain/note';
 import type { SpendData } from '../domain/spend';
 import { anomalyPublishInput } from '../notify/anomaly-alert';
 import type { ActionsBlock } from '../notify/blocks';
-import type { DigestSection } from '../notify/digest';
+import type { DigestSection } from '../notify/section';
 import { anomaliesSection } from '../notify/sections/anomalies';
 
 export interface AnomalyStepResult {

@@ -1,14 +1,14 @@
 /**
  * The daily digest as Block Kit: the spend overview, top services with sparklines, top movers, then the sections
  * other parts add (savings, rightsizing, commitments, anomalies, checklist), then notes. Within Slack's limits.
- * Sections are built in their own files under src/notify/sections/ and passed in, so this file never changes for them.
+ * Sections are built in their own files under src/notify/sections/ on the model of ./section.ts and passed in, so this
+ * file never changes for them.
  */
 
 import type { SpendSummary } from '../analyze/summary';
 import { usd } from '../domain/money';
 import type { Note } from '../domain/note';
 import {
-  type ActionsBlock,
   type Block,
   clip,
   context,
@@ -31,40 +31,7 @@ import {
   tagLine,
   value,
 } from './format';
-
-/** A part of the digest contributed by another analyzer: Block Kit for Slack, lines for the terminal. */
-export interface DigestSection {
-  id: string;
-  title: string;
-  /** Built with src/notify/blocks.ts helpers; data in mrkdwn must go through escapeMrkdwn. */
-  blocks: Block[];
-  /** The same content as plain-text lines (no mrkdwn). */
-  lines: string[];
-}
-
-/** One item of a list section: mrkdwn for Slack (data already escaped), plain text for the terminal. */
-export interface SectionItem {
-  mrkdwn: string;
-  text: string;
-  /** The buttons under the item (Acknowledge, Snooze, Keep; Accurate, False positive, Planned). */
-  actions?: ActionsBlock;
-}
-
-/**
- * A section of one block per item, so a cut says how many items were left out; the caption (basis and window of
- * the figures, plain text) sits under the title and is never cut.
- */
-export function listSection(id: string, title: string, items: SectionItem[], caption?: string): DigestSection {
-  return {
-    id,
-    title,
-    blocks: [
-      ...(caption ? [context(escapeMrkdwn(caption))] : []),
-      ...items.flatMap((item) => [section(item.mrkdwn), ...(item.actions ? [item.actions] : [])]),
-    ],
-    lines: [...(caption ? [caption] : []), ...items.map((item) => item.text)],
-  };
-}
+import { type DigestSection, sectionToBlocks } from './section';
 
 export interface DigestInput {
   asOf: string;
@@ -137,7 +104,7 @@ function sectionBlocks(sections: DigestSection[], budget: number): Block[] {
   let left = budget - 1; // kept for the closing line naming sections left out
   for (const s of sections) {
     const head = [divider(), section(`*${escapeMrkdwn(s.title)}*`)];
-    const blocks = s.blocks.map(withinLimits);
+    const blocks = sectionToBlocks(s).map(withinLimits);
     if (head.length + blocks.length <= left) {
       out.push(...head, ...blocks);
       left -= head.length + blocks.length;

@@ -14,6 +14,7 @@ import {
   tagLine,
   value,
 } from './format';
+import { sectionToLines } from './section';
 
 /** Pad each column but the last to its widest cell; `right` columns align right (numbers). */
 function table(rows: string[][], right: number[] = []): string[] {
@@ -72,7 +73,7 @@ export function renderText(input: DigestInput): string {
   }
 
   for (const section of input.sections) {
-    out.push('', section.title, ...indent(section.lines));
+    out.push('', section.title, ...indent(sectionToLines(section)));
   }
 
   const notes = noteLines(s, input.notes);

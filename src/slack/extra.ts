@@ -7,7 +7,7 @@
 import type { Finding, FindingSource } from '../domain/finding';
 import type { Snapshot } from '../ledger/types';
 import { type Block, context, header } from '../notify/blocks';
-import type { DigestSection } from '../notify/digest';
+import { type DigestSection, sectionToBlocks } from '../notify/section';
 import { type Answer, answer, capBlocks } from './blocks';
 import { NO_SNAPSHOT } from './command';
 import { findingBlocks } from './findings';
@@ -35,7 +35,7 @@ export function sourceAnswer(a: SourceAnswer): Answer {
   if (!a.section && mine.length === 0) return answer(a.title, [`Not available yet: ${a.missing}`]);
   const blocks: Block[] = [
     header(a.title),
-    ...(a.section?.blocks ?? []),
+    ...(a.section ? sectionToBlocks(a.section) : []),
     ...findingBlocks(mine.slice(0, MAX_FINDINGS), a.now),
   ];
   if (mine.length > MAX_FINDINGS) blocks.push(context(`${mine.length - MAX_FINDINGS} more findings not shown.`));

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config';
 import type { AnomalyState } from '../../src/domain/anomaly';
 import type { Note } from '../../src/domain/note';
 import { anomalyStep } from '../../src/jobs/anomaly';
+import { sectionToLines } from '../../src/notify/section';
 import { sampleAws } from '../helpers/sample-aws';
 
 async function step(asOf: string, previous: AnomalyState | undefined, env: Record<string, string> = {}) {
@@ -27,7 +28,7 @@ describe('anomalyStep on the sample account', () => {
       'anomaly:new',
       'anomaly:spike',
     ]);
-    expect(result.section()?.lines.join('\n')).toContain('SageMaker');
+    expect(sectionToLines(result.section()!).join('\n')).toContain('SageMaker');
     expect(ceRequests).toBeLessThanOrEqual(3);
     expect(notes).toEqual([]);
     const input = result.publishInput(result.alerts[0]!, 'arn:aws:sns:us-east-1:111111111111:t');

@@ -6,13 +6,13 @@ import {
   type Block,
   button,
   clip,
-  context,
   escapeMrkdwn,
   SLACK_LIMITS,
   section,
   withinLimits,
 } from '../../src/notify/blocks';
-import { buildDigest, type DigestInput, type DigestSection, listSection } from '../../src/notify/digest';
+import { buildDigest, type DigestInput } from '../../src/notify/digest';
+import { type DigestSection, plainEntry, sectionToBlocks, sectionToLines } from '../../src/notify/section';
 import { renderText } from '../../src/notify/text';
 import { spendOf } from './spend-fixture';
 
@@ -63,10 +63,9 @@ const all = (blocks: Block[]) =>
 const bigSection = (i: number, blocks: number): DigestSection => ({
   id: `s${i}`,
   title: `Section ${i}`,
-  blocks: Array.from({ length: blocks }, (_, j) =>
-    section(`finding ${i}.${j} ${'x'.repeat(5000)}`, { fields: Array(12).fill('y'.repeat(2500)) }),
-  ),
-  lines: [],
+  blocks: Array.from({ length: blocks }, (_, j) => ({
+    entries: [{ lines: [[`finding ${i}.${j} ${'x'.repeat(5000)}`], ['y'.repeat(2500)]] }],
+  })),
 });
 
 describe('buildDigest', () => {
@@ -214,12 +213,11 @@ describe('buildDigest', () => {
   });
 
   it('shows a section whole when it fits, and cuts the one that does not with the count left out', () => {
-    const small = { id: 'a', title: 'Savings', blocks: [context('one'), context('two')], lines: [] };
+    const small = { id: 'a', title: 'Savings', blocks: ['one', 'two'].map((t) => ({ entries: [plainEntry(t)] })) };
     const big = {
       id: 'b',
       title: 'Rightsizing',
-      blocks: Array.from({ length: 60 }, (_, i) => section(`r${i}`)),
-      lines: [],
+      blocks: Array.from({ length: 60 }, (_, i) => ({ entries: [plainEntry(`r${i}`)] })),
     };
 
     const { blocks } = buildDigest(input({ sections: [small, big] }));
@@ -232,22 +230,20 @@ describe('buildDigest', () => {
   });
 });
 
-describe('listSection', () => {
-  const items = Array.from({ length: 60 }, (_, i) => ({
-    mrkdwn: `*$${i}.00/month* volume vol-${i} &amp; co`,
-    text: `$${i}.00/month volume vol-${i} & co`,
-    ...(i === 0
-      ? {
-          actions: {
-            type: 'actions' as const,
-            elements: [
-              { type: 'button' as const, text: { type: 'plain_text' as const, text: 'Ack' }, action_id: 'ack' },
-            ],
-          },
-        }
-      : {}),
-  }));
-  const savings = listSection('savings', 'Savings waiting', items, 'list prices, 730 h a month <us-east-1>');
+describe('a section', () => {
+  const ack = {
+    type: 'actions' as const,
+    elements: [{ type: 'button' as const, text: { type: 'plain_text' as const, text: 'Ack' }, action_id: 'ack' }],
+  };
+  const savings: DigestSection = {
+    id: 'savings',
+    title: 'Savings waiting',
+    caption: 'list prices, 730 h a month <us-east-1>',
+    blocks: Array.from({ length: 60 }, (_, i) => ({
+      entries: [{ lines: [[{ strong: `$${i}.00/month` }, ` volume vol-${i} & co`]] }],
+      ...(i === 0 ? { actions: ack } : {}),
+    })),
+  };
 
   it('keeps its caption and counts the items a cut leaves out', () => {
     const { blocks } = buildDigest(input({ sections: [savings] }));
@@ -256,7 +252,7 @@ describe('listSection', () => {
     expect(body).toContain(
       '*Savings waiting*\nlist prices, 730 h a month &lt;us-east-1&gt;\n*$0.00/month* volume vol-0 &amp; co',
     );
-    const shown = items.filter((i) => body.includes(`${i.mrkdwn}\n`)).length;
+    const shown = savings.blocks.filter((_, i) => body.includes(`*$${i}.00/month* volume vol-${i} &amp; co\n`)).length;
     expect(body).toContain(`… ${60 - shown} more in findings.csv`);
     const first = blocks.findIndex((b) => b.type === 'section' && b.text?.text.includes('vol-0 '));
     expect(blocks[first + 1]).toMatchObject({ type: 'actions', elements: [{ action_id: 'ack' }] });
@@ -269,6 +265,19 @@ describe('listSection', () => {
       '\nSavings waiting\n  list prices, 730 h a month <us-east-1>\n  $0.00/month volume vol-0 & co\n',
     );
     expect(text).toContain('  $59.00/month volume vol-59 & co\n');
+  });
+
+  it('renders one entry to Block Kit line by line and to the terminal as one line, the link in Slack only', () => {
+    const entry = {
+      lines: [[{ strong: '+$5.00' }, ' · ', { code: 'i-0<1>' }], ['why & how']],
+      link: { label: 'Cost Explorer', url: 'https://console.example/ce' },
+    };
+    const one: DigestSection = { id: 'x', title: 'X', blocks: [{ entries: [entry, plainEntry('second')] }] };
+
+    expect(sectionToBlocks(one)).toEqual([
+      section('*+$5.00* · `i-0&lt;1&gt;`\nwhy &amp; how · <https://console.example/ce|Cost Explorer>\nsecond'),
+    ]);
+    expect(sectionToLines(one)).toEqual(['+$5.00 · i-0<1> · why & how', 'second']);
   });
 });
 

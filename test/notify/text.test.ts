@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/analyze/summary';
 import { usd, usdCents } from '../../src/domain/money';
 import { sparkline } from '../../src/notify/format';
+import { plainEntry } from '../../src/notify/section';
 import { renderText } from '../../src/notify/text';
 import { spendOf } from './spend-fixture';
 
@@ -28,7 +29,13 @@ describe('renderText', () => {
       asOf: '2026-11-20',
       sample: true,
       summary,
-      sections: [{ id: 'savings', title: 'Savings waiting', blocks: [], lines: ['$3.65/month: idle public IPv4'] }],
+      sections: [
+        {
+          id: 'savings',
+          title: 'Savings waiting',
+          blocks: [{ entries: [plainEntry('$3.65/month: idle public IPv4')] }],
+        },
+      ],
       notes: [
         {
           kind: 'opt-in',

@@ -6,8 +6,8 @@
 import type { SpendAnomaly } from '../../domain/anomaly';
 import { addDays } from '../../domain/dates';
 import { percentOf, usd } from '../../domain/money';
-import { type ActionsBlock, escapeMrkdwn } from '../blocks';
-import { type DigestSection, listSection, type SectionItem } from '../digest';
+import type { ActionsBlock } from '../blocks';
+import type { DigestSection, Entry } from '../section';
 
 const STATES = ['new', 'ongoing', 'resolved'] as const;
 type State = (typeof STATES)[number];
@@ -21,7 +21,7 @@ export function anomalyState(a: SpendAnomaly, asOf: string, previousIds?: Readon
 
 const SOURCES = { 'durion-cost': 'durion-cost', 'aws-cost-anomaly-detection': 'AWS' } as const;
 
-function item(a: SpendAnomaly, state: State): SectionItem {
+function entry(a: SpendAnomaly, state: State): Entry {
   const days = a.start === a.end ? a.start : `${a.start} to ${a.end}`;
   const top = a.contributors?.find((c) => c.by !== 'account' || !a.accountId);
   const topText = top ? `top: ${top.by} ${top.value} ${usd(top.impactUsd)} (${percentOf(top.share)})` : undefined;
@@ -36,8 +36,8 @@ function item(a: SpendAnomaly, state: State): SectionItem {
     a.estimated ? 'includes Estimated days' : undefined,
   ].filter(Boolean) as string[];
   return {
-    mrkdwn: `*${figure}* · ${escapeMrkdwn(a.label)}\n${parts.map(escapeMrkdwn).join(' · ')}${a.consoleUrl ? ` · <${a.consoleUrl}|Cost Explorer>` : ''}`,
-    text: `${figure} · ${a.label} · ${parts.join(' · ')}`,
+    lines: [[{ strong: figure }, ` · ${a.label}`], [parts.join(' · ')]],
+    ...(a.consoleUrl ? { link: { label: 'Cost Explorer', url: a.consoleUrl } } : {}),
   };
 }
 
@@ -60,13 +60,9 @@ export function anomaliesSection(
     `${count('new')} new, ${count('ongoing')} ongoing, ${count('resolved')} resolved in the last 14 days` +
     (ranked.length > limit ? ` (top ${limit} shown)` : '') +
     '. Impact = Cost Explorer actual spend minus expected (median of the same weekday over the previous six weeks) over the anomaly days.';
-  return listSection(
-    'anomalies',
-    'Spend anomalies',
-    ranked.slice(0, limit).map((r) => {
-      const buttons = r.state === 'resolved' ? undefined : actions?.(r.a);
-      return { ...item(r.a, r.state), ...(buttons ? { actions: buttons } : {}) };
-    }),
-    caption,
-  );
+  const blocks = ranked.slice(0, limit).map((r) => {
+    const buttons = r.state === 'resolved' ? undefined : actions?.(r.a);
+    return { entries: [entry(r.a, r.state)], ...(buttons ? { actions: buttons } : {}) };
+  });
+  return { id: 'anomalies', title: 'Spend anomalies', caption, blocks };
 }

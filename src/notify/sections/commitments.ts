@@ -7,8 +7,7 @@ import { summarizeCommitments } from '../../analyze/recommend/commitments';
 import type { CommitmentData } from '../../collect/commitments';
 import type { FindingDraft } from '../../domain/finding';
 import { usd } from '../../domain/money';
-import { escapeMrkdwn } from '../blocks';
-import { type DigestSection, listSection } from '../digest';
+import { type DigestSection, plainEntry } from '../section';
 
 const pct = (n: number | undefined) => (n === undefined ? 'not read' : `${n.toFixed(1)}%`);
 
@@ -28,15 +27,17 @@ export function commitmentsSection(
     .filter((d) => d.source === 'commitments' || (d.action === 'purchase' && d.sources?.includes('commitments')))
     .filter((d) => d.status === 'alarm' || d.status === 'info')
     .sort((a, b) => b.monthlySavingsUsd - a.monthlySavingsUsd);
-  const findingItems = commitmentFindings.slice(0, limit).map((d) => {
-    const text =
-      d.monthlySavingsUsd > 0 ? `${usd(d.monthlySavingsUsd)}/month · ${d.reason}` : `${d.title} · ${d.reason}`;
-    return { mrkdwn: escapeMrkdwn(text), text };
-  });
+  const findingBlocks = commitmentFindings.slice(0, limit).map((d) => ({
+    entries: [
+      plainEntry(
+        d.monthlySavingsUsd > 0 ? `${usd(d.monthlySavingsUsd)}/month · ${d.reason}` : `${d.title} · ${d.reason}`,
+      ),
+    ],
+  }));
   // Coverage and utilization share one block, so the figures never cost the digest more than one.
-  const items = [{ mrkdwn: lines.map(escapeMrkdwn).join('\n'), text: lines.join('\n') }, ...findingItems];
+  const blocks = [{ entries: lines.map(plainEntry) }, ...findingBlocks];
   const read = [data.spCoverage?.fetchedOn, data.riCoverage?.fetchedOn].filter(Boolean);
   const more = commitmentFindings.length > limit ? ` ${commitmentFindings.length - limit} more in findings.csv.` : '';
   const caption = `Coverage over the 30 days before it was read${read.length ? ` (${[...new Set(read)].join(', ')})` : ''}; utilization daily from Cost Explorer.${more}`;
-  return listSection('commitments', 'Commitments', items, caption);
+  return { id: 'commitments', title: 'Commitments', caption, blocks };
 }

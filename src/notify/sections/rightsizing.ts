@@ -5,8 +5,7 @@
 import type { FindingDraft } from '../../domain/finding';
 import { SAVINGS_METHODS } from '../../domain/finding';
 import { usd } from '../../domain/money';
-import { escapeMrkdwn } from '../blocks';
-import { type DigestSection, listSection } from '../digest';
+import type { DigestSection } from '../section';
 
 /** Sizing actions: smaller, newer or cheaper configurations of a resource that stays. */
 const SIZING = new Set(['rightsize', 'modernize']);
@@ -22,14 +21,11 @@ export function rightsizingSection(findings: readonly FindingDraft[], limit = 5)
   const coveredCount = sizing.filter((d) => covered(d) && d.monthlySavingsUsd === 0).length;
   if (open.length === 0 && coveredCount === 0) return undefined;
   const total = open.reduce((s, d) => s + d.monthlySavingsUsd, 0);
-  const items = open.slice(0, limit).map((d) => {
+  const blocks = open.slice(0, limit).map((d) => {
     const from = (d.sources ?? [d.source]).join(' + ');
     const how = `${SAVINGS_METHODS[d.savingsMethod]}; ${d.savingsBasis}`;
-    const text = `${usd(d.monthlySavingsUsd)}/month · ${d.title} · ${d.resourceId} (${d.accountId}, ${d.region}) · ${from} · ${how}`;
-    return {
-      mrkdwn: `*${usd(d.monthlySavingsUsd)}/month* · ${escapeMrkdwn(d.title)} · \`${escapeMrkdwn(d.resourceId)}\` (${escapeMrkdwn(d.accountId)}, ${escapeMrkdwn(d.region)})\n${escapeMrkdwn(from)} · ${escapeMrkdwn(how)}`,
-      text,
-    };
+    const head = [{ strong: `${usd(d.monthlySavingsUsd)}/month` }, ` · ${d.title} · `, { code: d.resourceId }];
+    return { entries: [{ lines: [[...head, ` (${d.accountId}, ${d.region})`], [`${from} · ${how}`]] }] };
   });
   const caption =
     `${open.length} rightsizing change(s) worth ${usd(total)} a month` +
@@ -38,5 +34,5 @@ export function rightsizingSection(findings: readonly FindingDraft[], limit = 5)
       ? `; ${coveredCount} more save $0 now because a Reserved Instance or Savings Plan covers them`
       : '') +
     '. Figures are after discounts where AWS gives them, else before, as each line says.';
-  return listSection('rightsizing', 'Rightsizing', items, caption);
+  return { id: 'rightsizing', title: 'Rightsizing', caption, blocks };
 }

@@ -6,8 +6,8 @@
 import type { Finding } from '../../domain/finding';
 import { usd } from '../../domain/money';
 import { rank } from '../../ledger/score';
-import { type ActionsBlock, escapeMrkdwn } from '../blocks';
-import { type DigestSection, listSection } from '../digest';
+import type { ActionsBlock } from '../blocks';
+import { type DigestSection, plainEntry } from '../section';
 
 /**
  * Findings that propose an action now: open and flagged. Anomalies have their own section: their figure is the
@@ -43,12 +43,12 @@ export function savingsSection(
   const freshTotal = totalSavings(fresh);
   const top = open.slice(0, limit);
   const newOnes = fresh.filter((f) => !top.includes(f)).slice(0, Math.max(0, limit - 2));
-  const items = [
+  const blocks = [
     ...top.map((f) => ({ f, text: `${f.firstSeen === asOf ? 'NEW ' : ''}${line(f)}` })),
     ...newOnes.map((f) => ({ f, text: `NEW ${line(f)}` })),
-  ].map(({ f, text }) => ({ mrkdwn: escapeMrkdwn(text), text, ...(actions ? { actions: actions(f) } : {}) }));
+  ].map(({ f, text }) => ({ entries: [plainEntry(text)], ...(actions ? { actions: actions(f) } : {}) }));
   const caption =
     `${usd(total)} a month across ${open.length} open findings; new since yesterday: ${fresh.length} (${usd(freshTotal)} a month). ` +
     'Estimates at list prices over 730 h unless a finding says otherwise, the largest per resource where findings are alternatives; all are in findings.csv.';
-  return listSection('savings', 'Savings waiting', items, caption);
+  return { id: 'savings', title: 'Savings waiting', caption, blocks };
 }

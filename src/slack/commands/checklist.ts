@@ -1,10 +1,9 @@
-import { listSection } from '../../notify/digest';
-import { escapeText } from '../blocks';
+import { checklistEntry } from '../../notify/sections/checklist';
 import type { Command } from '../command';
 import { sourceAnswer } from '../extra';
 import { actionable } from '../findings';
 
-/** The checklist as measured by the last run, every day (the digest shows it weekly). */
+/** The checklist as measured by the last run, every day (the digest shows it weekly), an item a block. */
 export const checklist: Command = {
   name: 'checklist',
   usage: '',
@@ -12,15 +11,16 @@ export const checklist: Command = {
   async run({ store, snapshot, now }) {
     const [snap, findings] = await Promise.all([snapshot(), store.listFindings()]);
     const data = snap?.extra.checklist;
-    const items = (data?.items ?? []).map((i) => ({
-      mrkdwn: `*${i.status.toUpperCase()}* · ${escapeText(i.title)}: ${escapeText(i.detail)} (${escapeText(i.wellArchitected)})`,
-      text: `${i.status.toUpperCase()} · ${i.title}: ${i.detail} (${i.wellArchitected})`,
-    }));
     return sourceAnswer({
       title: 'Well-Architected cost checklist',
       snap,
       section: data
-        ? listSection('checklist', 'Checklist', items, `Measured from the run of ${data.asOf}.`)
+        ? {
+            id: 'checklist',
+            title: 'Checklist',
+            caption: `Measured from the run of ${data.asOf}.`,
+            blocks: data.items.map((i) => ({ entries: [checklistEntry(i)] })),
+          }
         : undefined,
       findings: actionable(findings, now, ['alarm', 'info']),
       source: 'checklist',

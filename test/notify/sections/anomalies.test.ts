@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anomalyFinding } from '../../../src/analyze/anomaly/findings';
 import type { SpendAnomaly } from '../../../src/domain/anomaly';
+import { sectionToLines } from '../../../src/notify/section';
 import { anomaliesSection, anomalyState } from '../../../src/notify/sections/anomalies';
 import { spendAnomaly } from '../../analyze/anomaly/helpers';
 
@@ -40,7 +41,7 @@ describe('anomaliesSection', () => {
     expect(list.map((a) => anomalyState(a, ASOF))).toEqual(['resolved', 'ongoing', 'new']);
     const section = anomaliesSection(list, ASOF);
     expect(section?.id).toBe('anomalies');
-    const lines = section?.lines.join('\n') ?? '';
+    const lines = sectionToLines(section!).join('\n');
     expect(lines).toContain('1 new, 1 ongoing, 1 resolved');
     expect(lines.indexOf('SageMaker')).toBeLessThan(lines.indexOf('EC2 - Other'));
     expect(lines.indexOf('EC2 - Other')).toBeLessThan(lines.indexOf('AmazonCloudWatch'));

@@ -4,6 +4,7 @@ import { collectOptimization } from '../../../src/collect/optimization';
 import type { Inventory } from '../../../src/collect/types';
 import { loadConfig } from '../../../src/config';
 import type { Note } from '../../../src/domain/note';
+import { sectionToBlocks, sectionToLines } from '../../../src/notify/section';
 import { checklistSection } from '../../../src/notify/sections/checklist';
 import { commitmentsSection } from '../../../src/notify/sections/commitments';
 import { rightsizingSection } from '../../../src/notify/sections/rightsizing';
@@ -27,14 +28,14 @@ describe('optimizer digest sections on the sample account', () => {
   it('lists the top rightsizing items with dollars, largest first, and counts the commitment-covered ones', async () => {
     const { analysis } = await sample('2026-11-20');
     const section = rightsizingSection(analysis.drafts, 3);
-    expect(section?.lines[1]).toMatch(/^\$655\.00\/month · EBS volume/);
-    expect(section?.lines).toHaveLength(4);
-    expect(section?.lines[0]).toMatch(/save \$0 now because a Reserved Instance or Savings Plan covers them/);
+    expect(sectionToLines(section!)[1]).toMatch(/^\$655\.00\/month · EBS volume/);
+    expect(sectionToLines(section!)).toHaveLength(4);
+    expect(sectionToLines(section!)[0]).toMatch(/save \$0 now because a Reserved Instance or Savings Plan covers them/);
   });
 
   it('shows coverage and utilization percentages, the expiring reservation and the purchases', async () => {
     const { analysis, inventory } = await sample('2026-11-20');
-    const text = commitmentsSection(inventory.optimization?.commitments, analysis.drafts)?.lines.join('\n') ?? '';
+    const text = sectionToLines(commitmentsSection(inventory.optimization?.commitments, analysis.drafts)!).join('\n');
     expect(text).toMatch(/Savings Plans: coverage 45\.0%, utilization \d+\.\d% \(7-day mean\), 99\.2% on 2026-11-19/);
     expect(text).toMatch(/Reserved Instances: coverage 11\.5%/);
     expect(text).toMatch(/ends 2026-12-11 \(in 21 days\)/);
@@ -45,9 +46,9 @@ describe('optimizer digest sections on the sample account', () => {
     const monday = await sample('2026-11-23');
     const friday = await sample('2026-11-20');
     const section = checklistSection(monday.analysis.checklist);
-    expect(section?.lines.some((l) => /^FAIL · Budgets track spend/.test(l))).toBe(true);
+    expect(sectionToLines(section!).some((l) => /^FAIL · Budgets track spend/.test(l))).toBe(true);
     // Nine items in one block: the checklist costs the digest two blocks.
-    expect(section?.blocks).toHaveLength(2);
+    expect(sectionToBlocks(section!)).toHaveLength(2);
     expect(checklistSection(friday.analysis.checklist)).toBeUndefined();
   });
 });

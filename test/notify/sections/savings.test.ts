@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/domain/finding';
+import { sectionToBlocks, sectionToLines } from '../../../src/notify/section';
 import { savingsSection } from '../../../src/notify/sections/savings';
 import { draft } from '../../ledger/helpers';
 
@@ -33,32 +34,34 @@ describe('savingsSection', () => {
       AS_OF,
     );
     expect(section?.id).toBe('savings');
-    expect(section?.lines[0]).toBe(
+    expect(sectionToLines(section!)[0]).toBe(
       '$692.85 a month across 2 open findings; new since yesterday: 1 ($32.85 a month). Estimates at list prices over 730 h unless a finding says otherwise, the largest per resource where findings are alternatives; all are in findings.csv.',
     );
-    expect(section?.lines[1]).toMatch(/^\$660\.00\/month · .* owner bob · io1 volume within gp3$/);
-    expect(section?.lines[2]).toMatch(/^NEW \$32\.85\/month · .* owner unknown · NAT idle$/);
-    expect(section?.blocks).toHaveLength(3);
+    expect(sectionToLines(section!)[1]).toMatch(/^\$660\.00\/month · .* owner bob · io1 volume within gp3$/);
+    expect(sectionToLines(section!)[2]).toMatch(/^NEW \$32\.85\/month · .* owner unknown · NAT idle$/);
+    expect(sectionToBlocks(section!)).toHaveLength(3);
   });
 
   it('lists new findings beyond the top ones', () => {
     const many = Array.from({ length: 7 }, (_, i) => finding({ monthlySavingsUsd: 100 - i, score: 100 - i }));
     const late = finding({ monthlySavingsUsd: 1, score: 1, priority: 4, firstSeen: AS_OF, reason: 'late newcomer' });
     const section = savingsSection([...many, late], AS_OF, undefined, 5);
-    expect(section?.lines).toHaveLength(1 + 5 + 1);
-    expect(section?.lines.at(-1)).toContain('late newcomer');
+    expect(sectionToLines(section!)).toHaveLength(1 + 5 + 1);
+    expect(sectionToLines(section!).at(-1)).toContain('late newcomer');
   });
 
   it('counts alternatives on one resource once, at the largest saving', () => {
     const a = finding({ resourceId: 'i-1', monthlySavingsUsd: 124.1, ruleId: 'ec2-instance-low-utilization' });
     const b = finding({ resourceId: 'i-1', monthlySavingsUsd: 49.64, ruleId: 'ec2-graviton-candidate' });
-    expect(savingsSection([a, b], AS_OF)?.lines[0]).toMatch(/^\$124\.10 a month across 2 open findings/);
+    expect(sectionToLines(savingsSection([a, b], AS_OF)!)[0]).toMatch(/^\$124\.10 a month across 2 open findings/);
   });
 
   it('leaves anomalies to their own section: their run rate is not a saving', () => {
     const rule = finding({ resourceId: 'vol-1', monthlySavingsUsd: 8 });
     const anomaly = finding({ source: 'anomaly', resourceId: 'account-service|1|EC2', monthlySavingsUsd: 1384.62 });
-    expect(savingsSection([rule, anomaly], AS_OF)?.lines[0]).toMatch(/^\$8\.00 a month across 1 open findings/);
+    expect(sectionToLines(savingsSection([rule, anomaly], AS_OF)!)[0]).toMatch(
+      /^\$8\.00 a month across 1 open findings/,
+    );
     expect(savingsSection([anomaly], AS_OF)).toBeUndefined();
   });
 
