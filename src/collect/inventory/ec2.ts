@@ -27,170 +27,214 @@ export async function collectEc2(ctx: RegionContext): Promise<Partial<ResourceIn
   const client = aws.client(EC2Client, region);
   const where = (op: string) => ({ source: `ec2:${op}`, region, accountId });
   const out: Partial<ResourceInventory> = {};
-
   await guard(notes, where('DescribeInstances'), async () => {
-    const instances: ResourceInventory['instances'] = [];
-    for await (const page of paginateDescribeInstances({ client }, {})) {
-      for (const r of page.Reservations ?? []) {
-        for (const i of r.Instances ?? []) {
-          if (!i.InstanceId || i.State?.Name === 'terminated') continue;
-          const owner = r.OwnerId ?? accountId;
-          const instance: Ec2Instance = {
-            accountId: owner,
-            region,
-            id: i.InstanceId,
-            arn: `arn:aws:ec2:${region}:${owner}:instance/${i.InstanceId}`,
-            tags: tagRecord(i.Tags),
-            instanceType: i.InstanceType ?? 'unknown',
-            imageId: i.ImageId,
-            state: i.State?.Name ?? 'unknown',
-            launchTime: iso(i.LaunchTime),
-            stoppedSince: i.State?.Name === 'stopped' ? stoppedSince(i.StateTransitionReason) : undefined,
-            platform: i.Platform?.toLowerCase() === 'windows' ? 'windows' : 'linux',
-            architecture: i.Architecture,
-            lifecycle: i.InstanceLifecycle ?? 'on-demand',
-            volumeIds: (i.BlockDeviceMappings ?? []).flatMap((b) => (b.Ebs?.VolumeId ? [b.Ebs.VolumeId] : [])),
-            publicIp: i.PublicIpAddress,
-          };
-          instances.push(instance);
-          if (instance.state === 'running') {
-            ctx.metrics.want(instance, 'AWS/EC2', 'CPUUtilization', { InstanceId: instance.id }, 'gauge');
-          }
-        }
-      }
-    }
-    out.instances = instances;
+    out.instances = await readInstances(client, ctx);
   });
-
   await guard(notes, where('DescribeVolumes'), async () => {
-    const volumes: ResourceInventory['volumes'] = [];
-    for await (const page of paginateDescribeVolumes({ client }, {})) {
-      for (const v of page.Volumes ?? []) {
-        if (!v.VolumeId) continue;
-        volumes.push({
-          accountId,
-          region,
-          id: v.VolumeId,
-          arn: `arn:aws:ec2:${region}:${accountId}:volume/${v.VolumeId}`,
-          tags: tagRecord(v.Tags),
-          type: v.VolumeType ?? 'unknown',
-          sizeGb: v.Size ?? 0,
-          iops: v.Iops,
-          throughputMBps: v.Throughput,
-          state: v.State ?? 'unknown',
-          attachedInstanceIds: (v.Attachments ?? []).flatMap((a) => (a.InstanceId ? [a.InstanceId] : [])),
-          createTime: iso(v.CreateTime),
-        });
-      }
-    }
-    out.volumes = volumes;
+    out.volumes = await readVolumes(client, ctx);
   });
-
   await guard(notes, where('DescribeSnapshots'), async () => {
-    const snapshots: ResourceInventory['snapshots'] = [];
-    for await (const page of paginateDescribeSnapshots({ client }, { OwnerIds: ['self'] })) {
-      for (const s of page.Snapshots ?? []) {
-        if (!s.SnapshotId) continue;
-        const owner = s.OwnerId ?? accountId;
-        snapshots.push({
+    out.snapshots = await readSnapshots(client, ctx);
+  });
+  await guard(notes, where('DescribeImages'), async () => {
+    out.images = await readImages(client, ctx);
+  });
+  await guard(notes, where('DescribeAddresses'), async () => {
+    out.addresses = await readAddresses(client, ctx);
+  });
+  await guard(notes, where('DescribeNatGateways'), async () => {
+    out.natGateways = await readNatGateways(client, ctx);
+  });
+  await guard(notes, where('DescribeReservedInstances'), async () => {
+    out.reservedInstances = await readReservedInstances(client, ctx);
+  });
+  return out;
+}
+
+/** Instances not terminated, each running one with its CPU metric asked for. */
+async function readInstances(client: EC2Client, ctx: RegionContext): Promise<ResourceInventory['instances']> {
+  const { region, accountId } = ctx;
+  const instances: ResourceInventory['instances'] = [];
+  for await (const page of paginateDescribeInstances({ client }, {})) {
+    for (const r of page.Reservations ?? []) {
+      for (const i of r.Instances ?? []) {
+        if (!i.InstanceId || i.State?.Name === 'terminated') continue;
+        const owner = r.OwnerId ?? accountId;
+        const instance: Ec2Instance = {
           accountId: owner,
           region,
-          id: s.SnapshotId,
-          arn: `arn:aws:ec2:${region}::snapshot/${s.SnapshotId}`,
-          tags: tagRecord(s.Tags),
-          // vol-ffffffff is what EC2 shows for snapshots copied or made from an AMI: no source volume.
-          volumeId: s.VolumeId && s.VolumeId !== 'vol-ffffffff' ? s.VolumeId : undefined,
-          volumeSizeGb: s.VolumeSize ?? 0,
-          fullSizeGb: s.FullSnapshotSizeInBytes === undefined ? undefined : s.FullSnapshotSizeInBytes / GIB,
-          startTime: iso(s.StartTime) ?? '',
-          storageTier: s.StorageTier ?? 'standard',
-          description: s.Description,
-        });
-      }
-    }
-    out.snapshots = snapshots;
-  });
-
-  await guard(notes, where('DescribeImages'), async () => {
-    const images: ResourceInventory['images'] = [];
-    for await (const page of paginateDescribeImages({ client }, { Owners: ['self'] })) {
-      for (const img of page.Images ?? []) {
-        if (!img.ImageId) continue;
-        images.push({
-          accountId: img.OwnerId ?? accountId,
-          region,
-          id: img.ImageId,
-          arn: `arn:aws:ec2:${region}::image/${img.ImageId}`,
-          tags: tagRecord(img.Tags),
-          name: img.Name,
-          creationDate: img.CreationDate,
-          snapshotIds: (img.BlockDeviceMappings ?? []).flatMap((b) => (b.Ebs?.SnapshotId ? [b.Ebs.SnapshotId] : [])),
-          state: img.State ?? 'unknown',
-        });
-      }
-    }
-    out.images = images;
-  });
-
-  await guard(notes, where('DescribeAddresses'), async () => {
-    const page = await client.send(new DescribeAddressesCommand({}));
-    out.addresses = (page.Addresses ?? []).flatMap((a) =>
-      a.AllocationId && a.PublicIp
-        ? [
-            {
-              accountId,
-              region,
-              id: a.AllocationId,
-              arn: `arn:aws:ec2:${region}:${accountId}:elastic-ip/${a.AllocationId}`,
-              tags: tagRecord(a.Tags),
-              publicIp: a.PublicIp,
-              associationId: a.AssociationId,
-              instanceId: a.InstanceId,
-              networkInterfaceId: a.NetworkInterfaceId,
-            },
-          ]
-        : [],
-    );
-  });
-
-  await guard(notes, where('DescribeNatGateways'), async () => {
-    const natGateways: ResourceInventory['natGateways'] = [];
-    for await (const page of paginateDescribeNatGateways({ client }, {})) {
-      for (const n of page.NatGateways ?? []) {
-        if (!n.NatGatewayId || n.State === 'deleted') continue;
-        const nat: NatGateway = {
-          accountId,
-          region,
-          id: n.NatGatewayId,
-          arn: `arn:aws:ec2:${region}:${accountId}:natgateway/${n.NatGatewayId}`,
-          tags: tagRecord(n.Tags),
-          state: n.State ?? 'unknown',
-          createTime: iso(n.CreateTime),
+          id: i.InstanceId,
+          arn: `arn:aws:ec2:${region}:${owner}:instance/${i.InstanceId}`,
+          tags: tagRecord(i.Tags),
+          instanceType: i.InstanceType ?? 'unknown',
+          imageId: i.ImageId,
+          state: i.State?.Name ?? 'unknown',
+          launchTime: iso(i.LaunchTime),
+          stoppedSince: i.State?.Name === 'stopped' ? stoppedSince(i.StateTransitionReason) : undefined,
+          platform: i.Platform?.toLowerCase() === 'windows' ? 'windows' : 'linux',
+          architecture: i.Architecture,
+          lifecycle: i.InstanceLifecycle ?? 'on-demand',
+          volumeIds: (i.BlockDeviceMappings ?? []).flatMap((b) => (b.Ebs?.VolumeId ? [b.Ebs.VolumeId] : [])),
+          publicIp: i.PublicIpAddress,
         };
-        natGateways.push(nat);
-        for (const name of ['BytesOutToDestination', 'BytesInFromDestination'] as const) {
-          ctx.metrics.want(nat, 'AWS/NATGateway', name, { NatGatewayId: nat.id }, 'count');
+        instances.push(instance);
+        if (instance.state === 'running') {
+          ctx.metrics.want(instance, 'AWS/EC2', 'CPUUtilization', { InstanceId: instance.id }, 'gauge');
         }
       }
     }
-    out.natGateways = natGateways;
-  });
+  }
+  return instances;
+}
 
-  await guard(notes, where('DescribeReservedInstances'), async () => {
-    const page = await client.send(
-      new DescribeReservedInstancesCommand({ Filters: [{ Name: 'state', Values: ['active'] }] }),
-    );
-    out.reservedInstances = (page.ReservedInstances ?? []).map((ri) => ({
-      accountId,
-      region,
-      id: ri.ReservedInstancesId ?? 'unknown',
-      tags: tagRecord(ri.Tags),
-      instanceType: ri.InstanceType ?? 'unknown',
-      count: ri.InstanceCount ?? 0,
-      state: ri.State ?? 'unknown',
-      end: iso(ri.End),
-    }));
-  });
+/** EBS volumes with the instances they are attached to. */
+async function readVolumes(
+  client: EC2Client,
+  { region, accountId }: RegionContext,
+): Promise<ResourceInventory['volumes']> {
+  const volumes: ResourceInventory['volumes'] = [];
+  for await (const page of paginateDescribeVolumes({ client }, {})) {
+    for (const v of page.Volumes ?? []) {
+      if (!v.VolumeId) continue;
+      volumes.push({
+        accountId,
+        region,
+        id: v.VolumeId,
+        arn: `arn:aws:ec2:${region}:${accountId}:volume/${v.VolumeId}`,
+        tags: tagRecord(v.Tags),
+        type: v.VolumeType ?? 'unknown',
+        sizeGb: v.Size ?? 0,
+        iops: v.Iops,
+        throughputMBps: v.Throughput,
+        state: v.State ?? 'unknown',
+        attachedInstanceIds: (v.Attachments ?? []).flatMap((a) => (a.InstanceId ? [a.InstanceId] : [])),
+        createTime: iso(v.CreateTime),
+      });
+    }
+  }
+  return volumes;
+}
 
-  return out;
+/** EBS snapshots the account owns. */
+async function readSnapshots(
+  client: EC2Client,
+  { region, accountId }: RegionContext,
+): Promise<ResourceInventory['snapshots']> {
+  const snapshots: ResourceInventory['snapshots'] = [];
+  for await (const page of paginateDescribeSnapshots({ client }, { OwnerIds: ['self'] })) {
+    for (const s of page.Snapshots ?? []) {
+      if (!s.SnapshotId) continue;
+      const owner = s.OwnerId ?? accountId;
+      snapshots.push({
+        accountId: owner,
+        region,
+        id: s.SnapshotId,
+        arn: `arn:aws:ec2:${region}::snapshot/${s.SnapshotId}`,
+        tags: tagRecord(s.Tags),
+        // vol-ffffffff is what EC2 shows for snapshots copied or made from an AMI: no source volume.
+        volumeId: s.VolumeId && s.VolumeId !== 'vol-ffffffff' ? s.VolumeId : undefined,
+        volumeSizeGb: s.VolumeSize ?? 0,
+        fullSizeGb: s.FullSnapshotSizeInBytes === undefined ? undefined : s.FullSnapshotSizeInBytes / GIB,
+        startTime: iso(s.StartTime) ?? '',
+        storageTier: s.StorageTier ?? 'standard',
+        description: s.Description,
+      });
+    }
+  }
+  return snapshots;
+}
+
+/** AMIs the account owns, with the snapshots behind them. */
+async function readImages(
+  client: EC2Client,
+  { region, accountId }: RegionContext,
+): Promise<ResourceInventory['images']> {
+  const images: ResourceInventory['images'] = [];
+  for await (const page of paginateDescribeImages({ client }, { Owners: ['self'] })) {
+    for (const img of page.Images ?? []) {
+      if (!img.ImageId) continue;
+      images.push({
+        accountId: img.OwnerId ?? accountId,
+        region,
+        id: img.ImageId,
+        arn: `arn:aws:ec2:${region}::image/${img.ImageId}`,
+        tags: tagRecord(img.Tags),
+        name: img.Name,
+        creationDate: img.CreationDate,
+        snapshotIds: (img.BlockDeviceMappings ?? []).flatMap((b) => (b.Ebs?.SnapshotId ? [b.Ebs.SnapshotId] : [])),
+        state: img.State ?? 'unknown',
+      });
+    }
+  }
+  return images;
+}
+
+/** Elastic IPs (one unpaged call) and what each is associated with. */
+async function readAddresses(
+  client: EC2Client,
+  { region, accountId }: RegionContext,
+): Promise<ResourceInventory['addresses']> {
+  const page = await client.send(new DescribeAddressesCommand({}));
+  return (page.Addresses ?? []).flatMap((a) =>
+    a.AllocationId && a.PublicIp
+      ? [
+          {
+            accountId,
+            region,
+            id: a.AllocationId,
+            arn: `arn:aws:ec2:${region}:${accountId}:elastic-ip/${a.AllocationId}`,
+            tags: tagRecord(a.Tags),
+            publicIp: a.PublicIp,
+            associationId: a.AssociationId,
+            instanceId: a.InstanceId,
+            networkInterfaceId: a.NetworkInterfaceId,
+          },
+        ]
+      : [],
+  );
+}
+
+/** NAT gateways not deleted, each with its traffic metrics asked for. */
+async function readNatGateways(client: EC2Client, ctx: RegionContext): Promise<ResourceInventory['natGateways']> {
+  const { region, accountId } = ctx;
+  const natGateways: ResourceInventory['natGateways'] = [];
+  for await (const page of paginateDescribeNatGateways({ client }, {})) {
+    for (const n of page.NatGateways ?? []) {
+      if (!n.NatGatewayId || n.State === 'deleted') continue;
+      const nat: NatGateway = {
+        accountId,
+        region,
+        id: n.NatGatewayId,
+        arn: `arn:aws:ec2:${region}:${accountId}:natgateway/${n.NatGatewayId}`,
+        tags: tagRecord(n.Tags),
+        state: n.State ?? 'unknown',
+        createTime: iso(n.CreateTime),
+      };
+      natGateways.push(nat);
+      for (const name of ['BytesOutToDestination', 'BytesInFromDestination'] as const) {
+        ctx.metrics.want(nat, 'AWS/NATGateway', name, { NatGatewayId: nat.id }, 'count');
+      }
+    }
+  }
+  return natGateways;
+}
+
+/** Active EC2 Reserved Instances (one unpaged call). */
+async function readReservedInstances(
+  client: EC2Client,
+  { region, accountId }: RegionContext,
+): Promise<ResourceInventory['reservedInstances']> {
+  const page = await client.send(
+    new DescribeReservedInstancesCommand({ Filters: [{ Name: 'state', Values: ['active'] }] }),
+  );
+  return (page.ReservedInstances ?? []).map((ri) => ({
+    accountId,
+    region,
+    id: ri.ReservedInstancesId ?? 'unknown',
+    tags: tagRecord(ri.Tags),
+    instanceType: ri.InstanceType ?? 'unknown',
+    count: ri.InstanceCount ?? 0,
+    state: ri.State ?? 'unknown',
+    end: iso(ri.End),
+  }));
 }
