@@ -8,7 +8,7 @@ import type { Aws } from '../aws';
 import type { Breakdown } from '../domain/anomaly';
 import { addDays, daysBetween } from '../domain/dates';
 import type { Note } from '../domain/note';
-import type { CostMetric, SpendData } from '../domain/spend';
+import type { CostMetric } from '../domain/spend';
 import { guard } from './guard';
 import { accountNamesOf, addAt, allPages, costAndUsagePages } from './pages';
 import { CE_REGION } from './spend';

@@ -8,15 +8,10 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { anomalyAlerts, capAlerts } from '../analyze/alerts/anomaly';
-import { calendarClass } from '../analyze/anomaly/calendar';
-import { costExplorerUrl } from '../analyze/anomaly/console';
-import { scanSeries } from '../analyze/anomaly/detect';
 import { detectHourlyAnomalies } from '../analyze/anomaly/hourly';
-import { severityOf } from '../analyze/anomaly/spend';
-import { spendDetector } from '../analyze/anomaly/thresholds';
 import type { Aws } from '../aws';
-import { collectHourlySpend, type HourlySpend } from '../collect/anomalies';
-import type { AnomalyThresholds, Config } from '../config';
+import { collectHourlySpend } from '../collect/anomalies';
+import type { Config } from '../config';
 import type { Alert } from '../domain/alert';
 import type { SpendAnomaly } from '../domain/anomaly';
 import type { Note } from '../domain/note';
