@@ -157,41 +157,12 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
   const coverageWindow: DateInterval = { Start: addDays(asOf, -COVERAGE_DAYS), End: asOf };
   const data: CommitmentData = { asOf, window, reservations: [] };
 
-  data.spUtilization = await guard(notes, { source: 'ce:GetSavingsPlansUtilization' }, async () => {
-    const r = await count(ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod: window, Granularity: 'DAILY' })));
-    return (r.SavingsPlansUtilizationsByTime ?? []).flatMap((t) => {
-      const pct = ceNumber(t.Utilization?.UtilizationPercentage);
-      return pct === undefined
-        ? []
-        : [
-            {
-              date: t.TimePeriod?.Start ?? '',
-              utilizationPct: pct,
-              unusedUsd: ceNumber(t.Utilization?.UnusedCommitment) ?? 0,
-            },
-          ];
-    });
-  });
-  data.riUtilization = await guard(notes, { source: 'ce:GetReservationUtilization' }, async () => {
-    const pages = await allPages(async (NextPageToken) => {
-      const r = await count(
-        ce.send(new GetReservationUtilizationCommand({ TimePeriod: window, Granularity: 'DAILY', NextPageToken })),
-      );
-      return { items: r.UtilizationsByTime ?? [], nextToken: r.NextPageToken };
-    });
-    return pages.flatMap((t) => {
-      const pct = ceNumber(t.Total?.UtilizationPercentage);
-      return pct === undefined
-        ? []
-        : [
-            {
-              date: t.TimePeriod?.Start ?? '',
-              utilizationPct: pct,
-              unusedUsd: ceNumber(t.Total?.RICostForUnusedHours) ?? 0,
-            },
-          ];
-    });
-  });
+  data.spUtilization = await guard(notes, { source: 'ce:GetSavingsPlansUtilization' }, () =>
+    readSpUtilization(ce, count, window),
+  );
+  data.riUtilization = await guard(notes, { source: 'ce:GetReservationUtilization' }, () =>
+    readRiUtilization(ce, count, window),
+  );
 
   const weekly: { key: WeeklyKey; ce: boolean; read: () => Promise<unknown> }[] = [
     { key: 'spCoverage', ce: true, read: () => readSpCoverage(ce, count, coverageWindow) },
@@ -222,27 +193,79 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
   }
 
   for (const region of options.regions) {
-    const rds = await guard(notes, { source: 'rds:DescribeReservedDBInstances', region }, async () => {
-      const out: Reservation[] = [];
-      for await (const page of paginateDescribeReservedDBInstances({ client: aws.client(RDSClient, region) }, {})) {
-        for (const ri of page.ReservedDBInstances ?? []) {
-          if (ri.State !== 'active' || !ri.StartTime || !ri.Duration) continue;
-          out.push({
-            service: 'rds',
-            id: ri.ReservedDBInstanceId ?? '',
-            region,
-            instanceType: ri.DBInstanceClass ?? '',
-            count: ri.DBInstanceCount ?? 0,
-            end: new Date(new Date(ri.StartTime).getTime() + ri.Duration * 1000).toISOString(),
-          });
-        }
-      }
-      return out;
-    });
+    const rds = await guard(notes, { source: 'rds:DescribeReservedDBInstances', region }, () =>
+      readRdsReservations(aws, region),
+    );
     data.reservations.push(...(rds ?? []));
   }
   // Kept in the snapshot: plain JSON, undefined fields dropped.
   return plain(data);
+}
+
+/** Daily Savings Plans utilization; a day without a percentage is left out. */
+async function readSpUtilization(
+  ce: CostExplorerClient,
+  count: Count,
+  TimePeriod: DateInterval,
+): Promise<UtilizationDay[]> {
+  const r = await count(ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod, Granularity: 'DAILY' })));
+  return (r.SavingsPlansUtilizationsByTime ?? []).flatMap((t) => {
+    const pct = ceNumber(t.Utilization?.UtilizationPercentage);
+    return pct === undefined
+      ? []
+      : [
+          {
+            date: t.TimePeriod?.Start ?? '',
+            utilizationPct: pct,
+            unusedUsd: ceNumber(t.Utilization?.UnusedCommitment) ?? 0,
+          },
+        ];
+  });
+}
+
+/** Daily Reserved Instance utilization, all pages; a day without a percentage is left out. */
+async function readRiUtilization(
+  ce: CostExplorerClient,
+  count: Count,
+  TimePeriod: DateInterval,
+): Promise<UtilizationDay[]> {
+  const pages = await allPages(async (NextPageToken) => {
+    const r = await count(
+      ce.send(new GetReservationUtilizationCommand({ TimePeriod, Granularity: 'DAILY', NextPageToken })),
+    );
+    return { items: r.UtilizationsByTime ?? [], nextToken: r.NextPageToken };
+  });
+  return pages.flatMap((t) => {
+    const pct = ceNumber(t.Total?.UtilizationPercentage);
+    return pct === undefined
+      ? []
+      : [
+          {
+            date: t.TimePeriod?.Start ?? '',
+            utilizationPct: pct,
+            unusedUsd: ceNumber(t.Total?.RICostForUnusedHours) ?? 0,
+          },
+        ];
+  });
+}
+
+/** Active RDS reservations of one region, each with the day it ends (start plus duration). */
+async function readRdsReservations(aws: Aws, region: string): Promise<Reservation[]> {
+  const out: Reservation[] = [];
+  for await (const page of paginateDescribeReservedDBInstances({ client: aws.client(RDSClient, region) }, {})) {
+    for (const ri of page.ReservedDBInstances ?? []) {
+      if (ri.State !== 'active' || !ri.StartTime || !ri.Duration) continue;
+      out.push({
+        service: 'rds',
+        id: ri.ReservedDBInstanceId ?? '',
+        region,
+        instanceType: ri.DBInstanceClass ?? '',
+        count: ri.DBInstanceCount ?? 0,
+        end: new Date(new Date(ri.StartTime).getTime() + ri.Duration * 1000).toISOString(),
+      });
+    }
+  }
+  return out;
 }
 
 async function readSpCoverage(
