@@ -30,6 +30,9 @@ export interface SpendRequest {
 /** Cost Explorer's only endpoint. */
 export const CE_REGION = 'us-east-1';
 
+/** Where notes about GetCostAndUsage come from. */
+const USAGE_SOURCE = 'ce:GetCostAndUsage';
+
 /** The IAM actions this collector sends (test/iam.test.ts checks them against its imports and serverless.yml). */
 export const SPEND_IAM_ACTIONS = ['ce:GetCostAndUsage', 'ce:GetCostForecast'] as const;
 
@@ -136,6 +139,53 @@ function merge(days: string[], from: string, cachedDays: string[], cached: Famil
   return out;
 }
 
+/** [LINKED_ACCOUNT, SERVICE] groups: the total, by account, by service and by both. */
+const readByAccountService = (client: CostExplorerClient, request: SpendRequest, from: string) =>
+  read(
+    client,
+    request,
+    from,
+    [
+      { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' },
+      { Type: 'DIMENSION', Key: 'SERVICE' },
+    ],
+    ([account = '', service = '']) => [
+      ['total', ''],
+      ['byAccount', account],
+      ['byService', service],
+      ['byAccountService', `${account}|${service}`],
+    ],
+  );
+
+/** [TAG, REGION] groups: by tag value (Cost Explorer answers `key$value`) and by region. */
+const readByTagRegion = (client: CostExplorerClient, request: SpendRequest, from: string) => {
+  const tagPrefix = `${request.tagKey}$`;
+  return read(
+    client,
+    request,
+    from,
+    [
+      { Type: 'TAG', Key: request.tagKey },
+      { Type: 'DIMENSION', Key: 'REGION' },
+    ],
+    ([tag = '', region = '']) => [
+      ['byTag', tag.startsWith(tagPrefix) ? tag.slice(tagPrefix.length) : tag],
+      ['byRegion', region],
+    ],
+  );
+};
+
+/** The stored copy when spend could not be read, with a note saying how far it goes and this run's forecast. */
+function storedCopy(cached: SpendData, forecast: SpendData['forecast'], notes: Note[]): SpendData {
+  const last = cached.days[cached.days.length - 1] ?? 'nothing';
+  notes.push({
+    kind: 'unavailable',
+    source: USAGE_SOURCE,
+    message: `spend could not be read from Cost Explorer; the stored copy (up to ${last}) is used`,
+  });
+  return { ...cached, forecast: undefined, ...(forecast ? { forecast } : {}) };
+}
+
 /**
  * Collect daily spend for the look-back window ending yesterday, reusing the settled days of `cached` (what the store
  * kept from an earlier run). Denied or throttled calls become notes; the run goes on with what could be read.
@@ -148,64 +198,23 @@ export async function collectSpend(
   notes: Note[],
 ): Promise<SpendData | undefined> {
   const client = aws.client(CostExplorerClient, CE_REGION);
-  const source = 'ce:GetCostAndUsage';
   const earliest = ceEarliestDay(request.asOf);
   const lookback = addDays(request.asOf, -request.lookbackDays);
   const start = laterDay(lookback, earliest);
   const days = daysBetween(start, request.asOf);
-  const tagPrefix = `${request.tagKey}$`;
   const cachedTag = cached?.byTag?.key === request.tagKey ? cached.byTag.values : undefined;
 
   const mainFrom = firstToRead(request, start, cached, true);
-  const main = await guard(notes, { source }, () =>
-    read(
-      client,
-      request,
-      mainFrom,
-      [
-        { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' },
-        { Type: 'DIMENSION', Key: 'SERVICE' },
-      ],
-      ([account = '', service = '']) => [
-        ['total', ''],
-        ['byAccount', account],
-        ['byService', service],
-        ['byAccountService', `${account}|${service}`],
-      ],
-    ),
-  );
+  const main = await guard(notes, { source: USAGE_SOURCE }, () => readByAccountService(client, request, mainFrom));
   const tagFrom = firstToRead(request, start, cached, cachedTag !== undefined);
-  const tagged = await guard(notes, { source }, () =>
-    read(
-      client,
-      request,
-      tagFrom,
-      [
-        { Type: 'TAG', Key: request.tagKey },
-        { Type: 'DIMENSION', Key: 'REGION' },
-      ],
-      ([tag = '', region = '']) => [
-        ['byTag', tag.startsWith(tagPrefix) ? tag.slice(tagPrefix.length) : tag],
-        ['byRegion', region],
-      ],
-    ),
-  );
+  const tagged = await guard(notes, { source: USAGE_SOURCE }, () => readByTagRegion(client, request, tagFrom));
   const forecast = await readForecast(client, request, notes);
 
-  if (!main) {
-    if (!cached) return undefined;
-    const last = cached.days[cached.days.length - 1] ?? 'nothing';
-    notes.push({
-      kind: 'unavailable',
-      source,
-      message: `spend could not be read from Cost Explorer; the stored copy (up to ${last}) is used`,
-    });
-    return { ...cached, forecast: undefined, ...(forecast ? { forecast } : {}) };
-  }
+  if (!main) return cached ? storedCopy(cached, forecast, notes) : undefined;
   if (!tagged) {
     notes.push({
       kind: 'unavailable',
-      source,
+      source: USAGE_SOURCE,
       message: `spend by region and by tag "${request.tagKey}" could not be read and is left out`,
     });
   }
