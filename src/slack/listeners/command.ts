@@ -1,0 +1,28 @@
+/** The slash command: answered from the stored snapshot and ledger, in the channel only when shared. */
+import type { App } from '@slack/bolt';
+import { refuseChannel, refuseWorkspace, resolveCaller } from '../access';
+import { route } from '../router';
+import { ephemeral, type ListenerDeps, refusal, STORE_DOWN } from './deps';
+
+export const registerCommand = (app: App, { cfg, store, now, safeMembers, once }: ListenerDeps) => {
+  app.command(cfg.command, async ({ command, ack }) => {
+    const refused = refuseWorkspace(cfg, command.team_id, command.api_app_id) ?? refuseChannel(cfg, command.channel_id);
+    if (refused) return ack(refusal(refused));
+    const caller = await resolveCaller(cfg, command.user_id, command.channel_id, safeMembers);
+    try {
+      const result = await route(command.text ?? '', {
+        store,
+        caller,
+        now: now(),
+        slash: cfg.command,
+        once: once(command.trigger_id),
+      });
+      const body = ephemeral(result.answer);
+      await ack(result.share ? { ...body, response_type: 'in_channel' } : body);
+    } catch (err) {
+      await store.release(`slack:${command.trigger_id}`).catch(() => {});
+      app.logger.error(`slash command failed: ${(err as Error).message}`);
+      await ack(refusal(STORE_DOWN));
+    }
+  });
+};
