@@ -4,10 +4,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SNSClient } from '@aws-sdk/client-sns';
+import { type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { forecastAlert } from '../analyze/alerts/forecast';
-import { analyzeOptimization } from '../analyze/recommend';
+import { analyzeOptimization, type OptimizationAnalysis } from '../analyze/recommend';
 import { evaluateRules } from '../analyze/rules';
 import { type SpendSummary, summarize } from '../analyze/summary';
 import type { Aws } from '../aws';
@@ -22,11 +22,11 @@ import { CredentialsError } from '../domain/errors';
 import type { Finding, FindingDraft } from '../domain/finding';
 import type { Note } from '../domain/note';
 import type { SpendData } from '../domain/spend';
-import { reconcile } from '../ledger/ledger';
+import { type Reconciled, reconcile } from '../ledger/ledger';
 import { openStore } from '../ledger/store';
-import type { DigestStatus, RunReport, Snapshot } from '../ledger/types';
+import type { DigestStatus, RunReport, Snapshot, Store } from '../ledger/types';
 import { findingActions } from '../notify/buttons';
-import { claimsUntil, deliverAlerts, deliverDigest } from '../notify/deliver';
+import { type AlertOutcome, type Claims, claimsUntil, deliverAlerts, deliverDigest } from '../notify/deliver';
 import { buildDigest, buildOwnerDigest, type Digest } from '../notify/digest';
 import { writeOutputs } from '../notify/files';
 import { routeFindings } from '../notify/routing';
@@ -37,7 +37,7 @@ import { rightsizingSection } from '../notify/sections/rightsizing';
 import { savingsSection } from '../notify/sections/savings';
 import { toPublishInput } from '../notify/sns';
 import { renderText } from '../notify/text';
-import { anomalyStep } from './anomaly';
+import { type AnomalyStepResult, anomalyStep } from './anomaly';
 
 export interface RunOptions {
   /** The AWS client set, built by the caller for its mode (live, sample, cassette). */
@@ -206,149 +206,251 @@ function buildDigests(input: DigestsInput) {
   return { mainInput, main: { channel: input.mainChannel, digest: buildDigest(mainInput) }, owners };
 }
 
+/** What every step of one run reads: its options, clock, account, open store and the previous snapshot. */
+interface Run extends RunOptions {
+  now: () => Date;
+  sample: boolean;
+  accountId: string;
+  store: Store;
+  previous: Snapshot | undefined;
+}
+
+/** What the analysis made of the inventory: the spend summary, findings to reconcile and alerts to send. */
+interface Analysis {
+  summary: SpendSummary;
+  optimization: OptimizationAnalysis;
+  anomaly: AnomalyStepResult;
+  drafts: FindingDraft[];
+  alerts: Alert[];
+}
+
+type Digests = ReturnType<typeof buildDigests>;
+
 /** Run the daily job once. Safe to run twice for one date: the digest and each alert go out once. */
 export async function runDaily(options: RunOptions): Promise<RunResult> {
   const now = options.now ?? (() => new Date());
   const started = now();
-  const { config, asOf } = options;
-  const { aws } = options;
-  const sample = aws.mode === 'sample';
+  const { aws, config } = options;
   const accountId = await identify(aws);
   const store = await openStore({ tableName: config.tableName, storeDir: options.storeDir });
   try {
     const previous = await store.latestSnapshot();
-    // A cassette answers the calls it recorded: replay reads everything again rather than what a kept store lacks.
-    const cached: Cached =
-      aws.mode === 'cassette'
-        ? {}
-        : {
-            spend: await store.getSpend(spendKey(config)),
-            commitments: previous?.extra.commitments,
-          };
-    const inventory = await collect(aws, config, asOf, cached, accountId);
-    const notes = inventory.notes;
-    const spend = inventory.spend ?? emptySpend(config.spend.metric);
-    if (!inventory.spend)
-      notes.push({ kind: 'error', source: 'ce:GetCostAndUsage', message: 'no spend could be read' });
-
-    // analyze
-    const summary = summarize(spend, asOf);
-    // AWS's own recommendations join the rules' drafts: one finding per resource and action, commitment-aware.
-    const optimization = analyzeOptimization(inventory, evaluateRules(inventory, config), {
-      accountId,
-      homeRegion: config.homeRegion,
-      ownerTags: config.ownerTags,
-    });
-    notes.push(...optimization.notes);
-    // Spend anomalies: ours and AWS's merged, root causes, findings, alerts (re-alert on growth, daily cap).
-    const anomaly = await anomalyStep(aws, {
-      asOf,
-      spend: inventory.spend,
-      accountId,
-      config,
-      notes,
-      previous: previous?.extra.anomalies,
-    });
-    const drafts: FindingDraft[] = [...optimization.drafts, ...anomaly.findings];
-    const alerts: Alert[] = [
-      forecastAlert(summary, accountId, config.alerts.forecastOverLastMonth),
-      ...optimization.alerts,
-      ...anomaly.alerts,
-    ].filter((a): a is Alert => a !== undefined);
-
-    // ledger
-    const ledger = reconcile(
-      drafts.filter((d) => d.status !== 'ok'),
-      await store.listFindings(),
-      asOf,
-      now(),
-    );
-    const current = ledger.findings.filter((f) => f.lastSeen === asOf).sort((a, b) => b.score - a.score);
-
-    const digests = buildDigests({
-      asOf,
-      sample,
-      summary,
-      notes,
-      findings: current,
-      ownerChannels: config.slack.ownerChannels,
-      mainChannel: config.slack.channel,
-      accountWide: [
-        commitmentsSection(inventory.optimization?.commitments, current),
-        anomaly.section((a) => {
-          const finding = current.find((f) => f.source === 'anomaly' && f.resourceId === a.id);
-          return finding && findingActions(finding);
-        }),
-        checklistSection(optimization.checklist),
-      ],
-    });
-
+    const run: Run = { ...options, now, sample: aws.mode === 'sample', accountId, store, previous };
+    const { inventory, spend } = await collectStep(run);
+    const analysis = await analyze(run, inventory, spend);
+    const { ledger, current } = await reconcileStep(run, analysis.drafts);
+    const digests = digestsOf(run, inventory, analysis, current);
     // notify: claims first, so a retried or repeated run never sends twice
-    const claims = { store, until: claimsUntil(asOf), notes };
-    const topicArn = config.topicArn ?? '(DURION_TOPIC_ARN not set)';
-    const outgoing = alerts.map((a) => ({
-      key: a.key,
-      input: a.kind === 'anomaly' ? anomaly.publishInput(a, topicArn) : toPublishInput(a, topicArn),
-    }));
-    const sent = config.topicArn
-      ? await deliverAlerts(claims, sns(config.homeRegion), outgoing)
-      : { published: 0, duplicates: 0, publishedKeys: [] };
-    const delivered: DigestStatus[] = [];
-    for (const { channel, digest } of [digests.main, ...digests.owners]) {
-      if (!channel) delivered.push({ channel: MAIN, posted: false, reason: 'SLACK_CHANNEL not set' });
-      else if (!options.slackBotToken) delivered.push({ channel, posted: false, reason: 'SLACK_BOT_TOKEN not set' });
-      else {
-        const slack = { apiUrl: config.slack.apiUrl, token: options.slackBotToken };
-        delivered.push(await deliverDigest(claims, slack, asOf, channel, digest));
-      }
-    }
-
-    const costExplorerRequests = aws.calls.forService('ce');
-    const sameMonth = previous?.asOf.slice(0, 7) === asOf.slice(0, 7);
-    const report: RunReport = {
-      asOf,
-      startedAt: started.toISOString(),
-      durationMs: now().getTime() - started.getTime(),
-      mode: aws.mode,
-      calls: aws.calls.byOperation,
-      costExplorerRequests,
-      costExplorerRequestsMonth: costExplorerRequests + (sameMonth ? previous.report.costExplorerRequestsMonth : 0),
-      notes,
-      findings: {
-        total: current.length,
-        alarm: current.filter((f) => f.status === 'alarm').length,
-        new: ledger.newIds.length,
-        resolved: ledger.resolvedIds.length,
-      },
-      alerts: { built: alerts.length, published: sent.published, duplicates: sent.duplicates },
-      digests: delivered,
-    };
-
-    // persist: all computed, now written
-    if (inventory.spend) await store.putSpend(spendKey(config), inventory.spend);
-    await store.putFindings(ledger.findings);
-    const extra = {
-      commitments: inventory.optimization?.commitments,
-      checklist: optimization.checklist,
-      anomalies: anomaly.stateAfter(sent.publishedKeys),
-    };
-    const snapshot: Snapshot = { asOf, sample, summary, spend: lastDays(spend, SNAPSHOT_DAYS), report, extra };
-    await store.putSnapshot(snapshot);
-
-    const digestText = renderText(digests.mainInput);
-    const payload = ({ channel, digest }: { channel?: string; digest: Digest }) => ({
-      channel: channel ?? '(SLACK_CHANNEL not set)',
-      ...digest,
-    });
-    const files = writeOutputs(options.outDir, {
-      digest: { payload: payload(digests.main), text: digestText },
-      routed: digests.owners.map(payload),
-      alerts: outgoing.map((a) => a.input),
-      findings: current,
-      report,
-    });
-    return { report, digestText, files };
+    const claims: Claims = { store, until: claimsUntil(run.asOf), notes: inventory.notes };
+    const { outgoing, sent } = await sendAlerts(run, claims, analysis);
+    const delivered = await postDigests(run, claims, digests);
+    const outcome = { notes: inventory.notes, current, ledger, built: analysis.alerts.length, sent, delivered };
+    const report = buildReport(run, started, outcome);
+    await persist(run, { inventory, spend, analysis, ledger, sent, report });
+    return writeFiles(run.outDir, { digests, outgoing, current, report });
   } finally {
     await store.close();
   }
+}
+
+/** Read AWS, reusing what the store kept; spend that could not be read is an error note and an empty record. */
+async function collectStep(run: Run): Promise<{ inventory: Inventory; spend: SpendData }> {
+  const { aws, config, store, previous } = run;
+  // A cassette answers the calls it recorded: replay reads everything again rather than what a kept store lacks.
+  const cached: Cached =
+    aws.mode === 'cassette'
+      ? {}
+      : {
+          spend: await store.getSpend(spendKey(config)),
+          commitments: previous?.extra.commitments,
+        };
+  const inventory = await collect(aws, config, run.asOf, cached, run.accountId);
+  const spend = inventory.spend ?? emptySpend(config.spend.metric);
+  if (!inventory.spend)
+    inventory.notes.push({ kind: 'error', source: 'ce:GetCostAndUsage', message: 'no spend could be read' });
+  return { inventory, spend };
+}
+
+/** Judge what was collected: the spend summary, optimization findings and alerts, spend anomalies, the forecast. */
+async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promise<Analysis> {
+  const { aws, asOf, config, accountId } = run;
+  const notes = inventory.notes;
+  const summary = summarize(spend, asOf);
+  // AWS's own recommendations join the rules' drafts: one finding per resource and action, commitment-aware.
+  const optimization = analyzeOptimization(inventory, evaluateRules(inventory, config), {
+    accountId,
+    homeRegion: config.homeRegion,
+    ownerTags: config.ownerTags,
+  });
+  notes.push(...optimization.notes);
+  // Spend anomalies: ours and AWS's merged, root causes, findings, alerts (re-alert on growth, daily cap).
+  const anomaly = await anomalyStep(aws, {
+    asOf,
+    spend: inventory.spend,
+    accountId,
+    config,
+    notes,
+    previous: run.previous?.extra.anomalies,
+  });
+  const drafts: FindingDraft[] = [...optimization.drafts, ...anomaly.findings];
+  const alerts: Alert[] = [
+    forecastAlert(summary, accountId, config.alerts.forecastOverLastMonth),
+    ...optimization.alerts,
+    ...anomaly.alerts,
+  ].filter((a): a is Alert => a !== undefined);
+  return { summary, optimization, anomaly, drafts, alerts };
+}
+
+/** Merge the drafts into the stored ledger; the current findings are those seen today, highest score first. */
+async function reconcileStep(run: Run, drafts: FindingDraft[]): Promise<{ ledger: Reconciled; current: Finding[] }> {
+  const ledger = reconcile(
+    drafts.filter((d) => d.status !== 'ok'),
+    await run.store.listFindings(),
+    run.asOf,
+    run.now(),
+  );
+  const current = ledger.findings.filter((f) => f.lastSeen === run.asOf).sort((a, b) => b.score - a.score);
+  return { ledger, current };
+}
+
+/** The digests of the current findings, with the account-wide sections and their buttons for the main one. */
+function digestsOf(run: Run, inventory: Inventory, analysis: Analysis, current: Finding[]): Digests {
+  const { config } = run;
+  return buildDigests({
+    asOf: run.asOf,
+    sample: run.sample,
+    summary: analysis.summary,
+    notes: inventory.notes,
+    findings: current,
+    ownerChannels: config.slack.ownerChannels,
+    mainChannel: config.slack.channel,
+    accountWide: [
+      commitmentsSection(inventory.optimization?.commitments, current),
+      analysis.anomaly.section((a) => {
+        const finding = current.find((f) => f.source === 'anomaly' && f.resourceId === a.id);
+        return finding && findingActions(finding);
+      }),
+      checklistSection(analysis.optimization.checklist),
+    ],
+  });
+}
+
+/** Publish each alert not claimed before; without a topic nothing is published, and the inputs are still kept. */
+async function sendAlerts(run: Run, claims: Claims, { alerts, anomaly }: Analysis) {
+  const { config } = run;
+  const topicArn = config.topicArn ?? '(DURION_TOPIC_ARN not set)';
+  const outgoing = alerts.map((a) => ({
+    key: a.key,
+    input: a.kind === 'anomaly' ? anomaly.publishInput(a, topicArn) : toPublishInput(a, topicArn),
+  }));
+  const sent: AlertOutcome = config.topicArn
+    ? await deliverAlerts(claims, sns(config.homeRegion), outgoing)
+    : { published: 0, duplicates: 0, publishedKeys: [] };
+  return { outgoing, sent };
+}
+
+/** Post each digest not posted before, or say why it could not be. */
+async function postDigests(run: Run, claims: Claims, digests: Digests): Promise<DigestStatus[]> {
+  const { config, slackBotToken } = run;
+  const delivered: DigestStatus[] = [];
+  for (const { channel, digest } of [digests.main, ...digests.owners]) {
+    if (!channel) delivered.push({ channel: MAIN, posted: false, reason: 'SLACK_CHANNEL not set' });
+    else if (!slackBotToken) delivered.push({ channel, posted: false, reason: 'SLACK_BOT_TOKEN not set' });
+    else {
+      const slack = { apiUrl: config.slack.apiUrl, token: slackBotToken };
+      delivered.push(await deliverDigest(claims, slack, run.asOf, channel, digest));
+    }
+  }
+  return delivered;
+}
+
+/** What the run did, for run.json and the snapshot: calls, Cost Explorer requests, findings, alerts, digests. */
+function buildReport(
+  run: Run,
+  started: Date,
+  outcome: {
+    notes: Note[];
+    current: Finding[];
+    ledger: Reconciled;
+    built: number;
+    sent: AlertOutcome;
+    delivered: DigestStatus[];
+  },
+): RunReport {
+  const { aws, asOf, previous } = run;
+  const { current, ledger, sent } = outcome;
+  const costExplorerRequests = aws.calls.forService('ce');
+  const sameMonth = previous?.asOf.slice(0, 7) === asOf.slice(0, 7);
+  return {
+    asOf,
+    startedAt: started.toISOString(),
+    durationMs: run.now().getTime() - started.getTime(),
+    mode: aws.mode,
+    calls: aws.calls.byOperation,
+    costExplorerRequests,
+    costExplorerRequestsMonth: costExplorerRequests + (sameMonth ? previous.report.costExplorerRequestsMonth : 0),
+    notes: outcome.notes,
+    findings: {
+      total: current.length,
+      alarm: current.filter((f) => f.status === 'alarm').length,
+      new: ledger.newIds.length,
+      resolved: ledger.resolvedIds.length,
+    },
+    alerts: { built: outcome.built, published: sent.published, duplicates: sent.duplicates },
+    digests: outcome.delivered,
+  };
+}
+
+/** All computed, now written: the spend cache, the ledger, then the snapshot the Slack app answers from. */
+async function persist(
+  run: Run,
+  out: {
+    inventory: Inventory;
+    spend: SpendData;
+    analysis: Analysis;
+    ledger: Reconciled;
+    sent: AlertOutcome;
+    report: RunReport;
+  },
+): Promise<void> {
+  const { store, config, asOf, sample } = run;
+  const { inventory, analysis } = out;
+  if (inventory.spend) await store.putSpend(spendKey(config), inventory.spend);
+  await store.putFindings(out.ledger.findings);
+  const extra = {
+    commitments: inventory.optimization?.commitments,
+    checklist: analysis.optimization.checklist,
+    anomalies: analysis.anomaly.stateAfter(out.sent.publishedKeys),
+  };
+  const summary = analysis.summary;
+  const snapshot: Snapshot = {
+    asOf,
+    sample,
+    summary,
+    spend: lastDays(out.spend, SNAPSHOT_DAYS),
+    report: out.report,
+    extra,
+  };
+  await store.putSnapshot(snapshot);
+}
+
+/** Write the run's files: the main digest as posted and as text, the owner digests, alerts, findings, the report. */
+function writeFiles(
+  outDir: string,
+  out: { digests: Digests; outgoing: { input: PublishCommandInput }[]; current: Finding[]; report: RunReport },
+): RunResult {
+  const { digests, report } = out;
+  const digestText = renderText(digests.mainInput);
+  const payload = ({ channel, digest }: { channel?: string; digest: Digest }) => ({
+    channel: channel ?? '(SLACK_CHANNEL not set)',
+    ...digest,
+  });
+  const files = writeOutputs(outDir, {
+    digest: { payload: payload(digests.main), text: digestText },
+    routed: digests.owners.map(payload),
+    alerts: out.outgoing.map((a) => a.input),
+    findings: out.current,
+    report,
+  });
+  return { report, digestText, files };
 }
