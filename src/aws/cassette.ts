@@ -1,12 +1,13 @@
 /**
  * Cassettes: DIR/<service>/<Operation>.json, each a JSON array of { input, output } or { input, error }, with optional
  * region and account. A call gets the entry whose input equals the actual input, else the first whose input is
- * contained in it (hand-written entries may leave out what does not matter; recorded pages replay in order).
+ * contained in it (hand-written entries may leave out what does not matter; recorded pages replay in order). Keys
+ * may come in any order.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CassetteError } from '../domain/errors';
-import { type AwsCall, awsError, type Responder } from './replay';
+import { type AwsCall, awsError, canonical, type Responder } from './replay';
 
 export interface CassetteEntry {
   input: Record<string, unknown>;
@@ -16,13 +17,16 @@ export interface CassetteEntry {
   account?: string;
 }
 
-/** True when every key of `expected` is in `actual` with a contained value; arrays and scalars compare exactly. */
+/**
+ * True when every key of `expected` is in `actual` with a contained value; arrays and scalars compare exactly. Key
+ * order never matters.
+ */
 export function contains(expected: unknown, actual: unknown): boolean {
   if (expected && typeof expected === 'object' && !Array.isArray(expected)) {
     if (!actual || typeof actual !== 'object' || Array.isArray(actual)) return false;
     return Object.entries(expected).every(([k, v]) => contains(v, (actual as Record<string, unknown>)[k]));
   }
-  return JSON.stringify(expected) === JSON.stringify(actual);
+  return canonical(expected) === canonical(actual);
 }
 
 function readEntries(file: string): CassetteEntry[] {
@@ -58,8 +62,8 @@ export function loadCassette(dir: string): Responder {
       (e) => (e.region === undefined || e.region === call.region) && contains(e.input, call.input),
     );
     // An exact match wins over the first containing one: a recorded page one is contained in the call for page two.
-    const exact = JSON.stringify(call.input);
-    const hit = candidates.find((e) => JSON.stringify(e.input) === exact) ?? candidates[0];
+    const exact = canonical(call.input);
+    const hit = candidates.find((e) => canonical(e.input) === exact) ?? candidates[0];
     if (!hit) {
       throw new CassetteError(
         `cassette ${dir} has no answer for ${call.service} ${call.operation} in ${call.region} with input ${JSON.stringify(call.input)}`,

@@ -1,10 +1,11 @@
 /**
  * One factory for every AWS client, in four modes: live (default credential chain, adaptive retries), sample and
  * cassette (answered by SDK middleware, no network), record (live, with every answer kept for a cassette).
- * Every call is counted by service and operation.
+ * Every call is counted by service and operation, and every listing is guarded against a page token returned twice.
  */
 import type { Client } from '@smithy/smithy-client';
 import { loadCassette, Recorder } from './cassette';
+import { pagingGuardMiddleware } from './paging';
 import { countingMiddleware, type Responder, recordMiddleware, replayMiddleware } from './replay';
 
 export type AwsMode = 'live' | 'sample' | 'cassette' | 'record';
@@ -68,6 +69,7 @@ export function createAws(options: AwsOptions): Aws {
       if (!client) {
         client = new Client({ region, maxAttempts: 5, retryMode: 'adaptive' });
         client.middlewareStack.add(...countingMiddleware(calls));
+        client.middlewareStack.add(...pagingGuardMiddleware());
         if (responder) client.middlewareStack.add(...replayMiddleware(responder, region));
         if (recorder) client.middlewareStack.add(...recordMiddleware(recorder.record, region));
         cache.set(key, client);

@@ -37,6 +37,21 @@ export function reviveDates(value: unknown): unknown {
   return value;
 }
 
+/** A value as JSON with object keys sorted at every level: two inputs that differ only in key order read the same. */
+export function canonical(value: unknown): string {
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === 'object' && !(v instanceof Date)
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(sorted(value)) ?? 'undefined';
+}
+
 /** Dates as ISO strings, undefined keys dropped: the form inputs are stored and matched in. */
 export const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? {})) as T;
 

@@ -7,19 +7,19 @@ import {
   type GetCostAndUsageCommandOutput,
 } from '@aws-sdk/client-cost-explorer';
 
-/** Every page of a token-paged list. A token seen twice ends the loop instead of spinning forever. */
+/**
+ * Every page of a token-paged list. A token returned twice cannot loop: the client's paging guard (src/aws/paging.ts)
+ * throws a PagingError.
+ */
 export async function allPages<T>(
   read: (token: string | undefined) => Promise<{ items: T[]; nextToken?: string }>,
 ): Promise<T[]> {
   const items: T[] = [];
-  const seen = new Set<string>();
   let token: string | undefined;
   do {
     const page = await read(token);
     items.push(...page.items);
     token = page.nextToken || undefined;
-    if (token && seen.has(token)) break;
-    if (token) seen.add(token);
   } while (token);
   return items;
 }

@@ -70,6 +70,15 @@ export class SlackError extends DurionError {
   }
 }
 
+/** An AWS listing returned a page token twice: what was read is incomplete. A note, not a stop: one listing is one gap. */
+export class PagingError extends DurionError {
+  override readonly code = 'E_PAGING';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PagingError';
+  }
+}
+
 /** Errors that mean "the run cannot go on as asked": never turned into a note. */
 export const isFatal = (err: unknown): err is DurionError =>
   err instanceof UsageError ||

@@ -13,7 +13,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAws } from '../../src/aws';
 import { awsError } from '../../src/aws/replay';
 import { collectComputeOptimizer } from '../../src/collect/optimizer';
-import { allPages } from '../../src/collect/pages';
 import type { Note } from '../../src/domain/note';
 
 // Compute Optimizer may speak a binary protocol: mock at the command level, never over HTTP.
@@ -105,16 +104,5 @@ describe('collectComputeOptimizer', () => {
     await collectComputeOptimizer(live(), ['us-east-1'], notes);
 
     expect(notes[0]?.message).toMatch(/1 resource\(s\) had no recommendation, e\.g\. .*InsufficientData/);
-  });
-});
-
-describe('allPages', () => {
-  it('ends when a token comes back a second time instead of looping forever', async () => {
-    let calls = 0;
-    const items = await allPages(async () => {
-      calls += 1;
-      return { items: [calls], nextToken: 'same' };
-    });
-    expect(items).toEqual([1, 2]);
   });
 });
