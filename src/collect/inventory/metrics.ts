@@ -1,8 +1,11 @@
 /**
  * CloudWatch statistics for the inventory: collectors ask for the metrics their rules need, then one pass reads them
  * all with GetMetricData (up to 500 queries a call, every page) at daily resolution over the window, and fills each
- * resource's `metrics`. A metric whose read failed stays undefined; the failure is a note.
+ * resource's `metrics`. A metric whose read failed stays undefined; the failure is a note. Each query's id comes from
+ * the metric's identity and the queries go out sorted by it, so the same estate sends the same requests whatever order
+ * the collectors asked in (a recorded cassette replays onto the right resources).
  */
+import { createHash } from 'node:crypto';
 import { CloudWatchClient, type MetricDataQuery, paginateGetMetricData } from '@aws-sdk/client-cloudwatch';
 import type { Aws } from '../../aws';
 import type { Note } from '../../domain/note';
@@ -45,27 +48,12 @@ export class MetricRequests {
   /** Read every wanted metric over [start, end) in batches; fill `metrics` of each resource. */
   async fetch(aws: Aws, region: string, window: { start: string; end: string }, notes: Note[]): Promise<void> {
     const client = aws.client(CloudWatchClient, region);
-    const stats = (kind: MetricKind) => (kind === 'gauge' ? ['Average', 'Maximum'] : ['Sum']);
-    const queries = this.wants.flatMap((w, i) =>
-      stats(w.kind).map(
-        (stat): MetricDataQuery => ({
-          Id: `m${i}_${stat.toLowerCase()}`,
-          MetricStat: {
-            Metric: {
-              Namespace: w.namespace,
-              MetricName: w.metricName,
-              Dimensions: Object.entries(w.dimensions).map(([Name, Value]) => ({ Name, Value })),
-            },
-            Period: DAY_SECONDS,
-            Stat: stat,
-          },
-          ReturnData: true,
-        }),
-      ),
-    );
+    const queries = new Map<string, MetricDataQuery>();
+    for (const w of this.wants) for (const q of queriesOf(w)) queries.set(q.Id ?? '', q);
+    const sorted = [...queries.values()].sort((a, b) => (a.Id ?? '').localeCompare(b.Id ?? ''));
     const values = new Map<string, number[]>();
-    for (let at = 0; at < queries.length; at += MAX_QUERIES_PER_CALL) {
-      const batch = queries.slice(at, at + MAX_QUERIES_PER_CALL);
+    for (let at = 0; at < sorted.length; at += MAX_QUERIES_PER_CALL) {
+      const batch = sorted.slice(at, at + MAX_QUERIES_PER_CALL);
       await guard(notes, { source: 'cloudwatch:GetMetricData', region }, async () => {
         const pages = paginateGetMetricData(
           { client },
@@ -83,12 +71,37 @@ export class MetricRequests {
         }
       });
     }
-    this.wants.forEach((w, i) => {
-      const summary = summarize(w.kind, (stat) => values.get(`m${i}_${stat}`));
+    for (const w of this.wants) {
+      const summary = summarize(w.kind, (stat) => values.get(queryId(w, stat)));
       if (summary) w.target.metrics = { ...w.target.metrics, [w.metricName]: summary };
-    });
+    }
   }
 }
+
+const STATS: Record<MetricKind, string[]> = { gauge: ['Average', 'Maximum'], count: ['Sum'] };
+
+/** The query id of a metric's statistic: a hash of namespace, name and sorted dimensions (ids must start lowercase). */
+function queryId(w: MetricWant, stat: string): string {
+  const dimensions = Object.entries(w.dimensions).sort(([a], [b]) => a.localeCompare(b));
+  const identity = JSON.stringify([w.namespace, w.metricName, dimensions]);
+  return `m${createHash('sha256').update(identity).digest('hex').slice(0, 16)}_${stat.toLowerCase()}`;
+}
+
+/** The GetMetricData queries of one wanted metric: one per statistic its kind reads. */
+const queriesOf = (w: MetricWant): MetricDataQuery[] =>
+  STATS[w.kind].map((stat) => ({
+    Id: queryId(w, stat),
+    MetricStat: {
+      Metric: {
+        Namespace: w.namespace,
+        MetricName: w.metricName,
+        Dimensions: Object.entries(w.dimensions).map(([Name, Value]) => ({ Name, Value })),
+      },
+      Period: DAY_SECONDS,
+      Stat: stat,
+    },
+    ReturnData: true,
+  }));
 
 /** A summary from daily values; undefined when the metric was not read at all. */
 function summarize(kind: MetricKind, read: (stat: string) => number[] | undefined): MetricSummary | undefined {
