@@ -39,6 +39,13 @@ export const monthStart = (day: string): string => `${day.slice(0, 7)}-01`;
 /** The 1st of the month after the day's month. */
 export const nextMonthStart = (day: string): string => monthStart(addDays(monthStart(day), 32));
 
+/** The same day `n` calendar months later, clamped to that month's last day: Jan 31 + 1 month is Feb 28 (or 29). */
+export function addMonths(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
+  return utcDay(new Date(Date.UTC(y, m - 1 + n, Math.min(d, lastDay))));
+}
+
 /** The days from start to end, end exclusive (as Cost Explorer's TimePeriod). */
 export function daysBetween(start: string, end: string): string[] {
   const out: string[] = [];

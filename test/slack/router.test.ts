@@ -21,6 +21,16 @@ describe('snooze durations', () => {
   });
 
   it.each([
+    ['2027-01-31', '1m', '2027-02-28'],
+    ['2028-01-31', '1m', '2028-02-29'],
+    ['2026-08-31', '1m', '2026-09-30'],
+    ['2026-10-31', '4m', '2027-02-28'],
+    ['2026-12-15', '2m', '2027-02-15'],
+  ])('counts months on the calendar: from %s, %s ends on %s', (today, input, until) => {
+    expect(snoozeUntil(input, new Date(`${today}T09:00:00Z`))).toBe(until);
+  });
+
+  it.each([
     ['soon', 'cannot read the duration "soon"'],
     ['2026-02-30', 'cannot read the duration "2026-02-30"'],
     ['0d', 'must end after today'],
