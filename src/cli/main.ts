@@ -12,26 +12,33 @@ import { cliAws } from './aws';
 import { detectCommand } from './detect';
 import { rulesCommand } from './rules';
 
+/** Each command's usage, as `durion-cost help` lists them and `durion-cost COMMAND --help` prints one. */
+const USAGE: Record<string, string> = {
+  run: `durion-cost run [--sample | --cassette DIR] [--as-of YYYY-MM-DD] [--out DIR] [--store DIR] [--seed N]
+    The whole daily job. Without --sample or --cassette it reads your AWS account (read-only) through the
+    default credential chain. Writes digest.blocks.json, digest.txt, alerts.json, findings.json,
+    findings.csv and run.json to --out (default ./out); keeps its store in --store (default ./.durion-cost).`,
+  record: `durion-cost record --out DIR [--as-of YYYY-MM-DD]
+    Runs the collectors live (read-only) and writes what AWS answered to DIR as a cassette, account ids
+    replaced by stable fakes, so a run can be replayed (run --cassette DIR) or shared without your account.`,
+  slash: `durion-cost slash "TEXT" [--user ID] [--channel ID] [--store DIR]
+    What /durion-cost TEXT would answer in Slack, from the local store that run filled (try "help").`,
+  detect: `durion-cost detect --csv FILE [--granularity daily|hourly]
+    The anomaly detector on your own export: CSV columns timestamp,value or timestamp,series,value (USD);
+    prints a JSON array of anomalies {series, start, end, expected, actual, impactUsd, score, kind}.`,
+  rules: `durion-cost rules [--json]
+    The rule catalog: what each rule flags, its strategy, severity and savings method; --json gives all
+    metadata (parameters with defaults, IAM actions, Well-Architected reference).`,
+  help: `durion-cost help
+    This text. Any command with --help prints its own usage.`,
+};
+
 const HELP = `durion-cost: AWS cost anomalies and savings, priced in dollars a month
 
 Usage:
-  durion-cost run [--sample | --cassette DIR] [--as-of YYYY-MM-DD] [--out DIR] [--store DIR] [--seed N]
-      The whole daily job. Without --sample or --cassette it reads your AWS account (read-only) through the
-      default credential chain. Writes digest.blocks.json, digest.txt, alerts.json, findings.json,
-      findings.csv and run.json to --out (default ./out); keeps its store in --store (default ./.durion-cost).
-  durion-cost record --out DIR [--as-of YYYY-MM-DD]
-      Runs the collectors live (read-only) and writes what AWS answered to DIR as a cassette, account ids
-      replaced by stable fakes, so a run can be replayed (run --cassette DIR) or shared without your account.
-  durion-cost slash "TEXT" [--user ID] [--channel ID] [--store DIR]
-      What /durion-cost TEXT would answer in Slack, from the local store that run filled (try "help").
-  durion-cost detect --csv FILE [--granularity daily|hourly]
-      The anomaly detector on your own export: CSV columns timestamp,value or timestamp,series,value (USD);
-      prints a JSON array of anomalies {series, start, end, expected, actual, impactUsd, score, kind}.
-  durion-cost rules [--json]
-      The rule catalog: what each rule flags, its strategy, severity and savings method; --json gives all
-      metadata (parameters with defaults, IAM actions, Well-Architected reference).
-  durion-cost help
-      This text.
+${Object.values(USAGE)
+  .map((u) => `  ${u.replaceAll('\n', '\n  ')}`)
+  .join('\n')}
 
 Configuration is read from environment variables (see README.md).`;
 
@@ -123,6 +130,10 @@ export async function main(argv: string[]): Promise<number> {
   const command = COMMANDS[name === '--help' || name === '-h' ? 'help' : name];
   try {
     if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    if (args.includes('--help') || args.includes('-h')) {
+      process.stdout.write(`Usage: ${USAGE[name]}\n`);
+      return 0;
+    }
     process.stdout.write(`${await command(args)}\n`);
     return 0;
   } catch (err) {

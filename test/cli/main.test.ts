@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main';
@@ -28,6 +28,22 @@ describe('durion-cost CLI', () => {
     expect(await main(['run', '--sample', '--as-of', '2026-13-45', ...paths()])).toBe(2);
     expect(stderr).toMatch(/--as-of must be a date written YYYY-MM-DD; got "2026-13-45"/);
   });
+
+  it.each(['run', 'record', 'slash', 'detect', 'rules', 'help'])(
+    'prints the usage of `%s --help` and exits 0, running nothing',
+    async (name) => {
+      let stdout = '';
+      vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+        stdout += String(chunk);
+        return true;
+      });
+
+      expect(await main([name, '--help', ...paths()])).toBe(0);
+      expect(stdout).toMatch(new RegExp(`^Usage: durion-cost ${name}\\b`));
+      expect(existsSync(join(tmp.dir, 'out'))).toBe(false);
+      expect(stderr).toBe('');
+    },
+  );
 
   it('refuses unknown flags and commands with exit code 2', async () => {
     expect(await main(['run', '--sampel'])).toBe(2);
