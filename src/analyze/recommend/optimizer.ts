@@ -166,12 +166,12 @@ function sizing(finding: unknown, source: string, id: string, notes: Note[]): 'o
   return 'none';
 }
 
-/** Compute Optimizer data to finding drafts and notes (what was unusable, gone or unknown). */
-export function ingestComputeOptimizer(data: OptimizerData, ctx: IngestContext): Ingested {
-  const notes: Note[] = [];
-  const drafts: FindingDraft[] = [];
-  const add = (p: Proposal | undefined, gone?: { kind: ResourceKindKey }) => {
-    if (!p) return;
+/** Files a proposal as a draft, unless it has no resource or the inventory says the resource is gone. */
+type Add = (p: Proposal, gone?: { kind: ResourceKindKey }) => void;
+
+/** The `add` of one ingestion: drafts and notes collected in the order the recommendations came. */
+function adder(ctx: IngestContext, notes: Note[], drafts: FindingDraft[]): Add {
+  return (p, gone) => {
     const draft = toDraft(p, ctx, notes);
     if (!draft) return;
     if (gone && ctx.exists(gone.kind, draft.accountId, draft.region, draft.resourceId) === false) {
@@ -186,304 +186,332 @@ export function ingestComputeOptimizer(data: OptimizerData, ctx: IngestContext):
     }
     drafts.push(draft);
   };
+}
 
-  if (data.enrollment === 'not-enrolled') {
-    drafts.push({
+/** The one finding of an account not enrolled: how to opt in, since every other recommendation is missing. */
+function optInDraft(data: OptimizerData, ctx: IngestContext): FindingDraft {
+  return {
+    source: 'compute-optimizer',
+    action: 'configure',
+    ruleId: 'compute-optimizer:opt-in',
+    title: 'Compute Optimizer is not enabled',
+    strategy: 'compute-optimization',
+    wellArchitected: wa('COST06-BP03'),
+    severity: 'medium',
+    accountId: ctx.accountId,
+    region: ctx.homeRegion,
+    service: 'AWS Compute Optimizer',
+    resourceId: 'compute-optimizer',
+    status: 'info',
+    reason: `The account is not enrolled in Compute Optimizer, so AWS's rightsizing and idle recommendations are missing; ${OPT_IN_HOW}.`,
+    monthlySavingsUsd: 0,
+    savingsMethod: 'none',
+    savingsBasis: 'no saving estimated: enabling it is free and unlocks recommendations',
+    confidence: 'high',
+    effort: 'low',
+    evidence: { 'compute-optimizer': { enrollment: data.enrollment } },
+  };
+}
+
+/** An EC2 instance recommendation: rightsizing, or a modernization when the top option changes architecture. */
+function ingestEc2(r: OptimizerData['ec2'][number], notes: Note[], add: Add): void {
+  const id = idFromArn(r.instanceArn) ?? '?';
+  if (norm(r.instanceState) === 'terminated') {
+    notes.push({
+      kind: 'unavailable',
       source: 'compute-optimizer',
-      action: 'configure',
-      ruleId: 'compute-optimizer:opt-in',
-      title: 'Compute Optimizer is not enabled',
-      strategy: 'compute-optimization',
-      wellArchitected: wa('COST06-BP03'),
-      severity: 'medium',
-      accountId: ctx.accountId,
-      region: ctx.homeRegion,
-      service: 'AWS Compute Optimizer',
-      resourceId: 'compute-optimizer',
-      status: 'info',
-      reason: `The account is not enrolled in Compute Optimizer, so AWS's rightsizing and idle recommendations are missing; ${OPT_IN_HOW}.`,
-      monthlySavingsUsd: 0,
-      savingsMethod: 'none',
-      savingsBasis: 'no saving estimated: enabling it is free and unlocks recommendations',
-      confidence: 'high',
-      effort: 'low',
-      evidence: { 'compute-optimizer': { enrollment: data.enrollment } },
+      message: `${id} is terminated; its recommendation was dropped`,
     });
-    return { drafts, notes };
+    return;
   }
-
-  for (const r of data.ec2) {
-    const id = idFromArn(r.instanceArn) ?? '?';
-    if (norm(r.instanceState) === 'terminated') {
-      notes.push({
-        kind: 'unavailable',
-        source: 'compute-optimizer',
-        message: `${id} is terminated; its recommendation was dropped`,
-      });
-      continue;
-    }
-    if (norm(r.idle) === 'true') continue; // GetIdleRecommendations proposes deleting it instead
-    const kind = sizing(r.finding, 'compute-optimizer:GetEC2InstanceRecommendations', id, notes);
-    if (kind === 'none') continue;
-    const o = top(r.recommendationOptions);
-    // An option on another architecture (Graviton) is the move the Graviton rule proposes: a modernization.
-    const graviton = kind === 'over' && (o?.platformDifferences ?? []).some((d) => norm(d) === 'architecture');
-    const arch = graviton ? ' (a Graviton/architecture change)' : '';
-    add(
-      {
-        ...RIGHTSIZE,
-        ...(graviton ? { action: 'modernize' as const, strategy: 'compute-optimization' as const } : {}),
-        ruleId: 'compute-optimizer:ec2-instance',
-        title: graviton
-          ? 'EC2 instance could run on Graviton'
-          : kind === 'over'
-            ? 'EC2 instance over-provisioned'
-            : 'EC2 instance under-provisioned',
-        service: SERVICES.ec2,
-        severity: kind === 'over' ? 'medium' : 'low',
-        arn: r.instanceArn,
-        accountId: r.accountId,
-        what: `${r.currentInstanceType} is ${kind === 'over' ? 'over' : 'under'}-provisioned (CPU max ${metricValue(r.utilizationMetrics, 'Cpu') ?? '?'}%)${cpuOnly(r.utilizationMetrics)}; Compute Optimizer suggests ${o?.instanceType ?? '?'}${arch}`,
-        saving: savingOf(o),
-        lookbackDays: r.lookBackPeriodInDays,
-        confidence: confidenceOf(o?.performanceRisk),
-        effort: effortOf(o?.migrationEffort),
-        tags: r.tags,
-        informational: kind === 'under',
-        evidence: {
-          instanceType: r.currentInstanceType,
-          recommended: o?.instanceType,
-          finding: r.finding,
-          reasons: r.findingReasonCodes,
-        },
-      },
-      { kind: 'instances' },
-    );
-  }
-
-  for (const r of data.asg) {
-    const id = r.autoScalingGroupName ?? idFromArn(r.autoScalingGroupArn) ?? '?';
-    const kind = sizing(r.finding, 'compute-optimizer:GetAutoScalingGroupRecommendations', id, notes);
-    if (kind === 'none') continue;
-    const o = top(r.recommendationOptions);
-    add({
+  if (norm(r.idle) === 'true') return; // GetIdleRecommendations proposes deleting it instead
+  const kind = sizing(r.finding, 'compute-optimizer:GetEC2InstanceRecommendations', id, notes);
+  if (kind === 'none') return;
+  const o = top(r.recommendationOptions);
+  // An option on another architecture (Graviton) is the move the Graviton rule proposes: a modernization.
+  const graviton = kind === 'over' && (o?.platformDifferences ?? []).some((d) => norm(d) === 'architecture');
+  const arch = graviton ? ' (a Graviton/architecture change)' : '';
+  add(
+    {
       ...RIGHTSIZE,
-      strategy: 'auto-scaling',
-      ruleId: 'compute-optimizer:auto-scaling-group',
-      title:
-        kind === 'over'
-          ? 'Auto Scaling group instances over-provisioned'
-          : 'Auto Scaling group instances under-provisioned',
+      ...(graviton ? { action: 'modernize' as const, strategy: 'compute-optimization' as const } : {}),
+      ruleId: 'compute-optimizer:ec2-instance',
+      title: graviton
+        ? 'EC2 instance could run on Graviton'
+        : kind === 'over'
+          ? 'EC2 instance over-provisioned'
+          : 'EC2 instance under-provisioned',
       service: SERVICES.ec2,
       severity: kind === 'over' ? 'medium' : 'low',
-      arn: r.autoScalingGroupArn,
+      arn: r.instanceArn,
       accountId: r.accountId,
-      resourceId: id,
-      what: `${r.currentConfiguration?.desiredCapacity ?? '?'} x ${r.currentConfiguration?.instanceType ?? '?'} (CPU max ${metricValue(r.utilizationMetrics, 'Cpu') ?? '?'}%)${cpuOnly(r.utilizationMetrics)}; Compute Optimizer suggests ${o?.configuration?.instanceType ?? '?'}`,
+      what: `${r.currentInstanceType} is ${kind === 'over' ? 'over' : 'under'}-provisioned (CPU max ${metricValue(r.utilizationMetrics, 'Cpu') ?? '?'}%)${cpuOnly(r.utilizationMetrics)}; Compute Optimizer suggests ${o?.instanceType ?? '?'}${arch}`,
       saving: savingOf(o),
       lookbackDays: r.lookBackPeriodInDays,
       confidence: confidenceOf(o?.performanceRisk),
       effort: effortOf(o?.migrationEffort),
+      tags: r.tags,
       informational: kind === 'under',
       evidence: {
-        instanceType: r.currentConfiguration?.instanceType,
-        desiredCapacity: r.currentConfiguration?.desiredCapacity,
-        recommended: o?.configuration?.instanceType,
+        instanceType: r.currentInstanceType,
+        recommended: o?.instanceType,
         finding: r.finding,
+        reasons: r.findingReasonCodes,
       },
-    });
-  }
+    },
+    { kind: 'instances' },
+  );
+}
 
-  for (const r of data.ebs) {
-    const id = idFromArn(r.volumeArn) ?? '?';
-    const f = norm(r.finding);
-    if (f === 'optimized') continue;
-    if (f !== 'notoptimized') {
-      unknownFinding(notes, 'compute-optimizer:GetEBSVolumeRecommendations', r.finding, id);
-      continue;
-    }
-    const o = top(r.volumeRecommendationOptions);
-    const from = r.currentConfiguration;
-    const to = o?.configuration;
-    const typeChange = from?.volumeType !== to?.volumeType;
-    add(
-      {
-        action: typeChange ? 'modernize' : 'rightsize',
-        strategy: 'storage-tiering',
-        wellArchitected: wa('COST06-BP02'),
-        ruleId: 'compute-optimizer:ebs-volume',
-        title: typeChange ? 'EBS volume on a costlier volume type than it needs' : 'EBS volume over-provisioned',
-        service: SERVICES.ec2Other,
-        severity: 'low',
-        arn: r.volumeArn,
-        accountId: r.accountId,
-        what: `${from?.volumeType ?? '?'} ${from?.volumeSize ?? '?'} GiB (${from?.volumeBaselineIOPS ?? '?'} IOPS) could be ${to?.volumeType ?? '?'} ${to?.volumeSize ?? '?'} GiB (${to?.volumeBaselineIOPS ?? '?'} IOPS)`,
-        saving: savingOf(o),
-        lookbackDays: r.lookBackPeriodInDays,
-        confidence: confidenceOf(o?.performanceRisk),
-        effort: 'low',
-        tags: r.tags,
-        evidence: { volumeType: from?.volumeType, sizeGb: from?.volumeSize, recommended: to },
-      },
-      { kind: 'volumes' },
-    );
-  }
+/** An Auto Scaling group recommendation: the group's instance type, over or under its needs. */
+function ingestAsg(r: OptimizerData['asg'][number], notes: Note[], add: Add): void {
+  const id = r.autoScalingGroupName ?? idFromArn(r.autoScalingGroupArn) ?? '?';
+  const kind = sizing(r.finding, 'compute-optimizer:GetAutoScalingGroupRecommendations', id, notes);
+  if (kind === 'none') return;
+  const o = top(r.recommendationOptions);
+  add({
+    ...RIGHTSIZE,
+    strategy: 'auto-scaling',
+    ruleId: 'compute-optimizer:auto-scaling-group',
+    title:
+      kind === 'over'
+        ? 'Auto Scaling group instances over-provisioned'
+        : 'Auto Scaling group instances under-provisioned',
+    service: SERVICES.ec2,
+    severity: kind === 'over' ? 'medium' : 'low',
+    arn: r.autoScalingGroupArn,
+    accountId: r.accountId,
+    resourceId: id,
+    what: `${r.currentConfiguration?.desiredCapacity ?? '?'} x ${r.currentConfiguration?.instanceType ?? '?'} (CPU max ${metricValue(r.utilizationMetrics, 'Cpu') ?? '?'}%)${cpuOnly(r.utilizationMetrics)}; Compute Optimizer suggests ${o?.configuration?.instanceType ?? '?'}`,
+    saving: savingOf(o),
+    lookbackDays: r.lookBackPeriodInDays,
+    confidence: confidenceOf(o?.performanceRisk),
+    effort: effortOf(o?.migrationEffort),
+    informational: kind === 'under',
+    evidence: {
+      instanceType: r.currentConfiguration?.instanceType,
+      desiredCapacity: r.currentConfiguration?.desiredCapacity,
+      recommended: o?.configuration?.instanceType,
+      finding: r.finding,
+    },
+  });
+}
 
-  for (const r of data.lambda) {
-    const id = idFromArn(r.functionArn) ?? '?';
-    const f = norm(r.finding);
-    if (f === 'optimized') continue;
-    if (f === 'unavailable') {
-      notes.push({
-        kind: 'unavailable',
-        source: 'compute-optimizer:GetLambdaFunctionRecommendations',
-        region: regionFromArn(r.functionArn),
-        message: `no recommendation for ${id}: ${(r.findingReasonCodes ?? []).join(', ') || 'unavailable'}`,
-      });
-      continue;
-    }
-    if (f !== 'notoptimized') {
-      unknownFinding(notes, 'compute-optimizer:GetLambdaFunctionRecommendations', r.finding, id);
-      continue;
-    }
-    const under = (r.findingReasonCodes ?? []).some((c) => norm(c) === 'memoryunderprovisioned');
-    const o = top(r.memorySizeRecommendationOptions);
-    add(
-      {
-        ...RIGHTSIZE,
-        ruleId: 'compute-optimizer:lambda-function',
-        title: under ? 'Lambda function memory under-provisioned' : 'Lambda function memory over-provisioned',
-        service: SERVICES.lambda,
-        severity: 'low',
-        arn: r.functionArn,
-        accountId: r.accountId,
-        what: `${r.currentMemorySize ?? '?'} MB (memory used max ${metricValue(r.utilizationMetrics, 'Memory') ?? '?'} MB, ${r.numberOfInvocations ?? '?'} invocations) could be ${o?.memorySize ?? '?'} MB`,
-        saving: savingOf(o),
-        lookbackDays: r.lookbackPeriodInDays,
-        confidence: norm(r.currentPerformanceRisk) === 'high' ? 'low' : 'medium',
-        effort: 'low',
-        tags: r.tags,
-        informational: under,
-        evidence: { memoryMb: r.currentMemorySize, recommendedMb: o?.memorySize, reasons: r.findingReasonCodes },
-      },
-      { kind: 'functions' },
-    );
+/** An EBS volume recommendation: a cheaper volume type (modernize) or a smaller one (rightsize). */
+function ingestEbs(r: OptimizerData['ebs'][number], notes: Note[], add: Add): void {
+  const id = idFromArn(r.volumeArn) ?? '?';
+  const f = norm(r.finding);
+  if (f === 'optimized') return;
+  if (f !== 'notoptimized') {
+    unknownFinding(notes, 'compute-optimizer:GetEBSVolumeRecommendations', r.finding, id);
+    return;
   }
-
-  for (const r of data.ecs) {
-    const id = idFromArn(r.serviceArn) ?? '?';
-    if (r.launchType && norm(r.launchType) !== 'fargate') continue; // Compute Optimizer sizes Fargate services only
-    const kind = sizing(r.finding, 'compute-optimizer:GetECSServiceRecommendations', id, notes);
-    if (kind === 'none') continue;
-    const o = r.serviceRecommendationOptions?.[0];
-    const cur = r.currentServiceConfiguration;
-    add({
-      ...RIGHTSIZE,
-      ruleId: 'compute-optimizer:ecs-service',
-      title: kind === 'over' ? 'ECS service on Fargate over-provisioned' : 'ECS service on Fargate under-provisioned',
-      service: 'Amazon Elastic Container Service',
+  const o = top(r.volumeRecommendationOptions);
+  const from = r.currentConfiguration;
+  const to = o?.configuration;
+  const typeChange = from?.volumeType !== to?.volumeType;
+  add(
+    {
+      action: typeChange ? 'modernize' : 'rightsize',
+      strategy: 'storage-tiering',
+      wellArchitected: wa('COST06-BP02'),
+      ruleId: 'compute-optimizer:ebs-volume',
+      title: typeChange ? 'EBS volume on a costlier volume type than it needs' : 'EBS volume over-provisioned',
+      service: SERVICES.ec2Other,
       severity: 'low',
-      arn: r.serviceArn,
+      arn: r.volumeArn,
       accountId: r.accountId,
-      what: `task size ${cur?.cpu ?? '?'} CPU units / ${cur?.memory ?? '?'} MB (CPU max ${metricValue(r.utilizationMetrics, 'Cpu') ?? '?'}%, memory max ${metricValue(r.utilizationMetrics, 'Memory') ?? '?'}%) could be ${o?.cpu ?? '?'} / ${o?.memory ?? '?'} MB`,
+      what: `${from?.volumeType ?? '?'} ${from?.volumeSize ?? '?'} GiB (${from?.volumeBaselineIOPS ?? '?'} IOPS) could be ${to?.volumeType ?? '?'} ${to?.volumeSize ?? '?'} GiB (${to?.volumeBaselineIOPS ?? '?'} IOPS)`,
+      saving: savingOf(o),
+      lookbackDays: r.lookBackPeriodInDays,
+      confidence: confidenceOf(o?.performanceRisk),
+      effort: 'low',
+      tags: r.tags,
+      evidence: { volumeType: from?.volumeType, sizeGb: from?.volumeSize, recommended: to },
+    },
+    { kind: 'volumes' },
+  );
+}
+
+/** A Lambda function recommendation: its memory size; an unavailable one says why in a note. */
+function ingestLambda(r: OptimizerData['lambda'][number], notes: Note[], add: Add): void {
+  const id = idFromArn(r.functionArn) ?? '?';
+  const f = norm(r.finding);
+  if (f === 'optimized') return;
+  if (f === 'unavailable') {
+    notes.push({
+      kind: 'unavailable',
+      source: 'compute-optimizer:GetLambdaFunctionRecommendations',
+      region: regionFromArn(r.functionArn),
+      message: `no recommendation for ${id}: ${(r.findingReasonCodes ?? []).join(', ') || 'unavailable'}`,
+    });
+    return;
+  }
+  if (f !== 'notoptimized') {
+    unknownFinding(notes, 'compute-optimizer:GetLambdaFunctionRecommendations', r.finding, id);
+    return;
+  }
+  const under = (r.findingReasonCodes ?? []).some((c) => norm(c) === 'memoryunderprovisioned');
+  const o = top(r.memorySizeRecommendationOptions);
+  add(
+    {
+      ...RIGHTSIZE,
+      ruleId: 'compute-optimizer:lambda-function',
+      title: under ? 'Lambda function memory under-provisioned' : 'Lambda function memory over-provisioned',
+      service: SERVICES.lambda,
+      severity: 'low',
+      arn: r.functionArn,
+      accountId: r.accountId,
+      what: `${r.currentMemorySize ?? '?'} MB (memory used max ${metricValue(r.utilizationMetrics, 'Memory') ?? '?'} MB, ${r.numberOfInvocations ?? '?'} invocations) could be ${o?.memorySize ?? '?'} MB`,
       saving: savingOf(o),
       lookbackDays: r.lookbackPeriodInDays,
       confidence: norm(r.currentPerformanceRisk) === 'high' ? 'low' : 'medium',
       effort: 'low',
       tags: r.tags,
+      informational: under,
+      evidence: { memoryMb: r.currentMemorySize, recommendedMb: o?.memorySize, reasons: r.findingReasonCodes },
+    },
+    { kind: 'functions' },
+  );
+}
+
+/** An ECS service recommendation: the task size of a Fargate service. */
+function ingestEcs(r: OptimizerData['ecs'][number], notes: Note[], add: Add): void {
+  const id = idFromArn(r.serviceArn) ?? '?';
+  if (r.launchType && norm(r.launchType) !== 'fargate') return; // Compute Optimizer sizes Fargate services only
+  const kind = sizing(r.finding, 'compute-optimizer:GetECSServiceRecommendations', id, notes);
+  if (kind === 'none') return;
+  const o = r.serviceRecommendationOptions?.[0];
+  const cur = r.currentServiceConfiguration;
+  add({
+    ...RIGHTSIZE,
+    ruleId: 'compute-optimizer:ecs-service',
+    title: kind === 'over' ? 'ECS service on Fargate over-provisioned' : 'ECS service on Fargate under-provisioned',
+    service: 'Amazon Elastic Container Service',
+    severity: 'low',
+    arn: r.serviceArn,
+    accountId: r.accountId,
+    what: `task size ${cur?.cpu ?? '?'} CPU units / ${cur?.memory ?? '?'} MB (CPU max ${metricValue(r.utilizationMetrics, 'Cpu') ?? '?'}%, memory max ${metricValue(r.utilizationMetrics, 'Memory') ?? '?'}%) could be ${o?.cpu ?? '?'} / ${o?.memory ?? '?'} MB`,
+    saving: savingOf(o),
+    lookbackDays: r.lookbackPeriodInDays,
+    confidence: norm(r.currentPerformanceRisk) === 'high' ? 'low' : 'medium',
+    effort: 'low',
+    tags: r.tags,
+    informational: kind === 'under',
+    evidence: { cpu: cur?.cpu, memoryMb: cur?.memory, recommended: { cpu: o?.cpu, memoryMb: o?.memory } },
+  });
+}
+
+/** An RDS recommendation: its instance class, then its storage. */
+function ingestRds(r: OptimizerData['rds'][number], notes: Note[], add: Add): void {
+  const id = idFromArn(r.resourceArn) ?? '?';
+  if (norm(r.idle) === 'true') return; // GetIdleRecommendations proposes deleting it instead
+  const kind = sizing(r.instanceFinding, 'compute-optimizer:GetRDSDatabaseRecommendations', id, notes);
+  if (kind !== 'none') rdsInstance(r, kind, add);
+  rdsStorage(r, add);
+}
+
+/** An RDS instance class over or under its needs. */
+function rdsInstance(r: OptimizerData['rds'][number], kind: 'over' | 'under', add: Add): void {
+  const o = top(r.instanceRecommendationOptions);
+  add(
+    {
+      ...RIGHTSIZE,
+      strategy: 'database-optimization',
+      ruleId: 'compute-optimizer:rds-instance',
+      title: kind === 'over' ? 'RDS instance over-provisioned' : 'RDS instance under-provisioned',
+      service: SERVICES.rds,
+      severity: kind === 'over' ? 'medium' : 'low',
+      arn: r.resourceArn,
+      accountId: r.accountId,
+      what: `${r.engine ?? ''} ${r.currentDBInstanceClass ?? '?'} (CPU max ${metricValue(r.utilizationMetrics, 'CPU') ?? '?'}%)${cpuOnly(r.utilizationMetrics)}; Compute Optimizer suggests ${o?.dbInstanceClass ?? '?'}`.trim(),
+      saving: savingOf(o),
+      lookbackDays: r.lookbackPeriodInDays,
+      confidence: confidenceOf(o?.performanceRisk),
+      effort: 'medium',
+      tags: r.tags,
       informational: kind === 'under',
-      evidence: { cpu: cur?.cpu, memoryMb: cur?.memory, recommended: { cpu: o?.cpu, memoryMb: o?.memory } },
-    });
-  }
-
-  for (const r of data.rds) {
-    const id = idFromArn(r.resourceArn) ?? '?';
-    if (norm(r.idle) === 'true') continue; // GetIdleRecommendations proposes deleting it instead
-    const kind = sizing(r.instanceFinding, 'compute-optimizer:GetRDSDatabaseRecommendations', id, notes);
-    if (kind !== 'none') {
-      const o = top(r.instanceRecommendationOptions);
-      add(
-        {
-          ...RIGHTSIZE,
-          strategy: 'database-optimization',
-          ruleId: 'compute-optimizer:rds-instance',
-          title: kind === 'over' ? 'RDS instance over-provisioned' : 'RDS instance under-provisioned',
-          service: SERVICES.rds,
-          severity: kind === 'over' ? 'medium' : 'low',
-          arn: r.resourceArn,
-          accountId: r.accountId,
-          what: `${r.engine ?? ''} ${r.currentDBInstanceClass ?? '?'} (CPU max ${metricValue(r.utilizationMetrics, 'CPU') ?? '?'}%)${cpuOnly(r.utilizationMetrics)}; Compute Optimizer suggests ${o?.dbInstanceClass ?? '?'}`.trim(),
-          saving: savingOf(o),
-          lookbackDays: r.lookbackPeriodInDays,
-          confidence: confidenceOf(o?.performanceRisk),
-          effort: 'medium',
-          tags: r.tags,
-          informational: kind === 'under',
-          evidence: {
-            instanceClass: r.currentDBInstanceClass,
-            recommended: o?.dbInstanceClass,
-            finding: r.instanceFinding,
-          },
-        },
-        { kind: 'dbInstances' },
-      );
-    }
-    // Storage: only where it saves; a storage option at $0 (gp2 to gp3 on RDS is the same price) is not a finding.
-    const s = top(r.storageRecommendationOptions);
-    const storageSaving = savingOf(s);
-    if (norm(r.storageFinding) !== 'optimized' && storageSaving && storageSaving.usd > 0) {
-      add({
-        action: 'modernize',
-        strategy: 'database-optimization',
-        wellArchitected: wa('COST06-BP02'),
-        ruleId: 'compute-optimizer:rds-storage',
-        title: 'RDS storage on a costlier configuration than it needs',
-        service: SERVICES.rds,
-        severity: 'low',
-        arn: r.resourceArn,
-        accountId: r.accountId,
-        what: `${r.currentStorageConfiguration?.storageType ?? '?'} storage could be ${s?.storageConfiguration?.storageType ?? '?'}`,
-        saving: storageSaving,
-        lookbackDays: r.lookbackPeriodInDays,
-        confidence: 'medium',
-        effort: 'low',
-        tags: r.tags,
-        evidence: { storage: r.currentStorageConfiguration, recommended: s?.storageConfiguration },
-      });
-    }
-  }
-
-  for (const r of data.idle) {
-    const type = norm(r.resourceType);
-    const f = norm(r.finding);
-    if (!['idle', 'unattached', 'unused'].includes(f)) {
-      unknownFinding(notes, 'compute-optimizer:GetIdleRecommendations', r.finding, `${r.resourceId ?? r.resourceArn}`);
-      continue;
-    }
-    const gone = IDLE_KINDS[type];
-    add(
-      {
-        action: 'delete',
-        strategy: 'unused-resources',
-        wellArchitected: wa('COST04-BP03'),
-        ruleId: 'compute-optimizer:idle',
-        title: `${r.resourceType ?? 'Resource'} ${f}`,
-        service: gone?.service ?? String(r.resourceType ?? ''),
-        severity: 'medium',
-        arn: r.resourceArn,
-        accountId: r.accountId,
-        resourceId: r.resourceId ?? idFromArn(r.resourceArn),
-        what: `${r.resourceType ?? 'resource'} ${r.resourceId ?? ''} is ${f} (${(r.findingDescription ?? 'no usage').replace(/\.$/, '')})`,
-        saving: savingOf(r),
-        lookbackDays: r.lookBackPeriodInDays,
-        confidence: 'high',
-        effort: 'low',
-        tags: r.tags,
-        evidence: { resourceType: r.resourceType, finding: r.finding, metrics: r.utilizationMetrics },
+      evidence: {
+        instanceClass: r.currentDBInstanceClass,
+        recommended: o?.dbInstanceClass,
+        finding: r.instanceFinding,
       },
-      gone?.kind ? { kind: gone.kind } : undefined,
-    );
+    },
+    { kind: 'dbInstances' },
+  );
+}
+
+/** RDS storage: only where it saves; a storage option at $0 (gp2 to gp3 on RDS is the same price) is not a finding. */
+function rdsStorage(r: OptimizerData['rds'][number], add: Add): void {
+  const s = top(r.storageRecommendationOptions);
+  const storageSaving = savingOf(s);
+  if (norm(r.storageFinding) === 'optimized' || !storageSaving || storageSaving.usd <= 0) return;
+  add({
+    action: 'modernize',
+    strategy: 'database-optimization',
+    wellArchitected: wa('COST06-BP02'),
+    ruleId: 'compute-optimizer:rds-storage',
+    title: 'RDS storage on a costlier configuration than it needs',
+    service: SERVICES.rds,
+    severity: 'low',
+    arn: r.resourceArn,
+    accountId: r.accountId,
+    what: `${r.currentStorageConfiguration?.storageType ?? '?'} storage could be ${s?.storageConfiguration?.storageType ?? '?'}`,
+    saving: storageSaving,
+    lookbackDays: r.lookbackPeriodInDays,
+    confidence: 'medium',
+    effort: 'low',
+    tags: r.tags,
+    evidence: { storage: r.currentStorageConfiguration, recommended: s?.storageConfiguration },
+  });
+}
+
+/** An idle, unattached or unused resource: a proposal to delete it. */
+function ingestIdle(r: OptimizerData['idle'][number], notes: Note[], add: Add): void {
+  const type = norm(r.resourceType);
+  const f = norm(r.finding);
+  if (!['idle', 'unattached', 'unused'].includes(f)) {
+    unknownFinding(notes, 'compute-optimizer:GetIdleRecommendations', r.finding, `${r.resourceId ?? r.resourceArn}`);
+    return;
   }
+  const gone = IDLE_KINDS[type];
+  add(
+    {
+      action: 'delete',
+      strategy: 'unused-resources',
+      wellArchitected: wa('COST04-BP03'),
+      ruleId: 'compute-optimizer:idle',
+      title: `${r.resourceType ?? 'Resource'} ${f}`,
+      service: gone?.service ?? String(r.resourceType ?? ''),
+      severity: 'medium',
+      arn: r.resourceArn,
+      accountId: r.accountId,
+      resourceId: r.resourceId ?? idFromArn(r.resourceArn),
+      what: `${r.resourceType ?? 'resource'} ${r.resourceId ?? ''} is ${f} (${(r.findingDescription ?? 'no usage').replace(/\.$/, '')})`,
+      saving: savingOf(r),
+      lookbackDays: r.lookBackPeriodInDays,
+      confidence: 'high',
+      effort: 'low',
+      tags: r.tags,
+      evidence: { resourceType: r.resourceType, finding: r.finding, metrics: r.utilizationMetrics },
+    },
+    gone?.kind ? { kind: gone.kind } : undefined,
+  );
+}
+
+/** Compute Optimizer data to finding drafts and notes (what was unusable, gone or unknown). */
+export function ingestComputeOptimizer(data: OptimizerData, ctx: IngestContext): Ingested {
+  const notes: Note[] = [];
+  const drafts: FindingDraft[] = [];
+  if (data.enrollment === 'not-enrolled') return { drafts: [optInDraft(data, ctx)], notes };
+  const add = adder(ctx, notes, drafts);
+  for (const r of data.ec2) ingestEc2(r, notes, add);
+  for (const r of data.asg) ingestAsg(r, notes, add);
+  for (const r of data.ebs) ingestEbs(r, notes, add);
+  for (const r of data.lambda) ingestLambda(r, notes, add);
+  for (const r of data.ecs) ingestEcs(r, notes, add);
+  for (const r of data.rds) ingestRds(r, notes, add);
+  for (const r of data.idle) ingestIdle(r, notes, add);
   return { drafts, notes };
 }
 
