@@ -123,180 +123,242 @@ interface Open {
   fromNothing: boolean;
 }
 
-/** Run the detector over a series. Values may be negative (credits); NaN marks a missing point (not judged). */
-export function scanSeries(values: readonly number[], options: DetectorOptions): Scan {
-  const o = options;
+/** What a scan carries from point to point: the outputs so far and the history the baselines and the scale read. */
+interface ScanState {
+  values: readonly number[];
+  o: DetectorOptions;
+  p: number;
+  clean: number[]; // the history baselines read
+  expected: number[];
+  sigma: number[];
+  score: number[];
+  residuals: number[]; // x minus the seasonal baseline, ordinary points outside anomalies, latest last
+  deviations: number[]; // |x - expected| of every judged point, anomalies included
+  excess: Map<string, number[]>; // calendar class → past excesses over the normal baseline
+  anomalies: SeriesAnomaly[];
+  window: number;
+  /** The spread of recent history changes slowly: measured again every `refresh` points (every point for daily). */
+  refresh: number;
+  spread: { at: number; bias: number; sigma: number };
+  qualifies: NonNullable<DetectorOptions['qualifies']>;
+  up: number;
+  down: number;
+  open: Open | undefined;
+}
+
+/** A scan before its first point. */
+function startScan(values: readonly number[], o: DetectorOptions): ScanState {
   const n = values.length;
   const p = o.period;
-  const clean: number[] = []; // the history baselines read
-  const expected: number[] = new Array(n).fill(Number.NaN);
-  const sigma: number[] = new Array(n).fill(Number.NaN);
-  const score: number[] = new Array(n).fill(0);
-  let residuals: number[] = []; // x minus the seasonal baseline, ordinary points outside anomalies, latest last
-  const deviations: number[] = []; // |x - expected| of every judged point, anomalies included
-  const excess = new Map<string, number[]>(); // calendar class → past excesses over the normal baseline
-  const anomalies: SeriesAnomaly[] = [];
   // Recent enough to follow changes in spread, bounded so that long high-frequency series stay fast.
   const window = Math.min(576, Math.max(2 * p, Math.min(o.seasons * p, 8 * 7)));
-  const qualifies = o.qualifies ?? (() => true);
-  let up = 0;
-  let down = 0;
-  let open: Open | undefined;
+  return {
+    values,
+    o,
+    p,
+    clean: [],
+    expected: new Array(n).fill(Number.NaN),
+    sigma: new Array(n).fill(Number.NaN),
+    score: new Array(n).fill(0),
+    residuals: [],
+    deviations: [],
+    excess: new Map<string, number[]>(),
+    anomalies: [],
+    window,
+    refresh: Math.max(1, Math.floor(window / 48)),
+    spread: { at: Number.NEGATIVE_INFINITY, bias: 0, sigma: 0 },
+    qualifies: o.qualifies ?? (() => true),
+    up: 0,
+    down: 0,
+    open: undefined,
+  };
+}
 
-  // The spread of recent history changes slowly: measured again every `refresh` points (every point for daily).
-  const refresh = Math.max(1, Math.floor(window / 48));
-  const measureSpread = (t: number) => {
-    const recent = residuals.slice(-window);
-    return {
-      at: t,
-      bias: recent.length >= p ? median(recent) : 0,
-      sigma: Math.max(
-        recent.length >= 4 ? robustSigma(recent) : 0,
-        intermittentScale(values, t, window, o.absSigmaFloor),
-        deviations.length >= Math.min(window, 28) ? (o.tail * quantile(deviations.slice(-window), 0.95)) / o.z : 0,
-      ),
-    };
-  };
-  let spread = { at: Number.NEGATIVE_INFINITY, bias: 0, sigma: 0 };
-
-  const seasonal = (t: number): number => {
-    const same: number[] = [];
-    for (let j = 1; j <= o.seasons && t - j * p >= 0; j++) same.push(clean[t - j * p] as number);
-    // Too little history for the season: the median of the recent points.
-    return same.length >= 2 ? median(same) : median(clean.slice(Math.max(0, t - p), t));
-  };
-  // A calendar charge is learnt only once the series is alive (a new service's past zeros say nothing about it).
-  const learnExcess = (cls: string, x: number, normal: number) => {
-    if (Math.abs(x) + Math.abs(normal) > o.absSigmaFloor) pushTo(excess, cls, x - normal);
-  };
-  const sum = (xs: readonly number[], from: number, to: number) => {
-    let total = 0;
-    for (let i = from; i <= to; i++) total += Number.isNaN(xs[i] as number) ? 0 : (xs[i] as number);
-    return total;
-  };
-  const close = (end: number, isOpen: boolean, settled: boolean) => {
-    if (!open) return;
-    // Qualified only on points that turned out quiet: not an anomaly after all.
-    if (open.detectedAt !== undefined && open.detectedAt <= end) {
-      const residualsOf = range(open.start, end).map((i) => (values[i] as number) - (expected[i] as number));
-      anomalies.push({
-        kind: kindOf(open, residualsOf),
-        start: open.start,
-        end,
-        detectedAt: open.detectedAt,
-        expected: sum(expected, open.start, end),
-        actual: sum(values, open.start, end),
-        score: open.score,
-        open: isOpen,
-        settled,
-      });
-    }
-    open = undefined;
-    up = 0;
-    down = 0;
-  };
-  /** The anomaly from `start` to `t` is the new normal: move the history before it to its level. */
-  const rebase = (start: number, t: number) => {
-    const idx = range(start, t).filter((i) => !o.classes?.[i] && !Number.isNaN(values[i] as number));
-    const base = median(idx.map((i) => expected[i] as number));
-    const now = median(idx.map((i) => values[i] as number));
-    const ratio = now / base;
-    const scaled = Math.abs(base) > o.absSigmaFloor && ratio > 0.05 && ratio < 20;
-    const shift = now - base;
-    for (let i = Math.max(0, start - o.seasons * p); i < start; i++) {
-      clean[i] = scaled ? (clean[i] as number) * ratio : (clean[i] as number) + shift;
-    }
-    for (const i of idx) clean[i] = values[i] as number;
-    residuals = scaled ? residuals.map((r) => r * ratio) : [];
-    spread.at = Number.NEGATIVE_INFINITY;
-  };
-
+/** Run the detector over a series. Values may be negative (credits); NaN marks a missing point (not judged). */
+export function scanSeries(values: readonly number[], options: DetectorOptions): Scan {
+  const st = startScan(values, options);
+  const n = values.length;
   for (let t = 0; t < n; t++) {
     const x = values[t] as number;
-    const cls = o.classes?.[t];
-    const normal = t === 0 ? Number.NaN : seasonal(t);
-    if (Number.isNaN(x) || t < Math.min(o.minHistory, n) || Number.isNaN(normal)) {
-      clean.push(Number.isNaN(x) ? (Number.isNaN(normal) ? 0 : normal) : x);
-      if (Number.isNaN(x) || Number.isNaN(normal)) continue;
-      if (cls) learnExcess(cls, x, normal);
-      else residuals.push(x - normal);
+    const cls = options.classes?.[t];
+    const normal = t === 0 ? Number.NaN : seasonal(st, t);
+    if (Number.isNaN(x) || t < Math.min(options.minHistory, n) || Number.isNaN(normal)) {
+      learn(st, x, cls, normal);
       continue;
     }
-    // An open anomaly is judged on the spread from before it.
-    if (!open && t - spread.at >= refresh) spread = measureSpread(t);
-    const bias = spread.bias;
-    let e = normal + bias;
-    let s = Math.max(spread.sigma, o.relSigmaFloor * Math.abs(e), o.absSigmaFloor);
-    let judged = true;
-    if (cls) {
-      const past = (excess.get(cls) ?? []).slice(-6);
-      if (past.length === 0)
-        judged = false; // a calendar charge never seen before: nothing to judge it against
-      else {
-        const m = median(past);
-        e += m;
-        s = Math.max(s, past.length >= 3 ? robustSigma(past) : 0, 0.1 * Math.abs(m));
-      }
-      learnExcess(cls, x, normal + bias);
-    }
-    expected[t] = e;
-    sigma[t] = s;
-    const z = judged ? (x - e) / s : 0;
-    score[t] = z;
-    if (judged) deviations.push(Math.abs(x - e));
-
-    if (open) {
-      const same = open.dir * z;
-      open.score = Math.max(open.score, same);
-      // A calendar point with nothing to judge it against says neither that the anomaly goes on nor that it ended.
-      if (judged) open.quiet = same < o.closeZ ? open.quiet + 1 : 0;
-      clean.push(cls ? normal : e);
-      if (open.quiet >= o.closeAfter) {
-        // Back to normal: the quiet points are history again.
-        for (let i = t - o.closeAfter + 1; i <= t; i++) if (!o.classes?.[i]) clean[i] = values[i] as number;
-        close(t - o.closeAfter, false, false);
-      } else if (t - open.start + 1 >= o.acceptAfter) {
-        if (open.detectedAt === undefined) open.detectedAt = t;
-        rebase(open.start, t);
-        close(t, false, true);
-      } else if (open.detectedAt === undefined && qualifies(sofar(open.start, t))) open.detectedAt = t;
-      continue;
-    }
-    clean.push(cls ? normal : x);
-    if (!cls) residuals.push(x - normal);
-    const capped = Math.max(-o.z, Math.min(o.z, z));
-    up = Math.max(0, up + capped - o.cusumK);
-    down = Math.max(0, down - capped - o.cusumK);
-    const rise = z >= o.z || up >= o.cusumH;
-    const fall = o.drops && (-z >= o.z || down >= o.cusumH);
-    if (!rise && !fall) continue;
-    const dir: 1 | -1 = rise ? 1 : -1;
-    const byCusum = Math.abs(z) < o.z;
-    // A CUSUM alarm dates the anomaly from where the run of same-signed scores began.
-    let start = t;
-    while (byCusum && start > 0 && dir * (score[start - 1] as number) > o.cusumK && start > t - 4 * p) start--;
-    // Those points were taken as ordinary: out of the scale's history, and expected values in the baseline's.
-    residuals.length = Math.max(0, residuals.length - range(start, t).filter((i) => !o.classes?.[i]).length);
-    for (let i = start; i <= t; i++) if (!o.classes?.[i]) clean[i] = expected[i] as number;
-    const before = values.slice(Math.max(0, start - 4 * p), start);
-    open = {
-      dir,
-      start,
-      detectedAt: undefined,
-      score: byCusum ? Math.max(dir === 1 ? up : down, dir * z) : dir * z,
-      quiet: 0,
-      byCusum,
-      fromNothing:
-        dir === 1 && before.length >= p && before.every((v) => Number.isNaN(v) || Math.abs(v) <= o.absSigmaFloor),
-    };
-    if (qualifies(sofar(start, t))) open.detectedAt = t;
+    const judged = judge(st, t, x, cls, normal);
+    if (st.open) follow(st, t, judged, cls, normal);
+    else watch(st, t, x, cls, normal);
   }
-  close(n - 1, true, false);
-  return { expected, sigma, score, anomalies };
+  close(st, n - 1, true, false);
+  return { expected: st.expected, sigma: st.sigma, score: st.score, anomalies: st.anomalies };
+}
 
-  function sofar(start: number, t: number) {
-    return { expected: sum(expected, start, t), actual: sum(values, start, t), points: t - start + 1 };
+function measureSpread(st: ScanState, t: number): ScanState['spread'] {
+  const { o, window } = st;
+  const recent = st.residuals.slice(-window);
+  return {
+    at: t,
+    bias: recent.length >= st.p ? median(recent) : 0,
+    sigma: Math.max(
+      recent.length >= 4 ? robustSigma(recent) : 0,
+      intermittentScale(st.values, t, window, o.absSigmaFloor),
+      st.deviations.length >= Math.min(window, 28) ? (o.tail * quantile(st.deviations.slice(-window), 0.95)) / o.z : 0,
+    ),
+  };
+}
+
+function seasonal(st: ScanState, t: number): number {
+  const { clean, p } = st;
+  const same: number[] = [];
+  for (let j = 1; j <= st.o.seasons && t - j * p >= 0; j++) same.push(clean[t - j * p] as number);
+  // Too little history for the season: the median of the recent points.
+  return same.length >= 2 ? median(same) : median(clean.slice(Math.max(0, t - p), t));
+}
+
+/** A calendar charge is learnt only once the series is alive (a new service's past zeros say nothing about it). */
+function learnExcess(st: ScanState, cls: string, x: number, normal: number): void {
+  if (Math.abs(x) + Math.abs(normal) > st.o.absSigmaFloor) pushTo(st.excess, cls, x - normal);
+}
+
+/** A point not judged (missing, or too little history): history only. */
+function learn(st: ScanState, x: number, cls: string | undefined, normal: number): void {
+  st.clean.push(Number.isNaN(x) ? (Number.isNaN(normal) ? 0 : normal) : x);
+  if (Number.isNaN(x) || Number.isNaN(normal)) return;
+  if (cls) learnExcess(st, cls, x, normal);
+  else st.residuals.push(x - normal);
+}
+
+/** The expected value, scale and score of point `t`; false when a calendar point has nothing to be judged against. */
+function judge(st: ScanState, t: number, x: number, cls: string | undefined, normal: number): boolean {
+  const { o } = st;
+  // An open anomaly is judged on the spread from before it.
+  if (!st.open && t - st.spread.at >= st.refresh) st.spread = measureSpread(st, t);
+  const bias = st.spread.bias;
+  let e = normal + bias;
+  let s = Math.max(st.spread.sigma, o.relSigmaFloor * Math.abs(e), o.absSigmaFloor);
+  let judged = true;
+  if (cls) {
+    const past = (st.excess.get(cls) ?? []).slice(-6);
+    if (past.length === 0)
+      judged = false; // a calendar charge never seen before: nothing to judge it against
+    else {
+      const m = median(past);
+      e += m;
+      s = Math.max(s, past.length >= 3 ? robustSigma(past) : 0, 0.1 * Math.abs(m));
+    }
+    learnExcess(st, cls, x, normal + bias);
   }
+  st.expected[t] = e;
+  st.sigma[t] = s;
+  const z = judged ? (x - e) / s : 0;
+  st.score[t] = z;
+  if (judged) st.deviations.push(Math.abs(x - e));
+  return judged;
+}
+
+/** Point `t` while an anomaly is open: it goes on, returns to normal, or lasts into the new normal. */
+function follow(st: ScanState, t: number, judged: boolean, cls: string | undefined, normal: number): void {
+  const { o, values } = st;
+  const open = st.open as Open;
+  const same = open.dir * (st.score[t] as number);
+  open.score = Math.max(open.score, same);
+  // A calendar point with nothing to judge it against says neither that the anomaly goes on nor that it ended.
+  if (judged) open.quiet = same < o.closeZ ? open.quiet + 1 : 0;
+  st.clean.push(cls ? normal : (st.expected[t] as number));
+  if (open.quiet >= o.closeAfter) {
+    // Back to normal: the quiet points are history again.
+    for (let i = t - o.closeAfter + 1; i <= t; i++) if (!o.classes?.[i]) st.clean[i] = values[i] as number;
+    close(st, t - o.closeAfter, false, false);
+  } else if (t - open.start + 1 >= o.acceptAfter) {
+    if (open.detectedAt === undefined) open.detectedAt = t;
+    rebase(st, open.start, t);
+    close(st, t, false, true);
+  } else if (open.detectedAt === undefined && st.qualifies(sofar(st, open.start, t))) open.detectedAt = t;
+}
+
+/** Point `t` with no anomaly open: ordinary history, unless its score or the CUSUM opens one. */
+function watch(st: ScanState, t: number, x: number, cls: string | undefined, normal: number): void {
+  const { o, p, score } = st;
+  const z = score[t] as number;
+  st.clean.push(cls ? normal : x);
+  if (!cls) st.residuals.push(x - normal);
+  const capped = Math.max(-o.z, Math.min(o.z, z));
+  st.up = Math.max(0, st.up + capped - o.cusumK);
+  st.down = Math.max(0, st.down - capped - o.cusumK);
+  const rise = z >= o.z || st.up >= o.cusumH;
+  const fall = o.drops && (-z >= o.z || st.down >= o.cusumH);
+  if (!rise && !fall) return;
+  const dir: 1 | -1 = rise ? 1 : -1;
+  const byCusum = Math.abs(z) < o.z;
+  // A CUSUM alarm dates the anomaly from where the run of same-signed scores began.
+  let start = t;
+  while (byCusum && start > 0 && dir * (score[start - 1] as number) > o.cusumK && start > t - 4 * p) start--;
+  // Those points were taken as ordinary: out of the scale's history, and expected values in the baseline's.
+  st.residuals.length = Math.max(0, st.residuals.length - range(start, t).filter((i) => !o.classes?.[i]).length);
+  for (let i = start; i <= t; i++) if (!o.classes?.[i]) st.clean[i] = st.expected[i] as number;
+  const before = st.values.slice(Math.max(0, start - 4 * p), start);
+  st.open = {
+    dir,
+    start,
+    detectedAt: undefined,
+    score: byCusum ? Math.max(dir === 1 ? st.up : st.down, dir * z) : dir * z,
+    quiet: 0,
+    byCusum,
+    fromNothing:
+      dir === 1 && before.length >= p && before.every((v) => Number.isNaN(v) || Math.abs(v) <= o.absSigmaFloor),
+  };
+  if (st.qualifies(sofar(st, start, t))) st.open.detectedAt = t;
+}
+
+const sum = (xs: readonly number[], from: number, to: number) => {
+  let total = 0;
+  for (let i = from; i <= to; i++) total += Number.isNaN(xs[i] as number) ? 0 : (xs[i] as number);
+  return total;
+};
+
+function sofar(st: ScanState, start: number, t: number) {
+  return { expected: sum(st.expected, start, t), actual: sum(st.values, start, t), points: t - start + 1 };
+}
+
+function close(st: ScanState, end: number, isOpen: boolean, settled: boolean): void {
+  const { open, values, expected } = st;
+  if (!open) return;
+  // Qualified only on points that turned out quiet: not an anomaly after all.
+  if (open.detectedAt !== undefined && open.detectedAt <= end) {
+    const residualsOf = range(open.start, end).map((i) => (values[i] as number) - (expected[i] as number));
+    st.anomalies.push({
+      kind: kindOf(open, residualsOf),
+      start: open.start,
+      end,
+      detectedAt: open.detectedAt,
+      expected: sum(expected, open.start, end),
+      actual: sum(values, open.start, end),
+      score: open.score,
+      open: isOpen,
+      settled,
+    });
+  }
+  st.open = undefined;
+  st.up = 0;
+  st.down = 0;
+}
+
+/** The anomaly from `start` to `t` is the new normal: move the history before it to its level. */
+function rebase(st: ScanState, start: number, t: number): void {
+  const { o, values, expected, clean } = st;
+  const idx = range(start, t).filter((i) => !o.classes?.[i] && !Number.isNaN(values[i] as number));
+  const base = median(idx.map((i) => expected[i] as number));
+  const now = median(idx.map((i) => values[i] as number));
+  const ratio = now / base;
+  const scaled = Math.abs(base) > o.absSigmaFloor && ratio > 0.05 && ratio < 20;
+  const shift = now - base;
+  for (let i = Math.max(0, start - o.seasons * st.p); i < start; i++) {
+    clean[i] = scaled ? (clean[i] as number) * ratio : (clean[i] as number) + shift;
+  }
+  for (const i of idx) clean[i] = values[i] as number;
+  st.residuals = scaled ? st.residuals.map((r) => r * ratio) : [];
+  st.spread.at = Number.NEGATIVE_INFINITY;
 }
 
 /** Spike, level shift or runaway from the shape of the excess; 'new' from nothing; 'drop' for falls. */
