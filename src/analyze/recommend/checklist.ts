@@ -52,44 +52,62 @@ const WINDOW_DAYS = 30;
 const sumLast = (xs: number[], n: number) => xs.slice(-n).reduce((a, b) => a + b, 0);
 const pct = (n: number) => `${n.toFixed(1)}%`;
 
+type Spend = Inventory['spend'];
+type Commitments = NonNullable<Inventory['optimization']>['commitments'];
+type CommitmentSummary = ReturnType<typeof summarizeCommitments>;
+
 /** Measure every checklist item. Pure: reads the inventory and the final (deduplicated) drafts. */
 export function measureChecklist(inventory: Inventory, drafts: FindingDraft[]): Checklist {
-  const items: ChecklistItem[] = [];
   const spend = inventory.spend;
   const commitments = inventory.optimization?.commitments;
   const monthlySpend = spend ? sumLast(spend.total, WINDOW_DAYS) : undefined;
+  const summary = summarizeCommitments(commitments);
+  const items: ChecklistItem[] = [
+    taggingItem(spend, monthlySpend),
+    rightsizingItem(drafts, monthlySpend),
+    ...coverageItems(summary),
+    ...utilizationItems(summary),
+    spotItem(inventory),
+    ...governanceItems(commitments),
+  ];
+  return { asOf: inventory.asOf, items };
+}
 
+/** The share of the last days' spend that carries the cost-allocation tag. */
+function taggingItem(spend: Spend, monthlySpend: number | undefined): ChecklistItem {
   const byTag = spend?.byTag;
-  if (byTag && monthlySpend) {
-    const untagged = sumLast(byTag.values[''] ?? [], WINDOW_DAYS);
-    const tagged = Object.entries(byTag.values)
-      .filter(([k]) => k !== '')
-      .reduce((s, [, v]) => s + sumLast(v, WINDOW_DAYS), 0);
-    const value = tagged + untagged > 0 ? (tagged / (tagged + untagged)) * 100 : 0;
-    items.push({
-      id: 'cost-allocation-tags',
-      title: `Spend carries the cost-allocation tag "${byTag.key}"`,
-      wellArchitected: wa('COST03-BP02'),
-      status: grade(value, THRESHOLDS.taggedSpendPct),
-      value,
-      unit: '%',
-      detail: `${pct(value)} of the last ${WINDOW_DAYS} days' spend is tagged ${byTag.key} (${usdCents(untagged)} untagged); target ${THRESHOLDS.taggedSpendPct.pass}%.`,
-    });
-  } else {
-    items.push({
+  if (!byTag || !monthlySpend) {
+    return {
       id: 'cost-allocation-tags',
       title: 'Spend carries the cost-allocation tag',
       wellArchitected: wa('COST03-BP02'),
       status: 'unknown',
       unit: '%',
       detail: 'Spend by tag was not read.',
-    });
+    };
   }
+  const untagged = sumLast(byTag.values[''] ?? [], WINDOW_DAYS);
+  const tagged = Object.entries(byTag.values)
+    .filter(([k]) => k !== '')
+    .reduce((s, [, v]) => s + sumLast(v, WINDOW_DAYS), 0);
+  const value = tagged + untagged > 0 ? (tagged / (tagged + untagged)) * 100 : 0;
+  return {
+    id: 'cost-allocation-tags',
+    title: `Spend carries the cost-allocation tag "${byTag.key}"`,
+    wellArchitected: wa('COST03-BP02'),
+    status: grade(value, THRESHOLDS.taggedSpendPct),
+    value,
+    unit: '%',
+    detail: `${pct(value)} of the last ${WINDOW_DAYS} days' spend is tagged ${byTag.key} (${usdCents(untagged)} untagged); target ${THRESHOLDS.taggedSpendPct.pass}%.`,
+  };
+}
 
+/** Open rightsizing savings, graded as a share of monthly spend (by count alone when spend was not read). */
+function rightsizingItem(drafts: FindingDraft[], monthlySpend: number | undefined): ChecklistItem {
   const over = drafts.filter((d) => d.action === 'rightsize' && d.status === 'alarm');
   const overUsd = over.reduce((s, d) => s + d.monthlySavingsUsd, 0);
   const overShare = monthlySpend ? (overUsd / monthlySpend) * 100 : undefined;
-  items.push({
+  return {
     id: 'rightsizing',
     title: 'Resources are sized to their use',
     wellArchitected: wa('COST06-BP02'),
@@ -106,59 +124,67 @@ export function measureChecklist(inventory: Inventory, drafts: FindingDraft[]): 
     value: overUsd,
     unit: 'USD/month',
     detail: `${over.length} over-provisioned resource(s) could save ${usdCents(overUsd)} a month${overShare === undefined ? '' : ` (${pct(overShare)} of the last ${WINDOW_DAYS} days' spend)`}.`,
-  });
+  };
+}
 
-  const summary = summarizeCommitments(commitments);
-  for (const [id, title, value, what] of [
+/** Savings Plans and Reserved Instance coverage. */
+function coverageItems(summary: CommitmentSummary): ChecklistItem[] {
+  return (
     [
-      'savings-plans-coverage',
-      'Savings Plans cover steady compute spend',
-      summary.spCoveragePct,
-      'of Savings Plans-eligible spend covered',
-    ],
+      [
+        'savings-plans-coverage',
+        'Savings Plans cover steady compute spend',
+        summary.spCoveragePct,
+        'of Savings Plans-eligible spend covered',
+      ],
+      [
+        'reserved-instance-coverage',
+        'Reserved Instances cover steady instance hours',
+        summary.riCoveragePct,
+        'of instance hours covered by Reserved Instances',
+      ],
+    ] as const
+  ).map(([id, title, value, what]) => ({
+    id,
+    title,
+    wellArchitected: wa('COST07-BP05'),
+    status: value === undefined ? 'unknown' : grade(value, THRESHOLDS.coveragePct),
+    ...(value === undefined ? {} : { value }),
+    unit: '%',
+    detail:
+      value === undefined
+        ? 'Coverage was not read.'
+        : `${pct(value)} ${what} over the last 30 days; target ${THRESHOLDS.coveragePct.pass}%.`,
+  }));
+}
+
+/** Savings Plans and Reserved Instance utilization. */
+function utilizationItems(summary: CommitmentSummary): ChecklistItem[] {
+  return (
     [
-      'reserved-instance-coverage',
-      'Reserved Instances cover steady instance hours',
-      summary.riCoveragePct,
-      'of instance hours covered by Reserved Instances',
-    ],
-  ] as const) {
-    items.push({
-      id,
-      title,
-      wellArchitected: wa('COST07-BP05'),
-      status: value === undefined ? 'unknown' : grade(value, THRESHOLDS.coveragePct),
-      ...(value === undefined ? {} : { value }),
-      unit: '%',
-      detail:
-        value === undefined
-          ? 'Coverage was not read.'
-          : `${pct(value)} ${what} over the last 30 days; target ${THRESHOLDS.coveragePct.pass}%.`,
-    });
-  }
+      ['savings-plans-utilization', 'Savings Plans are fully used', summary.spUtilizationPct],
+      ['reserved-instance-utilization', 'Reserved Instances are fully used', summary.riUtilizationPct],
+    ] as const
+  ).map(([id, title, value]) => ({
+    id,
+    title,
+    wellArchitected: wa('COST07-BP05'),
+    status: value === undefined ? 'unknown' : grade(value, THRESHOLDS.utilizationPct),
+    ...(value === undefined ? {} : { value }),
+    unit: '%',
+    detail:
+      value === undefined
+        ? 'No utilization data (no commitments, or not read).'
+        : `${pct(value)} mean utilization over the last ${UTILIZATION_MEAN_DAYS} days; target ${THRESHOLDS.utilizationPct.pass}%.`,
+  }));
+}
 
-  for (const [id, title, value] of [
-    ['savings-plans-utilization', 'Savings Plans are fully used', summary.spUtilizationPct],
-    ['reserved-instance-utilization', 'Reserved Instances are fully used', summary.riUtilizationPct],
-  ] as const) {
-    items.push({
-      id,
-      title,
-      wellArchitected: wa('COST07-BP05'),
-      status: value === undefined ? 'unknown' : grade(value, THRESHOLDS.utilizationPct),
-      ...(value === undefined ? {} : { value }),
-      unit: '%',
-      detail:
-        value === undefined
-          ? 'No utilization data (no commitments, or not read).'
-          : `${pct(value)} mean utilization over the last ${UTILIZATION_MEAN_DAYS} days; target ${THRESHOLDS.utilizationPct.pass}%.`,
-    });
-  }
-
+/** The share of running EC2 instances that are Spot. */
+function spotItem(inventory: Inventory): ChecklistItem {
   const running = inventory.resources?.instances.filter((i) => i.state === 'running');
   const spot = running?.filter((i) => i.lifecycle === 'spot').length ?? 0;
   const spotValue = running && running.length > 0 ? (spot / running.length) * 100 : undefined;
-  items.push({
+  return {
     id: 'spot-share',
     title: 'Spot runs interruptible work',
     wellArchitected: wa('COST07-BP01'),
@@ -170,19 +196,24 @@ export function measureChecklist(inventory: Inventory, drafts: FindingDraft[]): 
       spotValue === undefined
         ? 'No running instances were read.'
         : `${spot} of ${running?.length ?? 0} running EC2 instances (${pct(spotValue)}) are Spot.`,
-  });
+  };
+}
 
-  for (const [id, title, found, what] of [
+/** Cost anomaly monitors and budgets: at least one of each. */
+function governanceItems(commitments: Commitments | undefined): ChecklistItem[] {
+  return (
     [
-      'anomaly-monitors',
-      'Cost anomaly monitors exist',
-      commitments?.anomalyMonitors,
-      'Cost Anomaly Detection monitor(s)',
-    ],
-    ['budgets', 'Budgets track spend', commitments?.budgets, 'AWS Budgets budget(s)'],
-  ] as const) {
+      [
+        'anomaly-monitors',
+        'Cost anomaly monitors exist',
+        commitments?.anomalyMonitors,
+        'Cost Anomaly Detection monitor(s)',
+      ],
+      ['budgets', 'Budgets track spend', commitments?.budgets, 'AWS Budgets budget(s)'],
+    ] as const
+  ).map(([id, title, found, what]) => {
     const count = found?.value.count;
-    items.push({
+    return {
       id,
       title,
       wellArchitected: wa('COST03-BP05'),
@@ -190,9 +221,8 @@ export function measureChecklist(inventory: Inventory, drafts: FindingDraft[]): 
       ...(count === undefined ? {} : { value: count }),
       unit: 'count',
       detail: count === undefined ? 'Could not be read.' : `${count} ${what} (read ${found?.fetchedOn}).`,
-    });
-  }
-  return { asOf: inventory.asOf, items };
+    };
+  });
 }
 
 /** Governance items that no other finding covers become info findings, so they reach findings.json and Slack. */
