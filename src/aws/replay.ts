@@ -7,6 +7,7 @@ import type { AbsoluteLocation, InitializeHandlerOptions, InitializeMiddleware }
 
 type Placement = InitializeHandlerOptions & AbsoluteLocation;
 
+import { violation } from './constraints';
 import { STRING_DATE_SERVICES, serviceName } from './services';
 
 /** One AWS call as the middleware sees it. Operation has no "Command" suffix. */
@@ -72,7 +73,7 @@ export function countingMiddleware(sink: CallSink): [InitializeMiddleware<object
   ];
 }
 
-/** Answers from a responder instead of the network. */
+/** Answers from a responder instead of the network, refusing first what the service's request rules refuse. */
 export function replayMiddleware(
   responder: Responder,
   region: string,
@@ -86,6 +87,8 @@ export function replayMiddleware(
         region,
         input: plain(args.input as Record<string, unknown>),
       };
+      const refused = violation(call);
+      if (refused) throw awsError('ValidationException', refused);
       const answer = plain(await responder(call)) as Record<string, unknown>;
       const output = STRING_DATE_SERVICES.has(service) ? answer : (reviveDates(answer) as Record<string, unknown>);
       return { output: { ...output, $metadata: { httpStatusCode: 200 } }, response: {} };

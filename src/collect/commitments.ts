@@ -268,6 +268,7 @@ async function readRdsReservations(aws: Aws, region: string): Promise<Reservatio
   return out;
 }
 
+/** Savings Plans coverage by instance family and region; no Granularity, which AWS refuses beside GroupBy. */
 async function readSpCoverage(
   ce: CostExplorerClient,
   count: Count,
@@ -278,12 +279,10 @@ async function readSpCoverage(
     { Type: 'DIMENSION' as const, Key: 'REGION' },
   ];
   const items = await allPages(async (NextToken) => {
-    const r = await count(
-      ce.send(new GetSavingsPlansCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', GroupBy, NextToken })),
-    );
+    const r = await count(ce.send(new GetSavingsPlansCoverageCommand({ TimePeriod, GroupBy, NextToken })));
     return { items: r.SavingsPlansCoverages ?? [], nextToken: r.NextToken };
   });
-  // A window across a month boundary comes back as two periods per group: add them up.
+  // The response may still split the window into periods (a month boundary): add each group's periods up.
   const groups = new Map<string, SpCoverageGroup>();
   for (const c of items) {
     const instanceFamily = attr(c.Attributes, 'INSTANCE_FAMILY');
@@ -303,6 +302,7 @@ async function readSpCoverage(
   return [...groups.values()];
 }
 
+/** Reserved Instance coverage by instance type and region; no Granularity, which AWS refuses beside GroupBy. */
 async function readRiCoverage(
   ce: CostExplorerClient,
   count: Count,
@@ -313,9 +313,7 @@ async function readRiCoverage(
     { Type: 'DIMENSION' as const, Key: 'REGION' },
   ];
   const periods = await allPages(async (NextPageToken) => {
-    const r = await count(
-      ce.send(new GetReservationCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', GroupBy, NextPageToken })),
-    );
+    const r = await count(ce.send(new GetReservationCoverageCommand({ TimePeriod, GroupBy, NextPageToken })));
     return { items: r.CoveragesByTime ?? [], nextToken: r.NextPageToken };
   });
   const groups = new Map<string, RiCoverageGroup>();

@@ -120,6 +120,20 @@ describe('collectCommitments against mocked clients', () => {
     ]);
   });
 
+  it('asks for coverage by group without Granularity, which Cost Explorer refuses beside GroupBy', async () => {
+    await run();
+
+    const inputs = [
+      ...ce.commandCalls(GetSavingsPlansCoverageCommand),
+      ...ce.commandCalls(GetReservationCoverageCommand),
+    ].map((c) => c.args[0].input);
+    expect(inputs).toHaveLength(4);
+    for (const input of inputs) {
+      expect(input.GroupBy).toHaveLength(2);
+      expect(input).not.toHaveProperty('Granularity');
+    }
+  });
+
   it('skips utilization days whose percentage is blank rather than reading them as 0', async () => {
     const { data } = await run();
     expect(data.spUtilization).toEqual([{ date: '2026-11-18', utilizationPct: 99.5, unusedUsd: 0.18 }]);
