@@ -237,28 +237,68 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
   // Top services over the shown month, each with a 14-day daily series and its change.
   const sparkFrom = laterDay(addDays(yesterday, -(SPARK_DAYS - 1)), spend.days[0] ?? yesterday);
   const rankFrom = laterDay(shownStart, spend.days[0] ?? shownStart);
-  const ranked = Object.entries(spend.byService)
+  const span = { rankFrom, sparkFrom, yesterday };
+  const { topServices, otherServices } = serviceLines(spend.byService, days, span, options.topServices ?? 8, monthOf);
+  const tags = spend.byTag && tagBreakdown(spend.byTag, days, rankFrom, yesterday, actuals, options.tagValues ?? 5);
+
+  const { movers, moverWindows } = moversOf(spend, days, yesterday, options);
+
+  return {
+    asOf,
+    metric: spend.metric,
+    basis,
+    history: { from: spend.days[0] ?? yesterday, to: spend.days.at(-1) ?? yesterday, days: spend.days.length },
+    yesterday: yesterdayCmp,
+    month,
+    lastMonth,
+    forecast,
+    topServices,
+    otherServices,
+    ...(tags ? { tags } : {}),
+    sparkWindow: { from: sparkFrom, to: yesterday },
+    movers,
+    moverWindows,
+    estimatedDays: spend.days.filter((_, i) => spend.estimated[i]),
+  };
+}
+
+/** The services ranked over the shown month: the top ones, each with its daily series and change, and the rest. */
+function serviceLines(
+  byService: Record<string, Series>,
+  days: Days,
+  span: { rankFrom: string; sparkFrom: string; yesterday: string },
+  count: number,
+  monthOf: (series: Series) => Comparison,
+): Pick<SpendSummary, 'topServices' | 'otherServices'> {
+  const { rankFrom, sparkFrom, yesterday } = span;
+  const ranked = Object.entries(byService)
     // Ranked over the part of the month the data covers, so a new account still sees its services.
     .map(([service, series]) => ({ service, series, usd: days.sum(series, rankFrom, yesterday) ?? 0 }))
     .filter((s) => s.usd > 0)
     .sort((a, b) => b.usd - a.usd || a.service.localeCompare(b.service));
-  const top = ranked.slice(0, options.topServices ?? 8);
+  const top = ranked.slice(0, count);
   const topServices = top.map(({ service, series }) => ({
     service,
     daily: (days.slice(series, sparkFrom, yesterday) ?? []).map(round2),
     ...monthOf(series),
   }));
   const rest = ranked.slice(top.length);
-  const otherServices = { count: rest.length, usd: round2(rest.reduce((a, s) => a + s.usd, 0)) };
-  const tags = spend.byTag && tagBreakdown(spend.byTag, days, rankFrom, yesterday, actuals, options.tagValues ?? 5);
+  return { topServices, otherServices: { count: rest.length, usd: round2(rest.reduce((a, s) => a + s.usd, 0)) } };
+}
 
-  // Movers: the last 7 days against the 7 before.
+/** Movers: the services and accounts whose last 7 days moved most against the 7 before. */
+function moversOf(
+  spend: SpendData,
+  days: Days,
+  yesterday: string,
+  options: SummaryOptions,
+): Pick<SpendSummary, 'movers' | 'moverWindows'> {
   const moverWindows = {
     current: { from: addDays(yesterday, -(MOVER_DAYS - 1)), to: yesterday },
     previous: { from: addDays(yesterday, -(2 * MOVER_DAYS - 1)), to: addDays(yesterday, -MOVER_DAYS) },
   };
   const moverGap = days.gap(moverWindows.previous.from, yesterday);
-  const moversOf = (kind: Mover['kind'], groups: Record<string, Series>, name: (key: string) => string): Mover[] =>
+  const ranked = (kind: Mover['kind'], groups: Record<string, Series>, name: (key: string) => string): Mover[] =>
     moverGap === undefined
       ? Object.entries(groups)
           .map(([key, series]) => {
@@ -279,28 +319,12 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
           .slice(0, options.movers ?? 5)
       : [];
   const movers = {
-    services: moversOf('service', spend.byService, (s) => s),
-    accounts: moversOf('account', spend.byAccount, (id) => spend.accountNames[id] ?? id),
+    services: ranked('service', spend.byService, (s) => s),
+    accounts: ranked('account', spend.byAccount, (id) => spend.accountNames[id] ?? id),
     ...(moverGap === undefined ? {} : { missing: moverGap }),
   };
 
-  return {
-    asOf,
-    metric: spend.metric,
-    basis,
-    history: { from: spend.days[0] ?? yesterday, to: spend.days.at(-1) ?? yesterday, days: spend.days.length },
-    yesterday: yesterdayCmp,
-    month,
-    lastMonth,
-    forecast,
-    topServices,
-    otherServices,
-    ...(tags ? { tags } : {}),
-    sparkWindow: { from: sparkFrom, to: yesterday },
-    movers,
-    moverWindows,
-    estimatedDays: spend.days.filter((_, i) => spend.estimated[i]),
-  };
+  return { movers, moverWindows };
 }
 
 function tagBreakdown(
