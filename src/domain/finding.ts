@@ -82,6 +82,9 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/** Sizing actions: a smaller, newer or cheaper configuration of a resource that stays (what "rightsizing" lists). */
+export const isSizing = (f: { action?: Action }): boolean => f.action === 'rightsize' || f.action === 'modernize';
+
 export interface FindingDraft {
   source: FindingSource;
   /** Every source that proposed this finding, after deduplication (source is the one whose figure is kept). */
@@ -106,6 +109,11 @@ export interface FindingDraft {
   reason: string;
   /** USD a month; 0 where there is no saving or it cannot be estimated (then savingsMethod is 'none'). */
   monthlySavingsUsd: number;
+  /**
+   * Anomalies only: the extra spend at its current rate, USD a month, from Cost Explorer actuals. An impact, not a
+   * saving: no savings figure (digest, Slack, status, CSV, realized) counts it.
+   */
+  monthlyImpactUsd?: number;
   savingsMethod: SavingsMethod;
   /** The window or basis of the figure: "730 h at list price", "last 14 days". */
   savingsBasis: string;

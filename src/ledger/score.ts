@@ -1,10 +1,11 @@
 /**
  * Scoring, the same for every finding whatever its source (rules, Compute Optimizer, anomalies, ...):
  *
- *   score = monthlySavingsUsd × confidence weight × effort weight × status weight
+ *   score = (monthlySavingsUsd + monthlyImpactUsd) × confidence weight × effort weight × status weight
  *
  * with confidence high 1, medium 0.7, low 0.4; effort low 1, medium 0.8, high 0.6; status alarm 1, info 0.5, and 0
- * for ok, skip and error (nothing to act on). The score is money you can expect to save a month for the effort.
+ * for ok, skip and error (nothing to act on). The score is the money a month at stake for the effort: a saving, or an
+ * anomaly's extra spend.
  * Priority: 1 from $500 of score, 2 from $100, 3 from $10, else 4; a critical finding is at least priority 2 and a
  * high one at least 3, so a severe problem with no price still surfaces.
  */
@@ -23,8 +24,9 @@ export type Priority = 1 | 2 | 3 | 4;
 
 /** Score and priority of one finding (see the formula above). */
 export function scoreDraft(draft: FindingDraft): { score: number; priority: Priority } {
-  const savings = Number.isFinite(draft.monthlySavingsUsd) ? Math.max(0, draft.monthlySavingsUsd) : 0;
-  const raw = savings * CONFIDENCE_WEIGHT[draft.confidence] * EFFORT_WEIGHT[draft.effort] * STATUS_WEIGHT[draft.status];
+  const atStake = draft.monthlySavingsUsd + (draft.monthlyImpactUsd ?? 0);
+  const dollars = Number.isFinite(atStake) ? Math.max(0, atStake) : 0;
+  const raw = dollars * CONFIDENCE_WEIGHT[draft.confidence] * EFFORT_WEIGHT[draft.effort] * STATUS_WEIGHT[draft.status];
   const score = Math.round(raw * 100) / 100;
   const byScore = (PRIORITY_THRESHOLDS.findIndex((t) => score >= t) + 1 || 4) as Priority;
   const priority = (

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import type { Finding } from '../domain/finding';
+import { savingsWaiting } from '../ledger/savings';
 import type { RunReport } from '../ledger/types';
 
 const CSV_COLUMNS = [
@@ -13,6 +14,8 @@ const CSV_COLUMNS = [
   'state',
   'title',
   'monthlySavingsUsd',
+  'countedInSavings',
+  'monthlyImpactUsd',
   'savingsMethod',
   'savingsBasis',
   'confidence',
@@ -28,18 +31,26 @@ const CSV_COLUMNS = [
   'reason',
   'firstSeen',
   'lastSeen',
-] as const satisfies readonly (keyof Finding)[];
+] as const satisfies readonly (keyof Finding | 'countedInSavings')[];
 
 const csvCell = (value: unknown): string => {
   const text = value === undefined || value === null ? '' : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** Findings as CSV, one row each, in rank order, savings in cents. */
+/**
+ * Findings as CSV, one row each, in rank order, dollars to the cent. countedInSavings marks the findings savings
+ * waiting counts (src/ledger/savings.ts): their monthlySavingsUsd sums to the digest's figure.
+ */
 export function findingsCsv(findings: Finding[]): string {
-  const rows = findings.map((f) =>
-    CSV_COLUMNS.map((c) => csvCell(c === 'monthlySavingsUsd' ? f.monthlySavingsUsd.toFixed(2) : f[c])).join(','),
-  );
+  const { counted } = savingsWaiting(findings);
+  const cell = (f: Finding, c: (typeof CSV_COLUMNS)[number]): unknown =>
+    c === 'countedInSavings'
+      ? counted.has(f.id)
+      : c === 'monthlySavingsUsd' || c === 'monthlyImpactUsd'
+        ? f[c]?.toFixed(2)
+        : f[c];
+  const rows = findings.map((f) => CSV_COLUMNS.map((c) => csvCell(cell(f, c))).join(','));
   return `${[CSV_COLUMNS.join(','), ...rows].join('\n')}\n`;
 }
 

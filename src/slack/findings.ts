@@ -3,6 +3,7 @@ import { todayUtc } from '../domain/dates';
 import { type Finding, type FindingState, SAVINGS_METHODS, type Status } from '../domain/finding';
 import { usd } from '../domain/money';
 import { effectiveState } from '../ledger/ledger';
+import { savingsWaiting } from '../ledger/savings';
 import type { StateRequest, Store } from '../ledger/types';
 import { type Block, context, header, section } from '../notify/blocks';
 import { findingActions } from '../notify/buttons';
@@ -32,12 +33,18 @@ export function actionable(findings: Finding[], now: Date, statuses: readonly St
     .sort((a, b) => b.monthlySavingsUsd - a.monthlySavingsUsd || b.score - a.score);
 }
 
+/** A finding's dollars and how they were estimated: a saving, an anomaly's impact, or no estimate. mrkdwn. */
+export function moneyText(f: Finding): string {
+  if (f.monthlyImpactUsd) {
+    return `*+${usd(f.monthlyImpactUsd)}/mo extra spend* (${SAVINGS_METHODS['cost-explorer-actuals']}; ${escapeText(f.savingsBasis)})`;
+  }
+  if (f.savingsMethod === 'none') return 'no dollar estimate';
+  return `*${usd(f.monthlySavingsUsd)}/mo* (${SAVINGS_METHODS[f.savingsMethod]}; ${escapeText(f.savingsBasis)})`;
+}
+
 /** One finding in a list: what, where, how much (and how estimated), its id and state. */
 export function findingLine(f: Finding, now: Date): string {
-  const money =
-    f.savingsMethod === 'none'
-      ? 'no dollar estimate'
-      : `*${usd(f.monthlySavingsUsd)}/mo* (${SAVINGS_METHODS[f.savingsMethod]}; ${escapeText(f.savingsBasis)})`;
+  const money = moneyText(f);
   const where = `${escapeText(f.resourceId)} · ${f.accountId} · ${f.region}`;
   return `*${escapeText(f.title)}* — ${where}\n${money} · \`${f.id}\` · ${stateText(f, now)}`;
 }
@@ -50,11 +57,13 @@ export const findingBlocks = (findings: Finding[], now: Date): Block[] =>
 export function findingList(title: string, findings: Finding[], now: Date, empty: string, limit = 10): Answer {
   if (findings.length === 0) return answer(title, [empty]);
   const shown = findings.slice(0, limit);
-  const total = findings.reduce((s, f) => s + f.monthlySavingsUsd, 0);
+  const { totalUsd } = savingsWaiting(findings);
   const blocks: Block[] = [header(title), ...findingBlocks(shown, now)];
   const more = findings.length > shown.length ? ` ${findings.length - shown.length} more not shown.` : '';
   blocks.push(
-    context(`${findings.length} finding(s), ${usd(total)}/mo in all.${more} \`explain ID\` shows the evidence.`),
+    context(
+      `${findings.length} finding(s); savings waiting ${usd(totalUsd)}/mo (the largest per resource where findings are alternatives).${more} \`explain ID\` shows the evidence.`,
+    ),
   );
   return { text: title, blocks: capBlocks(blocks) };
 }

@@ -9,11 +9,37 @@ import { createAws } from '../../src/aws';
 import { Recorder } from '../../src/aws/cassette';
 import { plain, type Responder } from '../../src/aws/replay';
 import { loadConfig } from '../../src/config';
+import { usd } from '../../src/domain/money';
 import { runDaily } from '../../src/jobs/daily';
 import { openStore } from '../../src/ledger/store';
+import { slashCommand } from '../../src/slack/router';
 import { fakeSlack } from '../helpers/fake-slack';
 import { respondingAws, sampleAws } from '../helpers/sample-aws';
 import { tempDir } from '../ledger/helpers';
+
+/** RFC 4180 rows: quoted cells may hold commas, doubled quotes and newlines. */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === ',' || c === '\n')) {
+      row.push(cell);
+      cell = '';
+      if (c === '\n') {
+        rows.push(row);
+        row = [];
+      }
+    } else cell += c;
+  }
+  return rows;
+}
 
 const OUTPUTS = ['digest.blocks.json', 'digest.txt', 'alerts.json', 'findings.json', 'findings.csv', 'run.json'];
 
@@ -48,6 +74,30 @@ describe('the daily run on the sample account', () => {
     const next = await run('2026-11-21');
     expect(next.report.costExplorerRequests).toBeLessThan(first.report.costExplorerRequests);
     expect(next.report.costExplorerRequests).toBeLessThanOrEqual(12);
+  });
+
+  it('gives one savings figure everywhere: digest, Slack savings (any grouping), status and the counted CSV rows', async () => {
+    await run('2026-11-20');
+    const store = join(tmp.dir, 'store');
+    const out = join(tmp.dir, 'out', '2026-11-20');
+    const digest = readFileSync(join(out, 'digest.txt'), 'utf8');
+    const figure = /\n {2}(\$[\d,.]+) a month across (\d+) open findings/.exec(digest);
+    expect(figure).not.toBeNull();
+    const [, total, count] = figure as unknown as [string, string, string];
+    for (const text of ['savings', 'savings strategy', 'savings service', 'savings account']) {
+      expect(await slashCommand(text, { store })).toContain(`${total}/mo in ${count} open findings`);
+    }
+    expect(await slashCommand('status', { store })).toContain(`Savings waiting: ${total}/mo in ${count} open findings`);
+    const rows = csvRows(readFileSync(join(out, 'findings.csv'), 'utf8'));
+    const [head = []] = rows;
+    const counted = rows.slice(1).filter((r) => r[head.indexOf('countedInSavings')] === 'true');
+    const csvCents = counted.reduce((s, r) => s + Math.round(Number(r[head.indexOf('monthlySavingsUsd')]) * 100), 0);
+    expect(usd(csvCents / 100)).toBe(total);
+    // Anomalies are impacts in their own column, never counted.
+    const anomalies = rows.slice(1).filter((r) => r[head.indexOf('source')] === 'anomaly');
+    expect(anomalies.length).toBeGreaterThan(0);
+    expect(anomalies.every((r) => r[head.indexOf('countedInSavings')] === 'false')).toBe(true);
+    expect(anomalies.some((r) => Number(r[head.indexOf('monthlyImpactUsd')]) > 0)).toBe(true);
   });
 
   it('posts one digest and publishes no second alert when the same date runs twice', async () => {

@@ -1,6 +1,7 @@
 /**
  * Spend anomalies as findings, so the ledger tracks them (new, acknowledged, resolved) and Slack can act on them:
- * one finding per anomaly, action 'investigate', the dollar figure being the excess spend at its current rate.
+ * one finding per anomaly, action 'investigate'. Its dollar figure is an impact (the excess spend at its current
+ * rate, `monthlyImpactUsd`), never a saving: nobody has found a way to save it yet.
  */
 
 import type { SpendAnomaly } from '../../domain/anomaly';
@@ -35,10 +36,13 @@ export function anomalyFinding(a: SpendAnomaly): FindingDraft {
     reason:
       `${a.label} spent ${usdCents(a.actual)} from ${a.start} to ${a.end} against ${usdCents(a.expected)} expected ` +
       `(median of the same weekday over the previous six weeks): ${usdCents(a.impactUsd)} ${a.impactUsd >= 0 ? 'more' : 'less'} over ${days} day(s).`,
-    monthlySavingsUsd: monthly,
-    savingsMethod: monthly > 0 ? 'cost-explorer-actuals' : 'none',
+    monthlySavingsUsd: 0,
+    monthlyImpactUsd: monthly,
+    savingsMethod: 'none',
     savingsBasis:
-      monthly > 0 ? `excess of the last ${days} day(s) at its daily rate, 30.4 days a month` : 'no saving estimated',
+      monthly > 0
+        ? `impact, not a saving: Cost Explorer actual excess of the last ${days} day(s) at its daily rate, 30.4 days a month`
+        : 'no monthly impact: the anomaly has ended or is a one-off',
     confidence: a.sources.length > 1 ? 'high' : a.estimated ? 'low' : 'medium',
     effort: 'low',
     evidence: {

@@ -2,25 +2,26 @@
  * The digest's rightsizing section: the biggest sizing changes with their monthly dollars, whose figure it is (after
  * or before discounts, which source), and how many resources save nothing now because commitments cover them.
  */
-import type { FindingDraft } from '../../domain/finding';
-import { SAVINGS_METHODS } from '../../domain/finding';
+import { type Finding, isSizing, SAVINGS_METHODS } from '../../domain/finding';
 import { usd } from '../../domain/money';
+import { latestRun, savingsWaiting } from '../../ledger/savings';
 import type { DigestSection } from '../section';
 
-/** Sizing actions: smaller, newer or cheaper configurations of a resource that stays. */
-const SIZING = new Set(['rightsize', 'modernize']);
+const covered = (d: Finding) => (d.evidence.commitment as { covered?: boolean } | undefined)?.covered === true;
 
-const covered = (d: FindingDraft) => (d.evidence.commitment as { covered?: boolean } | undefined)?.covered === true;
-
-/** The top `limit` rightsizing findings by monthly saving; undefined when there is nothing to show. */
-export function rightsizingSection(findings: readonly FindingDraft[], limit = 5): DigestSection | undefined {
-  const sizing = findings.filter((d) => d.action !== undefined && SIZING.has(d.action));
-  const open = sizing
-    .filter((d) => d.status === 'alarm' && d.monthlySavingsUsd > 0)
-    .sort((a, b) => b.monthlySavingsUsd - a.monthlySavingsUsd);
-  const coveredCount = sizing.filter((d) => covered(d) && d.monthlySavingsUsd === 0).length;
+/**
+ * The top `limit` rightsizing findings by monthly saving; undefined when there is nothing to show. The total is
+ * savings waiting (src/ledger/savings.ts) over sizing findings, as Slack's `rightsizing` shows it.
+ */
+export function rightsizingSection(findings: readonly Finding[], limit = 5): DigestSection | undefined {
+  const asOf = latestRun(findings);
+  const waiting = savingsWaiting(findings, isSizing, asOf);
+  const open = [...waiting.findings].sort((a, b) => b.monthlySavingsUsd - a.monthlySavingsUsd);
+  const coveredCount = findings.filter(
+    (d) => isSizing(d) && d.lastSeen === asOf && covered(d) && d.monthlySavingsUsd === 0,
+  ).length;
   if (open.length === 0 && coveredCount === 0) return undefined;
-  const total = open.reduce((s, d) => s + d.monthlySavingsUsd, 0);
+  const total = waiting.totalUsd;
   const blocks = open.slice(0, limit).map((d) => {
     const from = (d.sources ?? [d.source]).join(' + ');
     const how = `${SAVINGS_METHODS[d.savingsMethod]}; ${d.savingsBasis}`;
@@ -33,6 +34,6 @@ export function rightsizingSection(findings: readonly FindingDraft[], limit = 5)
     (coveredCount > 0
       ? `; ${coveredCount} more save $0 now because a Reserved Instance or Savings Plan covers them`
       : '') +
-    '. Figures are after discounts where AWS gives them, else before, as each line says.';
+    '. Figures are after discounts where AWS gives them, else before, as each line says; the total counts the largest per resource where changes are alternatives.';
   return { id: 'rightsizing', title: 'Rightsizing', caption, blocks };
 }

@@ -1,11 +1,9 @@
 import { minuteOf } from '../../domain/dates';
-import { SAVINGS_METHODS } from '../../domain/finding';
-import { usd } from '../../domain/money';
 import { context, header, section } from '../../notify/blocks';
 import { findingActions } from '../../notify/buttons';
 import { answer, capBlocks, escapeText, mention } from '../blocks';
 import { type Command, oneFindingId } from '../command';
-import { isFindingId, stateText, unknownId } from '../findings';
+import { isFindingId, moneyText, stateText, unknownId } from '../findings';
 
 const EVIDENCE_CHARS = 1500;
 
@@ -19,10 +17,7 @@ export const explain: Command = {
     const f = isFindingId(id) ? await store.getFinding(id) : undefined;
     if (!f) return answer('Unknown finding', [unknownId(id)]);
     const sources = (f.sources ?? [f.source]).join(', ');
-    const money =
-      f.savingsMethod === 'none'
-        ? 'No dollar estimate.'
-        : `*${usd(f.monthlySavingsUsd)}/mo*, ${SAVINGS_METHODS[f.savingsMethod]}: ${escapeText(f.savingsBasis)}`;
+    const money = moneyText(f);
     const history = f.history.length
       ? f.history.map(
           (h) =>
@@ -39,7 +34,7 @@ export const explain: Command = {
         [
           `*Resource:* ${escapeText(f.resourceId)} (${escapeText(f.service)}), account ${f.accountId}, ${f.region}${f.owner ? `, owner ${escapeText(f.owner)}` : ''}`,
           `*Why:* ${escapeText(f.reason)}`,
-          `*Saving:* ${money}`,
+          `${f.monthlyImpactUsd ? '*Impact:*' : '*Saving:*'} ${money}`,
           `*Sources:* ${sources} · rule ${escapeText(f.ruleId)} · ${f.strategy} · ${escapeText(f.wellArchitected)}`,
           `*Severity* ${f.severity} · *confidence* ${f.confidence} · *effort* ${f.effort} · *priority* P${f.priority} (score ${f.score.toFixed(1)})`,
           `*Seen:* ${f.firstSeen} to ${f.lastSeen} · *state:* ${stateText(f, now)}`,

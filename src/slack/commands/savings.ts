@@ -1,9 +1,9 @@
 import { UsageError } from '../../domain/errors';
 import { type Finding, SAVINGS_METHODS } from '../../domain/finding';
 import { usd } from '../../domain/money';
+import { savingsWaiting } from '../../ledger/savings';
 import { answer, escapeText } from '../blocks';
 import type { Command } from '../command';
-import { actionable } from '../findings';
 
 const BY = {
   strategy: (f: Finding) => f.strategy,
@@ -17,7 +17,7 @@ export const savings: Command = {
   name: 'savings',
   usage: '[strategy|service|account] [N]',
   summary: 'monthly savings waiting in open findings, grouped (default: by strategy, top 10)',
-  async run({ args, store, now }) {
+  async run({ args, store }) {
     let by: By = 'strategy';
     let n = 10;
     for (const arg of args) {
@@ -26,13 +26,14 @@ export const savings: Command = {
       else if (/^\d{1,2}$/.test(arg) && Number(arg) >= 1) n = Number(arg);
       else throw new UsageError(`savings does not understand "${arg}"`);
     }
-    const open = actionable(await store.listFindings(), now).filter((f) => f.monthlySavingsUsd > 0);
+    const waiting = savingsWaiting(await store.listFindings());
+    const open = waiting.findings;
     if (open.length === 0) return answer('Savings waiting', ['No open finding with a dollar estimate.']);
     const groups = new Map<string, { usd: number; count: number; methods: Set<string> }>();
     for (const f of open) {
       const key = BY[by](f);
       const g = groups.get(key) ?? { usd: 0, count: 0, methods: new Set<string>() };
-      g.usd += f.monthlySavingsUsd;
+      if (waiting.counted.has(f.id)) g.usd += f.monthlySavingsUsd;
       g.count += 1;
       g.methods.add(SAVINGS_METHODS[f.savingsMethod]);
       groups.set(key, g);
@@ -44,11 +45,10 @@ export const savings: Command = {
         ([key, g], i) =>
           `${i + 1}. ${escapeText(key)}: *${usd(g.usd)}/mo* in ${g.count} finding(s) (${[...g.methods].join('; ')})`,
       );
-    const total = open.reduce((s, f) => s + f.monthlySavingsUsd, 0);
     return answer(
       `Savings waiting, by ${by}`,
       lines,
-      `${usd(total)}/mo in ${open.length} open findings; USD a month, 730 hours a month.`,
+      `${usd(waiting.totalUsd)}/mo in ${open.length} open findings (the digest's figure): USD a month, 730 hours a month, the largest per resource where findings are alternatives; anomalies are not savings.`,
     );
   },
 };

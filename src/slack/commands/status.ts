@@ -1,6 +1,7 @@
 import { minuteOf } from '../../domain/dates';
 import { CE_REQUEST_USD, usd, usdCents } from '../../domain/money';
 import { realizedSavings } from '../../ledger/ledger';
+import { savingsWaiting } from '../../ledger/savings';
 import { noteLine } from '../../notify/format';
 import { answer, escapeText } from '../blocks';
 import { type Command, NO_SNAPSHOT } from '../command';
@@ -18,6 +19,7 @@ export const status: Command = {
     const ageHours = Math.round((now.getTime() - Date.parse(r.startedAt)) / 3_600_000);
     const lastDay = snap.spend.days.at(-1) ?? 'none';
     const estimated = snap.spend.estimated.filter(Boolean).length;
+    const waiting = savingsWaiting(findings);
     const byState = new Map<string, number>();
     for (const f of findings) byState.set(stateOf(f, now), (byState.get(stateOf(f, now)) ?? 0) + 1);
     const lines = [
@@ -25,6 +27,7 @@ export const status: Command = {
       `*Data:* spend through ${lastDay}${estimated ? `, ${estimated} day(s) still estimated by AWS` : ''}`,
       `*Cost Explorer:* ${r.costExplorerRequestsMonth} request(s) this month (${usd(r.costExplorerRequestsMonth * CE_REQUEST_USD)} at ${usdCents(CE_REQUEST_USD)} each), ${r.costExplorerRequests} in the last run; slash commands make none`,
       `*Findings:* ${[...byState.entries()].map(([s, n]) => `${n} ${s}`).join(', ') || 'none'} (${r.findings.new} new in the last run)`,
+      `*Savings waiting:* ${usd(waiting.totalUsd)}/mo in ${waiting.findings.length} open findings (the digest's figure; the largest per resource where findings are alternatives)`,
       `*Realized savings:* ${usd(realizedSavings(findings))}/mo from resolved findings`,
       ...r.digests.map(
         (d) =>

@@ -78,18 +78,20 @@ describe('anomalyFinding', () => {
       ruleId: 'anomaly:level-shift',
       status: 'alarm',
       resourceId: 'x',
-      savingsMethod: 'cost-explorer-actuals',
+      savingsMethod: 'none',
+      monthlySavingsUsd: 0,
       confidence: 'high',
     });
-    expect(f.monthlySavingsUsd).toBeCloseTo((480 / 2) * 30.4167, 2);
+    // The excess is an impact, never a saving.
+    expect(f.monthlyImpactUsd).toBeCloseTo((480 / 2) * 30.4167, 2);
     expect(f.evidence.awsAnomalyId).toBe('aws-1');
     expect(f.reason).toContain('$590.00');
     // A spike costs what it cost: no monthly figure.
-    expect(anomalyFinding(anomaly({ open: true }))).toMatchObject({ monthlySavingsUsd: 0, savingsMethod: 'none' });
+    expect(anomalyFinding(anomaly({ open: true }))).toMatchObject({ monthlySavingsUsd: 0, monthlyImpactUsd: 0 });
     expect(anomalyFinding(anomaly({ kind: 'drop', impactUsd: -300 }))).toMatchObject({
       status: 'info',
       monthlySavingsUsd: 0,
-      savingsMethod: 'none',
+      monthlyImpactUsd: 0,
     });
   });
 });

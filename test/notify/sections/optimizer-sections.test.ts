@@ -4,6 +4,7 @@ import { collectOptimization } from '../../../src/collect/optimization';
 import type { Inventory } from '../../../src/collect/types';
 import { loadConfig } from '../../../src/config';
 import type { Note } from '../../../src/domain/note';
+import { reconcile } from '../../../src/ledger/ledger';
 import { sectionToBlocks, sectionToLines } from '../../../src/notify/section';
 import { checklistSection } from '../../../src/notify/sections/checklist';
 import { commitmentsSection } from '../../../src/notify/sections/commitments';
@@ -27,7 +28,7 @@ async function sample(asOf: string) {
 describe('optimizer digest sections on the sample account', () => {
   it('lists the top rightsizing items with dollars, largest first, and counts the commitment-covered ones', async () => {
     const { analysis } = await sample('2026-11-20');
-    const section = rightsizingSection(analysis.drafts, 3);
+    const section = rightsizingSection(reconcile(analysis.drafts, [], '2026-11-20', new Date()).findings, 3);
     expect(sectionToLines(section!)[1]).toMatch(/^\$655\.00\/month · EBS volume/);
     expect(sectionToLines(section!)).toHaveLength(4);
     expect(sectionToLines(section!)[0]).toMatch(/save \$0 now because a Reserved Instance or Savings Plan covers them/);

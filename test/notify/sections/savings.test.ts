@@ -27,7 +27,8 @@ describe('savingsSection', () => {
       [
         finding({ monthlySavingsUsd: 660, score: 370, priority: 2, owner: 'bob', reason: 'io1 volume within gp3' }),
         finding({ monthlySavingsUsd: 32.85, score: 32.85, priority: 3, firstSeen: AS_OF, reason: 'NAT idle' }),
-        finding({ monthlySavingsUsd: 1000, state: 'acknowledged' }),
+        finding({ monthlySavingsUsd: 1000, state: 'acknowledged', score: 1000, priority: 1 }),
+        finding({ monthlySavingsUsd: 900, state: 'kept' }),
         finding({ monthlySavingsUsd: 500, lastSeen: '2026-11-19', state: 'resolved' }),
         finding({ monthlySavingsUsd: 0, status: 'ok' }),
       ],
@@ -35,11 +36,13 @@ describe('savingsSection', () => {
     );
     expect(section?.id).toBe('savings');
     expect(sectionToLines(section!)[0]).toBe(
-      '$692.85 a month across 2 open findings; new since yesterday: 1 ($32.85 a month). Estimates at list prices over 730 h unless a finding says otherwise, the largest per resource where findings are alternatives; all are in findings.csv.',
+      '$1,693 a month across 3 open findings; new since yesterday: 1 ($32.85 a month). Estimates at list prices over 730 h unless a finding says otherwise, the largest per resource where findings are alternatives; all are in findings.csv.',
     );
-    expect(sectionToLines(section!)[1]).toMatch(/^\$660\.00\/month · .* owner bob · io1 volume within gp3$/);
-    expect(sectionToLines(section!)[2]).toMatch(/^NEW \$32\.85\/month · .* owner unknown · NAT idle$/);
-    expect(sectionToBlocks(section!)).toHaveLength(3);
+    // Acknowledged is still waiting (someone is on it, nothing is saved yet); kept is not.
+    expect(sectionToLines(section!)[1]).toMatch(/^\$1,000\/month · /);
+    expect(sectionToLines(section!)[2]).toMatch(/^\$660\.00\/month · .* owner bob · io1 volume within gp3$/);
+    expect(sectionToLines(section!)[3]).toMatch(/^NEW \$32\.85\/month · .* owner unknown · NAT idle$/);
+    expect(sectionToBlocks(section!)).toHaveLength(4);
   });
 
   it('lists new findings beyond the top ones', () => {
@@ -66,6 +69,6 @@ describe('savingsSection', () => {
   });
 
   it('is absent when nothing is open', () => {
-    expect(savingsSection([finding({ state: 'snoozed' })], AS_OF)).toBeUndefined();
+    expect(savingsSection([finding({ state: 'snoozed', snoozedUntil: '2026-12-01' })], AS_OF)).toBeUndefined();
   });
 });
