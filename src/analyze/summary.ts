@@ -240,7 +240,6 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
   const span = { rankFrom, sparkFrom, yesterday };
   const { topServices, otherServices } = serviceLines(spend.byService, days, span, options.topServices ?? 8, monthOf);
   const tags = spend.byTag && tagBreakdown(spend.byTag, days, rankFrom, yesterday, actuals, options.tagValues ?? 5);
-
   const { movers, moverWindows } = moversOf(spend, days, yesterday, options);
 
   return {
