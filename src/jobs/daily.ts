@@ -22,7 +22,7 @@ import { CredentialsError } from '../domain/errors';
 import type { Finding, FindingDraft } from '../domain/finding';
 import type { Note } from '../domain/note';
 import type { SpendData } from '../domain/spend';
-import { type Reconciled, reconcile } from '../ledger/ledger';
+import { type Reconciled, reconcile, unreadBy } from '../ledger/ledger';
 import { openStore } from '../ledger/store';
 import type { DigestStatus, RunReport, Snapshot, Store } from '../ledger/types';
 import { findingActions } from '../notify/buttons';
@@ -238,7 +238,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     const run: Run = { ...options, now, sample: aws.mode === 'sample', accountId, store, previous };
     const { inventory, spend } = await collectStep(run);
     const analysis = await analyze(run, inventory, spend);
-    const { ledger, current } = await reconcileStep(run, analysis.drafts);
+    const { ledger, current } = await reconcileStep(run, analysis.drafts, inventory.notes);
     const digests = digestsOf(run, inventory, analysis, current);
     // notify: claims first, so a retried or repeated run never sends twice
     const claims: Claims = { store, until: claimsUntil(run.asOf), notes: inventory.notes };
@@ -302,12 +302,17 @@ async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promis
 }
 
 /** Merge the drafts into the stored ledger; the current findings are those seen today, highest score first. */
-async function reconcileStep(run: Run, drafts: FindingDraft[]): Promise<{ ledger: Reconciled; current: Finding[] }> {
+async function reconcileStep(
+  run: Run,
+  drafts: FindingDraft[],
+  notes: readonly Note[],
+): Promise<{ ledger: Reconciled; current: Finding[] }> {
   const ledger = reconcile(
     drafts.filter((d) => d.status !== 'ok'),
     await run.store.listFindings(),
     run.asOf,
     run.now(),
+    unreadBy(notes),
   );
   const current = ledger.findings.filter((f) => f.lastSeen === run.asOf).sort((a, b) => b.score - a.score);
   return { ledger, current };

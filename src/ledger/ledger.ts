@@ -3,7 +3,8 @@
  * resolved). Pure functions; the store persists what they return.
  */
 import { createHash } from 'node:crypto';
-import type { Finding, FindingDraft, StateChange } from '../domain/finding';
+import type { Finding, FindingDraft, FindingSource, StateChange } from '../domain/finding';
+import type { Note, NoteKind } from '../domain/note';
 import { scoreDraft } from './score';
 import type { StateRequest } from './types';
 
@@ -42,11 +43,44 @@ export interface Reconciled {
   resolvedIds: string[];
 }
 
+/** Notes that mean a read failed: what it would have found is unknown, not gone. */
+const FAILED_READS: readonly NoteKind[] = ['denied', 'throttled', 'opt-in', 'error'];
+
+/** The finding source a note's read feeds: AWS's own recommenders by name, Cost Explorer, else the inventory rules. */
+function sourceOfNote(source: string): FindingSource {
+  const service = source.split(':')[0] ?? '';
+  if (service === 'compute-optimizer' || service === 'cost-optimization-hub') return service;
+  if (service === 'ce') return 'cost-explorer';
+  return 'rule';
+}
+
+/**
+ * Whether this run failed to read where a finding lives: a failed read of its source in its account and region (a
+ * note without a region or account covers them all). Such a finding is unknown, not gone.
+ */
+export function unreadBy(notes: readonly Note[]): (f: Finding) => boolean {
+  const failed = notes.filter((n) => FAILED_READS.includes(n.kind));
+  return (f) =>
+    failed.some(
+      (n) =>
+        (n.region === undefined || n.region === f.region) &&
+        (n.accountId === undefined || n.accountId === f.accountId) &&
+        (f.sources ?? [f.source]).includes(sourceOfNote(n.source)),
+    );
+}
+
 /**
  * Merge this run's drafts with what the ledger held: ids, first seen, states kept; expired snoozes reopened;
- * findings that were alarms and are gone now resolved (their savings count as realized).
+ * findings that were alarms and are gone now resolved (their savings count as realized), unless this run could not
+ * read where they live (`unread`): those stay as they were.
  */
-export function reconcile(drafts: FindingDraft[], stored: Finding[], asOf: string, now: Date): Reconciled {
+export function reconcile(
+  drafts: FindingDraft[],
+  stored: Finding[],
+  asOf: string,
+  now: Date,
+  unread: (f: Finding) => boolean = () => false,
+): Reconciled {
   const at = now.toISOString();
   const previous = new Map(stored.map((f) => [f.id, f]));
   const seen = new Set<string>();
@@ -83,7 +117,7 @@ export function reconcile(drafts: FindingDraft[], stored: Finding[], asOf: strin
   const resolvedIds: string[] = [];
   for (const before of stored) {
     if (seen.has(before.id)) continue;
-    if (before.state === 'resolved' || before.status !== 'alarm' || before.lastSeen > asOf) {
+    if (before.state === 'resolved' || before.status !== 'alarm' || before.lastSeen > asOf || unread(before)) {
       findings.push(before);
       continue;
     }
@@ -97,6 +131,11 @@ export function reconcile(drafts: FindingDraft[], stored: Finding[], asOf: strin
   return { findings, newIds, resolvedIds };
 }
 
-/** Monthly savings of findings resolved after being alarms: money the team actually stopped spending. */
+/**
+ * Monthly savings claimed: findings resolved after being alarms, because a run read where they live and found them
+ * gone or changed. Anomalies never count: their figure is an impact, and an anomaly ends by itself.
+ */
 export const realizedSavings = (findings: Finding[]): number =>
-  findings.filter((f) => f.state === 'resolved' && f.status === 'alarm').reduce((s, f) => s + f.monthlySavingsUsd, 0);
+  findings
+    .filter((f) => f.state === 'resolved' && f.status === 'alarm' && f.source !== 'anomaly')
+    .reduce((s, f) => s + f.monthlySavingsUsd, 0);

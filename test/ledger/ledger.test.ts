@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyState, effectiveState, findingId, realizedSavings, reconcile } from '../../src/ledger/ledger';
+import type { Note } from '../../src/domain/note';
+import { applyState, effectiveState, findingId, realizedSavings, reconcile, unreadBy } from '../../src/ledger/ledger';
 import { draft } from './helpers';
 
 const now = new Date('2026-11-20T07:00:00Z');
@@ -36,5 +37,33 @@ describe('ledger', () => {
     expect(realizedSavings(day2.findings)).toBe(8);
     const day3 = reconcile([draft({ monthlySavingsUsd: 8 })], day2.findings, '2026-11-22', now);
     expect(day3.findings.find((f) => f.resourceId === 'vol-0abc')?.state).toBe('open');
+  });
+
+  it('keeps a finding it could not read where it lives: a denied read is unknown, not gone', () => {
+    const day1 = reconcile([draft({ monthlySavingsUsd: 8 })], [], '2026-11-20', now);
+    const denied: Note[] = [
+      { kind: 'denied', source: 'inventory', region: day1.findings[0]!.region, message: 'region not read' },
+    ];
+    const elsewhere: Note[] = [{ kind: 'denied', source: 'inventory', region: 'ap-southeast-2', message: 'no' }];
+    const recommender: Note[] = [
+      { kind: 'throttled', source: 'compute-optimizer:GetEC2InstanceRecommendations', message: 'slow' },
+    ];
+
+    const kept = reconcile([], day1.findings, '2026-11-21', now, unreadBy(denied));
+    expect(kept.resolvedIds).toEqual([]);
+    expect(kept.findings[0]).toMatchObject({ state: 'open', lastSeen: '2026-11-20' });
+    expect(realizedSavings(kept.findings)).toBe(0);
+    // A failed read elsewhere, or of another source, does not hide that the resource is gone.
+    expect(reconcile([], day1.findings, '2026-11-21', now, unreadBy(elsewhere)).resolvedIds).toHaveLength(1);
+    expect(reconcile([], day1.findings, '2026-11-21', now, unreadBy(recommender)).resolvedIds).toHaveLength(1);
+  });
+
+  it('never counts an anomaly that ended as realized savings', () => {
+    // As stored before impacts had their own field: the excess in monthlySavingsUsd.
+    const anomaly = draft({ source: 'anomaly', monthlySavingsUsd: 2471, resourceId: 'a|1' });
+    const day1 = reconcile([anomaly], [], '2026-11-20', now);
+    const day2 = reconcile([], day1.findings, '2026-11-21', now);
+    expect(day2.findings[0]?.state).toBe('resolved');
+    expect(realizedSavings(day2.findings)).toBe(0);
   });
 });
