@@ -5,8 +5,6 @@
  * (the pages API_GetCostAndUsage.html, API_GetSavingsPlansCoverage.html, API_GetReservationCoverage.html and
  * API_GetReservationUtilization.html beside it).
  */
-import type { AwsCall } from './replay';
-
 type Input = Record<string, unknown>;
 
 /** One rule of the API reference: what it says, and what is wrong with an input that breaks it (else undefined). */
@@ -67,7 +65,10 @@ export const CE_CONSTRAINTS: readonly Constraint[] = [
 ];
 
 /** What is wrong with the call by the first rule it breaks, as "<operation>: <what> (API reference: "<rule>")". */
-export function violation(call: AwsCall, constraints: readonly Constraint[] = CE_CONSTRAINTS): string | undefined {
+export function violation(
+  call: { service: string; operation: string; input: Input },
+  constraints: readonly Constraint[] = CE_CONSTRAINTS,
+): string | undefined {
   for (const c of constraints) {
     if (c.service !== call.service || (c.operations && !c.operations.includes(call.operation))) continue;
     const what = c.broken(call.input);
