@@ -3,14 +3,14 @@
  * breakdowns behind root causes (ce:GetCostAndUsage by usage type and by region, filtered to the anomalous services,
  * within a fixed budget of requests). Each page is a request billed $0.01; a quiet account answers in one page.
  */
-import { type Anomaly, CostExplorerClient, type Expression, GetAnomaliesCommand } from '@aws-sdk/client-cost-explorer';
+import { type Anomaly, CostExplorerClient, type Expression, paginateGetAnomalies } from '@aws-sdk/client-cost-explorer';
 import type { Aws } from '../aws';
 import type { Breakdown } from '../domain/anomaly';
 import { addDays, daysBetween } from '../domain/dates';
 import type { Note } from '../domain/note';
 import type { CostMetric } from '../domain/spend';
 import { guard } from './guard';
-import { accountNamesOf, addAt, allPages, costAndUsagePages } from './pages';
+import { accountNamesOf, addAt, costAndUsagePages, itemsOf, pager } from './pages';
 import { CE_REGION } from './spend';
 
 /** An anomaly as AWS reports it, reduced to what durion-cost uses. Dates are YYYY-MM-DD. */
@@ -81,16 +81,13 @@ function toAwsAnomaly(a: Anomaly): AwsAnomaly {
 export async function collectAwsAnomalies(aws: Aws, asOf: string, notes: Note[]): Promise<AwsAnomaly[] | undefined> {
   const client = aws.client(CostExplorerClient, CE_REGION);
   return guard(notes, { source: 'ce:GetAnomalies' }, async () => {
-    const anomalies = await allPages(async (NextPageToken) => {
-      const page = await client.send(
-        new GetAnomaliesCommand({
-          DateInterval: { StartDate: addDays(asOf, -AWS_ANOMALY_DAYS), EndDate: asOf },
-          MaxResults: PAGE_SIZE,
-          NextPageToken,
-        }),
-      );
-      return { items: page.Anomalies ?? [], nextToken: page.NextPageToken };
-    });
+    const anomalies = await itemsOf(
+      paginateGetAnomalies(pager(client), {
+        DateInterval: { StartDate: addDays(asOf, -AWS_ANOMALY_DAYS), EndDate: asOf },
+        MaxResults: PAGE_SIZE,
+      }),
+      (page) => page.Anomalies,
+    );
     return anomalies.map(toAwsAnomaly);
   });
 }

@@ -11,13 +11,13 @@ import { BudgetsClient, paginateDescribeBudgets } from '@aws-sdk/client-budgets'
 import {
   CostExplorerClient,
   type DateInterval,
-  GetAnomalyMonitorsCommand,
   GetReservationCoverageCommand,
-  GetReservationPurchaseRecommendationCommand,
   GetReservationUtilizationCommand,
-  GetSavingsPlansCoverageCommand,
   GetSavingsPlansPurchaseRecommendationCommand,
   GetSavingsPlansUtilizationCommand,
+  paginateGetAnomalyMonitors,
+  paginateGetReservationPurchaseRecommendation,
+  paginateGetSavingsPlansCoverage,
 } from '@aws-sdk/client-cost-explorer';
 import { paginateDescribeReservedDBInstances, RDSClient } from '@aws-sdk/client-rds';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -26,7 +26,7 @@ import { plain } from '../aws/replay';
 import { addDays } from '../domain/dates';
 import type { Note } from '../domain/note';
 import { guard } from './guard';
-import { allPages } from './pages';
+import { allPages, itemsOf, pager } from './pages';
 
 /** Cost Explorer strings to numbers; '' and absent are unknown, never 0. */
 export const ceNumber = (s: string | undefined): number | undefined => {
@@ -118,8 +118,8 @@ export interface CommitmentData {
 const DAY_MS = 86_400_000;
 const ageDays = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / DAY_MS;
 
-/** Counts one Cost Explorer request (each page is billed) and passes it through. */
-type Count = <T>(request: Promise<T>) => Promise<T>;
+/** Counts one Cost Explorer request (each page is billed), told before it is sent. */
+type Count = () => void;
 
 /** Weekly items are read again once this old. */
 export const REFRESH_DAYS = 7;
@@ -148,9 +148,8 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
   const ce = aws.client(CostExplorerClient, aws.homeRegion);
   // Counted here rather than from aws.calls, so the budget holds whatever answers the client.
   let ceSpent = 0;
-  const count: Count = (request) => {
+  const count: Count = () => {
     ceSpent += 1;
-    return request;
   };
   const budget = options.ceBudget ?? COMMITMENTS_CE_BUDGET;
   const window: DateInterval = { Start: addDays(asOf, -UTILIZATION_DAYS), End: asOf };
@@ -208,7 +207,8 @@ async function readSpUtilization(
   count: Count,
   TimePeriod: DateInterval,
 ): Promise<UtilizationDay[]> {
-  const r = await count(ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod, Granularity: 'DAILY' })));
+  count();
+  const r = await ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod, Granularity: 'DAILY' }));
   return (r.SavingsPlansUtilizationsByTime ?? []).flatMap((t) => {
     const pct = ceNumber(t.Utilization?.UtilizationPercentage);
     return pct === undefined
@@ -230,9 +230,8 @@ async function readRiUtilization(
   TimePeriod: DateInterval,
 ): Promise<UtilizationDay[]> {
   const pages = await allPages(async (NextPageToken) => {
-    const r = await count(
-      ce.send(new GetReservationUtilizationCommand({ TimePeriod, Granularity: 'DAILY', NextPageToken })),
-    );
+    count();
+    const r = await ce.send(new GetReservationUtilizationCommand({ TimePeriod, Granularity: 'DAILY', NextPageToken }));
     return { items: r.UtilizationsByTime ?? [], nextToken: r.NextPageToken };
   });
   return pages.flatMap((t) => {
@@ -278,10 +277,10 @@ async function readSpCoverage(
     { Type: 'DIMENSION' as const, Key: 'INSTANCE_FAMILY' },
     { Type: 'DIMENSION' as const, Key: 'REGION' },
   ];
-  const items = await allPages(async (NextToken) => {
-    const r = await count(ce.send(new GetSavingsPlansCoverageCommand({ TimePeriod, GroupBy, NextToken })));
-    return { items: r.SavingsPlansCoverages ?? [], nextToken: r.NextToken };
-  });
+  const items = await itemsOf(
+    paginateGetSavingsPlansCoverage(pager(ce, count), { TimePeriod, GroupBy }),
+    (r) => r.SavingsPlansCoverages,
+  );
   // The response may still split the window into periods (a month boundary): add each group's periods up.
   const groups = new Map<string, SpCoverageGroup>();
   for (const c of items) {
@@ -313,7 +312,8 @@ async function readRiCoverage(
     { Type: 'DIMENSION' as const, Key: 'REGION' },
   ];
   const periods = await allPages(async (NextPageToken) => {
-    const r = await count(ce.send(new GetReservationCoverageCommand({ TimePeriod, GroupBy, NextPageToken })));
+    count();
+    const r = await ce.send(new GetReservationCoverageCommand({ TimePeriod, GroupBy, NextPageToken }));
     return { items: r.CoveragesByTime ?? [], nextToken: r.NextPageToken };
   });
   const groups = new Map<string, RiCoverageGroup>();
@@ -343,16 +343,15 @@ const LOOKBACK = 'THIRTY_DAYS' as const;
 
 async function readSpPurchase(ce: CostExplorerClient, count: Count): Promise<PurchaseRecommendation[]> {
   const details = await allPages(async (NextPageToken) => {
-    const r = await count(
-      ce.send(
-        new GetSavingsPlansPurchaseRecommendationCommand({
-          SavingsPlansType: 'COMPUTE_SP',
-          TermInYears: TERM,
-          PaymentOption: PAYMENT,
-          LookbackPeriodInDays: LOOKBACK,
-          NextPageToken,
-        }),
-      ),
+    count();
+    const r = await ce.send(
+      new GetSavingsPlansPurchaseRecommendationCommand({
+        SavingsPlansType: 'COMPUTE_SP',
+        TermInYears: TERM,
+        PaymentOption: PAYMENT,
+        LookbackPeriodInDays: LOOKBACK,
+        NextPageToken,
+      }),
     );
     return {
       items: r.SavingsPlansPurchaseRecommendation?.SavingsPlansPurchaseRecommendationDetails ?? [],
@@ -378,20 +377,15 @@ async function readSpPurchase(ce: CostExplorerClient, count: Count): Promise<Pur
 }
 
 async function readRiPurchase(ce: CostExplorerClient, count: Count): Promise<PurchaseRecommendation[]> {
-  const recs = await allPages(async (NextPageToken) => {
-    const r = await count(
-      ce.send(
-        new GetReservationPurchaseRecommendationCommand({
-          Service: 'Amazon Elastic Compute Cloud - Compute',
-          TermInYears: TERM,
-          PaymentOption: PAYMENT,
-          LookbackPeriodInDays: LOOKBACK,
-          NextPageToken,
-        }),
-      ),
-    );
-    return { items: r.Recommendations ?? [], nextToken: r.NextPageToken };
-  });
+  const recs = await itemsOf(
+    paginateGetReservationPurchaseRecommendation(pager(ce, count), {
+      Service: 'Amazon Elastic Compute Cloud - Compute',
+      TermInYears: TERM,
+      PaymentOption: PAYMENT,
+      LookbackPeriodInDays: LOOKBACK,
+    }),
+    (r) => r.Recommendations,
+  );
   return recs.flatMap((rec) =>
     (rec.RecommendationDetails ?? []).map((d): PurchaseRecommendation => {
       const ec2 = d.InstanceDetails?.EC2InstanceDetails;
@@ -413,10 +407,7 @@ async function readRiPurchase(ce: CostExplorerClient, count: Count): Promise<Pur
 }
 
 async function readAnomalyMonitors(ce: CostExplorerClient, count: Count): Promise<{ count: number; names: string[] }> {
-  const monitors = await allPages(async (NextPageToken) => {
-    const r = await count(ce.send(new GetAnomalyMonitorsCommand({ NextPageToken })));
-    return { items: r.AnomalyMonitors ?? [], nextToken: r.NextPageToken };
-  });
+  const monitors = await itemsOf(paginateGetAnomalyMonitors(pager(ce, count), {}), (r) => r.AnomalyMonitors);
   return { count: monitors.length, names: monitors.map((m) => m.MonitorName ?? '') };
 }
 

@@ -5,19 +5,19 @@
  */
 import {
   CostExplorerClient,
-  GetRightsizingRecommendationCommand,
+  paginateGetRightsizingRecommendation,
   type RightsizingRecommendation,
 } from '@aws-sdk/client-cost-explorer';
 import {
   CostOptimizationHubClient,
   GetPreferencesCommand,
-  ListRecommendationsCommand,
+  paginateListRecommendations,
   type Recommendation,
 } from '@aws-sdk/client-cost-optimization-hub';
 import type { Aws } from '../aws';
 import type { Note } from '../domain/note';
 import { guard } from './guard';
-import { allPages } from './pages';
+import { itemsOf, pager } from './pages';
 
 /** The Hub's only endpoint; it holds every region's recommendations. */
 export const HUB_REGION = 'us-east-1';
@@ -44,10 +44,7 @@ export async function collectHub(aws: Aws, notes: Note[]): Promise<HubData> {
   let enrollment: HubData['enrollment'] = 'unknown';
   const recommendations = await guard(notes, { source }, async () => {
     try {
-      return await allPages(async (nextToken) => {
-        const r = await client.send(new ListRecommendationsCommand({ maxResults: 1000, nextToken }));
-        return { items: r.items ?? [], nextToken: r.nextToken };
-      });
+      return await itemsOf(paginateListRecommendations(pager(client), { maxResults: 1000 }), (r) => r.items);
     } catch (err) {
       if (!(err instanceof Error) || !NOT_ENROLLED.test(`${err.name} ${err.message}`)) throw err;
       enrollment = 'disabled';
@@ -80,12 +77,10 @@ export async function collectRightsizing(aws: Aws, notes: Note[]): Promise<Right
   const client = aws.client(CostExplorerClient, aws.homeRegion);
   const Configuration = { RecommendationTarget: 'SAME_INSTANCE_FAMILY' as const, BenefitsConsidered: true };
   const recommendations = await guard(notes, { source: 'ce:GetRightsizingRecommendation' }, () =>
-    allPages(async (NextPageToken) => {
-      const r = await client.send(
-        new GetRightsizingRecommendationCommand({ Service: 'AmazonEC2', Configuration, PageSize: 6000, NextPageToken }),
-      );
-      return { items: r.RightsizingRecommendations ?? [], nextToken: r.NextPageToken };
-    }),
+    itemsOf(
+      paginateGetRightsizingRecommendation(pager(client), { Service: 'AmazonEC2', Configuration, PageSize: 6000 }),
+      (r) => r.RightsizingRecommendations,
+    ),
   );
   return recommendations && { recommendations, benefitsConsidered: Configuration.BenefitsConsidered };
 }

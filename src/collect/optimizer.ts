@@ -12,18 +12,18 @@ import {
   GetEC2InstanceRecommendationsCommand,
   GetECSServiceRecommendationsCommand,
   GetIdleRecommendationsCommand,
-  GetLambdaFunctionRecommendationsCommand,
   GetRDSDatabaseRecommendationsCommand,
   type IdleRecommendation,
   type InstanceRecommendation,
   type LambdaFunctionRecommendation,
+  paginateGetLambdaFunctionRecommendations,
   type RDSDBRecommendation,
   type VolumeRecommendation,
 } from '@aws-sdk/client-compute-optimizer';
 import type { Aws } from '../aws';
 import type { Note } from '../domain/note';
 import { guard } from './guard';
-import { allPages } from './pages';
+import { itemsOf, pager, tokenPages } from './pages';
 
 /** The seven kinds, in the order they are read. */
 export const OPTIMIZER_KINDS = ['ec2', 'asg', 'ebs', 'lambda', 'ecs', 'rds', 'idle'] as const;
@@ -67,58 +67,66 @@ interface Page<T> {
   errors: { identifier?: string; code?: string; message?: string }[];
 }
 
-type PageReader<T> = (client: ComputeOptimizerClient, nextToken: string | undefined) => Promise<Page<T>>;
+/** Every page of one kind: the SDK's paginator where it has one (Lambda), else a token loop. */
+type PageReader<T> = (client: ComputeOptimizerClient) => AsyncIterable<Page<T>>;
 
 // maxResults: 1000 is each list operation's maximum, 100 for GetIdleRecommendations (pagination_summary.json).
 const READERS: { [K in OptimizerKind]: { operation: string; read: PageReader<OptimizerData[K][number]> } } = {
   ec2: {
     operation: 'GetEC2InstanceRecommendations',
-    read: async (c, nextToken) => {
-      const r = await c.send(new GetEC2InstanceRecommendationsCommand({ maxResults: 1000, nextToken }));
-      return { items: r.instanceRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
-    },
+    read: (c) =>
+      tokenPages(async (nextToken) => {
+        const r = await c.send(new GetEC2InstanceRecommendationsCommand({ maxResults: 1000, nextToken }));
+        return { items: r.instanceRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
+      }),
   },
   asg: {
     operation: 'GetAutoScalingGroupRecommendations',
-    read: async (c, nextToken) => {
-      const r = await c.send(new GetAutoScalingGroupRecommendationsCommand({ maxResults: 1000, nextToken }));
-      return { items: r.autoScalingGroupRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
-    },
+    read: (c) =>
+      tokenPages(async (nextToken) => {
+        const r = await c.send(new GetAutoScalingGroupRecommendationsCommand({ maxResults: 1000, nextToken }));
+        return { items: r.autoScalingGroupRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
+      }),
   },
   ebs: {
     operation: 'GetEBSVolumeRecommendations',
-    read: async (c, nextToken) => {
-      const r = await c.send(new GetEBSVolumeRecommendationsCommand({ maxResults: 1000, nextToken }));
-      return { items: r.volumeRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
-    },
+    read: (c) =>
+      tokenPages(async (nextToken) => {
+        const r = await c.send(new GetEBSVolumeRecommendationsCommand({ maxResults: 1000, nextToken }));
+        return { items: r.volumeRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
+      }),
   },
   lambda: {
     operation: 'GetLambdaFunctionRecommendations',
-    read: async (c, nextToken) => {
-      const r = await c.send(new GetLambdaFunctionRecommendationsCommand({ maxResults: 1000, nextToken }));
-      return { items: r.lambdaFunctionRecommendations ?? [], nextToken: r.nextToken, errors: [] };
+    read: async function* (c) {
+      for await (const r of paginateGetLambdaFunctionRecommendations(pager(c), { maxResults: 1000 })) {
+        yield { items: r.lambdaFunctionRecommendations ?? [], errors: [] };
+      }
     },
   },
   ecs: {
     operation: 'GetECSServiceRecommendations',
-    read: async (c, nextToken) => {
-      const r = await c.send(new GetECSServiceRecommendationsCommand({ maxResults: 1000, nextToken }));
-      return { items: r.ecsServiceRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
-    },
+    read: (c) =>
+      tokenPages(async (nextToken) => {
+        const r = await c.send(new GetECSServiceRecommendationsCommand({ maxResults: 1000, nextToken }));
+        return { items: r.ecsServiceRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
+      }),
   },
   rds: {
     operation: 'GetRDSDatabaseRecommendations',
-    read: async (c, nextToken) => {
-      const r = await c.send(new GetRDSDatabaseRecommendationsCommand({ maxResults: 1000, nextToken }));
-      return { items: r.rdsDBRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
-    },
+    read: (c) =>
+      tokenPages(async (nextToken) => {
+        const r = await c.send(new GetRDSDatabaseRecommendationsCommand({ maxResults: 1000, nextToken }));
+        return { items: r.rdsDBRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
+      }),
   },
   idle: {
     operation: 'GetIdleRecommendations',
-    read: async (c, nextToken) => {
-      const r = await c.send(new GetIdleRecommendationsCommand({ maxResults: 100, nextToken }));
-      return { items: r.idleRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
-    },
+    read: (c) =>
+      tokenPages(async (nextToken) => {
+        const r = await c.send(new GetIdleRecommendationsCommand({ maxResults: 100, nextToken }));
+        return { items: r.idleRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
+      }),
   },
 };
 
@@ -137,10 +145,9 @@ export async function collectComputeOptimizer(aws: Aws, regions: string[], notes
       const itemErrors: Page<unknown>['errors'] = [];
       const items = await guard(notes, { source, region }, async () => {
         try {
-          return await allPages(async (token) => {
-            const page = await read(client, token);
+          return await itemsOf(read(client), (page) => {
             itemErrors.push(...page.errors);
-            return page;
+            return page.items;
           });
         } catch (err) {
           if (!isOptIn(err)) throw err;

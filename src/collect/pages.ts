@@ -1,4 +1,7 @@
-/** Token paging for the operations the SDK has no paginator for (Cost Explorer, Compute Optimizer, the Hub). */
+/**
+ * Paging: the SDK's paginators where an operation has one (with `pager` as their configuration), and token loops for
+ * the operations that have none (GetCostAndUsage, most Compute Optimizer lists, some Cost Explorer reads).
+ */
 import {
   type CostExplorerClient,
   type DimensionValuesWithAttributes,
@@ -6,22 +9,50 @@ import {
   type GetCostAndUsageCommandInput,
   type GetCostAndUsageCommandOutput,
 } from '@aws-sdk/client-cost-explorer';
+import type { PaginationConfiguration } from '@smithy/types';
+
+type PagedCommand = Parameters<NonNullable<PaginationConfiguration['withCommand']>>[0];
 
 /**
- * Every page of a token-paged list. A token returned twice cannot loop: the client's paging guard (src/aws/paging.ts)
- * throws a PagingError.
+ * An SDK paginator's configuration for `client`. Each page is sent with its own copy of the input (a paginator writes
+ * every page's token into one shared input object, so mocked or recorded calls would all show the last token), and
+ * `onRequest` is told before each page is sent (a request count: each page is a request, billed by Cost Explorer).
  */
-export async function allPages<T>(
-  read: (token: string | undefined) => Promise<{ items: T[]; nextToken?: string }>,
-): Promise<T[]> {
-  const items: T[] = [];
+export const pager = <C>(client: C, onRequest: () => void = () => undefined) => ({
+  client,
+  withCommand: (command: PagedCommand) => {
+    onRequest();
+    return Object.assign(command, { input: { ...command.input } });
+  },
+});
+
+/** Every item of every page, in order. */
+export async function itemsOf<P, T>(pages: AsyncIterable<P>, items: (page: P) => T[] | undefined): Promise<T[]> {
+  const all: T[] = [];
+  for await (const page of pages) all.push(...(items(page) ?? []));
+  return all;
+}
+
+/**
+ * The pages of a token-paged list with no SDK paginator, each page's token passed to the next. A token returned twice
+ * cannot loop: the client's paging guard (src/aws/paging.ts) throws a PagingError.
+ */
+export async function* tokenPages<P extends { nextToken?: string }>(
+  read: (token: string | undefined) => Promise<P>,
+): AsyncGenerator<P> {
   let token: string | undefined;
   do {
     const page = await read(token);
-    items.push(...page.items);
+    yield page;
     token = page.nextToken || undefined;
   } while (token);
-  return items;
+}
+
+/** Every item of a token-paged list with no SDK paginator. */
+export function allPages<T>(
+  read: (token: string | undefined) => Promise<{ items: T[]; nextToken?: string }>,
+): Promise<T[]> {
+  return itemsOf(tokenPages(read), (page) => page.items);
 }
 
 /**

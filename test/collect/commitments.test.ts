@@ -274,6 +274,14 @@ describe('collectCommitments paging', () => {
       [6, undefined],
     ]);
     expect(data.anomalyMonitors?.value).toEqual({ count: 2, names: ['a', 'b'] });
+    // Paged by the SDK's paginators: each page its own input, the first without a token.
+    expect(ce.commandCalls(GetAnomalyMonitorsCommand).map((c) => c.args[0].input)).toEqual([
+      {},
+      { NextPageToken: 'm2' },
+    ]);
+    expect(
+      ce.commandCalls(GetReservationPurchaseRecommendationCommand).map((c) => c.args[0].input.NextPageToken),
+    ).toEqual([undefined, 'r2']);
     expect(data.budgets?.value).toEqual({ count: 1, names: ['monthly'] });
     expect(data.reservations).toEqual([
       {

@@ -50,6 +50,20 @@ describe('collectComputeOptimizer', () => {
     expect(notes).toEqual([]);
   });
 
+  it('reads every page of Lambda recommendations through the SDK paginator, each page its own input', async () => {
+    emptyAll();
+    co.on(GetEC2InstanceRecommendationsCommand).resolves({});
+    co.on(GetLambdaFunctionRecommendationsCommand)
+      .resolvesOnce({ lambdaFunctionRecommendations: [{ functionArn: 'fn-1' }], nextToken: 'l2' })
+      .resolvesOnce({ lambdaFunctionRecommendations: [{ functionArn: 'fn-2' }] });
+
+    const data = await collectComputeOptimizer(live(), ['us-east-1'], []);
+
+    expect(data.lambda.map((r) => r.functionArn)).toEqual(['fn-1', 'fn-2']);
+    const calls = co.commandCalls(GetLambdaFunctionRecommendationsCommand).map((c) => c.args[0].input);
+    expect(calls).toEqual([{ maxResults: 1000 }, { maxResults: 1000, nextToken: 'l2' }]);
+  });
+
   it('pages idle recommendations 100 at a time, the most GetIdleRecommendations allows', async () => {
     emptyAll();
     co.on(GetEC2InstanceRecommendationsCommand).resolves({});
