@@ -4,6 +4,7 @@
  * info), has a dollar estimate and is not an anomaly (an anomaly's figure is an impact, not a saving). Where several
  * waiting findings sit on one resource they are alternatives (rightsize or move to Graviton): only the largest counts.
  */
+import { laterDay } from '../domain/dates';
 import type { Finding } from '../domain/finding';
 import { effectiveState } from './ledger';
 import { rank } from './score';
@@ -19,7 +20,7 @@ export interface SavingsWaiting {
 
 /** The day of the latest run the findings know of: the latest lastSeen. */
 export const latestRun = (findings: readonly Finding[]): string =>
-  findings.reduce((day, f) => (f.lastSeen > day ? f.lastSeen : day), '');
+  findings.reduce((day, f) => laterDay(day, f.lastSeen), '');
 
 /** Whether a finding's dollars are waiting on `asOf`, the latest run's day. */
 export const isWaiting = (f: Finding, asOf: string): boolean =>
