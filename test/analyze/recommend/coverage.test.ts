@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { ingestRightsizing } from '../../../src/analyze/recommend/cost-explorer';
+import { commitmentAware, coverageFor } from '../../../src/analyze/recommend/coverage';
+import type { RightsizingData } from '../../../src/collect/hub';
+import type { FindingDraft } from '../../../src/domain/finding';
+import { emptyResources } from '../../../src/domain/resources';
+import { asOf, commitments, ctx, inventory, ruleDraft } from './helpers';
+
+describe('commitment-aware savings', () => {
+  it('saves nothing on usage a Savings Plan fully covers, and says so', () => {
+    const [d] = commitmentAware([ruleDraft('m5.xlarge')], inventory());
+    expect(d).toMatchObject({ monthlySavingsUsd: 0, status: 'info' });
+    expect(d?.reason).toMatch(/Commitment-covered: 100% of m5 spend on Savings Plans .* saves \$0\.00 of \$100\.00/);
+    expect(d?.evidence.commitment).toMatchObject({ covered: true, share: 1, beforeCommitmentUsd: 100 });
+  });
+
+  it('scales partly covered usage to the uncovered share (RI hours, then Savings Plans on the rest)', () => {
+    // 50% RI-covered, then 25% of the rest on Savings Plans: 62.5% covered, 37.5% saves.
+    expect(coverageFor(commitments(), 'c5.2xlarge', 'us-east-1')?.share).toBeCloseTo(0.625);
+    const [d] = commitmentAware([ruleDraft('c5.2xlarge')], inventory());
+    expect(d?.monthlySavingsUsd).toBe(37.5);
+    expect(d?.status).toBe('alarm');
+    expect(d?.savingsBasis).toMatch(/scaled to the 38% not covered/);
+  });
+
+  it('leaves figures that are already after discounts as they are, but still flags them', () => {
+    const after = ruleDraft('m5.xlarge', {
+      source: 'compute-optimizer',
+      savingsMethod: 'compute-optimizer',
+      evidence: { 'compute-optimizer': { afterDiscounts: true, instanceType: 'm5.xlarge' } },
+    });
+    const [d] = commitmentAware([after], inventory());
+    expect(d?.monthlySavingsUsd).toBe(100);
+    expect(d?.reason).toMatch(/already net of them/);
+  });
+
+  it('finds the instance type in the inventory when the draft does not carry it', () => {
+    const resources = emptyResources({ days: 14, start: '', end: asOf });
+    resources.instances.push({
+      accountId: '111111111111',
+      region: 'us-east-1',
+      id: 'i-1',
+      tags: {},
+      instanceType: 'm5.large',
+      state: 'running',
+      platform: 'linux',
+      lifecycle: 'on-demand',
+      volumeIds: [],
+    });
+    const [d] = commitmentAware([ruleDraft('x', { evidence: {} })], inventory({}, resources));
+    expect(d?.monthlySavingsUsd).toBe(0);
+  });
+
+  it('leaves uncovered usage, other regions and purchases alone', () => {
+    const drafts = [
+      ruleDraft('t3.large'),
+      ruleDraft('m5.xlarge', { region: 'eu-west-1' }),
+      ruleDraft('m5.xlarge', { action: 'purchase' }),
+    ];
+    expect(commitmentAware(drafts, inventory())).toEqual(drafts);
+  });
+
+  it('never applies Savings Plans coverage to RDS classes', () => {
+    expect(coverageFor(commitments(), 'db.m5.xlarge', 'us-east-1')).toBeUndefined();
+  });
+});
+
+describe('Cost Explorer rightsizing rows (real export: covered instances save $0)', () => {
+  // Rows i-010213 and i-010017 of awslabs/aws-well-architected-labs
+  // static/Cost/100_AWS_Resource_Optimization/Code/WALAB-ec2-rightsizing-recommendations.csv @3a185a60 (MIT-0):
+  // c5.xlarge with all 336 hours on Savings Plans saves 0; t3.medium with 107 of 336 saves 9.245148416.
+  const row = (id: string, type: string, region: string, sp: string, saving: string, target: string) => ({
+    AccountId: '111111111111',
+    CurrentInstance: {
+      ResourceId: id,
+      ResourceDetails: { EC2ResourceDetails: { InstanceType: type, Region: region } },
+      ResourceUtilization: {
+        EC2ResourceUtilization: { MaxCpuUtilizationPercentage: '11.22', MaxMemoryUtilizationPercentage: '' },
+      },
+      ReservationCoveredHoursInLookbackPeriod: '0',
+      SavingsPlansCoveredHoursInLookbackPeriod: sp,
+      TotalRunningHoursInLookbackPeriod: '336',
+    },
+    RightsizingType: 'MODIFY' as const,
+    ModifyRecommendationDetail: {
+      TargetInstances: [
+        {
+          EstimatedMonthlySavings: saving,
+          DefaultTargetInstance: true,
+          ResourceDetails: { EC2ResourceDetails: { InstanceType: target } },
+        },
+      ],
+    },
+  });
+  const data: RightsizingData = {
+    benefitsConsidered: true,
+    recommendations: [
+      row('i-010213', 'c5.xlarge', 'US East (N. Virginia)', '336', '0', 'c5.large'),
+      row('i-010017', 't3.medium', 'US West (Oregon)', '107.4169967', '9.245148416', 't3.small'),
+    ],
+  };
+
+  it('reports the covered instance as saving $0 because commitments cover its hours, CPU-only', () => {
+    const { drafts } = ingestRightsizing(data, ctx);
+    expect(drafts[0]).toMatchObject({ resourceId: 'i-010213', status: 'info', monthlySavingsUsd: 0 });
+    expect(drafts[0]?.reason).toMatch(/covered by a Reserved Instance or Savings Plan/);
+    expect(drafts[0]?.reason).toMatch(/CPU-only/);
+  });
+
+  it('keeps the partly covered instance at the figure AWS netted out, flagged commitment-covered', () => {
+    const { drafts } = ingestRightsizing(data, ctx);
+    const [d] = commitmentAware([drafts[1] as FindingDraft], inventory());
+    expect(d).toMatchObject({ region: 'us-west-2', monthlySavingsUsd: 9.245148416, status: 'alarm' });
+    expect(d?.reason).toMatch(/107\.4169967 of its 336 running hours covered .* already net of them/);
+  });
+
+  it('notes a row in a region it cannot name instead of guessing', () => {
+    const { drafts, notes } = ingestRightsizing(
+      { benefitsConsidered: true, recommendations: [row('i-1', 't3.micro', 'Moon (Base 1)', '0', '1', 't3.nano')] },
+      ctx,
+    );
+    expect(drafts).toEqual([]);
+    expect(notes[0]?.message).toMatch(/unknown region "Moon \(Base 1\)"/);
+  });
+});
