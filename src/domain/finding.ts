@@ -114,6 +114,11 @@ export interface FindingDraft {
    * saving: no savings figure (digest, Slack, status, CSV, realized) counts it.
    */
   monthlyImpactUsd?: number;
+  /**
+   * The part of monthlySavingsUsd that is compute hours a Reserved Instance or Savings Plan can cover, where the
+   * figure was priced part by part (the rules); absent for AWS's own figures, which are about compute services.
+   */
+  commitmentEligibleUsd?: number;
   savingsMethod: SavingsMethod;
   /** The window or basis of the figure: "730 h at list price", "last 14 days". */
   savingsBasis: string;

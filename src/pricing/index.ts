@@ -34,7 +34,30 @@ export interface Estimate {
   method: PriceMethod;
   /** Human-readable: quantities, unit prices and the region caveat. */
   basis: string;
+  /**
+   * The part of monthlyUsd that is compute hours a Reserved Instance or Savings Plan can cover (EC2 instance hours,
+   * Fargate and Lambda duration, RDS and ElastiCache node hours, DynamoDB provisioned capacity); never storage,
+   * snapshots, IPv4, NAT, load balancers or data transfer.
+   */
+  committableUsd: number;
 }
+
+/**
+ * Unit prices commitments can pay for: EC2 instance hours (RIs, both Savings Plans), Fargate and Lambda duration
+ * (Compute Savings Plans), RDS and ElastiCache instance/node hours and DynamoDB provisioned capacity (their own
+ * reservations). EBS, snapshots, IPv4, NAT, load balancers, storage, requests and transfer are never covered.
+ */
+const COMMITTABLE = [
+  /^ec2\.(?!cpu_credits)/,
+  /^fargate\./,
+  /^lambda\.duration/,
+  /^rds\.(mysql|postgres|[a-z-]+)\.db\./,
+  /^elasticache\.cache\./,
+  /^dynamodb\.(rcu|wcu)_hour$/,
+];
+
+/** Whether a unit price is one commitments can cover. */
+export const isCommittable = (key: string): boolean => COMMITTABLE.some((re) => re.test(key));
 
 interface TableEntry {
   value: number;
@@ -109,10 +132,12 @@ const num = (n: number): string =>
 export function monthlyCost(r: Rate, quantity = 1): Estimate {
   const hours = r.hourly ? HOURS_PER_MONTH : 1;
   const what = r.hourly ? `${num(quantity)} × ${HOURS_PER_MONTH} h` : num(quantity);
+  const monthlyUsd = round(r.usd * quantity * hours);
   return {
-    monthlyUsd: round(r.usd * quantity * hours),
+    monthlyUsd,
     method: r.method,
     basis: `${what} × $${r.usd} (${r.key}, ${regionNote(r)})`,
+    committableUsd: isCommittable(r.key) ? monthlyUsd : 0,
   };
 }
 
@@ -131,13 +156,16 @@ export function sum(parts: Estimate[]): Estimate {
     monthlyUsd: round(parts.reduce((s, e) => s + e.monthlyUsd, 0)),
     method: combineMethod(parts),
     basis: (kept.length ? kept : parts).map((e) => e.basis).join(' + '),
+    committableUsd: round(parts.reduce((s, e) => s + e.committableUsd, 0)),
   };
 }
 
-/** What moving from one cost to another saves a month (never below zero). */
+/** What moving from one cost to another saves a month (never below zero), and how much of it is compute hours. */
 export function saving(from: Estimate, to: Estimate): Estimate {
+  const monthlyUsd = round(Math.max(0, from.monthlyUsd - to.monthlyUsd));
   return {
-    monthlyUsd: round(Math.max(0, from.monthlyUsd - to.monthlyUsd)),
+    monthlyUsd,
+    committableUsd: round(Math.min(monthlyUsd, Math.max(0, from.committableUsd - to.committableUsd))),
     method: combineMethod([from, to]),
     basis: `now ${from.basis} = $${from.monthlyUsd.toFixed(2)}; after ${to.basis} = $${to.monthlyUsd.toFixed(2)}`,
   };
@@ -147,6 +175,7 @@ export function saving(from: Estimate, to: Estimate): Estimate {
 export function share(of: Estimate, fraction: number, why: string): Estimate {
   return {
     monthlyUsd: round(of.monthlyUsd * fraction),
+    committableUsd: round(of.committableUsd * fraction),
     method: of.method,
     basis: `${Math.round(fraction * 100)}% (${why}) of ${of.basis}`,
   };

@@ -7,6 +7,7 @@ import type { CommitmentData } from '../../collect/commitments';
 import type { Inventory } from '../../collect/types';
 import type { FindingDraft } from '../../domain/finding';
 import { usdCents } from '../../domain/money';
+import { SERVICES } from '../rules/define-rule';
 
 /** Share of an instance type's usage in a region that commitments cover, and how that was measured. */
 export interface Coverage {
@@ -75,9 +76,71 @@ function ownCoverage(d: FindingDraft): Coverage | undefined {
   };
 }
 
+/** Services whose AWS-given figures are compute hours (instances, nodes, duration, provisioned capacity). */
+const COMPUTE_SERVICES = new Set<string>([
+  SERVICES.ec2,
+  SERVICES.rds,
+  SERVICES.elasticache,
+  SERVICES.lambda,
+  SERVICES.dynamodb,
+  'Amazon Elastic Container Service',
+]);
+
 /**
- * Scale savings of usage covered by commitments to the uncovered share (figures already after discounts are left
- * as they are, since AWS netted the commitments out), and flag the finding commitment-covered with the reason.
+ * The dollars of a finding a commitment can cover: what the rule priced as compute hours, else AWS's whole figure
+ * for a compute service (Compute Optimizer, the Hub and Cost Explorer price instance hours), else none.
+ */
+const eligibleOf = (d: FindingDraft): number =>
+  Math.min(d.monthlySavingsUsd, d.commitmentEligibleUsd ?? (COMPUTE_SERVICES.has(d.service) ? d.monthlySavingsUsd : 0));
+
+const cents = (usd: number): number => Math.round(usd * 100) / 100;
+
+/** A draft with its saving scaled to what the commitments leave uncovered, and the reason saying so. */
+function adjusted(d: FindingDraft, coverage: Coverage, ends: string | undefined): FindingDraft {
+  const own = (d.evidence[d.source === 'rule' ? `rule:${d.ruleId}` : d.source] ?? d.evidence) as {
+    afterDiscounts?: boolean;
+  };
+  const alreadyNet = own.afterDiscounts === true;
+  const eligible = eligibleOf(d);
+  const uncovered = coverage.share >= 0.995 ? 0 : 1 - coverage.share;
+  const savings = alreadyNet ? d.monthlySavingsUsd : cents(d.monthlySavingsUsd - eligible + eligible * uncovered);
+  const until = ends ? ` (the earliest matching reservation ends ${ends.slice(0, 10)})` : '';
+  const part =
+    eligible < d.monthlySavingsUsd
+      ? `; only the ${usdCents(eligible)} a month of compute hours is theirs to cover, the rest (storage and the like) is saved in full`
+      : '';
+  const reason = alreadyNet
+    ? `${d.reason} Commitment-covered: ${coverage.basis}; the figure is already net of them.`
+    : `${d.reason} Commitment-covered: ${coverage.basis}${part}, so acting now saves ${usdCents(savings)} of ${usdCents(d.monthlySavingsUsd)} a month until the commitment ends${until}, and may leave it idle.`;
+  const scaled =
+    eligible < d.monthlySavingsUsd
+      ? `; its ${usdCents(eligible)} of compute hours scaled to the ${(uncovered * 100).toFixed(0)}% not covered by commitments`
+      : `; scaled to the ${(uncovered * 100).toFixed(0)}% not covered by commitments`;
+  return {
+    ...d,
+    monthlySavingsUsd: savings,
+    status: savings > 0 || d.status !== 'alarm' ? d.status : 'info',
+    reason,
+    savingsBasis: alreadyNet ? d.savingsBasis : `${d.savingsBasis}${scaled}`,
+    evidence: {
+      ...d.evidence,
+      commitment: {
+        covered: true,
+        share: coverage.share,
+        basis: coverage.basis,
+        beforeCommitmentUsd: d.monthlySavingsUsd,
+        eligibleUsd: eligible,
+        ends,
+        alreadyNet,
+      },
+    },
+  };
+}
+
+/**
+ * Scale the commitment-eligible part of savings (compute hours) to the share commitments leave uncovered (figures
+ * already after discounts are left as they are, since AWS netted the commitments out), and flag the finding
+ * commitment-covered with the reason. Storage, IPv4, NAT and the like are never scaled: no commitment covers them.
  */
 export function commitmentAware(drafts: FindingDraft[], inventory: Inventory): FindingDraft[] {
   const data = inventory.optimization?.commitments;
@@ -89,44 +152,10 @@ export function commitmentAware(drafts: FindingDraft[], inventory: Inventory): F
   }
   const types = typesById(inventory);
   return drafts.map((d) => {
-    if (!d.action || !USAGE_ACTIONS.has(d.action)) return d;
+    if (!d.action || !USAGE_ACTIONS.has(d.action) || eligibleOf(d) <= 0) return d;
     const type = typeOf(d, types);
     const coverage = ownCoverage(d) ?? (type ? coverageFor(data, type, d.region) : undefined);
     if (!coverage) return d;
-    const own = (d.evidence[d.source === 'rule' ? `rule:${d.ruleId}` : d.source] ?? d.evidence) as {
-      afterDiscounts?: boolean;
-    };
-    const alreadyNet = own.afterDiscounts === true;
-    const ends = type ? expiring.get(`${type}|${d.region}`) : undefined;
-    const until = ends ? ` (the earliest matching reservation ends ${ends.slice(0, 10)})` : '';
-    const full = coverage.share >= 0.995;
-    const savings = alreadyNet
-      ? d.monthlySavingsUsd
-      : full
-        ? 0
-        : Math.round(d.monthlySavingsUsd * (1 - coverage.share) * 100) / 100;
-    const reason = alreadyNet
-      ? `${d.reason} Commitment-covered: ${coverage.basis}; the figure is already net of them.`
-      : `${d.reason} Commitment-covered: ${coverage.basis}, so acting now saves ${usdCents(savings)} of ${usdCents(d.monthlySavingsUsd)} a month until the commitment ends${until}, and may leave it idle.`;
-    return {
-      ...d,
-      monthlySavingsUsd: savings,
-      status: savings > 0 || d.status !== 'alarm' ? d.status : 'info',
-      reason,
-      savingsBasis: alreadyNet
-        ? d.savingsBasis
-        : `${d.savingsBasis}; scaled to the ${((1 - coverage.share) * 100).toFixed(0)}% not covered by commitments`,
-      evidence: {
-        ...d.evidence,
-        commitment: {
-          covered: true,
-          share: coverage.share,
-          basis: coverage.basis,
-          beforeCommitmentUsd: d.monthlySavingsUsd,
-          ends,
-          alreadyNet,
-        },
-      },
-    };
+    return adjusted(d, coverage, type ? expiring.get(`${type}|${d.region}`) : undefined);
   });
 }

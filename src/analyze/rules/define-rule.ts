@@ -226,6 +226,7 @@ function toDraft(meta: RuleMeta, v: Verdict, ctx: RuleContext): FindingDraft {
     evidence: v.evidence ? { tags: v.resource.tags, ...v.evidence } : { tags: v.resource.tags },
   };
   // Optional fields are left out rather than set to undefined (the store's marshalling rejects undefined).
+  if (priced && v.savings) draft.commitmentEligibleUsd = v.savings.committableUsd;
   if (v.resource.arn) draft.resourceArn = v.resource.arn;
   if (owner) draft.owner = owner;
   return draft;

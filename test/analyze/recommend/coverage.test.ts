@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ingestRightsizing } from '../../../src/analyze/recommend/cost-explorer';
 import { commitmentAware, coverageFor } from '../../../src/analyze/recommend/coverage';
+import ec2InstanceStoppedLong from '../../../src/analyze/rules/ec2-instance-stopped-long';
 import type { RightsizingData } from '../../../src/collect/hub';
 import type { FindingDraft } from '../../../src/domain/finding';
 import { emptyResources } from '../../../src/domain/resources';
+import { isCommittable } from '../../../src/pricing';
+import { daysAgo, instance, run, volume } from '../rules/fixtures';
 import { asOf, commitments, ctx, inventory, ruleDraft } from './helpers';
 
 describe('commitment-aware savings', () => {
@@ -121,5 +124,59 @@ describe('Cost Explorer rightsizing rows (real export: covered instances save $0
     );
     expect(drafts).toEqual([]);
     expect(notes[0]?.message).toMatch(/unknown region "Moon \(Base 1\)"/);
+  });
+});
+
+describe('commitment-eligible dollars', () => {
+  const stoppedM5 = instance({
+    instanceType: 'm5.large',
+    state: 'stopped',
+    stoppedSince: daysAgo(45),
+    volumeIds: ['v-a', 'v-b'],
+  });
+  const volumes = [volume({ id: 'v-a', type: 'gp2', sizeGb: 100 }), volume({ id: 'v-b', type: 'gp3', sizeGb: 50 })];
+  const spCoverage = {
+    fetchedOn: asOf,
+    value: [{ instanceFamily: 'm5', region: 'us-east-1', coveredUsd: 870, onDemandUsd: 130, totalUsd: 1000 }],
+  };
+  // The inventory holds the instance, so its family's coverage is found for any finding on it.
+  const covered87 = inventory(
+    { spCoverage, riCoverage: { fetchedOn: asOf, value: [] } },
+    { ...emptyResources({ days: 14, start: '', end: asOf }), instances: [stoppedM5], volumes },
+  );
+
+  it('never scales storage by the instance family coverage: a stopped m5.large with its volumes saves $14.00', () => {
+    const [stopped] = run(ec2InstanceStoppedLong, {
+      instances: [
+        instance({ instanceType: 'm5.large', state: 'stopped', stoppedSince: daysAgo(45), volumeIds: ['v-a', 'v-b'] }),
+      ],
+      volumes: [volume({ id: 'v-a', type: 'gp2', sizeGb: 100 }), volume({ id: 'v-b', type: 'gp3', sizeGb: 50 })],
+    }).filter((d) => d.status === 'alarm');
+    expect(stopped).toMatchObject({ monthlySavingsUsd: 14, commitmentEligibleUsd: 0 });
+
+    const [d] = commitmentAware([stopped as FindingDraft], covered87);
+
+    expect(d?.monthlySavingsUsd).toBe(14);
+    expect(d?.reason).not.toMatch(/Commitment-covered/);
+  });
+
+  it('scales only the compute hours of a mixed figure, and says which part', () => {
+    const mixed = ruleDraft('m5.large', { monthlySavingsUsd: 100, commitmentEligibleUsd: 60, action: 'delete' });
+
+    const [d] = commitmentAware([mixed], covered87);
+
+    // $40 of storage saved in full, plus 13% of the $60 of m5 hours.
+    expect(d?.monthlySavingsUsd).toBe(47.8);
+    expect(d?.reason).toMatch(/only the \$60\.00 a month of compute hours is theirs to cover/);
+    expect(d?.evidence.commitment).toMatchObject({ eligibleUsd: 60, beforeCommitmentUsd: 100 });
+  });
+
+  it('prices instance hours as committable and storage, IPv4 and NAT as not', () => {
+    expect(
+      ['ec2.m5.large', 'rds.mysql.db.t3.large.multi_az', 'fargate.linux_x86.vcpu_hour'].map(isCommittable),
+    ).toEqual([true, true, true]);
+    expect(
+      ['ebs.gp2.storage', 'rds.storage.gp2', 'vpc.nat_gateway.hour', 'lambda.requests'].map(isCommittable),
+    ).toEqual([false, false, false, false]);
   });
 });
