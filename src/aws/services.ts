@@ -21,6 +21,7 @@ export const SERVICE_NAMES: Record<string, string> = {
   ApplicationAutoScalingClient: 'application-autoscaling',
   DynamoDBClient: 'dynamodb',
   SSMClient: 'ssm',
+  SavingsplansClient: 'savingsplans',
 };
 
 /** The CLI service name for a client, falling back to the class name without "Client". */

@@ -20,6 +20,7 @@ import {
   paginateGetSavingsPlansCoverage,
 } from '@aws-sdk/client-cost-explorer';
 import { paginateDescribeReservedDBInstances, RDSClient } from '@aws-sdk/client-rds';
+import { DescribeSavingsPlansCommand, SavingsplansClient } from '@aws-sdk/client-savingsplans';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Aws } from '../aws';
 import { plain } from '../aws/replay';
@@ -94,6 +95,22 @@ export interface Reservation {
   end: string;
 }
 
+/**
+ * An active Savings Plan as savingsplans:DescribeSavingsPlans gives it. A Compute plan covers EC2 in any family and
+ * region, Fargate and Lambda; an EC2Instance plan one family in one region.
+ */
+export interface ActivePlan {
+  id: string;
+  /** 'Compute', 'EC2Instance', 'SageMaker' (or a type AWS adds later), as AWS spells it. */
+  type: string;
+  family?: string;
+  region?: string;
+  /** ISO date-time the plan ends. */
+  end?: string;
+  /** The hourly commitment in USD. */
+  hourlyUsd?: number;
+}
+
 /** An item read weekly, with the day it was read. */
 export interface Cached<T> {
   fetchedOn: string;
@@ -112,6 +129,8 @@ export interface CommitmentData {
   riPurchase?: Cached<PurchaseRecommendation[]>;
   anomalyMonitors?: Cached<{ count: number; names: string[] }>;
   budgets?: Cached<{ count: number; names: string[] }>;
+  /** The account's active Savings Plans and their types (a free API, not Cost Explorer). */
+  savingsPlans?: Cached<ActivePlan[]>;
   reservations: Reservation[];
 }
 
@@ -140,7 +159,14 @@ export interface CommitmentOptions {
   accountId?: string;
 }
 
-type WeeklyKey = 'spCoverage' | 'riCoverage' | 'spPurchase' | 'riPurchase' | 'anomalyMonitors' | 'budgets';
+type WeeklyKey =
+  | 'spCoverage'
+  | 'riCoverage'
+  | 'spPurchase'
+  | 'riPurchase'
+  | 'anomalyMonitors'
+  | 'budgets'
+  | 'savingsPlans';
 
 /** Read what the run needs about commitments, within the Cost Explorer budget. */
 export async function collectCommitments(aws: Aws, notes: Note[], options: CommitmentOptions): Promise<CommitmentData> {
@@ -170,6 +196,7 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
     { key: 'riPurchase', ce: true, read: () => readRiPurchase(ce, count) },
     { key: 'anomalyMonitors', ce: true, read: () => readAnomalyMonitors(ce, count) },
     { key: 'budgets', ce: false, read: () => readBudgets(aws, options.accountId) },
+    { key: 'savingsPlans', ce: false, read: () => readSavingsPlans(aws) },
   ];
   // Stalest first, so a tight budget still refreshes everything within a few days.
   const age = (key: WeeklyKey) => {
@@ -426,4 +453,21 @@ async function readBudgets(aws: Aws, accountId: string | undefined): Promise<{ c
     if (!(err instanceof Error && err.name === 'NotFoundException')) throw err;
   }
   return { count: names.length, names };
+}
+
+/** The active Savings Plans with their types; the service is global, answered in us-east-1. No SDK paginator exists. */
+async function readSavingsPlans(aws: Aws): Promise<ActivePlan[]> {
+  const client = aws.client(SavingsplansClient, 'us-east-1');
+  const plans = await allPages(async (nextToken) => {
+    const r = await client.send(new DescribeSavingsPlansCommand({ states: ['active'], nextToken }));
+    return { items: r.savingsPlans ?? [], nextToken: r.nextToken };
+  });
+  return plans.map((p) => ({
+    id: p.savingsPlanId ?? '',
+    type: p.savingsPlanType ?? 'unknown',
+    ...(p.ec2InstanceFamily ? { family: p.ec2InstanceFamily } : {}),
+    ...(p.region ? { region: p.region } : {}),
+    ...(p.end ? { end: p.end } : {}),
+    ...(p.commitment && Number.isFinite(Number(p.commitment)) ? { hourlyUsd: Number(p.commitment) } : {}),
+  }));
 }

@@ -73,4 +73,5 @@ export const OPTIMIZATION_IAM_ACTIONS = [
   'ce:GetAnomalyMonitors',
   'budgets:ViewBudget',
   'rds:DescribeReservedDBInstances',
+  'savingsplans:DescribeSavingsPlans',
 ] as const;

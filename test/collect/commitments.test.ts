@@ -10,6 +10,7 @@ import {
   GetSavingsPlansUtilizationCommand,
 } from '@aws-sdk/client-cost-explorer';
 import { DescribeReservedDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import { DescribeSavingsPlansCommand, SavingsplansClient } from '@aws-sdk/client-savingsplans';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAws } from '../../src/aws';
@@ -20,10 +21,12 @@ import type { Note } from '../../src/domain/note';
 const ce = mockClient(CostExplorerClient);
 const budgets = mockClient(BudgetsClient);
 const rds = mockClient(RDSClient);
+const plans = mockClient(SavingsplansClient);
 afterEach(() => {
   ce.reset();
   budgets.reset();
   rds.reset();
+  plans.reset();
 });
 
 const asOf = '2026-11-20';
@@ -93,6 +96,17 @@ describe('collectCommitments against mocked clients', () => {
     ce.on(GetAnomalyMonitorsCommand).resolves({ AnomalyMonitors: [{ MonitorName: 'm', MonitorType: 'DIMENSIONAL' }] });
     budgets.on(DescribeBudgetsCommand).rejects(awsError('NotFoundException', 'no budgets'));
     rds.on(DescribeReservedDBInstancesCommand).resolves({ ReservedDBInstances: [] });
+    plans
+      .on(DescribeSavingsPlansCommand)
+      .resolvesOnce({
+        savingsPlans: [{ savingsPlanId: 'sp-1', savingsPlanType: 'Compute', commitment: '1.5', end: '2027-03-01' }],
+        nextToken: 'plans-2',
+      })
+      .resolvesOnce({
+        savingsPlans: [
+          { savingsPlanId: 'sp-2', savingsPlanType: 'EC2Instance', ec2InstanceFamily: 'm5', region: 'us-east-1' },
+        ],
+      });
   });
 
   const run = (previous?: CommitmentData, ceBudget?: number) => {
@@ -117,6 +131,20 @@ describe('collectCommitments against mocked clients', () => {
     expect(ce.commandCalls(GetSavingsPlansCoverageCommand)[1]?.args[0].input.NextToken).toBe('sp-2');
     expect(data.riCoverage?.value).toEqual([
       { instanceType: 'm5.xlarge', region: 'us-east-1', reservedHours: 20, onDemandHours: 30, totalHours: 50 },
+    ]);
+  });
+
+  it('reads the active Savings Plans with their types over every page, from the global endpoint', async () => {
+    const { data } = await run();
+
+    expect(data.savingsPlans?.value).toEqual([
+      { id: 'sp-1', type: 'Compute', end: '2027-03-01', hourlyUsd: 1.5 },
+      { id: 'sp-2', type: 'EC2Instance', family: 'm5', region: 'us-east-1' },
+    ]);
+    const calls = plans.commandCalls(DescribeSavingsPlansCommand);
+    expect(calls.map((c) => c.args[0].input)).toEqual([
+      { states: ['active'] },
+      { states: ['active'], nextToken: 'plans-2' },
     ]);
   });
 

@@ -180,3 +180,62 @@ describe('commitment-eligible dollars', () => {
     ).toEqual([false, false, false, false]);
   });
 });
+
+describe('the three kinds of commitment', () => {
+  const m5 = { instanceFamily: 'm5', region: 'us-east-1', coveredUsd: 1000, onDemandUsd: 0, totalUsd: 1000 };
+  const c5 = { instanceFamily: 'c5', region: 'us-west-2', coveredUsd: 0, onDemandUsd: 300, totalUsd: 300 };
+  const plan = (type: string, family?: string) => ({
+    id: `sp-${type}`,
+    type,
+    ...(family ? { family, region: 'us-east-1' } : {}),
+  });
+  const held = (plans: ReturnType<typeof plan>[] | undefined, groups = [m5, c5]) =>
+    inventory({
+      spCoverage: { fetchedOn: asOf, value: groups },
+      riCoverage: { fetchedOn: asOf, value: [] },
+      ...(plans ? { savingsPlans: { fetchedOn: asOf, value: plans } } : {}),
+    });
+  const move = () => ruleDraft('m5.xlarge', { monthlySavingsUsd: 100, action: 'modernize' });
+
+  it('moves a Compute Savings Plan to on-demand compute elsewhere: an m5 to m6g move under 100% is not $0', () => {
+    const [d] = commitmentAware([move()], held([plan('Compute')]));
+    expect(d?.monthlySavingsUsd).toBe(100);
+    expect(d?.reason).toMatch(/on a Compute Savings Plan .*tied to no family or region/);
+    expect(d?.evidence.commitment).toMatchObject({ movedUsd: 100, kinds: { savingsPlanKind: 'compute' } });
+  });
+
+  it('moves it only as far as there is on-demand compute elsewhere (30 days of $300 is $304.17 a month)', () => {
+    const [d] = commitmentAware([ruleDraft('m5.xlarge', { monthlySavingsUsd: 500 })], held([plan('Compute')]));
+    expect(d?.monthlySavingsUsd).toBe(304.17);
+    const [none] = commitmentAware([move()], held([plan('Compute')], [m5]));
+    expect(none?.monthlySavingsUsd).toBe(0);
+  });
+
+  it('keeps an EC2 Instance Savings Plan bound to its family and region: $0 until it ends', () => {
+    const [d] = commitmentAware([move()], held([plan('Compute'), plan('EC2Instance', 'm5')]));
+    expect(d?.monthlySavingsUsd).toBe(0);
+    expect(d?.reason).toMatch(/EC2 Instance Savings Plan \(bound to the family and region\)/);
+  });
+
+  it('treats plans it could not read as bound, and says so', () => {
+    const [d] = commitmentAware([move()], held(undefined));
+    expect(d?.monthlySavingsUsd).toBe(0);
+    expect(d?.reason).toMatch(/plan types not read: treated as bound/);
+  });
+
+  it('keeps Reserved Instances bound to the type and region', () => {
+    const ri = inventory({
+      spCoverage: { fetchedOn: asOf, value: [c5] },
+      riCoverage: {
+        fetchedOn: asOf,
+        value: [
+          { instanceType: 'm5.xlarge', region: 'us-east-1', reservedHours: 720, onDemandHours: 0, totalHours: 720 },
+        ],
+      },
+      savingsPlans: { fetchedOn: asOf, value: [plan('Compute')] },
+    });
+    const [d] = commitmentAware([move()], ri);
+    expect(d?.monthlySavingsUsd).toBe(0);
+    expect(d?.reason).toMatch(/100% of m5\.xlarge hours on Reserved Instances \(bound to the type and region\)/);
+  });
+});

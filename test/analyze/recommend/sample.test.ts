@@ -45,13 +45,13 @@ describe('the sample account through the optimizer', () => {
     expect(notes.filter((n) => n.kind === 'error')).toEqual([]);
   });
 
-  it('flags the Savings Plan-covered instance as commitment-covered, saving $0', async () => {
+  it('flags the Compute Savings Plan-covered instance, which still saves: the plan moves to on-demand elsewhere', async () => {
     const { analysis } = await sampleRun();
     const covered = analysis.drafts.find((d) => d.resourceId === SAMPLE_OPTIMIZER_IDS.coveredInstance);
-    expect(covered?.monthlySavingsUsd).toBe(0);
-    expect(covered?.status).toBe('info');
-    expect(covered?.reason).toMatch(/Commitment-covered/);
-    expect(covered?.evidence.commitment).toMatchObject({ covered: true, beforeCommitmentUsd: 70.08 });
+    expect(covered?.monthlySavingsUsd).toBe(70.08);
+    expect(covered?.reason).toMatch(/Commitment-covered: 100% of m5 spend on a Compute Savings Plan/);
+    expect(covered?.reason).toMatch(/tied to no family or region/);
+    expect(covered?.evidence.commitment).toMatchObject({ covered: true, beforeCommitmentUsd: 70.08, movedUsd: 70.08 });
   });
 
   it('merges Compute Optimizer and the Hub on the same instance, keeping the after-discount figure', async () => {

@@ -61,9 +61,12 @@ describe('optimizer with the rule catalog on the sample account', () => {
     const ruled = rules.filter((d) => d.resourceId === SAMPLE_OPTIMIZER_IDS.coveredInstance && d.monthlySavingsUsd > 0);
     const after = analysis.drafts.filter((d) => d.resourceId === SAMPLE_OPTIMIZER_IDS.coveredInstance);
     expect(ruled.length).toBeGreaterThan(0);
-    for (const d of after.filter((x) => x.action === 'rightsize' || x.action === 'modernize')) {
-      expect(d.monthlySavingsUsd).toBe(0);
-      expect(d.reason).toMatch(/Commitment-covered/);
+    const sizing = after.filter((x) => x.action === 'rightsize' || x.action === 'modernize');
+    expect(sizing.length).toBeGreaterThan(0);
+    for (const d of sizing) {
+      // The sample's plan is a Compute Savings Plan: what it stops paying for here it pays for elsewhere.
+      expect(d.monthlySavingsUsd).toBeGreaterThan(0);
+      expect(d.reason).toMatch(/Commitment-covered: .*Compute Savings Plan/);
     }
   });
 });

@@ -31,7 +31,9 @@ describe('optimizer digest sections on the sample account', () => {
     const section = rightsizingSection(reconcile(analysis.drafts, [], '2026-11-20', new Date()).findings, 3);
     expect(sectionToLines(section!)[1]).toMatch(/^\$655\.00\/month · EBS volume/);
     expect(sectionToLines(section!)).toHaveLength(4);
-    expect(sectionToLines(section!)[0]).toMatch(/save \$0 now because a Reserved Instance or Savings Plan covers them/);
+    // The sample's plan is a Compute Savings Plan, which moves to on-demand compute elsewhere: no change saves $0.
+    expect(sectionToLines(section!)[0]).toMatch(/^11 rightsizing change\(s\) worth \$1,594 a month/);
+    expect(sectionToLines(section!)[0]).not.toMatch(/save \$0 now/);
   });
 
   it('shows coverage and utilization percentages, the expiring reservation and the purchases', async () => {
