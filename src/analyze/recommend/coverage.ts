@@ -41,6 +41,8 @@ const pct = (share: number): string => `${(share * 100).toFixed(0)}%`;
 
 /** The kind of Savings Plan covering a family in a region: an EC2 Instance plan for it applies first (as AWS does). */
 function planKind(data: CommitmentData | undefined, family: string, region: string): PlanKind {
+  // Fargate and Lambda (no instance family) can only be covered by a Compute plan.
+  if (family === '') return 'compute';
   const plans = data?.savingsPlans?.value;
   if (!plans) return 'unread';
   if (plans.some((p) => p.type === 'EC2Instance' && p.family === family && p.region === region)) return 'ec2-instance';
@@ -71,7 +73,7 @@ export function coverageFor(
   const elsewhere = groups.filter((g) => g !== sp).reduce((sum, g) => sum + g.onDemandUsd, 0);
   const parts = [
     riShare > 0 ? `${pct(riShare)} of ${instanceType} hours on Reserved Instances (bound to the type and region)` : '',
-    spShare > 0 ? `${pct(spShare)} of ${family} spend on ${SP_WORDS[spKind]}` : '',
+    spShare > 0 ? `${pct(spShare)} of ${family || 'Fargate and Lambda'} spend on ${SP_WORDS[spKind]}` : '',
   ].filter(Boolean);
   return {
     // Savings Plans apply to what Reserved Instances leave uncovered.
@@ -126,6 +128,9 @@ function ownCoverage(d: FindingDraft, context: Coverage | undefined): Coverage |
     basis: `${h.reserved + h.savingsPlans} of its ${h.total} running hours covered by a Reserved Instance or Savings Plan`,
   };
 }
+
+/** Services a Compute Savings Plan covers without an instance family. */
+const SERVERLESS = new Set<string>([SERVICES.lambda, 'Amazon Elastic Container Service']);
 
 /** Services whose AWS-given figures are compute hours (instances, nodes, duration, provisioned capacity). */
 const COMPUTE_SERVICES = new Set<string>([
@@ -237,8 +242,9 @@ export function commitmentAware(drafts: FindingDraft[], inventory: Inventory): F
   const types = typesById(inventory);
   return drafts.map((d) => {
     if (!d.action || !USAGE_ACTIONS.has(d.action) || eligibleOf(d) <= 0) return d;
-    const type = typeOf(d, types);
-    const family = type ? coverageFor(data, type, d.region) : undefined;
+    // Fargate and Lambda have no instance type: Savings Plans coverage reports them under an empty family.
+    const type = typeOf(d, types) ?? (SERVERLESS.has(d.service) ? '' : undefined);
+    const family = type === undefined ? undefined : coverageFor(data, type, d.region);
     const coverage = ownCoverage(d, family) ?? family;
     if (!coverage) return d;
     return adjusted(d, coverage, type ? expiring.get(`${type}|${d.region}`) : undefined);

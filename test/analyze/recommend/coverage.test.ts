@@ -6,6 +6,7 @@ import type { RightsizingData } from '../../../src/collect/hub';
 import type { FindingDraft } from '../../../src/domain/finding';
 import { emptyResources } from '../../../src/domain/resources';
 import { isCommittable } from '../../../src/pricing';
+import { rightsizeDraft } from '../../ledger/helpers';
 import { daysAgo, instance, run, volume } from '../rules/fixtures';
 import { asOf, commitments, ctx, inventory, ruleDraft } from './helpers';
 
@@ -237,5 +238,28 @@ describe('the three kinds of commitment', () => {
     const [d] = commitmentAware([move()], ri);
     expect(d?.monthlySavingsUsd).toBe(0);
     expect(d?.reason).toMatch(/100% of m5\.xlarge hours on Reserved Instances \(bound to the type and region\)/);
+  });
+});
+
+describe('Fargate and Lambda under a Compute Savings Plan', () => {
+  const serverless = { instanceFamily: '', region: 'us-east-1', coveredUsd: 100, onDemandUsd: 0, totalUsd: 100 };
+  const c5 = { instanceFamily: 'c5', region: 'us-east-1', coveredUsd: 0, onDemandUsd: 30, totalUsd: 30 };
+  const lambda = (monthlySavingsUsd: number) =>
+    rightsizeDraft({
+      service: 'AWS Lambda',
+      resourceId: 'erp-api',
+      monthlySavingsUsd,
+      commitmentEligibleUsd: monthlySavingsUsd,
+      evidence: {},
+    });
+
+  it('counts them covered, and moves the plan to on-demand compute elsewhere as far as there is some', () => {
+    const covered = inventory({ spCoverage: { fetchedOn: asOf, value: [serverless, c5] } });
+
+    const [d] = commitmentAware([lambda(50)], covered);
+
+    // 30 days of $30 on-demand c5 is $30.42 a month for the plan to move to.
+    expect(d?.monthlySavingsUsd).toBe(30.42);
+    expect(d?.reason).toMatch(/100% of Fargate and Lambda spend on a Compute Savings Plan/);
   });
 });
