@@ -24,7 +24,21 @@ const ACTION_TYPES: Record<string, { action: Action; strategy: Strategy; bp: `CO
   purchasereservedinstances: { action: 'purchase', strategy: 'reserved-instances', bp: 'COST07-BP05' },
 };
 
-/** Hub resource types (normalized) to the Cost Explorer service name. */
+/** Reservation purchases (normalized Hub resource type) to the service they are bought for. */
+const RESERVATIONS: Record<string, string> = {
+  ec2reservedinstances: SERVICES.ec2,
+  rdsreservedinstances: SERVICES.rds,
+  elasticachereservedinstances: SERVICES.elasticache,
+  opensearchreservedinstances: 'Amazon OpenSearch Service',
+  redshiftreservedinstances: 'Amazon Redshift',
+  memorydbreservedinstances: 'Amazon MemoryDB',
+  dynamodbreservedcapacity: SERVICES.dynamodb,
+};
+
+/**
+ * Hub resource types (normalized, the API reference's ResourceType enum) to the Cost Explorer service name, so a
+ * finding's service reads as the bill does; a type AWS adds later keeps its own name.
+ */
 const SERVICE_OF: Record<string, string> = {
   ec2instance: SERVICES.ec2,
   ec2autoscalinggroup: SERVICES.ec2,
@@ -33,9 +47,18 @@ const SERVICE_OF: Record<string, string> = {
   ecsservice: 'Amazon Elastic Container Service',
   rdsdbinstance: SERVICES.rds,
   rdsdbinstancestorage: SERVICES.rds,
+  auroradbclusterstorage: SERVICES.rds,
   natgateway: SERVICES.ec2Other,
   dynamodbtable: SERVICES.dynamodb,
   elasticachecluster: SERVICES.elasticache,
+  memorydbcluster: 'Amazon MemoryDB',
+  documentdbcluster: 'Amazon DocumentDB (with MongoDB compatibility)',
+  sagemakerendpoint: 'Amazon SageMaker',
+  workspaces: 'Amazon WorkSpaces',
+  computesavingsplans: 'Savings Plans',
+  ec2instancesavingsplans: 'Savings Plans',
+  sagemakersavingsplans: 'Savings Plans',
+  ...RESERVATIONS,
 };
 
 /**
@@ -48,6 +71,23 @@ const SAVINGS_PLAN_IDS: Record<string, string> = {
   sagemakersavingsplans: 'savings-plan:sagemaker',
 };
 
+/** An instance, node or DB class named in a summary ("4 x m5.large", "db.r6g.large, 1 year"), or undefined. */
+const CLASS_IN =
+  /\b((?:db\.|cache\.)?[a-z][a-z0-9-]*\.[0-9]*(?:nano|micro|small|medium|large|xlarge|xlplus|metal)[a-z0-9-]*(?:\.search)?)\b/;
+
+/**
+ * Purchases are bought for the account, not a resource: Savings Plans by plan type and Reserved Instances by the class
+ * they reserve, the same ids as the Cost Explorer purchase findings (./commitments.ts), so the Hub's and Cost
+ * Explorer's recommendation for one purchase merge into one finding. Undefined for a resource recommendation.
+ */
+function purchaseIdOf(r: HubData['recommendations'][number]): string | undefined {
+  const type = norm(r.currentResourceType);
+  if (SAVINGS_PLAN_IDS[type]) return SAVINGS_PLAN_IDS[type];
+  if (!RESERVATIONS[type]) return undefined;
+  const reserved = CLASS_IN.exec(String(r.recommendedResourceSummary ?? ''))?.[1];
+  return `reserved-instance:${reserved ?? type}`;
+}
+
 /** Cost Optimization Hub data to finding drafts; unknown action types and missing savings are notes. */
 export function ingestHub(data: HubData, ctx: IngestContext): Ingested {
   const notes: Note[] = [];
@@ -55,8 +95,9 @@ export function ingestHub(data: HubData, ctx: IngestContext): Ingested {
   const after = norm(data.savingsEstimationMode ?? 'AfterDiscounts') !== 'beforediscounts';
   for (const r of data.recommendations) {
     const mapped = ACTION_TYPES[norm(r.actionType)];
+    const purchase = purchaseIdOf(r);
     const plan = SAVINGS_PLAN_IDS[norm(r.currentResourceType)];
-    const resourceId = plan ?? idFromArn(r.resourceArn) ?? r.resourceId;
+    const resourceId = purchase ?? idFromArn(r.resourceArn) ?? r.resourceId;
     if (!mapped || !resourceId) {
       notes.push({
         kind: 'error',
