@@ -63,7 +63,24 @@ export interface SpendAnomaly {
   contributors?: Contributor[];
   /** Cost Explorer in the console, filtered to the anomaly's service/account and window. */
   consoleUrl?: string;
+  /** Settled by feedback, from AWS Cost Anomaly Detection or from the Slack buttons: no alert, listed as such. */
+  verdict?: { is: Verdict; by: 'aws' | 'slack' };
 }
+
+/** A verdict that settles an anomaly: the spend was planned, or it was not an anomaly at all. */
+export type Verdict = 'planned' | 'false-positive';
+
+/** Cost Explorer feedback values (ProvideAnomalyFeedback, GetAnomalies' Feedback) that settle an anomaly. */
+export const VERDICT_OF_FEEDBACK: Readonly<Record<string, Verdict>> = {
+  NO: 'false-positive',
+  PLANNED_ACTIVITY: 'planned',
+};
+
+/** The reason a Slack verdict leaves in the anomaly finding's history, and the words the digest uses. */
+export const VERDICT_REASONS: Readonly<Record<Verdict, string>> = {
+  planned: 'planned spend',
+  'false-positive': 'false positive',
+};
 
 /** Spend of the anomalous services over the anomalies' days and the weeks before, by usage type or region. */
 export interface Breakdown {

@@ -7,14 +7,14 @@
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import { anomalyAlertKey, anomalyAlerts, capAlerts, realertDue } from '../analyze/alerts/anomaly';
 import { anomalyFinding } from '../analyze/anomaly/findings';
-import { mergeAwsAnomalies } from '../analyze/anomaly/merge';
+import { mergeAwsAnomalies, settle } from '../analyze/anomaly/merge';
 import { breakdownWindow, explainAnomalies, rootCauseTargets } from '../analyze/anomaly/rootcause';
 import { detectSpendAnomalies } from '../analyze/anomaly/spend';
 import type { Aws } from '../aws';
 import { collectAwsAnomalies, collectBreakdowns, type RootCauseOptions } from '../collect/anomalies';
 import type { Config } from '../config';
 import type { Alert } from '../domain/alert';
-import type { AnomalyState, SpendAnomaly } from '../domain/anomaly';
+import type { AnomalyState, SpendAnomaly, Verdict } from '../domain/anomaly';
 import type { FindingDraft } from '../domain/finding';
 import type { Note } from '../domain/note';
 import type { SpendData } from '../domain/spend';
@@ -51,6 +51,8 @@ export interface AnomalyStepInput {
   notes: Note[];
   /** snapshot.extra.anomalies of the previous run. */
   previous?: AnomalyState;
+  /** Verdicts given with the Slack buttons, by anomaly id (analyze/anomaly/merge.ts slackVerdicts). */
+  verdicts?: ReadonlyMap<string, Verdict>;
 }
 
 /** Root causes for the largest anomalies: what to break down is analysis, reading the breakdowns is the collector's. */
@@ -82,14 +84,16 @@ export async function anomalyStep(aws: Aws, input: AnomalyStepInput): Promise<An
   const merged = mergeAwsAnomalies(own, fromAws, asOf, spend?.accountNames, settings.minImpactUsd);
   const anomalies = await explainLargest(
     aws,
-    merged,
+    settle(merged, input.verdicts ?? new Map()),
     spend,
     { metric: config.spend.metric, requests: settings.rootCauseRequests },
     notes,
   );
   const byKey = new Map<string, SpendAnomaly>();
-  const due = anomalyAlerts(anomalies, accountId).flatMap((alert) => {
-    const a = anomalies.find((x) => anomalyAlertKey(x) === alert.key) as SpendAnomaly;
+  // A settled anomaly (planned, or not an anomaly) is listed as such and never alerted.
+  const unsettled = anomalies.filter((a) => !a.verdict);
+  const due = anomalyAlerts(unsettled, accountId).flatMap((alert) => {
+    const a = unsettled.find((x) => anomalyAlertKey(x) === alert.key) as SpendAnomaly;
     const last = prev?.alerted[a.id];
     if (!realertDue(last, a.impactUsd, settings.realertGrowth)) return [];
     // A re-alert is a new event for the ledger's once-only claim: its key names the impact it reports.

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { forecastAlert } from '../analyze/alerts/forecast';
+import { slackVerdicts } from '../analyze/anomaly/merge';
 import { analyzeOptimization, type OptimizationAnalysis } from '../analyze/recommend';
 import { evaluateRules } from '../analyze/rules';
 import { type SpendSummary, summarize } from '../analyze/summary';
@@ -291,6 +292,7 @@ async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promis
     config,
     notes,
     previous: run.previous?.extra.anomalies,
+    verdicts: slackVerdicts(await run.store.listFindings()),
   });
   const drafts: FindingDraft[] = [...optimization.drafts, ...anomaly.findings];
   const alerts: Alert[] = [

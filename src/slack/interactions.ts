@@ -2,7 +2,9 @@
  * What the buttons do, apart from Slack plumbing: Acknowledge, Snooze 7 days, Keep (after its modal), and the
  * anomaly verdicts, which also go back to AWS Cost Anomaly Detection when AWS found the anomaly.
  */
+
 import type { types } from '@slack/bolt';
+import { VERDICT_REASONS } from '../domain/anomaly';
 import type { Finding } from '../domain/finding';
 import type { Store } from '../ledger/types';
 import { context, section } from '../notify/blocks';
@@ -20,8 +22,8 @@ export type SendFeedback = (anomalyId: string, feedback: AnomalyFeedback) => Pro
 /** Anomaly verdicts: the ledger state they set, the reason recorded, and what AWS is told. */
 const VERDICTS = {
   [ACTION.accurate]: { state: 'acknowledged', reason: 'accurate anomaly', feedback: 'YES' },
-  [ACTION.falsePositive]: { state: 'kept', reason: 'false positive', feedback: 'NO' },
-  [ACTION.planned]: { state: 'kept', reason: 'planned spend', feedback: 'PLANNED_ACTIVITY' },
+  [ACTION.falsePositive]: { state: 'kept', reason: VERDICT_REASONS['false-positive'], feedback: 'NO' },
+  [ACTION.planned]: { state: 'kept', reason: VERDICT_REASONS.planned, feedback: 'PLANNED_ACTIVITY' },
 } as const;
 
 /**

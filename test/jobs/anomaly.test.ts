@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { sampleResponder } from '../../fixtures/sample';
+import { slackVerdicts } from '../../src/analyze/anomaly/merge';
+import type { AwsCall } from '../../src/aws/replay';
 import { collectSpend } from '../../src/collect/spend';
 import { loadConfig } from '../../src/config';
-import type { AnomalyState } from '../../src/domain/anomaly';
+import { type AnomalyState, VERDICT_REASONS, type Verdict } from '../../src/domain/anomaly';
+import type { Finding } from '../../src/domain/finding';
 import type { Note } from '../../src/domain/note';
 import { anomalyStep } from '../../src/jobs/anomaly';
 import { sectionToLines } from '../../src/notify/section';
-import { sampleAws } from '../helpers/sample-aws';
+import { respondingAws, sampleAws } from '../helpers/sample-aws';
 
 async function step(asOf: string, previous: AnomalyState | undefined, env: Record<string, string> = {}) {
   const config = loadConfig(env);
@@ -58,5 +62,69 @@ describe('anomalyStep on the sample account', () => {
   it('caps the alerts of a day and summarizes the rest', async () => {
     const { result } = await step('2026-11-20', undefined, { DURION_ANOMALY_ALERT_CAP: '2' });
     expect(result.alerts.map((a) => a.key.split(':')[0])).toEqual(['anomaly', 'anomaly-overflow']);
+  });
+});
+
+describe('feedback settles the merged anomaly', () => {
+  const AS_OF = '2026-11-20';
+  /** The sample account, with AWS's copy of the staging NAT level shift marked as planned activity. */
+  const plannedInAws = () => {
+    const sample = sampleResponder({ asOf: AS_OF, seed: 1 });
+    return respondingAws(async (call: AwsCall) => {
+      const answer = (await sample(call)) as { Anomalies?: { AnomalyId: string; Feedback?: string }[] };
+      if (call.operation !== 'GetAnomalies') return answer;
+      return {
+        ...answer,
+        Anomalies: answer.Anomalies?.map((a) =>
+          a.AnomalyId.includes('level-shift') ? { ...a, Feedback: 'PLANNED_ACTIVITY' } : a,
+        ),
+      };
+    });
+  };
+
+  const run = async (aws: ReturnType<typeof sampleAws>, verdicts?: ReadonlyMap<string, Verdict>) => {
+    const config = loadConfig({});
+    const notes: Note[] = [];
+    const spend = await collectSpend(aws, { asOf: AS_OF, ...config.spend }, undefined, notes);
+    return anomalyStep(aws, { asOf: AS_OF, spend, accountId: '111111111111', config, notes, verdicts });
+  };
+
+  it('publishes no alert for our own detection of an event AWS has as planned, and lists it as planned', async () => {
+    const plain = await run(sampleAws(AS_OF));
+    const settled = await run(plannedInAws());
+    const shift = settled.anomalies.find((a) => a.kind === 'level-shift');
+
+    expect(plain.alerts.some((a) => a.key === `anomaly:${shift?.id}`)).toBe(true);
+    expect(shift?.sources).toEqual(['durion-cost', 'aws-cost-anomaly-detection']);
+    expect(shift?.verdict).toEqual({ is: 'planned', by: 'aws' });
+    expect(settled.alerts.map((a) => a.key)).not.toContain(`anomaly:${shift?.id}`);
+    const finding = settled.findings.find((f) => f.resourceId === shift?.id);
+    expect(finding).toMatchObject({ status: 'info', monthlyImpactUsd: 0 });
+    expect(finding?.reason).toMatch(/Settled as planned spend \(feedback in AWS Cost Anomaly Detection\): no alert\./);
+    expect(sectionToLines(settled.section()!).join('\n')).toMatch(/EC2 - Other .*Settled as planned spend/);
+  });
+
+  it('settles the same way from a Slack verdict on an anomaly only durion-cost saw', async () => {
+    const plain = await run(sampleAws(AS_OF));
+    const sagemaker = plain.anomalies.find((a) => a.service === 'Amazon SageMaker');
+    expect(plain.alerts.some((a) => a.key === `anomaly:${sagemaker?.id}`)).toBe(true);
+    const kept: Finding = {
+      ...(plain.findings.find((f) => f.resourceId === sagemaker?.id) as Finding),
+      id: 'f-sagemaker',
+      score: 0,
+      priority: 3,
+      state: 'kept',
+      history: [{ state: 'kept', at: `${AS_OF}T09:00:00Z`, by: 'U0ALICE', reason: VERDICT_REASONS['false-positive'] }],
+      firstSeen: AS_OF,
+      lastSeen: AS_OF,
+    };
+
+    const settled = await run(sampleAws(AS_OF), slackVerdicts([kept]));
+
+    expect(settled.anomalies.find((a) => a.id === sagemaker?.id)?.verdict).toEqual({
+      is: 'false-positive',
+      by: 'slack',
+    });
+    expect(settled.alerts.map((a) => a.key)).not.toContain(`anomaly:${sagemaker?.id}`);
   });
 });

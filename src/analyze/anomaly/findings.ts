@@ -4,10 +4,14 @@
  * rate, `monthlyImpactUsd`), never a saving: nobody has found a way to save it yet.
  */
 
-import type { SpendAnomaly } from '../../domain/anomaly';
+import { type SpendAnomaly, VERDICT_REASONS } from '../../domain/anomaly';
 import type { FindingDraft } from '../../domain/finding';
 import { DAYS_PER_MONTH, usdCents } from '../../domain/money';
 import { ALL_SERVICES } from '../../domain/spend';
+
+/** "Settled as planned spend (feedback in AWS Cost Anomaly Detection)": why a settled anomaly raises no alarm. */
+export const settledText = (v: NonNullable<SpendAnomaly['verdict']>): string =>
+  `Settled as ${VERDICT_REASONS[v.is]} (feedback ${v.by === 'aws' ? 'in AWS Cost Anomaly Detection' : 'from Slack'}): no alert.`;
 
 const daysOf = (a: SpendAnomaly) => Math.round((Date.parse(a.end) - Date.parse(a.start)) / 86_400_000) + 1;
 
@@ -16,7 +20,7 @@ export function anomalyFinding(a: SpendAnomaly): FindingDraft {
   const days = daysOf(a);
   // Only spend that keeps going out is a monthly figure: an ongoing rise at its daily excess; a spike or an ended
   // anomaly costs what it cost (in the reason), not dollars a month.
-  const ongoing = a.open && a.kind !== 'drop' && a.kind !== 'spike';
+  const ongoing = a.open && a.kind !== 'drop' && a.kind !== 'spike' && !a.verdict;
   const monthly = ongoing ? Math.max(0, (a.impactUsd / days) * DAYS_PER_MONTH) : 0;
   const aws = a.sources.includes('aws-cost-anomaly-detection');
   return {
@@ -32,10 +36,11 @@ export function anomalyFinding(a: SpendAnomaly): FindingDraft {
     region: 'global',
     service: a.service ?? ALL_SERVICES,
     resourceId: a.id,
-    status: a.kind === 'drop' || !a.open ? 'info' : 'alarm',
+    status: a.kind === 'drop' || !a.open || a.verdict ? 'info' : 'alarm',
     reason:
       `${a.label} spent ${usdCents(a.actual)} from ${a.start} to ${a.end} against ${usdCents(a.expected)} expected ` +
-      `(median of the same weekday over the previous six weeks): ${usdCents(a.impactUsd)} ${a.impactUsd >= 0 ? 'more' : 'less'} over ${days} day(s).`,
+      `(median of the same weekday over the previous six weeks): ${usdCents(a.impactUsd)} ${a.impactUsd >= 0 ? 'more' : 'less'} over ${days} day(s).` +
+      (a.verdict ? ` ${settledText(a.verdict)}` : ''),
     monthlySavingsUsd: 0,
     monthlyImpactUsd: monthly,
     savingsMethod: 'none',

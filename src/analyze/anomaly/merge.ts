@@ -1,16 +1,21 @@
 /**
  * One event seen by durion-cost and by AWS Cost Anomaly Detection is one anomaly naming both sources. AWS anomalies
- * that durion-cost did not see are kept as they are (AWS's figures) when their impact reaches the alert threshold;
- * the ones marked in AWS as not anomalies or as planned activity are left out.
+ * that durion-cost did not see are kept as they are (AWS's figures) when their impact reaches the alert threshold.
+ * Feedback settles: an AWS anomaly marked not an anomaly or planned activity settles ours of the same event (and an
+ * AWS-only one is left out), and a verdict given with the Slack buttons settles the same anomaly on later runs.
  */
 import type { AwsAnomaly } from '../../collect/anomalies';
-import type { Contributor, SpendAnomaly } from '../../domain/anomaly';
+import {
+  type Contributor,
+  type SpendAnomaly,
+  VERDICT_OF_FEEDBACK,
+  VERDICT_REASONS,
+  type Verdict,
+} from '../../domain/anomaly';
 import { addDays } from '../../domain/dates';
+import type { Finding } from '../../domain/finding';
 import { costExplorerUrl } from './console';
 import { severityOf } from './spend';
-
-/** Feedback that says AWS's anomaly is not news. */
-const DISMISSED = new Set(['NO', 'PLANNED_ACTIVITY']);
 
 /** AWS's root causes as contributors: by usage type, region and linked account, with their share of AWS's impact. */
 function contributorsOf(a: AwsAnomaly): Contributor[] {
@@ -93,14 +98,34 @@ export function mergeAwsAnomalies(
 ): SpendAnomaly[] {
   const merged = own.map((a) => ({ ...a }));
   for (const a of aws) {
-    if (a.feedback && DISMISSED.has(a.feedback)) continue;
+    const verdict = a.feedback ? VERDICT_OF_FEEDBACK[a.feedback] : undefined;
     // The most specific of ours that matches (ours are ordered most specific first).
     const match = merged.find((m) => m.sources.includes('durion-cost') && !m.awsAnomalyId && same(m, a, asOf));
     if (match) {
       match.sources = [...match.sources, 'aws-cost-anomaly-detection'];
       match.awsAnomalyId = a.id;
       match.contributors ??= contributorsOf(a);
-    } else if (Math.abs(a.impactUsd) >= minImpactUsd) merged.push(fromAws(a, asOf, accountNames));
+      if (verdict) match.verdict = { is: verdict, by: 'aws' };
+    } else if (!verdict && Math.abs(a.impactUsd) >= minImpactUsd) merged.push(fromAws(a, asOf, accountNames));
   }
   return merged;
 }
+
+/** Verdicts given with the Slack buttons, by anomaly id: anomaly findings kept with a verdict's reason. */
+export function slackVerdicts(findings: readonly Finding[]): Map<string, Verdict> {
+  const byReason = new Map(Object.entries(VERDICT_REASONS).map(([v, reason]) => [reason, v as Verdict]));
+  const verdicts = new Map<string, Verdict>();
+  for (const f of findings) {
+    if (f.source !== 'anomaly' || f.state !== 'kept') continue;
+    const verdict = byReason.get(f.history.findLast((h) => h.state === 'kept')?.reason ?? '');
+    if (verdict) verdicts.set(f.resourceId, verdict);
+  }
+  return verdicts;
+}
+
+/** Anomalies with the Slack verdicts applied (AWS's feedback, already merged, stands where both exist). */
+export const settle = (anomalies: SpendAnomaly[], verdicts: ReadonlyMap<string, Verdict>): SpendAnomaly[] =>
+  anomalies.map((a) => {
+    const is = verdicts.get(a.id);
+    return is && !a.verdict ? { ...a, verdict: { is, by: 'slack' as const } } : a;
+  });

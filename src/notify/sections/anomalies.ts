@@ -3,6 +3,8 @@
  * top contributor. New: still going and not in the previous run (without a previous run: first detected on the last
  * day read); ongoing: still going otherwise; resolved: back to normal (or settled at a new level) in the window.
  */
+
+import { settledText } from '../../analyze/anomaly/findings';
 import type { SpendAnomaly } from '../../domain/anomaly';
 import { addDays } from '../../domain/dates';
 import { percentOf, usd } from '../../domain/money';
@@ -34,6 +36,7 @@ function entry(a: SpendAnomaly, state: State): Entry {
     topText,
     `seen by ${seen}`,
     a.estimated ? 'includes Estimated days' : undefined,
+    a.verdict ? settledText(a.verdict) : undefined,
   ].filter(Boolean) as string[];
   return {
     lines: [[{ strong: figure }, ` · ${a.label}`], [parts.join(' · ')]],
@@ -61,7 +64,7 @@ export function anomaliesSection(
     (ranked.length > limit ? ` (top ${limit} shown)` : '') +
     '. Impact = Cost Explorer actual spend minus expected (median of the same weekday over the previous six weeks) over the anomaly days.';
   const blocks = ranked.slice(0, limit).map((r) => {
-    const buttons = r.state === 'resolved' ? undefined : actions?.(r.a);
+    const buttons = r.state === 'resolved' || r.a.verdict ? undefined : actions?.(r.a);
     return { entries: [entry(r.a, r.state)], ...(buttons ? { actions: buttons } : {}) };
   });
   return { id: 'anomalies', title: 'Spend anomalies', caption, blocks };
