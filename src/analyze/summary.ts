@@ -3,8 +3,10 @@
  * Every figure carries its window (inclusive dates) and its basis; a comparison that cannot be made says why
  * ("not enough history") instead of dividing by zero.
  */
+
 import { addDays, earlierDay, laterDay, monthStart, nextMonthStart } from '../domain/dates';
 import { DurionError } from '../domain/errors';
+import { roundCents } from '../domain/money';
 import type { CostMetric, Series, SpendData } from '../domain/spend';
 
 /** A dollar amount with the days it covers (inclusive) and how it was obtained. */
@@ -128,7 +130,6 @@ const toMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 const monthEnd = (day: string): string => addDays(nextMonthStart(day), -1);
 const prevMonthStart = (day: string): string => monthStart(addDays(monthStart(day), -1));
 const dayOfMonth = (day: string): number => Number(day.slice(8, 10));
-const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 const pct = (current: number, reference: number): number | undefined =>
   reference === 0 ? undefined : (current - reference) / reference;
@@ -170,7 +171,7 @@ function compare(current: Measured, reference: Measured): Comparison {
   return {
     current,
     reference,
-    changeUsd: round2(current.usd - reference.usd),
+    changeUsd: roundCents(current.usd - reference.usd),
     changePct,
     ...(changePct === undefined ? { missing: 'no spend in the reference window' } : {}),
   };
@@ -198,7 +199,7 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
   const basis = { actuals, forecast: 'Cost Explorer forecast' };
   const figure = (series: Series, from: string, to: string): Measured => {
     const usd = days.sum(series, from, to);
-    return usd === undefined ? (days.gap(from, to) ?? 'no data') : { usd: round2(usd), from, to, basis: actuals };
+    return usd === undefined ? (days.gap(from, to) ?? 'no data') : { usd: roundCents(usd), from, to, basis: actuals };
   };
 
   // Yesterday against the mean of the 7 days before it.
@@ -206,7 +207,7 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
   const baseSum = figure(spend.total, baseFrom, addDays(yesterday, -1));
   const yesterdayCmp = compare(
     figure(spend.total, yesterday, yesterday),
-    typeof baseSum === 'string' ? baseSum : { ...baseSum, usd: round2(baseSum.usd / BASELINE_DAYS) },
+    typeof baseSum === 'string' ? baseSum : { ...baseSum, usd: roundCents(baseSum.usd / BASELINE_DAYS) },
   );
 
   // The month shown: month-to-date, or on the 1st (no day of this month is known yet) the month that just closed.
@@ -278,11 +279,11 @@ function serviceLines(
   const top = ranked.slice(0, count);
   const topServices = top.map(({ service, series }) => ({
     service,
-    daily: (days.slice(series, sparkFrom, yesterday) ?? []).map(round2),
+    daily: (days.slice(series, sparkFrom, yesterday) ?? []).map(roundCents),
     ...monthOf(series),
   }));
   const rest = ranked.slice(top.length);
-  return { topServices, otherServices: { count: rest.length, usd: round2(rest.reduce((a, s) => a + s.usd, 0)) } };
+  return { topServices, otherServices: { count: rest.length, usd: roundCents(rest.reduce((a, s) => a + s.usd, 0)) } };
 }
 
 /** Movers: the services and accounts whose last 7 days moved most against the 7 before. */
@@ -307,9 +308,9 @@ function moversOf(
               kind,
               key,
               name: name(key),
-              currentUsd: round2(currentUsd),
-              previousUsd: round2(previousUsd),
-              changeUsd: round2(currentUsd - previousUsd),
+              currentUsd: roundCents(currentUsd),
+              previousUsd: roundCents(previousUsd),
+              changeUsd: roundCents(currentUsd - previousUsd),
               changePct: pct(currentUsd, previousUsd),
             };
           })
@@ -347,9 +348,9 @@ function tagBreakdown(
     from,
     to,
     basis,
-    values: tagged.slice(0, top).map((v) => ({ value: v.value, usd: round2(v.usd), share: share(v.usd) })),
-    others: { count: rest.length, usd: round2(rest.reduce((a, v) => a + v.usd, 0)) },
-    untagged: { usd: round2(untagged), share: share(untagged) },
+    values: tagged.slice(0, top).map((v) => ({ value: v.value, usd: roundCents(v.usd), share: share(v.usd) })),
+    others: { count: rest.length, usd: roundCents(rest.reduce((a, v) => a + v.usd, 0)) },
+    untagged: { usd: roundCents(untagged), share: share(untagged) },
   };
 }
 
@@ -371,9 +372,14 @@ function forecastOf(
   if (f.start.slice(0, 7) !== month) return { month, missing: `the forecast starts ${f.start}, outside ${month}` };
   const end = monthEnd(asOf);
   if (typeof actualUsd === 'string') return { month, missing: `month-to-date: ${actualUsd}` };
-  const remainder: Figure = { usd: round2(f.amount), from: f.start, to: earlierDay(f.end, end), basis: basis.forecast };
+  const remainder: Figure = {
+    usd: roundCents(f.amount),
+    from: f.start,
+    to: earlierDay(f.end, end),
+    basis: basis.forecast,
+  };
   const current: Figure = {
-    usd: round2(actualUsd + f.amount),
+    usd: roundCents(actualUsd + f.amount),
     from: monthStart(asOf),
     to: end,
     // On the 1st nothing of the month is known yet: the forecast is the whole month.
@@ -383,7 +389,7 @@ function forecastOf(
     ...compare(current, lastMonth),
     month,
     remainder,
-    ...(f.lower === undefined ? {} : { lower: round2(actualUsd + f.lower) }),
-    ...(f.upper === undefined ? {} : { upper: round2(actualUsd + f.upper) }),
+    ...(f.lower === undefined ? {} : { lower: roundCents(actualUsd + f.lower) }),
+    ...(f.upper === undefined ? {} : { upper: roundCents(actualUsd + f.upper) }),
   };
 }

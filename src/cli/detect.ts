@@ -4,6 +4,7 @@
  * ones, credits and refunds, are kept). What cannot be read is a UsageError naming the line; what can is handled:
  * rows in any order are sorted, missing days or hours are left out of judgement and reported on stderr.
  */
+
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { calendarClass } from '../analyze/anomaly/calendar';
@@ -12,6 +13,7 @@ import { spendDetector } from '../analyze/anomaly/thresholds';
 import { type AnomalyThresholds, loadConfig } from '../config';
 import { isIsoDay } from '../domain/dates';
 import { UsageError } from '../domain/errors';
+import { roundCents } from '../domain/money';
 
 export const GRANULARITIES = ['daily', 'hourly'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
@@ -149,8 +151,6 @@ export function parseCostCsv(
   return { series, gaps };
 }
 
-const cents = (x: number) => Math.round(x * 100) / 100;
-
 /** The anomalies of every series, judged with the run's thresholds (score threshold raised for the series count). */
 export function detectCsv(series: CsvSeries[], granularity: Granularity, thresholds: AnomalyThresholds): CsvAnomaly[] {
   return series.flatMap((s) => {
@@ -160,9 +160,9 @@ export function detectCsv(series: CsvSeries[], granularity: Granularity, thresho
       series: s.name,
       start: s.timestamps[a.start] as string,
       end: s.timestamps[a.end] as string,
-      expected: cents(a.expected),
-      actual: cents(a.actual),
-      impactUsd: cents(a.actual - a.expected),
+      expected: roundCents(a.expected),
+      actual: roundCents(a.actual),
+      impactUsd: roundCents(a.actual - a.expected),
       score: Math.round(a.score * 10) / 10,
       kind: a.kind,
     }));

@@ -23,6 +23,9 @@ export function usd(n: number): string {
 /** Dollars to the cent with thousands separators, for finding reasons where the figure is exact: "$1,234.56". */
 export const usdCents = (n: number): string => `$${CENTS.format(n)}`;
 
+/** Dollars rounded to the cent, as every stored and shown figure is kept. */
+export const roundCents = (usd: number): number => Math.round(usd * 100) / 100;
+
 /** A share as a percentage, one decimal under 10%: "4.5%", "55%". */
 export function percentOf(fraction: number): string {
   const p = fraction * 100;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FindingDraft } from '../../src/domain/finding';
+import type { Finding, FindingDraft } from '../../src/domain/finding';
 
 /** A temporary folder, removed by the returned cleanup. */
 export function tempDir(prefix = 'durion-'): { dir: string; cleanup: () => void } {
@@ -54,3 +54,20 @@ export const rightsizeDraft = (overrides: Partial<FindingDraft> = {}): FindingDr
     evidence: { cpuMax: 3.1 },
     ...overrides,
   });
+
+let stored = 0;
+/** A stored finding seen on 2026-11-20, open, each on its own resource with its own id; override what the test is about. */
+export function storedFinding(o: Partial<Finding> = {}): Finding {
+  stored++;
+  return {
+    ...draft({ resourceId: `vol-${stored}`, monthlySavingsUsd: 10 }),
+    id: `f${stored}`,
+    score: 10,
+    priority: 3,
+    state: 'open',
+    history: [],
+    firstSeen: '2026-11-20',
+    lastSeen: '2026-11-20',
+    ...o,
+  };
+}

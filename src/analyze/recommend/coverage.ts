@@ -8,7 +8,7 @@
 import { COVERAGE_DAYS, type CommitmentData } from '../../collect/commitments';
 import type { Inventory } from '../../collect/types';
 import type { FindingDraft } from '../../domain/finding';
-import { DAYS_PER_MONTH, usdCents } from '../../domain/money';
+import { DAYS_PER_MONTH, roundCents, usdCents } from '../../domain/money';
 import { SERVICES } from '../rules/define-rule';
 
 /**
@@ -149,8 +149,6 @@ const COMPUTE_SERVICES = new Set<string>([
 const eligibleOf = (d: FindingDraft): number =>
   Math.min(d.monthlySavingsUsd, d.commitmentEligibleUsd ?? (COMPUTE_SERVICES.has(d.service) ? d.monthlySavingsUsd : 0));
 
-const cents = (usd: number): number => Math.round(usd * 100) / 100;
-
 /** What the commitments leave of a finding's compute hours: on-demand now, a Compute plan's move, what stays paid. */
 function split(eligible: number, c: Coverage) {
   const reserved = eligible * c.riShare;
@@ -192,7 +190,7 @@ function adjusted(d: FindingDraft, coverage: Coverage, ends: string | undefined)
   const parts = split(eligible, coverage);
   const savings = alreadyNet
     ? d.monthlySavingsUsd
-    : cents(d.monthlySavingsUsd - eligible + parts.onDemand + parts.moved);
+    : roundCents(d.monthlySavingsUsd - eligible + parts.onDemand + parts.moved);
   const words = commitmentWords(d, eligible, savings, parts);
   const until = ends && parts.stillPaid > 0.005 ? ` (the earliest matching reservation ends ${ends.slice(0, 10)})` : '';
   const idle = parts.stillPaid > 0.005 ? ', and may leave it idle' : '';
@@ -218,7 +216,7 @@ function adjusted(d: FindingDraft, coverage: Coverage, ends: string | undefined)
         basis: coverage.basis,
         beforeCommitmentUsd: d.monthlySavingsUsd,
         eligibleUsd: eligible,
-        movedUsd: cents(parts.moved),
+        movedUsd: roundCents(parts.moved),
         ends,
         alreadyNet,
       },

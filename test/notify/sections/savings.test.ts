@@ -2,24 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/domain/finding';
 import { sectionToBlocks, sectionToLines } from '../../../src/notify/section';
 import { savingsSection } from '../../../src/notify/sections/savings';
-import { draft } from '../../ledger/helpers';
+import { storedFinding } from '../../ledger/helpers';
 
 const AS_OF = '2026-11-20';
-let n = 0;
-const finding = (o: Partial<Finding>): Finding => {
-  n++;
-  return {
-    ...draft({ resourceId: `vol-${n}`, monthlySavingsUsd: 16 }),
-    id: `f${n}`,
-    score: 16,
-    priority: 3,
-    state: 'open',
-    history: [],
-    firstSeen: '2026-11-01',
-    lastSeen: AS_OF,
-    ...o,
-  };
-};
+const finding = (o: Partial<Finding>): Finding =>
+  storedFinding({ monthlySavingsUsd: 16, score: 16, firstSeen: '2026-11-01', ...o });
 
 describe('savingsSection', () => {
   it('totals open findings, ranks the top ones with owner and reason, and marks what is new', () => {
