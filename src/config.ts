@@ -114,6 +114,8 @@ export interface Config {
     tagKey: string;
     /** Settled days are reused from the store; the open month and this many recent days are read again. */
     revisedDays: number;
+    /** Days a resolved finding's claim waits before it is checked against the bill (and the days compared). */
+    settleDays: number;
   };
   alerts: {
     /** Alert when the month-end forecast exceeds last month by more than this share (0.2 = 20%). */
@@ -169,6 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
       lookbackDays: num(env, 'DURION_LOOKBACK_DAYS', 395, 35, 400),
       tagKey: str(env, 'DURION_COST_TAG') ?? 'team',
       revisedDays: num(env, 'DURION_REVISED_DAYS', 3, 1, 31),
+      settleDays: num(env, 'DURION_SETTLE_DAYS', 7, 3, 31),
     },
     alerts: {
       forecastOverLastMonth: num(env, 'DURION_FORECAST_ALERT_SHARE', 0.2, 0, 10),

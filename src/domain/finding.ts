@@ -119,6 +119,11 @@ export interface FindingDraft {
    * figure was priced part by part (the rules); absent for AWS's own figures, which are about compute services.
    */
   commitmentEligibleUsd?: number;
+  /**
+   * The usage types (Cost Explorer USAGE_TYPE without the region code) the saving changes, where the figure was priced
+   * from unit prices: what checking the claim against the bill measures once the finding is resolved.
+   */
+  usageTypes?: string[];
   savingsMethod: SavingsMethod;
   /** The window or basis of the figure: "730 h at list price", "last 14 days". */
   savingsBasis: string;
@@ -140,6 +145,29 @@ export interface StateChange {
   until?: string;
 }
 
+/**
+ * What the bill showed of a claim, once its settling days were over: the drop in its usage types' daily cost, days
+ * before against days after, as USD a month (capped at the claim). No `monthlyUsd` where it could not be checked.
+ */
+export interface Verification {
+  /** The as-of day of the run that checked. */
+  on: string;
+  monthlyUsd?: number;
+  /** How it was measured, or why it could not be: usage types, account, windows, the share of a shared drop. */
+  method: string;
+}
+
+/** A saving claimed: a run read where an alarm finding lived and found it gone or changed. */
+export interface Claim {
+  /** The first run that did not find it. */
+  resolvedOn: string;
+  /** The last run that did. */
+  lastSeen: string;
+  /** Its monthlySavingsUsd when last seen. */
+  claimedUsd: number;
+  verified?: Verification;
+}
+
 /** A finding as stored and shown: identity, rank and lifecycle added by the ledger. */
 export interface Finding extends FindingDraft {
   /** Stable across runs: a hash of ruleId (or action) and resource. */
@@ -153,4 +181,6 @@ export interface Finding extends FindingDraft {
   history: StateChange[];
   firstSeen: string;
   lastSeen: string;
+  /** Resolved findings that were alarms with a saving: the claim and, after its settling days, the bill's verdict. */
+  claim?: Claim;
 }

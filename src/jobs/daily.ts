@@ -12,6 +12,7 @@ import { analyzeOptimization, type OptimizationAnalysis } from '../analyze/recom
 import { evaluateRules } from '../analyze/rules';
 import { type SpendSummary, summarize } from '../analyze/summary';
 import type { Aws } from '../aws';
+import { collectBilled } from '../collect/billed';
 import type { CommitmentData } from '../collect/commitments';
 import { collectResources } from '../collect/inventory';
 import { collectOptimization } from '../collect/optimization';
@@ -24,6 +25,7 @@ import type { Finding, FindingDraft } from '../domain/finding';
 import type { Note } from '../domain/note';
 import type { SpendData } from '../domain/spend';
 import { type Reconciled, reconcile, unreadBy } from '../ledger/ledger';
+import { billedRequest, claimsDue, realizedFigures, verifyClaims } from '../ledger/realized';
 import { openStore } from '../ledger/store';
 import type { DigestStatus, RunReport, Snapshot, Store } from '../ledger/types';
 import { findingActions } from '../notify/buttons';
@@ -34,6 +36,7 @@ import { routeFindings } from '../notify/routing';
 import type { DigestSection } from '../notify/section';
 import { checklistSection } from '../notify/sections/checklist';
 import { commitmentsSection } from '../notify/sections/commitments';
+import { realizedSection } from '../notify/sections/realized';
 import { rightsizingSection } from '../notify/sections/rightsizing';
 import { savingsSection } from '../notify/sections/savings';
 import { toPublishInput } from '../notify/sns';
@@ -240,7 +243,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     const { inventory, spend } = await collectStep(run);
     const analysis = await analyze(run, inventory, spend);
     const { ledger, current } = await reconcileStep(run, analysis.drafts, inventory.notes);
-    const digests = digestsOf(run, inventory, analysis, current);
+    const digests = digestsOf(run, inventory, analysis, { current, all: ledger.findings });
     // notify: claims first, so a retried or repeated run never sends twice
     const claims: Claims = { store, until: claimsUntil(run.asOf), notes: inventory.notes };
     const { outgoing, sent } = await sendAlerts(run, claims, analysis);
@@ -307,7 +310,7 @@ async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promis
 async function reconcileStep(
   run: Run,
   drafts: FindingDraft[],
-  notes: readonly Note[],
+  notes: Note[],
 ): Promise<{ ledger: Reconciled; current: Finding[] }> {
   const ledger = reconcile(
     drafts.filter((d) => d.status !== 'ok'),
@@ -316,12 +319,31 @@ async function reconcileStep(
     run.now(),
     unreadBy(notes),
   );
-  const current = ledger.findings.filter((f) => f.lastSeen === run.asOf).sort((a, b) => b.score - a.score);
-  return { ledger, current };
+  const verified = { ...ledger, findings: await verifyStep(run, ledger.findings, notes) };
+  const current = verified.findings.filter((f) => f.lastSeen === run.asOf).sort((a, b) => b.score - a.score);
+  return { ledger: verified, current };
+}
+
+/**
+ * Check the claims whose settling days are over against the bill: one Cost Explorer request covers them all. When it
+ * cannot be read (a note says why), they stay due and a later run checks them.
+ */
+async function verifyStep(run: Run, findings: Finding[], notes: Note[]): Promise<Finding[]> {
+  const { settleDays, metric } = run.config.spend;
+  const due = claimsDue(findings, run.asOf, settleDays);
+  if (due.length === 0) return findings;
+  const request = billedRequest(due, settleDays);
+  const billed = request ? await collectBilled(run.aws, request, metric, notes) : new Map();
+  return billed ? verifyClaims(findings, due, billed, { asOf: run.asOf, settleDays, metric }) : findings;
 }
 
 /** The digests of the current findings, with the account-wide sections and their buttons for the main one. */
-function digestsOf(run: Run, inventory: Inventory, analysis: Analysis, current: Finding[]): Digests {
+function digestsOf(
+  run: Run,
+  inventory: Inventory,
+  analysis: Analysis,
+  { current, all }: { current: Finding[]; all: Finding[] },
+): Digests {
   const { config } = run;
   return buildDigests({
     asOf: run.asOf,
@@ -338,6 +360,7 @@ function digestsOf(run: Run, inventory: Inventory, analysis: Analysis, current: 
         return finding && findingActions(finding);
       }),
       checklistSection(analysis.optimization.checklist),
+      realizedSection(all, config.spend.settleDays),
     ],
   });
 }
@@ -404,6 +427,7 @@ function buildReport(
       resolved: ledger.resolvedIds.length,
     },
     alerts: { built: outcome.built, published: sent.published, duplicates: sent.duplicates },
+    realized: realizedFigures(ledger.findings, run.config.spend.settleDays),
     digests: outcome.delivered,
   };
 }

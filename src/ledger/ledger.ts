@@ -101,6 +101,7 @@ export function reconcile(
       history.push({ state, at, by: SYSTEM, reason: 'seen again' });
     }
     if (!before || before.firstSeen === asOf) newIds.push(id);
+    // A claim belongs to a resolved finding; one seen again claims nothing (its draft carries none).
     findings.push({
       ...draft,
       id,
@@ -122,20 +123,15 @@ export function reconcile(
       continue;
     }
     resolvedIds.push(before.id);
+    const claims = before.source !== 'anomaly' && before.monthlySavingsUsd > 0;
     findings.push({
       ...before,
       state: 'resolved',
       history: [...before.history, { state: 'resolved', at, by: SYSTEM, reason: `not found on ${asOf}` }],
+      ...(claims
+        ? { claim: { resolvedOn: asOf, lastSeen: before.lastSeen, claimedUsd: before.monthlySavingsUsd } }
+        : {}),
     });
   }
   return { findings, newIds, resolvedIds };
 }
-
-/**
- * Monthly savings claimed: findings resolved after being alarms, because a run read where they live and found them
- * gone or changed. Anomalies never count: their figure is an impact, and an anomaly ends by itself.
- */
-export const realizedSavings = (findings: Finding[]): number =>
-  findings
-    .filter((f) => f.state === 'resolved' && f.status === 'alarm' && f.source !== 'anomaly')
-    .reduce((s, f) => s + f.monthlySavingsUsd, 0);

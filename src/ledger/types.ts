@@ -7,6 +7,7 @@ import type { AnomalyState } from '../domain/anomaly';
 import type { Finding, FindingState } from '../domain/finding';
 import type { Note } from '../domain/note';
 import type { SpendData } from '../domain/spend';
+import type { RealizedFigures } from './realized';
 
 /** What one run did: written to run.json and kept in the snapshot for `/durion-cost status`. */
 export interface RunReport {
@@ -21,6 +22,8 @@ export interface RunReport {
   notes: Note[];
   findings: { total: number; alarm: number; new: number; resolved: number };
   alerts: { built: number; published: number; duplicates: number };
+  /** Realized savings after this run (ledger/realized.ts): claimed, verified against the bill, settling. */
+  realized: RealizedFigures;
   /** Cost Explorer requests of all runs this calendar month, this one included. */
   costExplorerRequestsMonth: number;
   /** One entry per channel the digest was meant for: the main channel and the owners' channels. */

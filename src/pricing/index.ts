@@ -11,6 +11,7 @@ import type { RegionalEc2Prices } from '../domain/resources';
 import publicPrices from './data/aws_public_prices_us_east_1.json';
 import ec2Prices from './data/ec2_ondemand_linux_hourly_usd.json';
 import supplement from './data/supplement_us_east_1.json';
+import { usageTypeOf } from './usage-types';
 
 /** The region the bundled tables were taken for. */
 export const TABLE_REGION = 'us-east-1';
@@ -40,6 +41,11 @@ export interface Estimate {
    * snapshots, IPv4, NAT, load balancers or data transfer.
    */
   committableUsd: number;
+  /**
+   * The usage types (Cost Explorer USAGE_TYPE, region code left out) the figure's prices are billed under: what
+   * checking a claimed saving against the bill measures. A price with no usage type of its own adds none.
+   */
+  usageTypes: string[];
 }
 
 /**
@@ -138,8 +144,12 @@ export function monthlyCost(r: Rate, quantity = 1): Estimate {
     method: r.method,
     basis: `${what} × $${r.usd} (${r.key}, ${regionNote(r)})`,
     committableUsd: isCommittable(r.key) ? monthlyUsd : 0,
+    usageTypes: [usageTypeOf(r.key)].filter((u): u is string => u !== undefined),
   };
 }
+
+/** The usage types of several estimates, each once. */
+const usageTypesOf = (parts: Estimate[]): string[] => [...new Set(parts.flatMap((e) => e.usageTypes))];
 
 /** An estimate is as exact as its least exact part. */
 const combineMethod = (parts: Estimate[]): PriceMethod =>
@@ -157,6 +167,7 @@ export function sum(parts: Estimate[]): Estimate {
     method: combineMethod(parts),
     basis: (kept.length ? kept : parts).map((e) => e.basis).join(' + '),
     committableUsd: round(parts.reduce((s, e) => s + e.committableUsd, 0)),
+    usageTypes: usageTypesOf(parts),
   };
 }
 
@@ -167,6 +178,8 @@ export function saving(from: Estimate, to: Estimate): Estimate {
     monthlyUsd,
     committableUsd: round(Math.min(monthlyUsd, Math.max(0, from.committableUsd - to.committableUsd))),
     method: combineMethod([from, to]),
+    // The bill changes on both sides: what stops (m5.xlarge hours, gp2) and what starts (m5.large hours, gp3).
+    usageTypes: usageTypesOf([from, to]),
     basis: `now ${from.basis} = $${from.monthlyUsd.toFixed(2)}; after ${to.basis} = $${to.monthlyUsd.toFixed(2)}`,
   };
 }
@@ -176,6 +189,7 @@ export function share(of: Estimate, fraction: number, why: string): Estimate {
   return {
     monthlyUsd: round(of.monthlyUsd * fraction),
     committableUsd: round(of.committableUsd * fraction),
+    usageTypes: of.usageTypes,
     method: of.method,
     basis: `${Math.round(fraction * 100)}% (${why}) of ${of.basis}`,
   };

@@ -34,6 +34,15 @@ const report: RunReport = {
   notes: [],
   findings: { total: 7, alarm: 1, new: 2, resolved: 0 },
   alerts: { built: 1, published: 1, duplicates: 0 },
+  realized: {
+    claimedUsd: 0,
+    claims: 0,
+    verifiedUsd: 0,
+    checked: 0,
+    settling: 0,
+    uncheckable: 0,
+    method: 'verified: the drop in the daily cost of the usage types',
+  },
   costExplorerRequestsMonth: 42,
   digests: [{ channel: 'C0TEST', posted: true, reason: 'posted' }],
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../src/domain/note';
-import { applyState, effectiveState, findingId, realizedSavings, reconcile, unreadBy } from '../../src/ledger/ledger';
+import { applyState, effectiveState, findingId, reconcile, unreadBy } from '../../src/ledger/ledger';
+import { realizedSavings } from '../../src/ledger/realized';
 import { draft } from './helpers';
 
 const now = new Date('2026-11-20T07:00:00Z');
@@ -34,9 +35,20 @@ describe('ledger', () => {
     const day1 = reconcile([draft({ monthlySavingsUsd: 8 }), draft({ resourceId: 'vol-2' })], [], '2026-11-20', now);
     const day2 = reconcile([draft({ resourceId: 'vol-2' })], day1.findings, '2026-11-21', now);
     expect(day2.resolvedIds).toHaveLength(1);
-    expect(realizedSavings(day2.findings)).toBe(8);
-    const day3 = reconcile([draft({ monthlySavingsUsd: 8 })], day2.findings, '2026-11-22', now);
-    expect(day3.findings.find((f) => f.resourceId === 'vol-0abc')?.state).toBe('open');
+    const resolved = day2.findings.find((f) => f.state === 'resolved');
+    expect(resolved?.claim).toEqual({ resolvedOn: '2026-11-21', lastSeen: '2026-11-20', claimedUsd: 8 });
+    expect(realizedSavings(day2.findings)).toMatchObject({ claimedUsd: 8, claims: 1, settling: 1, verifiedUsd: 0 });
+    // Seen again: open once more, and it claims nothing.
+    const day3 = reconcile(
+      [draft({ monthlySavingsUsd: 8 }), draft({ resourceId: 'vol-2' })],
+      day2.findings,
+      '2026-11-22',
+      now,
+    );
+    const back = day3.findings.find((f) => f.resourceId === 'vol-0abc');
+    expect(back?.state).toBe('open');
+    expect(back?.claim).toBeUndefined();
+    expect(realizedSavings(day3.findings).claims).toBe(0);
   });
 
   it('keeps a finding it could not read where it lives: a denied read is unknown, not gone', () => {
@@ -52,7 +64,7 @@ describe('ledger', () => {
     const kept = reconcile([], day1.findings, '2026-11-21', now, unreadBy(denied));
     expect(kept.resolvedIds).toEqual([]);
     expect(kept.findings[0]).toMatchObject({ state: 'open', lastSeen: '2026-11-20' });
-    expect(realizedSavings(kept.findings)).toBe(0);
+    expect(realizedSavings(kept.findings).claims).toBe(0);
     // A failed read elsewhere, or of another source, does not hide that the resource is gone.
     expect(reconcile([], day1.findings, '2026-11-21', now, unreadBy(elsewhere)).resolvedIds).toHaveLength(1);
     expect(reconcile([], day1.findings, '2026-11-21', now, unreadBy(recommender)).resolvedIds).toHaveLength(1);
@@ -64,6 +76,7 @@ describe('ledger', () => {
     const day1 = reconcile([anomaly], [], '2026-11-20', now);
     const day2 = reconcile([], day1.findings, '2026-11-21', now);
     expect(day2.findings[0]?.state).toBe('resolved');
-    expect(realizedSavings(day2.findings)).toBe(0);
+    expect(day2.findings[0]?.claim).toBeUndefined();
+    expect(realizedSavings(day2.findings).claimedUsd).toBe(0);
   });
 });

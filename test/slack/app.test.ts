@@ -15,7 +15,7 @@ import { ACTION } from '../../src/notify/buttons';
 import { clearGroupCache } from '../../src/slack/access';
 import { createSlackApp } from '../../src/slack/app';
 import { sampleAws } from '../helpers/sample-aws';
-import { tempDir } from '../ledger/helpers';
+import { storedFinding, tempDir } from '../ledger/helpers';
 import {
   ADMIN,
   AS_OF,
@@ -237,6 +237,22 @@ describe('Slack endpoint (signed requests through the real AwsLambdaReceiver, st
       expect(text).toContain('42 request(s) this month ($0.42 at $0.01 each), 3 in the last run');
       expect(text).toContain(`spend through ${AS_OF}, 1 day(s) still estimated`);
       expect(text).toContain('compute-optimizer:GetEC2InstanceRecommendations: AccessDenied');
+      expect(text).toContain('*Realized savings:* claimed $0.00/mo in 0 resolved findings');
+    });
+
+    it('reports realized savings as the digest does: claimed, verified against the bill, and how', async () => {
+      const claim = { resolvedOn: '2026-11-10', lastSeen: '2026-11-09', claimedUsd: 32.85 };
+      await store.putFindings([
+        storedFinding({
+          state: 'resolved',
+          claim: { ...claim, verified: { on: AS_OF, monthlyUsd: 30.1, method: 'm' } },
+        }),
+        storedFinding({ state: 'resolved', claim: { ...claim, resolvedOn: '2026-11-19', claimedUsd: 4 } }),
+      ]);
+      const text = said(await slash('status'));
+      expect(text).toContain(
+        '*Realized savings:* claimed $36.85/mo in 2 resolved findings, verified $30.10/mo against the bill (1 checked, 1 settling, 0 not checkable); verified: the drop',
+      );
     });
 
     it('acknowledges, snoozes, keeps and reopens, recording who, when and why', async () => {

@@ -7,7 +7,8 @@
  *   4. Compute Optimizer before discounts (public prices)
  *   5. the bundled price table, then the price table scaled to another region
  *   6. anything else; a draft with no figure (savingsMethod 'none') never wins over one with a figure.
- * Every source's evidence is kept, keyed by source (`rule:<id>` for rules), and `sources` lists them.
+ * Every source's evidence is kept, keyed by source (`rule:<id>` for rules), and `sources` lists them; the usage
+ * types the action changes (what checking a claim measures) come from whichever source priced it from unit prices.
  */
 
 import { CONFIDENCES, type Confidence, type FindingDraft, SAVINGS_METHODS, SEVERITIES } from '../../domain/finding';
@@ -73,11 +74,14 @@ function merge(group: FindingDraft[]): FindingDraft {
   );
   const severity = SEVERITIES[Math.min(...group.map((d) => SEVERITIES.indexOf(d.severity)))] ?? winner.severity;
   const owner = winner.owner ?? group.find((d) => d.owner)?.owner;
+  // The same action on the same resource changes the same lines of the bill, whoever priced it.
+  const usageTypes = winner.usageTypes ?? group.find((d) => d.usageTypes)?.usageTypes;
   return {
     ...winner,
     sources,
     severity,
     ...(owner ? { owner } : {}),
+    ...(usageTypes ? { usageTypes } : {}),
     // Two independent sources agreeing on the same action make it surer.
     confidence: sources.length > 1 ? raise(winner.confidence) : winner.confidence,
     reason: also.length > 0 ? `${winner.reason} Also proposed by ${also.join('; ')}.` : winner.reason,

@@ -226,7 +226,10 @@ function toDraft(meta: RuleMeta, v: Verdict, ctx: RuleContext): FindingDraft {
     evidence: v.evidence ? { tags: v.resource.tags, ...v.evidence } : { tags: v.resource.tags },
   };
   // Optional fields are left out rather than set to undefined (the store's marshalling rejects undefined).
-  if (priced && v.savings) draft.commitmentEligibleUsd = v.savings.committableUsd;
+  if (priced && v.savings) {
+    draft.commitmentEligibleUsd = v.savings.committableUsd;
+    if (v.savings.usageTypes.length) draft.usageTypes = v.savings.usageTypes;
+  }
   if (v.resource.arn) draft.resourceArn = v.resource.arn;
   if (owner) draft.owner = owner;
   return draft;

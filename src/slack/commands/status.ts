@@ -1,11 +1,15 @@
 import { minuteOf } from '../../domain/dates';
 import { CE_REQUEST_USD, usd, usdCents } from '../../domain/money';
-import { realizedSavings } from '../../ledger/ledger';
+import { type RealizedSavings, realizedSavings } from '../../ledger/realized';
 import { savingsWaiting } from '../../ledger/savings';
 import { noteLine } from '../../notify/format';
 import { answer, escapeText } from '../blocks';
 import { type Command, NO_SNAPSHOT } from '../command';
 import { stateOf } from '../findings';
+
+/** Realized savings as the digest words them: claimed, verified against the bill, and the claims' states. */
+const realizedLine = (r: RealizedSavings, method: string | undefined) =>
+  `*Realized savings:* claimed ${usd(r.claimedUsd)}/mo in ${r.claims} resolved findings, verified ${usd(r.verifiedUsd)}/mo against the bill (${r.checked} checked, ${r.settling} settling, ${r.uncheckable} not checkable)${method ? `; ${escapeText(method)}` : ''}`;
 
 /** `status`: the last run, how fresh its data is, what it cost in Cost Explorer requests, what it could not read. */
 export const status: Command = {
@@ -28,7 +32,7 @@ export const status: Command = {
       `*Cost Explorer:* ${r.costExplorerRequestsMonth} request(s) this month (${usd(r.costExplorerRequestsMonth * CE_REQUEST_USD)} at ${usdCents(CE_REQUEST_USD)} each), ${r.costExplorerRequests} in the last run; slash commands make none`,
       `*Findings:* ${[...byState.entries()].map(([s, n]) => `${n} ${s}`).join(', ') || 'none'} (${r.findings.new} new in the last run)`,
       `*Savings waiting:* ${usd(waiting.totalUsd)}/mo in ${waiting.findings.length} open findings (the digest's figure; the largest per resource where findings are alternatives)`,
-      `*Realized savings:* ${usd(realizedSavings(findings))}/mo from resolved findings`,
+      realizedLine(realizedSavings(findings), r.realized?.method),
       ...r.digests.map(
         (d) =>
           `*Digest:* ${d.posted ? 'posted' : 'not posted'}${d.channel.startsWith('C') ? ` to <#${d.channel}>` : ''} (${escapeText(d.reason)})`,
