@@ -7,7 +7,7 @@
 import { addDays, earlierDay, laterDay, monthStart, nextMonthStart } from '../domain/dates';
 import { DurionError } from '../domain/errors';
 import { roundCents } from '../domain/money';
-import type { CostMetric, Series, SpendData } from '../domain/spend';
+import { type CostMetric, isMonthlyFee, type Series, type SpendData } from '../domain/spend';
 
 /** A dollar amount with the days it covers (inclusive) and how it was obtained. */
 export interface Figure {
@@ -85,8 +85,13 @@ export interface SpendSummary {
   basis: { actuals: string; forecast: string };
   /** The days the spend data covers. */
   history: { from: string; to: string; days: number };
-  /** Yesterday's total against the average of the 7 days before it. */
+  /**
+   * Yesterday's spend against the average of the 7 days before it, usage with usage: where either window holds
+   * monthly fees (`fees`), both sides leave them out.
+   */
   yesterday: Comparison;
+  /** The monthly fees in yesterday or the 7 days before it, on their own row; absent when there are none. */
+  fees?: MonthlyFees;
   /**
    * Month-to-date against the same days of last month (clamped to its length); on the 1st, the month that just
    * closed against the whole month before it.
@@ -107,6 +112,19 @@ export interface SpendSummary {
   moverWindows: { current: { from: string; to: string }; previous: { from: string; to: string } };
   /** Days Cost Explorer still marks Estimated. */
   estimatedDays: string[];
+}
+
+/** Monthly fees (support, tax, Savings Plans fees; see isMonthlyFee) charged in yesterday's comparison windows. */
+export interface MonthlyFees {
+  /** The days that carry them. */
+  days: string[];
+  usd: number;
+  /** The part charged yesterday (what yesterday's usage and these add up to is yesterday's total). */
+  yesterdayUsd: number;
+  /** Yesterday's total, usage and fees. */
+  yesterdayTotalUsd: number;
+  /** Largest first. */
+  byService: { service: string; usd: number }[];
 }
 
 export interface SummaryOptions {
@@ -202,11 +220,13 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
     return usd === undefined ? (days.gap(from, to) ?? 'no data') : { usd: roundCents(usd), from, to, basis: actuals };
   };
 
-  // Yesterday against the mean of the 7 days before it.
+  // Yesterday against the mean of the 7 days before it, usage with usage when monthly fees fall in either window.
   const baseFrom = addDays(yesterday, -BASELINE_DAYS);
-  const baseSum = figure(spend.total, baseFrom, addDays(yesterday, -1));
+  const fees = monthlyFees(spend, days, baseFrom, yesterday);
+  const daily = fees ? usageSeries(spend) : spend.total;
+  const baseSum = figure(daily, baseFrom, addDays(yesterday, -1));
   const yesterdayCmp = compare(
-    figure(spend.total, yesterday, yesterday),
+    figure(daily, yesterday, yesterday),
     typeof baseSum === 'string' ? baseSum : { ...baseSum, usd: roundCents(baseSum.usd / BASELINE_DAYS) },
   );
 
@@ -249,6 +269,7 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
     basis,
     history: { from: spend.days[0] ?? yesterday, to: spend.days.at(-1) ?? yesterday, days: spend.days.length },
     yesterday: yesterdayCmp,
+    ...(fees ? { fees } : {}),
     month,
     lastMonth,
     forecast,
@@ -259,6 +280,35 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
     movers,
     moverWindows,
     estimatedDays: spend.days.filter((_, i) => spend.estimated[i]),
+  };
+}
+
+/** The fee services' daily sum. */
+const feeServices = (spend: SpendData) => Object.entries(spend.byService).filter(([service]) => isMonthlyFee(service));
+
+/** Total spend less the monthly fees, day by day. */
+const usageSeries = (spend: SpendData): Series => {
+  const fees = feeServices(spend).map(([, series]) => series);
+  return spend.total.map((usd, i) => fees.reduce((rest, series) => rest - (series[i] ?? 0), usd));
+};
+
+/** The monthly fees charged from `from` to yesterday, or undefined when there are none (or no data for the days). */
+function monthlyFees(spend: SpendData, days: Days, from: string, yesterday: string): MonthlyFees | undefined {
+  if (!days.covers(from, yesterday)) return undefined;
+  const byService = feeServices(spend)
+    .map(([service, series]) => ({ service, usd: roundCents(days.sum(series, from, yesterday) ?? 0) }))
+    .filter((f) => f.usd !== 0)
+    .sort((a, b) => b.usd - a.usd);
+  if (byService.length === 0) return undefined;
+  const window = spend.days.slice(days.index(from), days.index(yesterday) + 1);
+  const onDay = (day: string) =>
+    feeServices(spend).reduce((sum, [, series]) => sum + (series[days.index(day)] ?? 0), 0);
+  return {
+    days: window.filter((day) => onDay(day) !== 0),
+    usd: roundCents(byService.reduce((sum, f) => sum + f.usd, 0)),
+    yesterdayUsd: roundCents(onDay(yesterday)),
+    yesterdayTotalUsd: roundCents(spend.total[days.index(yesterday)] ?? 0),
+    byService,
   };
 }
 

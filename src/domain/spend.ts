@@ -34,3 +34,12 @@ export interface SpendData {
 
 /** The service named on alerts and findings about the whole bill rather than one service. */
 export const ALL_SERVICES = 'All services';
+
+/**
+ * Charges booked once a month rather than accrued by use, recognised by the SERVICE Cost Explorer books them under:
+ * "Tax", the support plans ("AWS Support (Business)", "AWS Support (Enterprise)", ...) and Savings Plans' recurring
+ * fees ("Savings Plans for AWS Compute usage", "Savings Plans for AWS Machine Learning"). Reserved Instances'
+ * recurring fees are booked under the reserved service and Marketplace subscriptions under the product's name, so a
+ * [LINKED_ACCOUNT, SERVICE] read cannot tell them from usage (a RECORD_TYPE read could, at a request more each run).
+ */
+export const isMonthlyFee = (service: string): boolean => /^Tax$|^AWS Support \(|^Savings Plans for /.test(service);

@@ -3,7 +3,7 @@
  * changes, windows, sparklines, and the rows of the overview. Output is plain text; callers escape for mrkdwn.
  */
 
-import type { Comparison, Mover, SpendSummary } from '../analyze/summary';
+import type { Comparison, MonthlyFees, Mover, SpendSummary } from '../analyze/summary';
 import { addDays, monthName, window } from '../domain/dates';
 import { percentOf, usd } from '../domain/money';
 import type { Note } from '../domain/note';
@@ -46,15 +46,28 @@ function versus(c: Comparison, what: string): string {
   return `${change(c.changeUsd, c.changePct)} vs ${what} ${usd(c.reference.usd)} (${window(c.reference)})`;
 }
 
+/** Monthly fees on their own row, so that yesterday compares usage with usage and the totals still add up. */
+function feesRow(f: MonthlyFees): OverviewRow {
+  const services = f.byService.map((x) => `${x.service} ${usd(x.usd)}`).join(', ');
+  const total = f.yesterdayUsd ? `; yesterday in all ${usd(f.yesterdayTotalUsd)}` : '';
+  return {
+    label: `Monthly fees (${dayRanges(f.days)})`,
+    value: usd(f.usd),
+    versus: `${services}: charged once a month, left out of the comparison above${total}`,
+  };
+}
+
 /** The headline figures: yesterday, the month (to date or just closed), the forecast and last month. */
 export function overviewRows(s: SpendSummary): OverviewRow[] {
   const shown = monthName(s.month.month);
   const rows: OverviewRow[] = [];
+  const usage = s.fees ? ', usage' : '';
   rows.push({
-    label: `Yesterday${s.yesterday.current ? ` (${window(s.yesterday.current)})` : ''}`,
+    label: `Yesterday${s.yesterday.current ? ` (${window(s.yesterday.current)})` : ''}${usage}`,
     value: value(s.yesterday),
-    versus: versus(s.yesterday, '7-day average'),
+    versus: versus(s.yesterday, `7-day average${usage ? ' usage' : ''}`),
   });
+  if (s.fees) rows.push(feesRow(s.fees));
   const refMonth = s.month.reference ? monthName(s.month.reference.from.slice(0, 7)) : '';
   const reference = s.month.closed ? refMonth : `same days of ${refMonth}`;
   rows.push({

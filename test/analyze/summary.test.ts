@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/analyze/summary';
+import { overviewRows } from '../../src/notify/format';
 import { spendOf } from '../notify/spend-fixture';
 
 /** 10 a day in October and before, 20 a day from November: easy sums. */
@@ -233,5 +234,60 @@ describe('summarize', () => {
     const spend = spendOf('2026-11-01', '2026-11-19', { EC2: () => 1 });
     spend.byService.EC2 = [1, 2];
     expect(() => summarize(spend, '2026-11-20')).toThrow('spend byService["EC2"] has 2 values for 19 days');
+  });
+
+  describe('monthly fees', () => {
+    /** $100 of usage a day; on the 1st, $500 of support, $90 of tax and a $730 Savings Plans fee. */
+    const onFirst = (usd: number) => (day: string) => (day.endsWith('-01') ? usd : 0);
+    const billed = {
+      EC2: () => 100,
+      'AWS Support (Business)': onFirst(500),
+      Tax: onFirst(90),
+      'Savings Plans for AWS Compute usage': onFirst(730),
+    };
+
+    it('compares yesterday usage with usage on the 1st and puts the fees on their own row, adding up to the total', () => {
+      const s = summarize(spendOf('2026-10-01', '2026-12-01', billed), '2026-12-02');
+      expect(s.yesterday).toMatchObject({ current: { usd: 100 }, reference: { usd: 100 }, changeUsd: 0 });
+      expect(s.fees).toEqual({
+        days: ['2026-12-01'],
+        usd: 1320,
+        yesterdayUsd: 1320,
+        yesterdayTotalUsd: 1420,
+        byService: [
+          { service: 'Savings Plans for AWS Compute usage', usd: 730 },
+          { service: 'AWS Support (Business)', usd: 500 },
+          { service: 'Tax', usd: 90 },
+        ],
+      });
+      const [yesterday, fees] = overviewRows(s);
+      expect(yesterday).toEqual({
+        label: 'Yesterday (Dec 1), usage',
+        value: '$100.00',
+        versus: '$0.00 (0.0%) vs 7-day average usage $100.00 (Nov 24–30)',
+      });
+      expect(fees).toEqual({
+        label: 'Monthly fees (Dec 1)',
+        value: '$1,320',
+        versus:
+          'Savings Plans for AWS Compute usage $730.00, AWS Support (Business) $500.00, Tax $90.00: charged once a month, left out of the comparison above; yesterday in all $1,420',
+      });
+    });
+
+    it('leaves the fees out of the 7-day average while the 1st is in it', () => {
+      const s = summarize(spendOf('2026-10-01', '2026-12-05', billed), '2026-12-06');
+      expect(s.yesterday.reference?.usd).toBe(100);
+      expect(s.fees).toMatchObject({ days: ['2026-12-01'], yesterdayUsd: 0 });
+      expect(overviewRows(s)[1]?.versus).not.toContain('yesterday in all');
+    });
+
+    it('changes nothing when no fee falls in the windows', () => {
+      const s = summarize(spendOf('2026-10-01', '2026-11-19', billed), '2026-11-20');
+      expect(s.fees).toBeUndefined();
+      expect(overviewRows(s)[0]?.label).toBe('Yesterday (Nov 19)');
+      const plain = summarize(spendOf('2026-10-01', '2026-11-19', { EC2: () => 100 }), '2026-11-20');
+      expect(overviewRows(s)[0]).toEqual(overviewRows(plain)[0]);
+      expect(overviewRows(s)).toHaveLength(overviewRows(plain).length);
+    });
   });
 });

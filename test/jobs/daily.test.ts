@@ -202,6 +202,21 @@ describe('the daily run on the sample account', () => {
     }
   });
 
+  it('on the day after the 1st, compares yesterday usage with usage and shows the monthly fees on their own row', async () => {
+    const { digestText } = await run('2026-12-02');
+    const dollars = (s: string | undefined) => Number(s?.replace(/[$,]/g, ''));
+    const usage = /^Yesterday \(Dec 1\), usage +(\$[\d,.]+) +\S+ \((.+?)\) vs 7-day average usage/m.exec(digestText);
+    const fees =
+      /^Monthly fees \(Dec 1\) +(\$[\d,.]+) +AWS Support \(Business\).*Tax.*Savings Plans.*yesterday in all (\$[\d,.]+)$/m.exec(
+        digestText,
+      );
+    expect(usage, digestText).not.toBeNull();
+    expect(fees, digestText).not.toBeNull();
+    // Usage moved a few percent, not the +533% the fees made of it; usage and fees add up to yesterday's total.
+    expect(Math.abs(Number.parseFloat(usage?.[2] ?? 'NaN'))).toBeLessThan(10);
+    expect(Math.abs(dollars(usage?.[1]) + dollars(fees?.[1]) - dollars(fees?.[2]))).toBeLessThan(1);
+  });
+
   it('counts Cost Explorer requests over the calendar month', async () => {
     const a = await run('2026-11-20');
     const b = await run('2026-11-21');
