@@ -156,7 +156,61 @@ export interface Config {
   exclude: string[];
   /** Read EC2 prices of regions other than us-east-1 from the Price List API instead of approximating them. */
   priceRefresh: boolean;
+  /** Which accounts a run reads, and how it gets into them. */
+  accounts: AccountsSettings;
 }
+
+/** An account chosen by id, by organizational unit (`ou-…` or a root `r-…`, with every OU under it), or by tag. */
+export type AccountSelector =
+  | { kind: 'id'; id: string }
+  | { kind: 'ou'; id: string }
+  | { kind: 'tag'; key: string; value: string };
+
+export interface AccountsSettings {
+  /**
+   * 'self': the credentials' own account only; 'organization': every active account Organizations lists (from the
+   * management account or a delegated administrator); or an explicit list of account ids. Undefined: 'organization'
+   * on the sample, 'self' otherwise.
+   */
+  scope?: 'self' | 'organization' | string[];
+  include: AccountSelector[];
+  exclude: AccountSelector[];
+  /** The role assumed in each member account (deploy/member-role.yml), with its ExternalId where one is set. */
+  memberRole: { name: string; externalId?: string };
+  /** Account x region slices read at once by the local runner (the state machine's Map MaxConcurrency in AWS). */
+  concurrency: number;
+}
+
+/** One selector of DURION_ACCOUNTS_INCLUDE or _EXCLUDE: a 12-digit id, `ou-…`/`r-…`, or `tag:Key=Value`. */
+function selector(key: string, token: string): AccountSelector {
+  if (/^\d{12}$/.test(token)) return { kind: 'id', id: token };
+  if (/^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/.test(token)) return { kind: 'ou', id: token };
+  const tag = /^tag:([^=]+)=(.*)$/.exec(token);
+  if (tag) return { kind: 'tag', key: tag[1] as string, value: tag[2] as string };
+  throw new ConfigError(
+    `${key}: "${token}" is not a 12-digit account id, an OU (ou-…) or root (r-…) id, or tag:Key=Value`,
+  );
+}
+
+function accountScope(env: Env): AccountsSettings['scope'] {
+  const raw = list(env, 'DURION_ACCOUNTS');
+  if (!raw) return undefined;
+  if (raw.length === 1 && (raw[0] === 'self' || raw[0] === 'organization')) return raw[0];
+  const bad = raw.find((id) => !/^\d{12}$/.test(id));
+  if (bad) throw new ConfigError(`DURION_ACCOUNTS must be self, organization or 12-digit account ids; got "${bad}"`);
+  return raw;
+}
+
+const accountsSettings = (env: Env): AccountsSettings => ({
+  scope: accountScope(env),
+  include: (list(env, 'DURION_ACCOUNTS_INCLUDE') ?? []).map((t) => selector('DURION_ACCOUNTS_INCLUDE', t)),
+  exclude: (list(env, 'DURION_ACCOUNTS_EXCLUDE') ?? []).map((t) => selector('DURION_ACCOUNTS_EXCLUDE', t)),
+  memberRole: {
+    name: str(env, 'DURION_MEMBER_ROLE') ?? 'durion-cost-member',
+    ...(str(env, 'DURION_MEMBER_EXTERNAL_ID') ? { externalId: str(env, 'DURION_MEMBER_EXTERNAL_ID') } : {}),
+  },
+  concurrency: num(env, 'DURION_SLICE_CONCURRENCY', 8, 1, 100),
+});
 
 /** Read and validate the environment. Throws ConfigError naming the key that is wrong. */
 export function loadConfig(env: Env = process.env): Config {
@@ -212,5 +266,6 @@ export function loadConfig(env: Env = process.env): Config {
     ruleParams: json(env, 'DURION_RULE_PARAMS', {}),
     exclude: list(env, 'DURION_EXCLUDE') ?? [],
     priceRefresh: oneOf(env, 'DURION_PRICE_REFRESH', ['true', 'false'], 'false') === 'true',
+    accounts: accountsSettings(env),
   };
 }

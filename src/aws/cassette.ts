@@ -1,6 +1,6 @@
 /**
  * Cassettes: DIR/<service>/<Operation>.json, each a JSON array of { input, output } or { input, error }, with optional
- * region and account. A call gets the entry whose input equals the actual input, else the first whose input is
+ * region and account (the member account a call was made in through its role; absent: the recording account's own). A call gets the entry whose input equals the actual input, else the first whose input is
  * contained in it (hand-written entries may leave out what does not matter; recorded pages replay in order). Keys
  * may come in any order.
  */
@@ -59,7 +59,10 @@ export function loadCassette(dir: string): Responder {
 
   return (call: AwsCall) => {
     const candidates = (entries.get(`${call.service}/${call.operation}`) ?? []).filter(
-      (e) => (e.region === undefined || e.region === call.region) && contains(e.input, call.input),
+      (e) =>
+        (e.region === undefined || e.region === call.region) &&
+        (e.account ?? '') === (call.accountId ?? '') &&
+        contains(e.input, call.input),
     );
     // An exact match wins over the first containing one: a recorded page one is contained in the call for page two.
     const exact = canonical(call.input);
@@ -110,7 +113,8 @@ export class Recorder {
   record = (call: AwsCall, result: { output?: unknown; error?: { name: string; message: string } }): void => {
     const key = `${call.service}/${call.operation}`;
     const list = this.entries.get(key) ?? [];
-    list.push(this.scrubber.scrub({ input: call.input, region: call.region, ...result }));
+    const account = call.accountId ? { account: call.accountId } : {};
+    list.push(this.scrubber.scrub({ input: call.input, region: call.region, ...account, ...result }));
     this.entries.set(key, list);
   };
 

@@ -4,6 +4,7 @@
  * Every call is counted by service and operation, and every listing is guarded against a page token returned twice.
  */
 import type { Client } from '@smithy/smithy-client';
+import type { AwsCredentialIdentity } from '@smithy/types';
 import { loadCassette, Recorder } from './cassette';
 import { pagingGuardMiddleware } from './paging';
 import { countingMiddleware, type Responder, recordMiddleware, replayMiddleware } from './replay';
@@ -12,14 +13,26 @@ export type AwsMode = 'live' | 'sample' | 'cassette' | 'record';
 
 // biome-ignore lint/suspicious/noExplicitAny: SDK clients differ in their input/output unions; the factory only needs the stack.
 type AnyClient = Client<any, any, any, any>;
-type ClientClass<C extends AnyClient> = new (config: { region: string; maxAttempts?: number; retryMode?: string }) => C;
+type ClientClass<C extends AnyClient> = new (config: {
+  region: string;
+  maxAttempts?: number;
+  retryMode?: string;
+  credentials?: AwsCredentialIdentity;
+}) => C;
 
-/** Calls made in a run, by `service:Operation`. */
+/** The account's own calls, in CallLog.byAccount. */
+export const OWN_ACCOUNT = '(own)';
+
+/** Calls made in a run, by `service:Operation`, and by account (member accounts by id, the caller's own as OWN_ACCOUNT). */
 export class CallLog {
   readonly byOperation: Record<string, number> = {};
-  count = (service: string, operation: string): void => {
+  readonly byAccount: Record<string, Record<string, number>> = {};
+  count = (service: string, operation: string, accountId = OWN_ACCOUNT): void => {
     const key = `${service}:${operation}`;
     this.byOperation[key] = (this.byOperation[key] ?? 0) + 1;
+    const account = this.byAccount[accountId] ?? {};
+    account[key] = (account[key] ?? 0) + 1;
+    this.byAccount[accountId] = account;
   };
   /** Requests to one service (Cost Explorer bills each at $0.01). */
   forService(service: string): number {
@@ -42,39 +55,62 @@ export interface Aws {
   readonly mode: AwsMode;
   readonly homeRegion: string;
   readonly calls: CallLog;
+  /** The member account these clients act in; undefined: the credentials' own account. */
+  readonly accountId?: string;
   /** The client of that class for a region (home region by default), created once and reused. */
   client<C extends AnyClient>(Client: ClientClass<C>, region?: string): C;
+  /**
+   * The same factory (mode, call log, recorder) acting in a member account with the credentials its role gave
+   * (src/collect/organization.ts assumes it); its calls are counted and replayed under that account.
+   */
+  inAccount(accountId: string, credentials: AwsCredentialIdentity): Aws;
   /** In record mode, the recorder that holds what AWS answered. */
   readonly recorder?: Recorder;
 }
 
 export function createAws(options: AwsOptions): Aws {
-  const calls = new CallLog();
   const responder: Responder | undefined =
     options.mode === 'cassette' ? loadCassette(options.cassetteDir ?? '') : options.responder;
   if ((options.mode === 'sample' || options.mode === 'cassette') && !responder) {
     throw new Error(`${options.mode} mode needs a responder`);
   }
   const recorder = options.mode === 'record' ? new Recorder() : undefined;
-  const cache = new Map<string, AnyClient>();
+  return factory({ ...options, responder, recorder, calls: new CallLog() });
+}
 
-  return {
+interface FactoryOptions extends AwsOptions {
+  calls: CallLog;
+  recorder?: Recorder;
+  accountId?: string;
+  credentials?: AwsCredentialIdentity;
+}
+
+function factory(options: FactoryOptions): Aws {
+  const { calls, recorder, responder, accountId } = options;
+  const cache = new Map<string, AnyClient>();
+  const aws: Aws = {
     mode: options.mode,
     homeRegion: options.homeRegion,
     calls,
     recorder,
+    accountId,
     client<C extends AnyClient>(Client: ClientClass<C>, region = options.homeRegion): C {
       const key = `${Client.name}@${region}`;
       let client = cache.get(key) as C | undefined;
       if (!client) {
-        client = new Client({ region, maxAttempts: 5, retryMode: 'adaptive' });
-        client.middlewareStack.add(...countingMiddleware(calls));
+        const credentials = options.credentials ? { credentials: options.credentials } : {};
+        client = new Client({ region, maxAttempts: 5, retryMode: 'adaptive', ...credentials });
+        client.middlewareStack.add(...countingMiddleware(calls, accountId));
         client.middlewareStack.add(...pagingGuardMiddleware());
-        if (responder) client.middlewareStack.add(...replayMiddleware(responder, region));
-        if (recorder) client.middlewareStack.add(...recordMiddleware(recorder.record, region));
+        if (responder) client.middlewareStack.add(...replayMiddleware(responder, region, accountId));
+        if (recorder) client.middlewareStack.add(...recordMiddleware(recorder.record, region, accountId));
         cache.set(key, client);
       }
       return client;
     },
+    inAccount(member, credentials) {
+      return factory({ ...options, accountId: member, credentials });
+    },
   };
+  return aws;
 }

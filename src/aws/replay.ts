@@ -15,6 +15,8 @@ export interface AwsCall {
   service: string;
   operation: string;
   region: string;
+  /** The member account a call is made in through an assumed role; absent: the credentials' own account. */
+  accountId?: string;
   input: Record<string, unknown>;
 }
 
@@ -57,16 +59,33 @@ export function canonical(value: unknown): string {
 export const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? {})) as T;
 
 export interface CallSink {
-  count(service: string, operation: string): void;
+  count(service: string, operation: string, accountId?: string): void;
 }
 
 const operationOf = (commandName: string) => commandName.replace(/Command$/, '');
 
+/** The call a middleware sees, as responders and recorders take it. */
+const callOf = (
+  context: { clientName?: string; commandName?: string },
+  input: unknown,
+  region: string,
+  accountId: string | undefined,
+): AwsCall => ({
+  service: serviceName(context.clientName ?? ''),
+  operation: operationOf(context.commandName ?? ''),
+  region,
+  ...(accountId ? { accountId } : {}),
+  input: plain(input as Record<string, unknown>),
+});
+
 /** Counts every call by service and operation, whatever answers it. */
-export function countingMiddleware(sink: CallSink): [InitializeMiddleware<object, object>, Placement] {
+export function countingMiddleware(
+  sink: CallSink,
+  accountId?: string,
+): [InitializeMiddleware<object, object>, Placement] {
   return [
     (next, context) => async (args) => {
-      sink.count(serviceName(context.clientName ?? ''), operationOf(context.commandName ?? ''));
+      sink.count(serviceName(context.clientName ?? ''), operationOf(context.commandName ?? ''), accountId);
       return next(args);
     },
     { step: 'initialize', priority: 'high', name: 'durionCount' },
@@ -77,16 +96,12 @@ export function countingMiddleware(sink: CallSink): [InitializeMiddleware<object
 export function replayMiddleware(
   responder: Responder,
   region: string,
+  accountId?: string,
 ): [InitializeMiddleware<object, object>, Placement] {
   return [
     (_next, context) => async (args) => {
       const service = serviceName(context.clientName ?? '');
-      const call: AwsCall = {
-        service,
-        operation: operationOf(context.commandName ?? ''),
-        region,
-        input: plain(args.input as Record<string, unknown>),
-      };
+      const call = callOf(context, args.input, region, accountId);
       const refused = violation(call);
       if (refused) throw awsError('ValidationException', refused);
       const answer = plain(await responder(call)) as Record<string, unknown>;
@@ -101,15 +116,11 @@ export function replayMiddleware(
 export function recordMiddleware(
   record: (call: AwsCall, result: { output?: unknown; error?: { name: string; message: string } }) => void,
   region: string,
+  accountId?: string,
 ): [InitializeMiddleware<object, object>, Placement] {
   return [
     (next, context) => async (args) => {
-      const call: AwsCall = {
-        service: serviceName(context.clientName ?? ''),
-        operation: operationOf(context.commandName ?? ''),
-        region,
-        input: plain(args.input as Record<string, unknown>),
-      };
+      const call = callOf(context, args.input, region, accountId);
       try {
         const result = await next(args);
         const { $metadata: _ignored, ...output } = result.output as Record<string, unknown>;

@@ -24,6 +24,8 @@ export interface OptimizationOptions {
   /** What the previous run kept of its commitments (the snapshot's `extra.commitments`): weekly Cost Explorer reads are reused from it. */
   previousCommitments?: CommitmentData;
   accountId?: string;
+  /** Compute Optimizer as the organization's slices read it (src/collect/organization.ts): not read again here. */
+  optimizer?: OptimizerData;
 }
 
 /** Collect the recommendations and commitments section. Never throws for what AWS refuses: notes instead. */
@@ -35,7 +37,7 @@ export async function collectOptimization(
 ): Promise<OptimizationData> {
   const regions = options.regions ?? config.regions ?? [aws.homeRegion];
   const ceBefore = aws.calls.forService('ce');
-  const optimizer = await collectComputeOptimizer(aws, regions, notes);
+  const optimizer = options.optimizer ?? (await collectComputeOptimizer(aws, regions, notes));
   const hub = await collectHub(aws, notes);
   const rightsizing = optimizer.enrollment === 'enrolled' ? undefined : await collectRightsizing(aws, notes);
   const commitments = await collectCommitments(aws, notes, {

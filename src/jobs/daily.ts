@@ -42,6 +42,7 @@ import { savingsSection } from '../notify/sections/savings';
 import { toPublishInput } from '../notify/sns';
 import { renderText } from '../notify/text';
 import { type AnomalyStepResult, anomalyStep } from './anomaly';
+import { accountScope, collectOrganization } from './organization';
 
 export interface RunOptions {
   /** The AWS client set, built by the caller for its mode (live, sample, cassette). */
@@ -143,12 +144,17 @@ interface Cached {
 async function collect(aws: Aws, config: Config, asOf: string, cached: Cached, accountId: string): Promise<Inventory> {
   const notes: Note[] = [];
   const spend = await collectSpend(aws, { asOf, ...config.spend }, cached.spend, notes);
-  const resources = await collectResources(aws, config, notes, { asOf, accountId });
+  // One account, or the organization's accounts read in slices through their member roles.
+  const scope = accountScope(config, aws.mode);
+  const organization =
+    scope === 'self' ? undefined : await collectOrganization(aws, config, { asOf, self: accountId, scope }, notes);
+  const resources = organization?.resources ?? (await collectResources(aws, config, notes, { asOf, accountId }));
   const optimization = await collectOptimization(aws, config, notes, {
     asOf,
     regions: resources.regions,
     previousCommitments: cached.commitments,
     accountId,
+    ...(organization ? { optimizer: organization.optimizer } : {}),
   });
   return { asOf, sample: aws.mode === 'sample', spend, resources, optimization, notes };
 }
@@ -417,6 +423,7 @@ function buildReport(
     durationMs: run.now().getTime() - started.getTime(),
     mode: aws.mode,
     calls: aws.calls.byOperation,
+    callsByAccount: aws.calls.byAccount,
     costExplorerRequests,
     costExplorerRequestsMonth: costExplorerRequests + (sameMonth ? previous.report.costExplorerRequestsMonth : 0),
     notes: outcome.notes,

@@ -17,6 +17,8 @@ export interface RunReport {
   mode: 'live' | 'sample' | 'cassette' | 'record';
   /** AWS calls by `service:Operation`. */
   calls: Record<string, number>;
+  /** The same by account: member accounts by id, the running account's own as "(own)". */
+  callsByAccount: Record<string, Record<string, number>>;
   /** Cost Explorer requests this run (each billed $0.01). */
   costExplorerRequests: number;
   notes: Note[];

@@ -12,16 +12,16 @@
  * presence. sts:GetCallerIdentity needs no permission, so it is never granted.
  */
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it, vi } from 'vitest';
 import { inventoryIamActions } from '../../src/analyze/rules';
 import type { AwsCall } from '../../src/aws/replay';
+import { ACCOUNTS_IAM_ACTIONS } from '../../src/collect/accounts';
 import { ANOMALY_IAM_ACTIONS } from '../../src/collect/anomalies';
 import { OPTIMIZATION_IAM_ACTIONS } from '../../src/collect/optimization';
+import { ORGANIZATION_IAM_ACTIONS } from '../../src/collect/organization';
 import { SPEND_IAM_ACTIONS } from '../../src/collect/spend';
 import { loadConfig } from '../../src/config';
 import type { Finding } from '../../src/domain/finding';
@@ -32,9 +32,8 @@ import type { Snapshot, Store } from '../../src/ledger/types';
 import { withRunaway } from '../analyze/anomaly/runaway';
 import { respondingAws } from '../helpers/sample-aws';
 import { tempDir } from '../ledger/helpers';
+import { callsIn, callsOf, filesUnder, iamActions, read } from './calls';
 
-const ROOT = join(import.meta.dirname, '../..');
-const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 const YML = read('serverless.yml');
 
 /**
@@ -63,55 +62,6 @@ function roleStatements(role: string): Map<string, string[]> {
 const granted = (statements: Map<string, string[]>, except: string[] = []) =>
   [...new Set([...statements].filter(([sid]) => !except.includes(sid)).flatMap(([, actions]) => actions))].sort();
 
-/** IAM action names that differ from the API operation the SDK sends. */
-const OPERATION_OF: Record<string, string> = {
-  's3:ListAllMyBuckets': 'ListBuckets',
-  's3:GetLifecycleConfiguration': 'GetBucketLifecycleConfiguration',
-  'budgets:ViewBudget': 'DescribeBudgets',
-};
-const IAM_OF = Object.fromEntries(Object.entries(OPERATION_OF).map(([iam, op]) => [`${iam.split(':')[0]}:${op}`, iam]));
-/** Calls AWS answers for any caller, without a grant. */
-const NEEDS_NO_GRANT = new Set(['sts:GetCallerIdentity']);
-/** The IAM actions for calls (`service:Operation`), without those that need no grant, sorted and unique. */
-const iamActions = (calls: Iterable<string>) =>
-  [...new Set([...calls].filter((c) => !NEEDS_NO_GRANT.has(c)).map((c) => IAM_OF[c] ?? c))].sort();
-
-/** The IAM prefix of each SDK client package, where it is not the package name. */
-const PREFIX: Record<string, string> = {
-  'client-application-auto-scaling': 'application-autoscaling',
-  'client-elastic-load-balancing': 'elasticloadbalancing',
-  'client-elastic-load-balancing-v2': 'elasticloadbalancing',
-  'client-cloudwatch-logs': 'logs',
-  'client-cost-explorer': 'ce',
-  'client-efs': 'elasticfilesystem',
-};
-
-/** `service:Operation` for every command or paginator a source file imports from an AWS SDK client. */
-function callsIn(source: string): string[] {
-  const calls: string[] = [];
-  for (const m of source.matchAll(/import\s*{([^}]*)}\s*from\s*'@aws-sdk\/(client-[a-z0-9-]+)'/g)) {
-    const prefix = PREFIX[m[2] ?? ''] ?? (m[2] ?? '').replace(/^client-/, '');
-    for (const raw of (m[1] ?? '').split(',')) {
-      const name =
-        raw
-          .trim()
-          .replace(/^type\s+/, '')
-          .split(/\s+as\s+/)[0] ?? '';
-      const op = name.match(/^paginate(\w+)$/)?.[1] ?? name.match(/^(\w+)Command$/)?.[1];
-      if (op) calls.push(`${prefix}:${op}`);
-    }
-  }
-  return calls;
-}
-
-/** The .ts files under a folder, relative to the project. */
-const filesUnder = (dir: string): string[] =>
-  readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => join(dir, f));
-
-const callsOf = (files: string[]) => iamActions(files.flatMap((f) => callsIn(read(f))));
-
 /** Each collector's declared actions, with the modules that send them. */
 const COLLECTORS = [
   {
@@ -126,6 +76,8 @@ const COLLECTORS = [
     files: ['src/collect/anomalies.ts', 'src/collect/pages.ts'],
     declared: [...ANOMALY_IAM_ACTIONS],
   },
+  // Only with DURION_ACCOUNTS=organization, from the management account or a delegated administrator.
+  { name: 'accounts', files: ['src/collect/accounts.ts'], declared: [...ACCOUNTS_IAM_ACTIONS] },
   {
     name: 'optimization',
     files: [
@@ -150,8 +102,17 @@ describe('IAM of the daily function', () => {
     expect(callsOf(files)).toEqual([...new Set(declared)].sort());
   });
 
+  it('may assume the member role in other accounts, and no other role', () => {
+    expect(daily.get('MemberRoles')).toEqual([...ORGANIZATION_IAM_ACTIONS]);
+    expect(callsOf(['src/collect/organization.ts'])).toEqual([...ORGANIZATION_IAM_ACTIONS]);
+    const statement = YML.slice(YML.indexOf('- Sid: MemberRoles'), YML.indexOf('- Sid: Store'));
+    expect(statement).toContain(
+      ['Resource: !Sub arn:$', '{AWS::Partition}:iam::*:role/$', '{param:memberRole}'].join(''),
+    );
+  });
+
   it('leaves no collector module out', () => {
-    const covered = new Set(COLLECTORS.flatMap((c) => c.files));
+    const covered = new Set([...COLLECTORS.flatMap((c) => c.files), 'src/collect/organization.ts']);
     const sending = filesUnder('src/collect').filter((f) => callsIn(read(f)).length > 0);
     expect(sending.filter((f) => !covered.has(f))).toEqual([]);
   });

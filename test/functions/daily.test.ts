@@ -30,6 +30,7 @@ const report: RunReport = {
   durationMs: 4321,
   mode: 'live',
   calls: { 'ce:GetCostAndUsage': 3 },
+  callsByAccount: { '(own)': { 'ce:GetCostAndUsage': 3 } },
   costExplorerRequests: 3,
   notes: [],
   findings: { total: 7, alarm: 1, new: 2, resolved: 0 },

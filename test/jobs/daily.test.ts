@@ -256,7 +256,9 @@ describe('a cassette of the sample account', () => {
           throw err;
         }
       };
-      const base = { asOf: '2026-11-20', config: loadConfig({}), storeDir: join(tmp.dir, 'store-a') };
+      // The replay reads the organization as the sample run did: through each account's role, as recorded.
+      const config = loadConfig({ DURION_ACCOUNTS: 'organization' });
+      const base = { asOf: '2026-11-20', config, storeDir: join(tmp.dir, 'store-a') };
       const live = await runDaily({ ...base, aws: respondingAws(recording), outDir: join(tmp.dir, 'a') });
       recorder.write(join(tmp.dir, 'cassette'));
 

@@ -286,6 +286,7 @@ export async function seedStore(store: Store, drafts: FindingDraft[] = DRAFTS, s
       durationMs: 4200,
       mode: 'sample',
       calls: { 'ce:GetCostAndUsage': 3 },
+      callsByAccount: { '(own)': { 'ce:GetCostAndUsage': 3 } },
       costExplorerRequests: 3,
       notes: [{ kind: 'denied', source: 'compute-optimizer:GetEC2InstanceRecommendations', message: 'AccessDenied' }],
       findings: { total: findings.length, alarm: findings.length, new: findings.length, resolved: 0 },

@@ -88,44 +88,73 @@ async function collectRegion(ctx: RegionContext, window: ResourceInventory['metr
   return parts;
 }
 
-/** Read every resource the rules judge, in every configured (or enabled) region. */
+/** What one account's region gave: its resources by kind (undefined when the region could not be read) and notes. */
+export interface RegionRead {
+  accountId: string;
+  region: string;
+  parts?: Partial<ResourceInventory>[];
+  notes: Note[];
+}
+
+/** The statistics window the rules judge on, ending the day before asOf. */
+export const metricWindow = (asOf: string): ResourceInventory['metricWindow'] => ({
+  days: METRIC_WINDOW_DAYS,
+  start: addDays(asOf, -METRIC_WINDOW_DAYS),
+  end: asOf,
+});
+
+/** The regions to read in an account: the configured ones, else those enabled for it, else the home region. */
+export async function regionsOf(aws: Aws, config: Pick<Config, 'regions'>, notes: Note[]): Promise<string[]> {
+  return config.regions ?? (await enabledRegions(aws, notes)) ?? [aws.homeRegion];
+}
+
+/** Read one region of one account: every service collector, then the region's metrics. */
+export async function collectRegionResources(
+  aws: Aws,
+  where: { accountId: string; region: string },
+  asOf: string,
+): Promise<RegionRead> {
+  const notes: Note[] = [];
+  const ctx = { aws, region: where.region, accountId: where.accountId, asOf, notes, metrics: new MetricRequests() };
+  const parts = await collectRegion(ctx, metricWindow(asOf));
+  return { ...where, ...(parts ? { parts } : {}), notes };
+}
+
+/** Merge region reads into one inventory, in the order given, so it never depends on which region answered first. */
+export function mergeRegionReads(inventory: ResourceInventory, reads: RegionRead[], notes: Note[]): void {
+  for (const read of reads) {
+    notes.push(...read.notes);
+    if (!read.parts) continue;
+    if (!inventory.regions.includes(read.region)) inventory.regions.push(read.region);
+    for (const part of read.parts) {
+      for (const [kind, list] of Object.entries(part) as [ResourceKind, never[]][]) inventory[kind].push(...list);
+    }
+  }
+}
+
+/** EC2 prices for the instances outside the bundled table's region, read from the Price List API. */
+export async function refreshPrices(aws: Aws, inventory: ResourceInventory, notes: Note[]): Promise<void> {
+  const wanted = inventory.instances
+    .filter((i) => i.region !== TABLE_REGION)
+    .flatMap((i) => typesToPrice(i.instanceType).map((instanceType) => ({ region: i.region, instanceType })));
+  inventory.ec2Prices = await fetchEc2Prices(aws, wanted, notes);
+}
+
+/** Read every resource the rules judge in the credentials' own account, in every configured (or enabled) region. */
 export async function collectResources(
   aws: Aws,
   config: Pick<Config, 'regions'> & Partial<Pick<Config, 'priceRefresh'>>,
   notes: Note[],
   options: { asOf: string; accountId: string },
 ): Promise<ResourceInventory> {
-  const window = { days: METRIC_WINDOW_DAYS, start: addDays(options.asOf, -METRIC_WINDOW_DAYS), end: options.asOf };
-  const inventory = emptyResources(window);
-  const regions = config.regions ?? (await enabledRegions(aws, notes)) ?? [aws.homeRegion];
-  const perRegion = await mapBounded(regions, REGION_CONCURRENCY, (region) => {
-    const regionNotes: Note[] = [];
-    const ctx = {
-      aws,
-      region,
-      accountId: options.accountId,
-      asOf: options.asOf,
-      notes: regionNotes,
-      metrics: new MetricRequests(),
-    };
-    return collectRegion(ctx, window).then((parts) => ({ region, parts, notes: regionNotes }));
-  });
-  // Merged in region order, so the inventory does not depend on which region answered first.
-  for (const { region, parts, notes: regionNotes } of perRegion) {
-    notes.push(...regionNotes);
-    if (!parts) continue;
-    inventory.regions.push(region);
-    for (const part of parts) {
-      for (const [kind, list] of Object.entries(part) as [ResourceKind, never[]][]) inventory[kind].push(...list);
-    }
-  }
+  const inventory = emptyResources(metricWindow(options.asOf));
+  const regions = await regionsOf(aws, config, notes);
+  const reads = await mapBounded(regions, REGION_CONCURRENCY, (region) =>
+    collectRegionResources(aws, { accountId: options.accountId, region }, options.asOf),
+  );
+  mergeRegionReads(inventory, reads, notes);
   const buckets = await collectBuckets(aws, aws.homeRegion, options.accountId, inventory.regions, notes);
   if (buckets) inventory.buckets = buckets;
-  if (config.priceRefresh) {
-    const wanted = inventory.instances
-      .filter((i) => i.region !== TABLE_REGION)
-      .flatMap((i) => typesToPrice(i.instanceType).map((instanceType) => ({ region: i.region, instanceType })));
-    inventory.ec2Prices = await fetchEc2Prices(aws, wanted, notes);
-  }
+  if (config.priceRefresh) await refreshPrices(aws, inventory, notes);
   return inventory;
 }

@@ -4,17 +4,16 @@ import { analyzeOptimization } from '../../../src/analyze/recommend';
 import { collectOptimization } from '../../../src/collect/optimization';
 import type { Inventory } from '../../../src/collect/types';
 import { loadConfig } from '../../../src/config';
-import type { Note } from '../../../src/domain/note';
-import { sampleAws } from '../../helpers/sample-aws';
+import { sampleOrganization } from '../../helpers/sample-aws';
 
 const asOf = '2026-11-20';
 
 async function sampleRun(previous?: NonNullable<Inventory['optimization']>['commitments'], day = asOf) {
-  const aws = sampleAws(day);
-  const notes: Note[] = [];
+  const { aws, notes, optimizer } = await sampleOrganization(day);
   const optimization = await collectOptimization(aws, loadConfig({}), notes, {
     asOf: day,
     regions: ['us-east-1', 'eu-west-1'],
+    optimizer,
     previousCommitments: previous,
     accountId: '111111111111',
   });

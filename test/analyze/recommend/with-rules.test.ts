@@ -2,25 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { SAMPLE_OPTIMIZER_IDS } from '../../../fixtures/sample/optimizer';
 import { analyzeOptimization } from '../../../src/analyze/recommend';
 import { evaluateRules } from '../../../src/analyze/rules';
-import { collectResources } from '../../../src/collect/inventory';
 import { collectOptimization } from '../../../src/collect/optimization';
 import type { Inventory } from '../../../src/collect/types';
 import { loadConfig } from '../../../src/config';
-import type { Note } from '../../../src/domain/note';
-import { sampleAws } from '../../helpers/sample-aws';
+import { sampleOrganization } from '../../helpers/sample-aws';
 
 const asOf = '2026-11-20';
 
 /** The sample account as the daily run sees it: the rule catalog's drafts beside AWS's own recommendations. */
 async function analyzed() {
   const config = loadConfig({});
-  const aws = sampleAws(asOf);
-  const notes: Note[] = [];
-  const resources = await collectResources(aws, config, notes, { asOf, accountId: '111111111111' });
+  const { aws, notes, resources, optimizer } = await sampleOrganization(asOf);
   const optimization = await collectOptimization(aws, config, notes, {
     asOf,
     regions: resources.regions,
     accountId: '111111111111',
+    optimizer,
   });
   const inventory: Inventory = { asOf, sample: true, notes, resources, optimization };
   const rules = evaluateRules(inventory, config).filter((d) => d.status !== 'ok');

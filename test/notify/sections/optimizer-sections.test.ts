@@ -3,20 +3,19 @@ import { analyzeOptimization } from '../../../src/analyze/recommend';
 import { collectOptimization } from '../../../src/collect/optimization';
 import type { Inventory } from '../../../src/collect/types';
 import { loadConfig } from '../../../src/config';
-import type { Note } from '../../../src/domain/note';
 import { reconcile } from '../../../src/ledger/ledger';
 import { sectionToBlocks, sectionToLines } from '../../../src/notify/section';
 import { checklistSection } from '../../../src/notify/sections/checklist';
 import { commitmentsSection } from '../../../src/notify/sections/commitments';
 import { rightsizingSection } from '../../../src/notify/sections/rightsizing';
-import { sampleAws } from '../../helpers/sample-aws';
+import { sampleOrganization } from '../../helpers/sample-aws';
 
 async function sample(asOf: string) {
-  const aws = sampleAws(asOf);
-  const notes: Note[] = [];
+  const { aws, notes, optimizer } = await sampleOrganization(asOf);
   const optimization = await collectOptimization(aws, loadConfig({}), notes, {
     asOf,
     regions: ['us-east-1', 'eu-west-1'],
+    optimizer,
   });
   const inventory: Inventory = { asOf, sample: true, notes, optimization };
   return {

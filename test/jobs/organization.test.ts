@@ -1,0 +1,130 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sampleResponder } from '../../fixtures/sample';
+import { SAMPLE_ACCOUNTS } from '../../fixtures/sample/estate';
+import { type AwsCall, awsError } from '../../src/aws/replay';
+import { loadConfig } from '../../src/config';
+import type { Note } from '../../src/domain/note';
+import { runDaily } from '../../src/jobs/daily';
+import { accountScope, collectOrganization } from '../../src/jobs/organization';
+import { respondingAws, sampleOrganization } from '../helpers/sample-aws';
+import { tempDir } from '../ledger/helpers';
+
+const AS_OF = '2026-11-20';
+const STAGING = '222222222222';
+
+/** The sample organization with `refuse` deciding which calls fail, as IAM, an SCP or STS would. */
+function refusing(refuse: (call: AwsCall) => Error | undefined) {
+  const sample = sampleResponder({ asOf: AS_OF, seed: 1 });
+  return respondingAws((call) => {
+    const error = refuse(call);
+    if (error) throw error;
+    return sample(call);
+  });
+}
+const read = async (aws: ReturnType<typeof refusing>, env: Record<string, string> = {}) => {
+  const notes: Note[] = [];
+  const config = loadConfig(env);
+  const scope = accountScope(config, aws.mode);
+  if (scope === 'self') throw new Error('the sample reads its organization');
+  const org = await collectOrganization(aws, config, { asOf: AS_OF, self: '111111111111', scope }, notes);
+  return { ...org, notes };
+};
+
+describe('the sample organization on the local runner', () => {
+  it('finds resources in every account, each member read through its role', async () => {
+    const { resources, accounts, aws, slices } = await sampleOrganization(AS_OF);
+    expect(accounts.map((a) => a.name)).toEqual(SAMPLE_ACCOUNTS.map((a) => a.name));
+    const owners = new Set([...resources.instances, ...resources.dbInstances].map((r) => r.accountId));
+    expect([...owners].sort()).toEqual(SAMPLE_ACCOUNTS.map((a) => a.id));
+    // Two members assumed once each, whatever number of slices they have.
+    expect(aws.calls.byOperation['sts:AssumeRole']).toBe(2);
+    expect(slices).toEqual({ total: 9, unread: 3 }); // 3 accounts x 3 regions; the SCP-denied region in each
+  });
+
+  it('makes a member whose role cannot be assumed one note naming it, and reads the others', async () => {
+    const aws = refusing((call) =>
+      call.operation === 'AssumeRole' && String(call.input.RoleArn).includes(STAGING)
+        ? awsError('AccessDenied', 'not authorized to perform: sts:AssumeRole')
+        : undefined,
+    );
+    const { resources, notes } = await read(aws);
+    const refused = notes.filter((n) => n.source === 'sts:AssumeRole');
+    expect(refused).toEqual([
+      expect.objectContaining({
+        kind: 'denied',
+        accountId: STAGING,
+        message: expect.stringMatching(/^account 222222222222 not read: role durion-cost-member could not be assumed/),
+      }),
+    ]);
+    const owners = new Set(resources.instances.map((r) => r.accountId));
+    expect(owners.has(STAGING)).toBe(false);
+    expect(owners.has('333333333333')).toBe(true);
+  });
+
+  it('goes on when STS throttles one member, and says so', async () => {
+    const aws = refusing((call) =>
+      call.operation === 'AssumeRole' && String(call.input.RoleArn).includes('333333333333')
+        ? awsError('Throttling', 'Rate exceeded')
+        : undefined,
+    );
+    const { notes, resources } = await read(aws);
+    expect(notes.filter((n) => n.source === 'sts:AssumeRole').map((n) => [n.kind, n.accountId])).toEqual([
+      ['throttled', '333333333333'],
+    ]);
+    expect(resources.instances.some((i) => i.accountId === STAGING)).toBe(true);
+  });
+
+  it('reads an explicit list, an account outside the organization included, with its ExternalId', async () => {
+    const seen: AwsCall[] = [];
+    const sample = sampleResponder({ asOf: AS_OF, seed: 1 });
+    const aws = respondingAws((call) => {
+      seen.push(call);
+      return sample(call);
+    });
+    const { accounts, notes } = await read(aws, {
+      DURION_ACCOUNTS: '333333333333,999999999999',
+      DURION_MEMBER_EXTERNAL_ID: 'durion-ext-1',
+    });
+    expect(accounts.map((a) => a.id)).toEqual(['333333333333', '999999999999']);
+    expect(seen.some((c) => c.service === 'organizations')).toBe(false);
+    const assumed = seen.filter((c) => c.operation === 'AssumeRole').map((c) => c.input);
+    expect(assumed).toContainEqual(
+      expect.objectContaining({
+        RoleArn: 'arn:aws:iam::333333333333:role/durion-cost-member',
+        ExternalId: 'durion-ext-1',
+      }),
+    );
+    // 999999999999 left the organization (or never had the role): a note, and the run goes on.
+    expect(notes.find((n) => n.accountId === '999999999999')?.source).toBe('sts:AssumeRole');
+  });
+
+  it('posts the digest once with a failed member: its note is in the digest, nothing is lost', async () => {
+    const tmp = tempDir();
+    try {
+      const aws = refusing((call) =>
+        call.operation === 'AssumeRole' && String(call.input.RoleArn).includes(STAGING)
+          ? awsError('AccessDenied', 'no role')
+          : undefined,
+      );
+      const result = await runDaily({
+        aws,
+        asOf: AS_OF,
+        outDir: join(tmp.dir, 'out'),
+        storeDir: join(tmp.dir, 'store'),
+        config: loadConfig({}),
+      });
+      expect(result.digestText).toContain(
+        'account 222222222222 not read: role durion-cost-member could not be assumed',
+      );
+      expect(result.report.notes.some((n) => n.accountId === STAGING && n.source === 'sts:AssumeRole')).toBe(true);
+      expect(result.report.findings.total).toBeGreaterThan(20);
+      // run.json counts calls by account: the members read, the refused one not at all.
+      expect(result.report.callsByAccount['333333333333']?.['ec2:DescribeInstances']).toBe(3);
+      expect(result.report.callsByAccount[STAGING]).toBeUndefined();
+      expect(result.report.callsByAccount['(own)']?.['ce:GetCostAndUsage']).toBeGreaterThan(0);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
