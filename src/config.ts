@@ -177,8 +177,10 @@ export interface AccountsSettings {
   exclude: AccountSelector[];
   /** The role assumed in each member account (deploy/member-role.yml), with its ExternalId where one is set. */
   memberRole: { name: string; externalId?: string };
-  /** Account x region slices read at once by the local runner (the state machine's Map MaxConcurrency in AWS). */
+  /** Account x region slices read at once (the local runner's, and the state machine's Map MaxConcurrency). */
   concurrency: number;
+  /** The state machine's S3 bucket for work lists and slices (set by serverless.yml). */
+  sliceBucket?: string;
 }
 
 /** One selector of DURION_ACCOUNTS_INCLUDE or _EXCLUDE: a 12-digit id, `ou-…`/`r-…`, or `tag:Key=Value`. */
@@ -209,7 +211,8 @@ const accountsSettings = (env: Env): AccountsSettings => ({
     name: str(env, 'DURION_MEMBER_ROLE') ?? 'durion-cost-member',
     ...(str(env, 'DURION_MEMBER_EXTERNAL_ID') ? { externalId: str(env, 'DURION_MEMBER_EXTERNAL_ID') } : {}),
   },
-  concurrency: num(env, 'DURION_SLICE_CONCURRENCY', 8, 1, 100),
+  concurrency: num(env, 'DURION_SLICE_CONCURRENCY', 8, 1, 1000),
+  ...(inAws(env, 'DURION_SLICE_BUCKET') ? { sliceBucket: inAws(env, 'DURION_SLICE_BUCKET') } : {}),
 });
 
 /** Read and validate the environment. Throws ConfigError naming the key that is wrong. */

@@ -5,7 +5,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { forecastAlert } from '../analyze/alerts/forecast';
 import { slackVerdicts } from '../analyze/anomaly/merge';
 import { analyzeOptimization, type OptimizationAnalysis } from '../analyze/recommend';
@@ -16,11 +15,11 @@ import { collectBilled } from '../collect/billed';
 import type { CommitmentData } from '../collect/commitments';
 import { collectResources } from '../collect/inventory';
 import { collectOptimization } from '../collect/optimization';
+import type { RunRef, SliceStore } from '../collect/slices';
 import { collectSpend } from '../collect/spend';
 import type { Inventory } from '../collect/types';
 import type { Config } from '../config';
 import type { Alert } from '../domain/alert';
-import { CredentialsError } from '../domain/errors';
 import type { Finding, FindingDraft } from '../domain/finding';
 import type { Note } from '../domain/note';
 import type { SpendData } from '../domain/spend';
@@ -42,7 +41,14 @@ import { savingsSection } from '../notify/sections/savings';
 import { toPublishInput } from '../notify/sns';
 import { renderText } from '../notify/text';
 import { type AnomalyStepResult, anomalyStep } from './anomaly';
-import { accountScope, collectOrganization } from './organization';
+import { identify } from './identity';
+import { accountScope, aggregateStep, collectOrganization, stepContext } from './organization';
+
+/** A run of the state machine: which execution, and the store its slices are in. */
+export interface FanOut {
+  run: RunRef;
+  store: SliceStore;
+}
 
 export interface RunOptions {
   /** The AWS client set, built by the caller for its mode (live, sample, cassette). */
@@ -53,6 +59,8 @@ export interface RunOptions {
   config: Config;
   /** The Slack bot token, resolved by the caller (SSM in AWS, the environment locally). */
   slackBotToken?: string;
+  /** The organization's slices as the state machine read them: the run aggregates them instead of reading members. */
+  fanOut?: FanOut;
   now?: () => Date;
 }
 
@@ -84,24 +92,6 @@ const ownersOf = (ownerChannels: Record<string, string>, channel: string) =>
 
 /** Days of spend kept in the snapshot for Slack answers. */
 const SNAPSHOT_DAYS = 92;
-
-/** Who we are: the account the credentials belong to. No credentials is a usage error that points at --sample. */
-async function identify(aws: Aws): Promise<string> {
-  try {
-    const id = await aws.client(STSClient).send(new GetCallerIdentityCommand({}));
-    return id.Account ?? 'unknown';
-  } catch (err) {
-    const name = (err as Error).name;
-    if (name === 'CredentialsProviderError' || /credential/i.test((err as Error).message)) {
-      throw new CredentialsError(
-        'no AWS credentials found (default credential chain: environment, profile, SSO, instance role). ' +
-          'Set AWS_PROFILE or run `durion-cost run --sample` to try the bundled sample account.',
-        { cause: err },
-      );
-    }
-    throw err;
-  }
-}
 
 const emptySpend = (metric: SpendData['metric']): SpendData => ({
   metric,
@@ -141,13 +131,23 @@ interface Cached {
 }
 
 /** Read everything the run needs from AWS. Collectors fetch and never judge; what they cannot read is a note. */
-async function collect(aws: Aws, config: Config, asOf: string, cached: Cached, accountId: string): Promise<Inventory> {
+async function collect(
+  aws: Aws,
+  config: Config,
+  asOf: string,
+  cached: Cached,
+  accountId: string,
+  fanOut?: FanOut,
+): Promise<Inventory> {
   const notes: Note[] = [];
   const spend = await collectSpend(aws, { asOf, ...config.spend }, cached.spend, notes);
-  // One account, or the organization's accounts read in slices through their member roles.
+  // One account; the organization's slices the state machine read; or the local runner reading them now.
   const scope = accountScope(config, aws.mode);
-  const organization =
-    scope === 'self' ? undefined : await collectOrganization(aws, config, { asOf, self: accountId, scope }, notes);
+  const organization = fanOut
+    ? await aggregateStep(stepContext(aws, config, accountId, fanOut.run, fanOut.store), notes)
+    : scope === 'self'
+      ? undefined
+      : await collectOrganization(aws, config, { asOf, self: accountId, scope }, notes);
   const resources = organization?.resources ?? (await collectResources(aws, config, notes, { asOf, accountId }));
   const optimization = await collectOptimization(aws, config, notes, {
     asOf,
@@ -274,7 +274,7 @@ async function collectStep(run: Run): Promise<{ inventory: Inventory; spend: Spe
           spend: await store.getSpend(spendKey(config)),
           commitments: previous?.extra.commitments,
         };
-  const inventory = await collect(aws, config, run.asOf, cached, run.accountId);
+  const inventory = await collect(aws, config, run.asOf, cached, run.accountId, run.fanOut);
   const spend = inventory.spend ?? emptySpend(config.spend.metric);
   if (!inventory.spend)
     inventory.notes.push({ kind: 'error', source: 'ce:GetCostAndUsage', message: 'no spend could be read' });

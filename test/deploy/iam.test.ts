@@ -22,6 +22,7 @@ import { ACCOUNTS_IAM_ACTIONS } from '../../src/collect/accounts';
 import { ANOMALY_IAM_ACTIONS } from '../../src/collect/anomalies';
 import { OPTIMIZATION_IAM_ACTIONS } from '../../src/collect/optimization';
 import { ORGANIZATION_IAM_ACTIONS } from '../../src/collect/organization';
+import { SLICE_STORE_IAM_ACTIONS } from '../../src/collect/slices';
 import { SPEND_IAM_ACTIONS } from '../../src/collect/spend';
 import { loadConfig } from '../../src/config';
 import type { Finding } from '../../src/domain/finding';
@@ -111,8 +112,19 @@ describe('IAM of the daily function', () => {
     );
   });
 
+  it('may keep and read the state machine slices in its bucket, and no other', () => {
+    expect(daily.get('Slices')).toEqual([...SLICE_STORE_IAM_ACTIONS]);
+    expect(callsOf(['src/collect/slices.ts'])).toEqual([...SLICE_STORE_IAM_ACTIONS].sort());
+    const statement = YML.slice(YML.indexOf('- Sid: Slices'), YML.indexOf('- Sid: MemberRoles'));
+    expect(statement).toContain(['Resource: !Sub $', '{SliceBucket.Arn}/runs/*'].join(''));
+  });
+
   it('leaves no collector module out', () => {
-    const covered = new Set([...COLLECTORS.flatMap((c) => c.files), 'src/collect/organization.ts']);
+    const covered = new Set([
+      ...COLLECTORS.flatMap((c) => c.files),
+      'src/collect/organization.ts',
+      'src/collect/slices.ts',
+    ]);
     const sending = filesUnder('src/collect').filter((f) => callsIn(read(f)).length > 0);
     expect(sending.filter((f) => !covered.has(f))).toEqual([]);
   });

@@ -1,0 +1,34 @@
+// CI, after `sls package`: the packaged CloudFormation template carries the organization state machine exactly as
+// deploy/organization.asl.json defines it (the Framework drops null values from included files: a `"ResultPath":
+// null` vanished that way, which would have handed the aggregate the Map's output instead of the run) (test/deploy/state-machine.test.ts validates that file), every placeholder
+// substituted, and one schedule on: the daily function's or the state machine's, as the fanOut param says.
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+
+const root = new URL('..', import.meta.url).pathname;
+const template = JSON.parse(readFileSync(`${root}.serverless/cloudformation-template-update-stack.json`, 'utf8'));
+const definition = JSON.parse(readFileSync(`${root}deploy/organization.asl.json`, 'utf8'));
+const problems = [];
+
+const machine = template.Resources.OrganizationStateMachine;
+if (!machine) problems.push('no OrganizationStateMachine resource');
+else {
+  if (!isDeepStrictEqual(machine.Properties.Definition, definition))
+    problems.push('its Definition differs from deploy/organization.asl.json');
+  const wanted = [...new Set(JSON.stringify(definition).match(/\$\{\w+\}/g))].map((p) => p.slice(2, -1)).sort();
+  const given = Object.keys(machine.Properties.DefinitionSubstitutions ?? {}).sort();
+  if (!isDeepStrictEqual(wanted, given)) problems.push(`placeholders ${wanted} but substitutions ${given}`);
+}
+const rules = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Events::Rule');
+const daily = rules.find(([id]) => /^Daily/.test(id))?.[1]?.Properties.State;
+const organization = template.Resources.OrganizationSchedule?.Properties.State;
+if ([daily, organization].filter((s) => s === 'ENABLED').length !== 1)
+  problems.push(`exactly one schedule must be on: daily ${daily}, organization ${organization}`);
+
+if (problems.length) {
+  console.error(`check-template: ${problems.join('; ')}`);
+  process.exit(1);
+}
+console.log(
+  `state machine: ${Object.keys(definition.States).join(' -> ')}; schedules: daily ${daily}, organization ${organization}`,
+);

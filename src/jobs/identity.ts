@@ -1,0 +1,22 @@
+/** Who a run is: the account its credentials belong to. */
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { Aws } from '../aws';
+import { CredentialsError } from '../domain/errors';
+
+/** Who we are: the account the credentials belong to. No credentials is a usage error that points at --sample. */
+export async function identify(aws: Aws): Promise<string> {
+  try {
+    const id = await aws.client(STSClient).send(new GetCallerIdentityCommand({}));
+    return id.Account ?? 'unknown';
+  } catch (err) {
+    const name = (err as Error).name;
+    if (name === 'CredentialsProviderError' || /credential/i.test((err as Error).message)) {
+      throw new CredentialsError(
+        'no AWS credentials found (default credential chain: environment, profile, SSO, instance role). ' +
+          'Set AWS_PROFILE or run `durion-cost run --sample` to try the bundled sample account.',
+        { cause: err },
+      );
+    }
+    throw err;
+  }
+}
