@@ -1,10 +1,12 @@
 /** The areas' benches, run by scripts/bench.mjs after the daily-run and bundle figures. Each prints figures only. */
 import { benchAnalyzer } from './analyzer';
 import { benchAnomaly } from './anomaly';
+import { benchOrganization } from './organization';
 import { benchSlack } from './slack';
 
 export const benches: Record<string, () => Promise<Record<string, string | number>>> = {
   analyzer: benchAnalyzer,
   anomaly: benchAnomaly,
+  organization: benchOrganization,
   slack: benchSlack,
 };

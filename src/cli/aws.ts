@@ -12,6 +12,8 @@ export interface CliAwsOptions {
   /** The day the sample account is built for. */
   asOf: string;
   seed?: number;
+  /** The sample organization's size: accounts past the estate's 3 are generated copies of staging. */
+  sampleAccounts?: number;
   cassetteDir?: string;
   /** What answers in sample mode instead of the bundled sample account (tests record through it). */
   responder?: Responder;
@@ -20,6 +22,13 @@ export interface CliAwsOptions {
 export function cliAws(options: CliAwsOptions): Aws {
   const { mode, homeRegion, asOf } = options;
   const responder =
-    mode === 'sample' ? (options.responder ?? sampleResponder({ asOf, seed: options.seed ?? 1 })) : undefined;
+    mode === 'sample'
+      ? (options.responder ??
+        sampleResponder({
+          asOf,
+          seed: options.seed ?? 1,
+          ...(options.sampleAccounts ? { accounts: options.sampleAccounts } : {}),
+        }))
+      : undefined;
   return createAws({ mode, homeRegion, responder, cassetteDir: options.cassetteDir });
 }

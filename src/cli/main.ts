@@ -14,9 +14,10 @@ import { rulesCommand } from './rules';
 
 /** Each command's usage, as `durion-cost help` lists them and `durion-cost COMMAND --help` prints one. */
 const USAGE: Record<string, string> = {
-  run: `durion-cost run [--sample | --cassette DIR] [--as-of YYYY-MM-DD] [--out DIR] [--store DIR] [--seed N]
+  run: `durion-cost run [--sample [--sample-accounts N] | --cassette DIR] [--as-of YYYY-MM-DD] [--out DIR] [--store DIR] [--seed N]
     The whole daily job. Without --sample or --cassette it reads your AWS account (read-only) through the
-    default credential chain. Writes digest.blocks.json, digest.txt, alerts.json, findings.json,
+    default credential chain. --sample-accounts N grows the sample organization to N accounts (copies of
+    staging) for scale runs. Writes digest.blocks.json, digest.txt, alerts.json, findings.json,
     findings.csv and run.json to --out (default ./out); keeps its store in --store (default ./.durion-cost).`,
   record: `durion-cost record --out DIR [--as-of YYYY-MM-DD]
     Runs the collectors live (read-only) and writes what AWS answered to DIR as a cassette, account ids
@@ -54,16 +55,25 @@ const runCommand: Command = async (args) => {
       out: { type: 'string', default: 'out' },
       store: { type: 'string', default: '.durion-cost' },
       seed: { type: 'string', default: '1' },
+      'sample-accounts': { type: 'string' },
     },
     strict: true,
   });
   if (values.sample && values.cassette) throw new UsageError('choose one of --sample and --cassette DIR');
+  const sampleAccounts = values['sample-accounts'] === undefined ? undefined : Number(values['sample-accounts']);
+  if (
+    sampleAccounts !== undefined &&
+    (!values.sample || !Number.isInteger(sampleAccounts) || sampleAccounts < 3 || sampleAccounts > 5000)
+  )
+    throw new UsageError(
+      `--sample-accounts takes a whole number from 3 to 5000, with --sample; got "${values['sample-accounts']}"`,
+    );
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number; got "${values.seed}"`);
   const config = loadConfig();
   const mode = values.sample ? 'sample' : values.cassette ? 'cassette' : 'live';
   const asOf = parseAsOf(values['as-of'] ?? (values.cassette ? cassetteAsOf(values.cassette) : undefined), new Date());
-  const aws = cliAws({ mode, homeRegion: config.homeRegion, asOf, seed, cassetteDir: values.cassette });
+  const aws = cliAws({ mode, homeRegion: config.homeRegion, asOf, seed, sampleAccounts, cassetteDir: values.cassette });
   const result = await runDaily({
     aws,
     asOf,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main';
@@ -27,6 +27,23 @@ describe('durion-cost CLI', () => {
   it('refuses an --as-of that is not a date, with exit code 2 and the value named', async () => {
     expect(await main(['run', '--sample', '--as-of', '2026-13-45', ...paths()])).toBe(2);
     expect(stderr).toMatch(/--as-of must be a date written YYYY-MM-DD; got "2026-13-45"/);
+  });
+
+  it('grows the sample organization with --sample-accounts, and refuses a size it cannot make', async () => {
+    expect(await main(['run', '--sample', '--sample-accounts', '5', '--as-of', '2026-11-20', ...paths()])).toBe(0);
+    const report = JSON.parse(readFileSync(join(tmp.dir, 'out', 'run.json'), 'utf8'));
+    expect(Object.keys(report.callsByAccount).sort()).toEqual([
+      '(own)',
+      '222222222222',
+      '333333333333',
+      '500000000001',
+      '500000000002',
+    ]);
+    const findings = JSON.parse(readFileSync(join(tmp.dir, 'out', 'findings.json'), 'utf8')) as { accountId: string }[];
+    expect(findings.some((f) => f.accountId === '500000000002')).toBe(true);
+    expect(await main(['run', '--sample', '--sample-accounts', '2', ...paths()])).toBe(2);
+    expect(stderr).toMatch(/--sample-accounts takes a whole number from 3 to 5000, with --sample; got "2"/);
+    expect(await main(['run', '--sample-accounts', '10', ...paths()])).toBe(2);
   });
 
   it.each(['run', 'record', 'slash', 'detect', 'rules', 'help'])(

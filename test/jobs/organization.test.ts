@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleResponder } from '../../fixtures/sample';
 import { SAMPLE_ACCOUNTS } from '../../fixtures/sample/estate';
 import { type AwsCall, awsError } from '../../src/aws/replay';
+import { collectAccounts } from '../../src/collect/accounts';
 import { loadConfig } from '../../src/config';
 import type { Note } from '../../src/domain/note';
 import { runDaily } from '../../src/jobs/daily';
@@ -40,6 +41,30 @@ describe('the sample organization on the local runner', () => {
     // Two members assumed once each, whatever number of slices they have.
     expect(aws.calls.byOperation['sts:AssumeRole']).toBe(2);
     expect(slices).toEqual({ total: 9, unread: 3 }); // 3 accounts x 3 regions; the SCP-denied region in each
+  });
+
+  it('lists a generated organization page by page, every member a copy of staging under its own id', async () => {
+    const aws = respondingAws(sampleResponder({ asOf: AS_OF, seed: 1, accounts: 45 }));
+    const accounts = await collectAccounts(
+      aws,
+      { scope: 'organization', include: [], exclude: [] },
+      '111111111111',
+      [],
+    );
+    expect(accounts).toHaveLength(45);
+    expect(aws.calls.byOperation['organizations:ListAccounts']).toBe(3); // 46 listed, 20 a page
+    const copy = sampleResponder({ asOf: AS_OF, seed: 1, accounts: 45 });
+    const answer = JSON.stringify(
+      await copy({
+        service: 'ec2',
+        operation: 'DescribeInstances',
+        region: 'us-east-1',
+        accountId: '500000000042',
+        input: {},
+      }),
+    );
+    expect(answer).toContain('500000000042');
+    expect(answer).not.toContain(STAGING);
   });
 
   it('makes a member whose role cannot be assumed one note naming it, and reads the others', async () => {
