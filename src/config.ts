@@ -145,6 +145,8 @@ export interface Config {
     adminGroups: string[];
     /** Owner value (a finding's owner) to the channel that gets its findings. */
     ownerChannels: Record<string, string>;
+    /** Account id to the channel that gets that account's findings whose owner has no channel of its own. */
+    accountChannels: Record<string, string>;
     /** Slack user or user-group id to the owner values that are that team's (`mine`). */
     teamMap: Record<string, string[]>;
   };
@@ -215,6 +217,14 @@ const accountsSettings = (env: Env): AccountsSettings => ({
   ...(inAws(env, 'DURION_SLICE_BUCKET') ? { sliceBucket: inAws(env, 'DURION_SLICE_BUCKET') } : {}),
 });
 
+/** DURION_ACCOUNT_CHANNELS: {"222222222222": "C0123"}, keys 12-digit account ids. */
+function accountChannels(env: Env): Record<string, string> {
+  const map = stringMap(env, 'DURION_ACCOUNT_CHANNELS', (v): v is string => typeof v === 'string');
+  const bad = Object.keys(map).find((k) => !/^\d{12}$/.test(k));
+  if (bad) throw new ConfigError(`DURION_ACCOUNT_CHANNELS keys must be 12-digit account ids; got "${bad}"`);
+  return map;
+}
+
 /** Read and validate the environment. Throws ConfigError naming the key that is wrong. */
 export function loadConfig(env: Env = process.env): Config {
   return {
@@ -259,6 +269,7 @@ export function loadConfig(env: Env = process.env): Config {
       adminUsers: list(env, 'SLACK_ADMIN_USERS') ?? [],
       adminGroups: list(env, 'SLACK_ADMIN_GROUPS') ?? [],
       ownerChannels: stringMap(env, 'DURION_OWNER_CHANNELS', (v): v is string => typeof v === 'string'),
+      accountChannels: accountChannels(env),
       teamMap: stringMap(
         env,
         'DURION_TEAM_MAP',

@@ -2,6 +2,7 @@
 import type { Note } from '../domain/note';
 import type { ResourceInventory } from '../domain/resources';
 import type { SpendData } from '../domain/spend';
+import type { Account } from './accounts';
 import type { OptimizationData } from './optimization';
 
 /** What one run collected. Collectors fill their own section; analyzers only read. */
@@ -13,5 +14,7 @@ export interface Inventory {
   resources?: ResourceInventory;
   /** Compute Optimizer, Cost Optimization Hub, Cost Explorer recommendations and commitments (src/collect/optimization). */
   optimization?: OptimizationData;
+  /** The accounts read, with their Organizations names (an organization run only). */
+  accounts?: Account[];
   notes: Note[];
 }

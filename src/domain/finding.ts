@@ -82,6 +82,10 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/** An account as every output names it: "durion-staging 222222222222", or the bare id when no name is known. */
+export const accountLabel = (f: { accountId: string; accountName?: string }): string =>
+  f.accountName && f.accountName !== f.accountId ? `${f.accountName} ${f.accountId}` : f.accountId;
+
 /** Sizing actions: a smaller, newer or cheaper configuration of a resource that stays (what "rightsizing" lists). */
 export const isSizing = (f: { action?: Action }): boolean => f.action === 'rightsize' || f.action === 'modernize';
 
@@ -99,6 +103,8 @@ export interface FindingDraft {
   wellArchitected: string;
   severity: Severity;
   accountId: string;
+  /** The account's name (Organizations, else Cost Explorer's LINKED_ACCOUNT attributes), shown beside its id. */
+  accountName?: string;
   region: string;
   /** AWS service as Cost Explorer names it where possible, e.g. "Amazon Elastic Compute Cloud - Compute". */
   service: string;

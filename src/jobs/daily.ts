@@ -20,7 +20,7 @@ import { collectSpend } from '../collect/spend';
 import type { Inventory } from '../collect/types';
 import type { Config } from '../config';
 import type { Alert } from '../domain/alert';
-import type { Finding, FindingDraft } from '../domain/finding';
+import { accountLabel, type Finding, type FindingDraft } from '../domain/finding';
 import type { Note } from '../domain/note';
 import type { SpendData } from '../domain/spend';
 import { type Reconciled, reconcile, unreadBy } from '../ledger/ledger';
@@ -83,12 +83,17 @@ const sns = (region: string) => {
 /** The routing key of findings with no owner channel: they go to the main digest channel. */
 const MAIN = '(main)';
 const isSection = (s: DigestSection | undefined): s is DigestSection => s !== undefined;
-/** The owners whose findings go to a channel, for the header of that channel's digest. */
-const ownersOf = (ownerChannels: Record<string, string>, channel: string) =>
-  Object.entries(ownerChannels)
+/** The owners and accounts whose findings go to a channel, for the header of that channel's digest. */
+const ownersOf = (input: DigestsInput, channel: string, findings: Finding[]) => {
+  const named = (id: string) => findings.find((f) => f.accountId === id) ?? { accountId: id };
+  const owners = Object.entries(input.ownerChannels)
     .filter(([, c]) => c === channel)
-    .map(([owner]) => owner)
-    .join(', ');
+    .map(([owner]) => owner);
+  const accounts = Object.entries(input.accountChannels)
+    .filter(([, c]) => c === channel)
+    .map(([id]) => `account ${accountLabel(named(id))}`);
+  return [...owners, ...accounts].join(', ');
+};
 
 /** Days of spend kept in the snapshot for Slack answers. */
 const SNAPSHOT_DAYS = 92;
@@ -156,7 +161,8 @@ async function collect(
     accountId,
     ...(organization ? { optimizer: organization.optimizer } : {}),
   });
-  return { asOf, sample: aws.mode === 'sample', spend, resources, optimization, notes };
+  const accounts = organization ? { accounts: organization.accounts } : {};
+  return { asOf, sample: aws.mode === 'sample', spend, resources, optimization, ...accounts, notes };
 }
 
 /**
@@ -192,6 +198,7 @@ interface DigestsInput {
   notes: Note[];
   findings: Finding[];
   ownerChannels: Record<string, string>;
+  accountChannels: Record<string, string>;
   mainChannel?: string;
   /** Sections about the whole account (commitments, anomalies, checklist): main channel only. */
   accountWide: (DigestSection | undefined)[];
@@ -203,14 +210,14 @@ interface DigestsInput {
  */
 function buildDigests(input: DigestsInput) {
   const { asOf, sample } = input;
-  const routed = routeFindings(input.findings, input.ownerChannels, MAIN);
+  const routed = routeFindings(input.findings, input.ownerChannels, MAIN, input.accountChannels);
   const findingSections = (findings: Finding[]) =>
     [savingsSection(findings, asOf, findingActions), rightsizingSection(findings)].filter(isSection);
   const sections = [...findingSections(routed.get(MAIN) ?? []), ...input.accountWide].filter(isSection);
   const mainInput = { asOf, sample, summary: input.summary, sections, notes: input.notes };
   const owners = [...routed].flatMap(([channel, findings]) => {
     if (channel === MAIN) return [];
-    const owner = ownersOf(input.ownerChannels, channel);
+    const owner = ownersOf(input, channel, findings);
     return [{ channel, digest: buildOwnerDigest({ asOf, sample, owner, sections: findingSections(findings) }) }];
   });
   return { mainInput, main: { channel: input.mainChannel, digest: buildDigest(mainInput) }, owners };
@@ -281,6 +288,13 @@ async function collectStep(run: Run): Promise<{ inventory: Inventory; spend: Spe
   return { inventory, spend };
 }
 
+/** Every draft with its account's name: Organizations' where the run listed the accounts, else Cost Explorer's. */
+function withAccountNames(drafts: FindingDraft[], inventory: Inventory): FindingDraft[] {
+  const names: Record<string, string> = { ...inventory.spend?.accountNames };
+  for (const a of inventory.accounts ?? []) if (a.name !== a.id) names[a.id] = a.name;
+  return drafts.map((d) => (names[d.accountId] ? { ...d, accountName: names[d.accountId] } : d));
+}
+
 /** Judge what was collected: the spend summary, optimization findings and alerts, spend anomalies, the forecast. */
 async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promise<Analysis> {
   const { aws, asOf, config, accountId } = run;
@@ -303,7 +317,7 @@ async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promis
     previous: run.previous?.extra.anomalies,
     verdicts: slackVerdicts(await run.store.listFindings()),
   });
-  const drafts: FindingDraft[] = [...optimization.drafts, ...anomaly.findings];
+  const drafts = withAccountNames([...optimization.drafts, ...anomaly.findings], inventory);
   const alerts: Alert[] = [
     forecastAlert(summary, accountId, config.alerts.forecastOverLastMonth),
     ...optimization.alerts,
@@ -358,6 +372,7 @@ function digestsOf(
     notes: inventory.notes,
     findings: current,
     ownerChannels: config.slack.ownerChannels,
+    accountChannels: config.slack.accountChannels,
     mainChannel: config.slack.channel,
     accountWide: [
       commitmentsSection(inventory.optimization?.commitments, current),

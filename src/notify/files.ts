@@ -22,6 +22,7 @@ const CSV_COLUMNS = [
   'effort',
   'owner',
   'accountId',
+  'accountName',
   'region',
   'service',
   'resourceId',

@@ -20,7 +20,10 @@ export function refuseWorkspace(cfg: SlackConfig, teamId: string | undefined, ap
 
 /** Channels a command may answer in: the configured list, else the digest channel and the owners' channels. */
 export const allowedChannels = (cfg: SlackConfig): string[] =>
-  cfg.allowedChannels ?? [cfg.channel, ...Object.values(cfg.ownerChannels)].filter((c): c is string => Boolean(c));
+  cfg.allowedChannels ??
+  [cfg.channel, ...Object.values(cfg.ownerChannels), ...Object.values(cfg.accountChannels)].filter((c): c is string =>
+    Boolean(c),
+  );
 
 /** Direct messages with the bot have ids starting with D. */
 const isDirect = (channelId: string) => channelId.startsWith('D');

@@ -1,6 +1,6 @@
 /** Findings as the bot shows them, and the state changes people make from commands and buttons alike. */
 import { todayUtc } from '../domain/dates';
-import { type Finding, type FindingState, SAVINGS_METHODS, type Status } from '../domain/finding';
+import { accountLabel, type Finding, type FindingState, SAVINGS_METHODS, type Status } from '../domain/finding';
 import { usd } from '../domain/money';
 import { effectiveState } from '../ledger/ledger';
 import { savingsWaiting } from '../ledger/savings';
@@ -45,7 +45,7 @@ export function moneyText(f: Finding): string {
 /** One finding in a list: what, where, how much (and how estimated), its id and state. */
 export function findingLine(f: Finding, now: Date): string {
   const money = moneyText(f);
-  const where = `${escapeText(f.resourceId)} · ${f.accountId} · ${f.region}`;
+  const where = `${escapeText(f.resourceId)} · ${escapeText(accountLabel(f))} · ${f.region}`;
   return `*${escapeText(f.title)}* — ${where}\n${money} · \`${f.id}\` · ${stateText(f, now)}`;
 }
 

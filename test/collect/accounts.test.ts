@@ -147,5 +147,11 @@ describe('account settings', () => {
     ]);
     expect(() => loadConfig({ DURION_ACCOUNTS_INCLUDE: 'prod' })).toThrow(/"prod" is not a 12-digit account id/);
     expect(() => loadConfig({ DURION_ACCOUNTS: 'all' })).toThrow(/DURION_ACCOUNTS must be self, organization/);
+    expect(loadConfig({ DURION_ACCOUNT_CHANNELS: '{"222222222222":"C0STAGING"}' }).slack.accountChannels).toEqual({
+      '222222222222': 'C0STAGING',
+    });
+    expect(() => loadConfig({ DURION_ACCOUNT_CHANNELS: '{"staging":"C0STAGING"}' })).toThrow(
+      /DURION_ACCOUNT_CHANNELS keys must be 12-digit account ids; got "staging"/,
+    );
   });
 });

@@ -184,11 +184,21 @@ describe('the daily run on the sample account', () => {
   it('routes owners’ findings to their channels, the rest and the account-wide parts to the main digest', async () => {
     const slack = await fakeSlack();
     try {
-      const env = { SLACK_CHANNEL: 'C0MAIN', SLACK_API_URL: slack.url, DURION_OWNER_CHANNELS: '{"data":"C0DATA"}' };
+      const env = {
+        SLACK_CHANNEL: 'C0MAIN',
+        SLACK_API_URL: slack.url,
+        DURION_OWNER_CHANNELS: '{"data":"C0DATA"}',
+        DURION_ACCOUNT_CHANNELS: '{"222222222222":"C0STAGING"}',
+      };
       const { report } = await run('2026-11-20', env, 'xoxb-test-token');
       await run('2026-11-20', env, 'xoxb-test-token');
       const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
-      expect(posts.map((p) => p.body.channel).sort()).toEqual(['C0DATA', 'C0MAIN']);
+      expect(posts.map((p) => p.body.channel).sort()).toEqual(['C0DATA', 'C0MAIN', 'C0STAGING']);
+      // The staging account's channel: its findings whose owner has no channel, under the account's name.
+      const staging = JSON.stringify(posts.find((p) => p.body.channel === 'C0STAGING')?.body);
+      expect(staging).toContain('Cost findings for account durion-staging 222222222222');
+      expect(staging).toContain('durion-staging 222222222222, us-east-1');
+      expect(staging).not.toContain('111111111111');
       expect(report.digests.every((d) => d.posted)).toBe(true);
       const text = (channel: string) => JSON.stringify(posts.find((p) => p.body.channel === channel)?.body.blocks);
       expect(text('C0DATA')).toContain('owner data');

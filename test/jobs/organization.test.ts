@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleResponder } from '../../fixtures/sample';
@@ -144,6 +145,11 @@ describe('the sample organization on the local runner', () => {
       );
       expect(result.report.notes.some((n) => n.accountId === STAGING && n.source === 'sts:AssumeRole')).toBe(true);
       expect(result.report.findings.total).toBeGreaterThan(20);
+      // Organizations' names beside every account id: the digest's lines and findings.csv.
+      expect(result.digestText).toMatch(/\(durion-production 111111111111, us-east-1\)/);
+      const csv = readFileSync(join(tmp.dir, 'out', 'findings.csv'), 'utf8');
+      expect(csv.split('\n')[0]).toContain('accountId,accountName,region');
+      expect(csv).toContain('333333333333,durion-development,');
       // run.json counts calls by account: the members read, the refused one not at all.
       expect(result.report.callsByAccount['333333333333']?.['ec2:DescribeInstances']).toBe(3);
       expect(result.report.callsByAccount[STAGING]).toBeUndefined();

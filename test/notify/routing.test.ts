@@ -9,6 +9,8 @@ const findings = reconcile(
     draft({ resourceId: 'vol-2', owner: 'platform' }),
     draft({ resourceId: 'vol-3' }),
     draft({ resourceId: 'vol-4', owner: 'payments' }),
+    draft({ resourceId: 'vol-5', accountId: '222222222222' }),
+    draft({ resourceId: 'vol-6', accountId: '222222222222', owner: 'payments' }),
   ],
   [],
   '2026-11-20',
@@ -21,8 +23,16 @@ const ids = (m: Map<string, { resourceId: string }[]>) =>
 describe('routing findings to channels', () => {
   it("sends each finding to its owner's channel and the rest to the main channel", () => {
     expect(ids(routeFindings(findings, { payments: 'C0PAY' }, 'C0MAIN'))).toEqual({
-      C0PAY: ['vol-1', 'vol-4'],
+      C0PAY: ['vol-1', 'vol-4', 'vol-6'],
+      C0MAIN: ['vol-2', 'vol-3', 'vol-5'],
+    });
+  });
+
+  it("sends an account's findings to the account's channel, unless their owner has a channel of its own", () => {
+    expect(ids(routeFindings(findings, { payments: 'C0PAY' }, 'C0MAIN', { '222222222222': 'C0STAGING' }))).toEqual({
+      C0PAY: ['vol-1', 'vol-4', 'vol-6'],
       C0MAIN: ['vol-2', 'vol-3'],
+      C0STAGING: ['vol-5'],
     });
   });
 

@@ -3,7 +3,7 @@
  * figures Slack's status and run.json show too). One block holds the largest claims, one line each.
  */
 import { window } from '../../domain/dates';
-import type { Claim, Finding } from '../../domain/finding';
+import { accountLabel, type Claim, type Finding } from '../../domain/finding';
 import { usd } from '../../domain/money';
 import { claimWindows, realizedSavings, VERIFY_METHOD } from '../../ledger/realized';
 import type { DigestSection, Entry } from '../section';
@@ -24,7 +24,7 @@ const entry = (f: Finding & { claim: Claim }, settleDays: number): Entry => ({
       { strong: `claimed ${usd(f.claim.claimedUsd)}/month` },
       ` · ${f.title} · `,
       { code: f.resourceId },
-      ` (${f.accountId}, ${f.region}) · resolved ${day(f.claim.resolvedOn)} · ${verdictOf(f.claim, settleDays)}`,
+      ` (${accountLabel(f)}, ${f.region}) · resolved ${day(f.claim.resolvedOn)} · ${verdictOf(f.claim, settleDays)}`,
     ],
   ],
 });

@@ -2,7 +2,7 @@
  * The digest's rightsizing section: the biggest sizing changes with their monthly dollars, whose figure it is (after
  * or before discounts, which source), and how many resources save nothing now because commitments cover them.
  */
-import { type Finding, isSizing, SAVINGS_METHODS } from '../../domain/finding';
+import { accountLabel, type Finding, isSizing, SAVINGS_METHODS } from '../../domain/finding';
 import { usd } from '../../domain/money';
 import { latestRun, savingsWaiting } from '../../ledger/savings';
 import type { DigestSection } from '../section';
@@ -26,7 +26,7 @@ export function rightsizingSection(findings: readonly Finding[], limit = 5): Dig
     const from = (d.sources ?? [d.source]).join(' + ');
     const how = `${SAVINGS_METHODS[d.savingsMethod]}; ${d.savingsBasis}`;
     const head = [{ strong: `${usd(d.monthlySavingsUsd)}/month` }, ` · ${d.title} · `, { code: d.resourceId }];
-    return { entries: [{ lines: [[...head, ` (${d.accountId}, ${d.region})`], [`${from} · ${how}`]] }] };
+    return { entries: [{ lines: [[...head, ` (${accountLabel(d)}, ${d.region})`], [`${from} · ${how}`]] }] };
   });
   const caption =
     `${open.length} rightsizing change(s) worth ${usd(total)} a month` +

@@ -1,5 +1,5 @@
 import { UsageError } from '../../domain/errors';
-import { type Finding, SAVINGS_METHODS } from '../../domain/finding';
+import { accountLabel, type Finding, SAVINGS_METHODS } from '../../domain/finding';
 import { usd } from '../../domain/money';
 import { savingsWaiting } from '../../ledger/savings';
 import { answer, escapeText } from '../blocks';
@@ -8,7 +8,7 @@ import type { Command } from '../command';
 const BY = {
   strategy: (f: Finding) => f.strategy,
   service: (f: Finding) => f.service,
-  account: (f: Finding) => f.accountId,
+  account: (f: Finding) => accountLabel(f),
 } as const;
 type By = keyof typeof BY;
 
