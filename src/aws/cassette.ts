@@ -1,6 +1,7 @@
 /**
  * Cassettes: DIR/<service>/<Operation>.json, each a JSON array of { input, output } or { input, error }, with optional
- * region and account (the member account a call was made in through its role; absent: the recording account's own). A call gets the entry whose input equals the actual input, else the first whose input is
+ * region; the calls made in a member account through its role in a folder of their own,
+ * DIR/accounts/<account id>/<service>/<Operation>.json (or, hand-written, an entry's `account`). A call gets the entry whose input equals the actual input, else the first whose input is
  * contained in it (hand-written entries may leave out what does not matter; recorded pages replay in order). Keys
  * may come in any order.
  */
@@ -42,19 +43,29 @@ function readEntries(file: string): CassetteEntry[] {
   return parsed as CassetteEntry[];
 }
 
+/** The folder of the member accounts' calls inside a cassette. */
+const ACCOUNTS = 'accounts';
+
 /** Load a cassette folder (all files, eagerly, so bad JSON is reported before the run starts). */
 export function loadCassette(dir: string): Responder {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CassetteError(`cassette folder ${dir} does not exist`);
   }
   const entries = new Map<string, CassetteEntry[]>();
-  for (const service of readdirSync(dir)) {
-    const serviceDir = join(dir, service);
-    if (!statSync(serviceDir).isDirectory()) continue;
-    for (const file of readdirSync(serviceDir).filter((f) => f.endsWith('.json'))) {
-      entries.set(`${service}/${file.slice(0, -'.json'.length)}`, readEntries(join(serviceDir, file)));
+  const readFolder = (folder: string, account?: string) => {
+    for (const service of readdirSync(folder)) {
+      const serviceDir = join(folder, service);
+      if (service === ACCOUNTS || !statSync(serviceDir).isDirectory()) continue;
+      for (const file of readdirSync(serviceDir).filter((f) => f.endsWith('.json'))) {
+        const key = `${service}/${file.slice(0, -'.json'.length)}`;
+        const read = readEntries(join(serviceDir, file)).map((e) => (account ? { ...e, account } : e));
+        entries.set(key, [...(entries.get(key) ?? []), ...read]);
+      }
     }
-  }
+  };
+  readFolder(dir);
+  const members = join(dir, ACCOUNTS);
+  if (existsSync(members)) for (const account of readdirSync(members)) readFolder(join(members, account), account);
   if (entries.size === 0) throw new CassetteError(`cassette folder ${dir} holds no <service>/<Operation>.json files`);
 
   return (call: AwsCall) => {
@@ -111,19 +122,19 @@ export class Recorder {
   private readonly scrubber = new Scrubber();
 
   record = (call: AwsCall, result: { output?: unknown; error?: { name: string; message: string } }): void => {
-    const key = `${call.service}/${call.operation}`;
+    // A member's calls go to its own folder, under its scrubbed id.
+    const folder = call.accountId ? join(ACCOUNTS, this.scrubber.scrub(call.accountId)) : '';
+    const key = join(folder, call.service, call.operation);
     const list = this.entries.get(key) ?? [];
-    const account = call.accountId ? { account: call.accountId } : {};
-    list.push(this.scrubber.scrub({ input: call.input, region: call.region, ...account, ...result }));
+    list.push(this.scrubber.scrub({ input: call.input, region: call.region, ...result }));
     this.entries.set(key, list);
   };
 
-  /** Write DIR/<service>/<Operation>.json; returns how many files were written. */
+  /** Write DIR/<service>/<Operation>.json and DIR/accounts/<id>/<service>/<Operation>.json; returns the file count. */
   write(dir: string): number {
     for (const [key, list] of this.entries) {
-      const [service, operation] = key.split('/') as [string, string];
-      mkdirSync(join(dir, service), { recursive: true });
-      writeFileSync(join(dir, service, `${operation}.json`), `${JSON.stringify(list, null, 2)}\n`);
+      mkdirSync(join(dir, key, '..'), { recursive: true });
+      writeFileSync(join(dir, `${key}.json`), `${JSON.stringify(list, null, 2)}\n`);
     }
     return this.entries.size;
   }

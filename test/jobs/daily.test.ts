@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -285,6 +285,12 @@ describe('a cassette of the sample account', () => {
           (f: { monthlySavingsUsd: number }) => f.monthlySavingsUsd,
         );
       expect(totals('b').sort()).toEqual(totals('a').sort());
+      // One folder per member account, under its scrubbed id; the running account's own calls at the top.
+      expect(readdirSync(join(tmp.dir, 'cassette', 'accounts')).sort()).toEqual(['100000000002', '100000000003']);
+      expect(existsSync(join(tmp.dir, 'cassette', 'accounts', '100000000002', 'ec2', 'DescribeInstances.json'))).toBe(
+        true,
+      );
+      expect(existsSync(join(tmp.dir, 'cassette', 'ec2', 'DescribeInstances.json'))).toBe(true);
       const cassette = readFileSync(join(tmp.dir, 'cassette', 'ce', 'GetCostAndUsage.json'), 'utf8');
       expect(cassette).not.toContain('111111111111');
       expect(cassette).toContain('100000000001');
