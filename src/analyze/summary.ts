@@ -53,6 +53,12 @@ export interface ServiceLine extends Comparison {
   daily: number[];
 }
 
+/** One account's spend over the shown month, with its name (Cost Explorer's, else the id). */
+export interface AccountLine extends Comparison {
+  accountId: string;
+  name: string;
+}
+
 /** A service or account whose spend moved most between the two 7-day windows of `SpendSummary.moverWindows`. */
 export interface Mover {
   kind: 'service' | 'account';
@@ -105,6 +111,8 @@ export interface SpendSummary {
   topServices: ServiceLine[];
   /** What the services outside the top list add up to over the same window. */
   otherServices: { count: number; usd: number };
+  /** Every account over the same window as the top services, against the same days of the month before; largest first. */
+  accounts: AccountLine[];
   /** Spend by the cost-allocation tag over the same window as the top services; absent without a tag key. */
   tags?: TagBreakdown;
   sparkWindow: { from: string; to: string };
@@ -275,6 +283,13 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
     forecast,
     topServices,
     otherServices,
+    accounts: Object.entries(spend.byAccount)
+      .map(([accountId, series]) => ({
+        accountId,
+        name: spend.accountNames[accountId] ?? accountId,
+        ...monthOf(series),
+      }))
+      .sort((a, b) => (b.current?.usd ?? 0) - (a.current?.usd ?? 0) || a.accountId.localeCompare(b.accountId)),
     ...(tags ? { tags } : {}),
     sparkWindow: { from: sparkFrom, to: yesterday },
     movers,

@@ -33,6 +33,7 @@ import { buildDigest, buildOwnerDigest, type Digest } from '../notify/digest';
 import { writeOutputs } from '../notify/files';
 import { routeFindings } from '../notify/routing';
 import type { DigestSection } from '../notify/section';
+import { accountsSection } from '../notify/sections/accounts';
 import { checklistSection } from '../notify/sections/checklist';
 import { commitmentsSection } from '../notify/sections/commitments';
 import { realizedSection } from '../notify/sections/realized';
@@ -375,6 +376,7 @@ function digestsOf(
     accountChannels: config.slack.accountChannels,
     mainChannel: config.slack.channel,
     accountWide: [
+      accountsSection(analysis.summary, current, run.asOf),
       commitmentsSection(inventory.optimization?.commitments, current),
       analysis.anomaly.section((a) => {
         const finding = current.find((f) => f.source === 'anomaly' && f.resourceId === a.id);

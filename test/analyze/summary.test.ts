@@ -236,6 +236,17 @@ describe('summarize', () => {
     expect(() => summarize(spend, '2026-11-20')).toThrow('spend byService["EC2"] has 2 values for 19 days');
   });
 
+  it('gives every account its month against the same days of the month before, named, largest first', () => {
+    const spend = spendOf('2026-10-01', '2026-11-19', { EC2: stepUp });
+    spend.byAccount = { '222222222222': spend.days.map(() => 1), '111111111111': spend.total.map((t) => t - 1) };
+    spend.accountNames = { '111111111111': 'production' };
+    const s = summarize(spend, '2026-11-20');
+    expect(s.accounts.map((a) => [a.accountId, a.name, a.current?.usd, a.reference?.usd])).toEqual([
+      ['111111111111', 'production', 361, 171],
+      ['222222222222', '222222222222', 19, 19],
+    ]);
+  });
+
   describe('monthly fees', () => {
     /** $100 of usage a day; on the 1st, $500 of support, $90 of tax and a $730 Savings Plans fee. */
     const onFirst = (usd: number) => (day: string) => (day.endsWith('-01') ? usd : 0);

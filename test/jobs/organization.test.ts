@@ -145,6 +145,18 @@ describe('the sample organization on the local runner', () => {
       );
       expect(result.report.notes.some((n) => n.accountId === STAGING && n.source === 'sts:AssumeRole')).toBe(true);
       expect(result.report.findings.total).toBeGreaterThan(20);
+      // The accounts section: each read account's spend and savings waiting; the refused one has no savings.
+      const lines = result.digestText.split('\n').filter((l) => /^ {2}durion-\w+ \d{12}: /.test(l));
+      expect(lines.map((l) => l.trim().split(':')[0])).toEqual([
+        'durion-production 111111111111',
+        'durion-staging 222222222222',
+        'durion-development 333333333333',
+      ]);
+      expect(lines[1]).toContain('savings waiting $0.00 a month in 0 finding(s)');
+      const dollars = (t: string) => Number(t.replace(/[$,]/g, ''));
+      const perAccount = lines.map((l) => dollars(/savings waiting (\$[\d,.]+)/.exec(l)?.[1] ?? 'NaN'));
+      const total = dollars(/^ {2}(\$[\d,.]+) a month across/m.exec(result.digestText)?.[1] ?? 'NaN');
+      expect(Math.abs(perAccount.reduce((a, b) => a + b, 0) - total)).toBeLessThan(1); // the total shows whole dollars
       // Organizations' names beside every account id: the digest's lines and findings.csv.
       expect(result.digestText).toMatch(/\(durion-production 111111111111, us-east-1\)/);
       const csv = readFileSync(join(tmp.dir, 'out', 'findings.csv'), 'utf8');
