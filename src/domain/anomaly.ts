@@ -61,6 +61,11 @@ export interface SpendAnomaly {
   awsAnomalyId?: string;
   /** AWS's root causes or ours, largest first. */
   contributors?: Contributor[];
+  /**
+   * Where ours were measured on an earlier run of the same anomaly: the last day they cover. They are not read again
+   * while it lasts (each read is a billed Cost Explorer request), and the digest says through which day they run.
+   */
+  contributorsThrough?: string;
   /** Cost Explorer in the console, filtered to the anomaly's service/account and window. */
   consoleUrl?: string;
   /** Settled by feedback, from AWS Cost Anomaly Detection or from the Slack buttons: no alert, listed as such. */

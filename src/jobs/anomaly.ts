@@ -8,7 +8,7 @@ import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import { anomalyAlertKey, anomalyAlerts, capAlerts, realertDue } from '../analyze/alerts/anomaly';
 import { anomalyFinding } from '../analyze/anomaly/findings';
 import { mergeAwsAnomalies, settle } from '../analyze/anomaly/merge';
-import { breakdownWindow, explainAnomalies, rootCauseTargets } from '../analyze/anomaly/rootcause';
+import { breakdownWindow, carryRootCauses, explainAnomalies, rootCauseTargets } from '../analyze/anomaly/rootcause';
 import { detectSpendAnomalies } from '../analyze/anomaly/spend';
 import type { Aws } from '../aws';
 import { collectAwsAnomalies, collectBreakdowns, type RootCauseOptions } from '../collect/anomalies';
@@ -84,7 +84,7 @@ export async function anomalyStep(aws: Aws, input: AnomalyStepInput): Promise<An
   const merged = mergeAwsAnomalies(own, fromAws, asOf, spend?.accountNames, settings.minImpactUsd);
   const anomalies = await explainLargest(
     aws,
-    settle(merged, input.verdicts ?? new Map()),
+    settle(carryRootCauses(merged, prev?.anomalies), input.verdicts ?? new Map()),
     spend,
     { metric: config.spend.metric, requests: settings.rootCauseRequests },
     notes,

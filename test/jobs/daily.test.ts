@@ -232,6 +232,9 @@ describe('the daily run on the sample account', () => {
     const b = await run('2026-11-21');
     const c = await run('2026-12-01');
     expect(b.report.costExplorerRequestsMonth).toBe(a.report.costExplorerRequests + b.report.costExplorerRequests);
+    // The next day reuses the settled spend, the weekly commitments and the ongoing anomalies' root causes.
+    expect(b.report.costExplorerRequests).toBeLessThanOrEqual(6);
+    expect(b.digestText).toMatch(/top: usage-type USE1-Host:ml\.g4dn\.xlarge .*, through 2026-11-19\)/);
     expect(c.report.costExplorerRequestsMonth).toBe(c.report.costExplorerRequests);
   });
 

@@ -20,6 +20,19 @@ export function rootCauseTargets(anomalies: SpendAnomaly[], max = 5): SpendAnoma
     .slice(0, max);
 }
 
+/**
+ * The root causes an earlier run measured for the same anomaly (same id, same first day), kept instead of read again,
+ * with the last day they cover. AWS's anomalies bring their own root causes on every run and are left as they are.
+ */
+export function carryRootCauses(anomalies: SpendAnomaly[], previous: readonly SpendAnomaly[] = []): SpendAnomaly[] {
+  const before = new Map(previous.filter((p) => p.contributors?.length).map((p) => [p.id, p]));
+  return anomalies.map((a) => {
+    const p = before.get(a.id);
+    if (!p || a.contributors?.length || p.start !== a.start) return a;
+    return { ...a, contributors: p.contributors, contributorsThrough: p.contributorsThrough ?? p.end };
+  });
+}
+
 /** The window a breakdown must cover for these anomalies: [start, end) as Cost Explorer takes it. */
 export function breakdownWindow(targets: SpendAnomaly[]): { start: string; end: string } {
   const start = targets.map((a) => a.start).sort()[0] ?? '';

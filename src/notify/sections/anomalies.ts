@@ -26,7 +26,10 @@ const SOURCES = { 'durion-cost': 'durion-cost', 'aws-cost-anomaly-detection': 'A
 function entry(a: SpendAnomaly, state: State): Entry {
   const days = a.start === a.end ? a.start : `${a.start} to ${a.end}`;
   const top = a.contributors?.find((c) => c.by !== 'account' || !a.accountId);
-  const topText = top ? `top: ${top.by} ${top.value} ${usd(top.impactUsd)} (${percentOf(top.share)})` : undefined;
+  const through = a.contributorsThrough && a.contributorsThrough !== a.end ? `, through ${a.contributorsThrough}` : '';
+  const topText = top
+    ? `top: ${top.by} ${top.value} ${usd(top.impactUsd)} (${percentOf(top.share)}${through})`
+    : undefined;
   const seen = a.sources.map((s) => SOURCES[s]).join(' + ');
   const figure = `${a.impactUsd >= 0 ? '+' : ''}${usd(a.impactUsd)}`;
   const parts = [

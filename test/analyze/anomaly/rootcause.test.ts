@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { plantedAnomalies } from '../../../fixtures/sample/estate';
-import { accountContributors, breakdownContributors, rootCauseTargets } from '../../../src/analyze/anomaly/rootcause';
+import {
+  accountContributors,
+  breakdownContributors,
+  carryRootCauses,
+  rootCauseTargets,
+} from '../../../src/analyze/anomaly/rootcause';
 import { detectSpendAnomalies } from '../../../src/analyze/anomaly/spend';
 import { collectSpend } from '../../../src/collect/spend';
 import { DEFAULT_THRESHOLDS } from '../../../src/config';
@@ -92,5 +97,32 @@ describe('explainLargest on the sample account', () => {
     const free = await explainLargest(aws, found, spend, { metric: 'UnblendedCost', requests: 0 }, notes);
     expect(aws.calls.forService('ce') - before).toBe(1);
     expect(free.flatMap((a) => a.contributors ?? []).every((c) => c.by === 'account')).toBe(true);
+  });
+});
+
+describe('root causes kept from an earlier run', () => {
+  const measured = [{ by: 'usage-type' as const, value: 'USE1-Host:ml.g4dn.xlarge', impactUsd: 245.92, share: 1 }];
+
+  it('keeps yesterday’s root causes of the same anomaly, saying through which day they run, and reads none', () => {
+    const yesterday = anomaly({ id: 'a', start: '2026-11-13', end: '2026-11-19', contributors: measured });
+    const [today] = carryRootCauses([anomaly({ id: 'a', start: '2026-11-13', end: '2026-11-20' })], [yesterday]);
+    expect(today).toMatchObject({ contributors: measured, contributorsThrough: '2026-11-19' });
+    expect(rootCauseTargets(today ? [today] : [])).toEqual([]);
+    // A third day still says the day they were measured through.
+    const [later] = carryRootCauses(
+      [anomaly({ id: 'a', start: '2026-11-13', end: '2026-11-21' })],
+      [today as SpendAnomaly],
+    );
+    expect(later?.contributorsThrough).toBe('2026-11-19');
+  });
+
+  it('reads again for a new anomaly, one that started on another day, or one that brings its own', () => {
+    const yesterday = [anomaly({ id: 'a', start: '2026-11-13', contributors: measured })];
+    expect(carryRootCauses([anomaly({ id: 'b', start: '2026-11-13' })], yesterday)[0]?.contributors).toBeUndefined();
+    expect(carryRootCauses([anomaly({ id: 'a', start: '2026-11-14' })], yesterday)[0]?.contributors).toBeUndefined();
+    const own = [{ by: 'region' as const, value: 'us-east-1', impactUsd: 1, share: 1 }];
+    const aws = carryRootCauses([anomaly({ id: 'a', start: '2026-11-13', contributors: own })], yesterday)[0];
+    expect(aws).toMatchObject({ contributors: own });
+    expect(aws?.contributorsThrough).toBeUndefined();
   });
 });
