@@ -130,6 +130,9 @@ export class Recorder {
     this.entries.set(key, list);
   };
 
+  /** A value with account ids replaced by the fakes this cassette uses. */
+  scrub = <T>(value: T): T => this.scrubber.scrub(value);
+
   /** Write DIR/<service>/<Operation>.json and DIR/accounts/<id>/<service>/<Operation>.json; returns the file count. */
   write(dir: string): number {
     for (const [key, list] of this.entries) {

@@ -6,7 +6,7 @@ import { loadConfig } from '../config';
 import { parseAsOf } from '../domain/dates';
 import { DurionError, UsageError } from '../domain/errors';
 import { CE_REQUEST_USD, usdCents } from '../domain/money';
-import { CASSETTE_META, recordCassette, runDaily } from '../jobs/daily';
+import { CASSETTE_META, type CassetteMeta, recordCassette, runDaily } from '../jobs/daily';
 import { slashCommand } from '../slack/router';
 import { cliAws } from './aws';
 import { detectCommand } from './detect';
@@ -72,7 +72,10 @@ const runCommand: Command = async (args) => {
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number; got "${values.seed}"`);
   const config = loadConfig();
   const mode = values.sample ? 'sample' : values.cassette ? 'cassette' : 'live';
-  const asOf = parseAsOf(values['as-of'] ?? (values.cassette ? cassetteAsOf(values.cassette) : undefined), new Date());
+  const meta = values.cassette ? cassetteMeta(values.cassette) : {};
+  const asOf = parseAsOf(values['as-of'] ?? meta.asOf, new Date());
+  // A cassette of an organization replays the accounts it recorded, unless DURION_ACCOUNTS says otherwise.
+  if (meta.accounts && !config.accounts.scope) config.accounts.scope = meta.accounts;
   const aws = cliAws({ mode, homeRegion: config.homeRegion, asOf, seed, sampleAccounts, cassetteDir: values.cassette });
   const result = await runDaily({
     aws,
@@ -104,9 +107,9 @@ const recordCommand: Command = async (args) => {
 };
 
 /** A cassette replays for the day it was recorded unless --as-of says otherwise. */
-function cassetteAsOf(dir: string): string | undefined {
+function cassetteMeta(dir: string): Partial<CassetteMeta> {
   const meta = join(dir, CASSETTE_META);
-  return existsSync(meta) ? (JSON.parse(readFileSync(meta, 'utf8')) as { asOf?: string }).asOf : undefined;
+  return existsSync(meta) ? (JSON.parse(readFileSync(meta, 'utf8')) as Partial<CassetteMeta>) : {};
 }
 
 const slashCli: Command = async (args) => {

@@ -183,12 +183,24 @@ export async function recordCassette(options: {
   const { asOf, config } = options;
   await anomalyStep(aws, { asOf, spend: inventory.spend, accountId, config, notes: inventory.notes });
   const files = aws.recorder?.write(options.dir) ?? 0;
-  writeFileSync(join(options.dir, CASSETTE_META), `${JSON.stringify({ asOf: options.asOf }, null, 2)}\n`);
+  // The accounts it read, so that a replay reads the same ones (ids as the cassette's fakes).
+  const scope = accountScope(config, aws.mode);
+  const meta: CassetteMeta = {
+    asOf: options.asOf,
+    ...(scope === 'self' ? {} : { accounts: aws.recorder?.scrub(scope) ?? scope }),
+  };
+  writeFileSync(join(options.dir, CASSETTE_META), `${JSON.stringify(meta, null, 2)}\n`);
   return files;
 }
 
-/** Beside the service folders, a cassette keeps the as-of date it was recorded for. */
+/** Beside the service folders, a cassette keeps the as-of date it was recorded for and the accounts it read. */
 export const CASSETTE_META = 'cassette.json';
+
+export interface CassetteMeta {
+  asOf: string;
+  /** An organization's recording: `organization`, or the account ids it listed. Absent: the own account only. */
+  accounts?: 'organization' | string[];
+}
 
 const spendKey = (config: Config) => `${config.spend.metric}|${config.spend.tagKey}`;
 

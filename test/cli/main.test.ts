@@ -1,7 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Recorder } from '../../src/aws/cassette';
 import { main } from '../../src/cli/main';
+import { loadConfig } from '../../src/config';
+import { runDaily } from '../../src/jobs/daily';
+import { recordingSample } from '../helpers/sample-aws';
 import { tempDir } from '../ledger/helpers';
 
 describe('durion-cost CLI', () => {
@@ -27,6 +31,28 @@ describe('durion-cost CLI', () => {
   it('refuses an --as-of that is not a date, with exit code 2 and the value named', async () => {
     expect(await main(['run', '--sample', '--as-of', '2026-13-45', ...paths()])).toBe(2);
     expect(stderr).toMatch(/--as-of must be a date written YYYY-MM-DD; got "2026-13-45"/);
+  });
+
+  it('replays an organization cassette through each member account, as its cassette.json says it was recorded', async () => {
+    // Record the sample organization as `record` keeps what AWS answers, ids as the cassette's fakes.
+    const recorder = new Recorder();
+    const aws = recordingSample('2026-11-20', recorder);
+    const config = loadConfig({ DURION_ACCOUNTS: 'organization' });
+    await runDaily({
+      aws,
+      asOf: '2026-11-20',
+      config,
+      outDir: join(tmp.dir, 'rec'),
+      storeDir: join(tmp.dir, 'rec-store'),
+    });
+    const cassette = join(tmp.dir, 'cassette');
+    recorder.write(cassette);
+    writeFileSync(join(cassette, 'cassette.json'), JSON.stringify({ asOf: '2026-11-20', accounts: 'organization' }));
+    expect(recorder.scrub('222222222222')).toBe('100000000002'); // the same fake as the member's folder
+
+    expect(await main(['run', '--cassette', cassette, ...paths()]), stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(tmp.dir, 'out', 'run.json'), 'utf8'));
+    expect(Object.keys(report.callsByAccount).sort()).toEqual(['(own)', '100000000002', '100000000003']);
   });
 
   it('grows the sample organization with --sample-accounts, and refuses a size it cannot make', async () => {

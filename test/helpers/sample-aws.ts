@@ -2,7 +2,8 @@
 
 import { sampleResponder } from '../../fixtures/sample';
 import { createAws } from '../../src/aws';
-import type { Responder } from '../../src/aws/replay';
+import type { Recorder } from '../../src/aws/cassette';
+import { plain, type Responder } from '../../src/aws/replay';
 import { loadConfig } from '../../src/config';
 import type { Note } from '../../src/domain/note';
 import { collectOrganization } from '../../src/jobs/organization';
@@ -30,3 +31,18 @@ export async function sampleOrganization(asOf: string, seed = 1, env: Record<str
   );
   return { aws, notes, ...read };
 }
+
+/** An `aws` on the sample organization that keeps every answer (or error) in `recorder`, as `record` keeps AWS's. */
+export const recordingSample = (asOf: string, recorder: Recorder) => {
+  const sample = sampleResponder({ asOf, seed: 1 });
+  return respondingAws(async (call) => {
+    try {
+      const output = await sample(call);
+      recorder.record(call, { output: plain(output) });
+      return output;
+    } catch (err) {
+      recorder.record(call, { error: { name: (err as Error).name, message: (err as Error).message } });
+      throw err;
+    }
+  });
+};

@@ -3,18 +3,16 @@ import { join } from 'node:path';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sampleResponder } from '../../fixtures/sample';
 import { plantedAnomalies } from '../../fixtures/sample/estate';
 import { createAws } from '../../src/aws';
 import { Recorder } from '../../src/aws/cassette';
-import { plain, type Responder } from '../../src/aws/replay';
 import { loadConfig } from '../../src/config';
 import { usd } from '../../src/domain/money';
 import { runDaily } from '../../src/jobs/daily';
 import { openStore } from '../../src/ledger/store';
 import { slashCommand } from '../../src/slack/router';
 import { fakeSlack } from '../helpers/fake-slack';
-import { respondingAws, sampleAws } from '../helpers/sample-aws';
+import { recordingSample, sampleAws } from '../helpers/sample-aws';
 import { tempDir } from '../ledger/helpers';
 
 /** RFC 4180 rows: quoted cells may hold commas, doubled quotes and newlines. */
@@ -258,21 +256,14 @@ describe('a cassette of the sample account', () => {
     try {
       // Record what the sample answers, as `durion-cost record` keeps what AWS answers.
       const recorder = new Recorder();
-      const sample = sampleResponder({ asOf: '2026-11-20', seed: 1 });
-      const recording: Responder = async (call) => {
-        try {
-          const output = await sample(call);
-          recorder.record(call, { output: plain(output) });
-          return output;
-        } catch (err) {
-          recorder.record(call, { error: { name: (err as Error).name, message: (err as Error).message } });
-          throw err;
-        }
-      };
       // The replay reads the organization as the sample run did: through each account's role, as recorded.
       const config = loadConfig({ DURION_ACCOUNTS: 'organization' });
       const base = { asOf: '2026-11-20', config, storeDir: join(tmp.dir, 'store-a') };
-      const live = await runDaily({ ...base, aws: respondingAws(recording), outDir: join(tmp.dir, 'a') });
+      const live = await runDaily({
+        ...base,
+        aws: recordingSample('2026-11-20', recorder),
+        outDir: join(tmp.dir, 'a'),
+      });
       recorder.write(join(tmp.dir, 'cassette'));
 
       const replay = await runDaily({
