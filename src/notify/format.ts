@@ -5,6 +5,7 @@
 
 import type { Comparison, MonthlyFees, Mover, SpendSummary } from '../analyze/summary';
 import { addDays, monthName, window } from '../domain/dates';
+import { accountLabel } from '../domain/finding';
 import { percentOf, usd } from '../domain/money';
 import type { Note } from '../domain/note';
 
@@ -138,18 +139,24 @@ function dayRanges(days: string[]): string {
   return ranges.map(window).join(', ');
 }
 
+/** Account id to name, from the summary (snapshots kept before accounts were summarized have none: bare ids). */
+export const summaryAccountNames = (s: SpendSummary): Record<string, string> =>
+  Object.fromEntries((s.accounts ?? []).map((a) => [a.accountId, a.name]));
+
 /** The notes as lines: estimated days first, then what could not be read. Plain text; escape for mrkdwn. */
 export function noteLines(s: SpendSummary, notes: Note[]): string[] {
   const lines: string[] = [];
   if (s.estimatedDays.length) {
     lines.push(`Estimated by Cost Explorer (may still change): ${dayRanges(s.estimatedDays)}`);
   }
-  for (const n of notes) lines.push(noteLine(n));
+  const names = summaryAccountNames(s);
+  for (const n of notes) lines.push(noteLine(n, names));
   return lines;
 }
 
 /** A note as a line: "denied: ce:GetCostAndUsage (us-east-1, 111111111111): AccessDenied". Plain text. */
-export function noteLine(n: Note): string {
-  const where = [n.region, n.accountId].filter(Boolean).join(', ');
+export function noteLine(n: Note, names: Record<string, string> = {}): string {
+  const account = n.accountId && accountLabel({ accountId: n.accountId, accountName: names[n.accountId] });
+  const where = [n.region, account].filter(Boolean).join(', ');
   return `${n.kind}: ${n.source}${where ? ` (${where})` : ''}: ${n.message}`;
 }

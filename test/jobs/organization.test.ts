@@ -157,7 +157,8 @@ describe('the sample organization on the local runner', () => {
       const perAccount = lines.map((l) => dollars(/savings waiting (\$[\d,.]+)/.exec(l)?.[1] ?? 'NaN'));
       const total = dollars(/^ {2}(\$[\d,.]+) a month across/m.exec(result.digestText)?.[1] ?? 'NaN');
       expect(Math.abs(perAccount.reduce((a, b) => a + b, 0) - total)).toBeLessThan(1); // the total shows whole dollars
-      // Organizations' names beside every account id: the digest's lines and findings.csv.
+      // Organizations' names beside every account id: the digest's lines, its notes and findings.csv.
+      expect(result.digestText).toContain('denied: inventory (ap-southeast-2, durion-development 333333333333)');
       expect(result.digestText).toMatch(/\(durion-production 111111111111, us-east-1\)/);
       const csv = readFileSync(join(tmp.dir, 'out', 'findings.csv'), 'utf8');
       expect(csv.split('\n')[0]).toContain('accountId,accountName,region');

@@ -2,7 +2,7 @@ import { minuteOf } from '../../domain/dates';
 import { CE_REQUEST_USD, usd, usdCents } from '../../domain/money';
 import { type RealizedSavings, realizedSavings } from '../../ledger/realized';
 import { savingsWaiting } from '../../ledger/savings';
-import { noteLine } from '../../notify/format';
+import { noteLine, summaryAccountNames } from '../../notify/format';
 import { answer, escapeText } from '../blocks';
 import { type Command, NO_SNAPSHOT } from '../command';
 import { stateOf } from '../findings';
@@ -40,7 +40,8 @@ export const status: Command = {
     ];
     if (r.notes.length) {
       lines.push('*Could not read:*');
-      for (const n of r.notes.slice(0, 15)) lines.push(`• ${escapeText(noteLine(n))}`);
+      const names = summaryAccountNames(snap.summary);
+      for (const n of r.notes.slice(0, 15)) lines.push(`• ${escapeText(noteLine(n, names))}`);
       if (r.notes.length > 15) lines.push(`• … ${r.notes.length - 15} more in run.json`);
     } else lines.push('Everything the run needed could be read.');
     return answer('durion-cost status', lines);
