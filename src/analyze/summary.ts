@@ -298,13 +298,19 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
   };
 }
 
-/** The fee services' daily sum. */
+/** The services that are monthly fees. */
 const feeServices = (spend: SpendData) => Object.entries(spend.byService).filter(([service]) => isMonthlyFee(service));
+
+/** The monthly fees' daily sum. */
+const feeSeries = (spend: SpendData): Series => {
+  const fees = feeServices(spend).map(([, series]) => series);
+  return spend.total.map((_, i) => fees.reduce((sum, series) => sum + (series[i] ?? 0), 0));
+};
 
 /** Total spend less the monthly fees, day by day. */
 const usageSeries = (spend: SpendData): Series => {
-  const fees = feeServices(spend).map(([, series]) => series);
-  return spend.total.map((usd, i) => fees.reduce((rest, series) => rest - (series[i] ?? 0), usd));
+  const fees = feeSeries(spend);
+  return spend.total.map((usd, i) => usd - (fees[i] ?? 0));
 };
 
 /** The monthly fees charged from `from` to yesterday, or undefined when there are none (or no data for the days). */
@@ -316,8 +322,8 @@ function monthlyFees(spend: SpendData, days: Days, from: string, yesterday: stri
     .sort((a, b) => b.usd - a.usd);
   if (byService.length === 0) return undefined;
   const window = spend.days.slice(days.index(from), days.index(yesterday) + 1);
-  const onDay = (day: string) =>
-    feeServices(spend).reduce((sum, [, series]) => sum + (series[days.index(day)] ?? 0), 0);
+  const fees = feeSeries(spend);
+  const onDay = (day: string) => fees[days.index(day)] ?? 0;
   return {
     days: window.filter((day) => onDay(day) !== 0),
     usd: roundCents(byService.reduce((sum, f) => sum + f.usd, 0)),

@@ -21,7 +21,7 @@ type ClientClass<C extends AnyClient> = new (config: {
 }) => C;
 
 /** The account's own calls, in CallLog.byAccount. */
-export const OWN_ACCOUNT = '(own)';
+const OWN_ACCOUNT = '(own)';
 
 /** Calls made in a run, by `service:Operation`, and by account (member accounts by id, the caller's own as OWN_ACCOUNT). */
 export class CallLog {
@@ -55,8 +55,6 @@ export interface Aws {
   readonly mode: AwsMode;
   readonly homeRegion: string;
   readonly calls: CallLog;
-  /** The member account these clients act in; undefined: the credentials' own account. */
-  readonly accountId?: string;
   /** The client of that class for a region (home region by default), created once and reused. */
   client<C extends AnyClient>(Client: ClientClass<C>, region?: string): C;
   /**
@@ -93,7 +91,6 @@ function factory(options: FactoryOptions): Aws {
     homeRegion: options.homeRegion,
     calls,
     recorder,
-    accountId,
     client<C extends AnyClient>(Client: ClientClass<C>, region = options.homeRegion): C {
       const key = `${Client.name}@${region}`;
       let client = cache.get(key) as C | undefined;

@@ -135,7 +135,7 @@ export async function collectSlice(aws: Aws, reach: Reach, item: WorkItem, asOf:
   const notes: Note[] = [];
   const member = await memberAws(aws, reach, item.accountId, notes);
   const read: RegionRead = member
-    ? await collectRegionResources(member, item, asOf)
+    ? await collectRegionResources(member, { accountId: item.accountId, region: item.region }, asOf)
     : { accountId: item.accountId, region: item.region, notes: [] };
   const optimizer =
     member && read.parts

@@ -5,7 +5,7 @@
  */
 import type { SpendSummary } from '../../analyze/summary';
 import { window } from '../../domain/dates';
-import type { Finding } from '../../domain/finding';
+import { accountLabel, type Finding } from '../../domain/finding';
 import { usd } from '../../domain/money';
 import { savingsWaiting } from '../../ledger/savings';
 import { change } from '../format';
@@ -22,7 +22,7 @@ export function accountsSection(
   const entries = summary.accounts.map((a) => {
     const waiting = savingsWaiting(findings, (f) => f.accountId === a.accountId, asOf);
     const moved = a.changeUsd === undefined ? (a.missing ?? 'no comparison') : change(a.changeUsd, a.changePct);
-    const name = a.name === a.accountId ? a.accountId : `${a.name} ${a.accountId}`;
+    const name = accountLabel({ accountId: a.accountId, accountName: a.name });
     return {
       lines: [
         [
