@@ -26,6 +26,7 @@ const Item = z.object({
   accountId: z.string().regex(/^\d{12}$/),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
   bucketRegions: z.array(z.string()).optional(),
+  optimizer: z.literal('management').optional(),
 });
 
 /** The event as the state machine passes it, or a UsageError naming what is wrong (the execution then fails). */

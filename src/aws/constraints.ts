@@ -1,5 +1,5 @@
 /**
- * Cost Explorer request rules from its API reference, checked before the sample account or a cassette answers, so a
+ * Request rules from the API references (Cost Explorer's, and Compute Optimizer's one-account rule), checked before the sample account or a cassette answers, so a
  * request AWS would refuse with a ValidationException is refused offline too instead of being answered as valid.
  * API reference: https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_Operations_AWS_Cost_Explorer_Service.html
  * (the pages API_GetCostAndUsage.html, API_GetSavingsPlansCoverage.html, API_GetReservationCoverage.html and
@@ -27,7 +27,7 @@ function periodProblem(input: Input): string | undefined {
   return Date.parse(End) > Date.parse(Start) ? undefined : `TimePeriod ends (${End}) on or before it starts (${Start})`;
 }
 
-export const CE_CONSTRAINTS: readonly Constraint[] = [
+export const API_CONSTRAINTS: readonly Constraint[] = [
   {
     service: 'ce',
     operations: ['GetSavingsPlansCoverage', 'GetReservationCoverage', 'GetReservationUtilization'],
@@ -62,12 +62,21 @@ export const CE_CONSTRAINTS: readonly Constraint[] = [
     rule: 'The End date must be after the Start date',
     broken: periodProblem,
   },
+  {
+    // Compute Optimizer API reference, GetEC2InstanceRecommendations and the other Get*Recommendations: accountIds.
+    service: 'compute-optimizer',
+    rule: 'Only one account ID can be specified per request',
+    broken: (input) => {
+      const ids = listed(input.accountIds)?.length ?? 0;
+      return ids > 1 ? `accountIds names ${ids} accounts` : undefined;
+    },
+  },
 ];
 
 /** What is wrong with the call by the first rule it breaks, as "<operation>: <what> (API reference: "<rule>")". */
 export function violation(
   call: { service: string; operation: string; input: Input },
-  constraints: readonly Constraint[] = CE_CONSTRAINTS,
+  constraints: readonly Constraint[] = API_CONSTRAINTS,
 ): string | undefined {
   for (const c of constraints) {
     if (c.service !== call.service || (c.operations && !c.operations.includes(call.operation))) continue;

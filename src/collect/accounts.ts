@@ -2,8 +2,10 @@
  * The accounts a run reads: the credentials' own, an explicit list, or every active account of the AWS Organization
  * (ListAccounts from the management account or a delegated administrator, all pages), narrowed by include and
  * exclude selectors (account id, organizational unit with every OU under it, account tag). Suspended, closed and
- * pending accounts are skipped and counted in a note. Collectors fetch: nothing here reads a member account.
+ * pending accounts are skipped and counted in a note. And whether the members are enrolled in Compute Optimizer, so
+ * their recommendations can be read from here. Collectors fetch: nothing here reads a member account.
  */
+import { ComputeOptimizerClient, GetEnrollmentStatusCommand } from '@aws-sdk/client-compute-optimizer';
 import {
   type Account as OrgAccount,
   OrganizationsClient,
@@ -31,6 +33,7 @@ export const ACCOUNTS_IAM_ACTIONS = [
   'organizations:ListAccountsForParent',
   'organizations:ListOrganizationalUnitsForParent',
   'organizations:ListTagsForResource',
+  'compute-optimizer:GetEnrollmentStatus',
 ] as const;
 
 const SOURCE = 'organizations:ListAccounts';
@@ -147,4 +150,18 @@ export async function collectAccounts(
     );
   }
   return accounts;
+}
+
+/**
+ * Whether the organization's member accounts are enrolled in Compute Optimizer, as its management account (or delegated
+ * administrator) sees it (GetEnrollmentStatus: Active with `memberAccountsEnrolled`). Then every member's
+ * recommendations are read from here with `accountIds`, and the member roles are not asked. A refusal is a note and
+ * counts as no.
+ */
+export async function membersEnrolled(aws: Aws, notes: Note[]): Promise<boolean> {
+  const region = aws.homeRegion;
+  const status = await guard(notes, { source: 'compute-optimizer:GetEnrollmentStatus', region }, () =>
+    aws.client(ComputeOptimizerClient, region).send(new GetEnrollmentStatusCommand({})),
+  );
+  return status?.status === 'Active' && status.memberAccountsEnrolled === true;
 }

@@ -1,6 +1,6 @@
 /**
  * AWS Cost Anomaly Detection: the anomalies AWS found over the recent window (ce:GetAnomalies, every page), and the
- * breakdowns behind root causes (ce:GetCostAndUsage by usage type and by region, filtered to the anomalous services,
+ * breakdown behind root causes (ce:GetCostAndUsage by service and usage type, filtered to the anomalous services,
  * within a fixed budget of requests). Each page is a request billed $0.01; a quiet account answers in one page.
  */
 import { type Anomaly, CostExplorerClient, type Expression, paginateGetAnomalies } from '@aws-sdk/client-cost-explorer';
@@ -93,11 +93,6 @@ export async function collectAwsAnomalies(aws: Aws, asOf: string, notes: Note[])
 }
 
 /** Breakdowns in the order they are worth their request: usage type first, then region. */
-const BREAKDOWNS = [
-  { by: 'usage-type', dimension: 'USAGE_TYPE' },
-  { by: 'region', dimension: 'REGION' },
-] as const;
-
 export interface RootCauseOptions {
   metric: CostMetric;
   /** Cost Explorer requests (pages) the root causes may spend: 0 to 3. */
@@ -105,17 +100,17 @@ export interface RootCauseOptions {
 }
 
 /**
- * The breakdowns behind root causes: usage types and regions from one GetCostAndUsage each, grouped by
- * [SERVICE, dimension] over the window (the anomalies' days and the two weeks before), filtered to their services
- * (and accounts when each names one, so a service's usage in other accounts is left out). Stops at the request
- * budget; what it could not read is a note.
+ * The breakdown behind root causes: one GetCostAndUsage grouped by [SERVICE, USAGE_TYPE] over the window (the
+ * anomalies' days and the two weeks before), filtered to their services (and accounts when each names one, so a
+ * service's usage in other accounts is left out). Regions are read from the usage types' billing codes
+ * (analyze/anomaly/rootcause.ts), not asked for. Stops at the request budget; what it could not read is a note.
  */
-export async function collectBreakdowns(
+export async function collectBreakdown(
   aws: Aws,
   scope: { window: { start: string; end: string }; services: string[]; accounts: string[] },
   options: RootCauseOptions,
   notes: Note[],
-): Promise<Breakdown[]> {
+): Promise<Breakdown | undefined> {
   const { window, services, accounts } = scope;
   const filters: Expression[] = [
     { Dimensions: { Key: 'SERVICE', Values: services } },
@@ -123,50 +118,46 @@ export async function collectBreakdowns(
   ];
   const filter: Expression = filters.length > 1 ? { And: filters } : (filters[0] as Expression);
   let budget = options.requests;
-  const breakdowns: Breakdown[] = [];
-  for (const { by, dimension } of BREAKDOWNS) {
-    if (budget <= 0) break;
-    const days = daysBetween(window.start, window.end);
-    const index = new Map(days.map((d, i) => [d, i]));
-    const series: Record<string, number[]> = {};
-    const read = await guard(notes, { source: 'ce:GetCostAndUsage' }, async () => {
-      const pages = await costAndUsagePages(
-        aws.client(CostExplorerClient, CE_REGION),
-        {
-          TimePeriod: { Start: window.start, End: window.end },
-          Granularity: 'DAILY',
-          Metrics: [options.metric],
-          GroupBy: [
-            { Type: 'DIMENSION', Key: 'SERVICE' },
-            { Type: 'DIMENSION', Key: dimension },
-          ],
-          Filter: filter,
-        },
-        () => {
-          if (budget <= 0) {
-            notes.push({
-              kind: 'unavailable',
-              source: 'anomaly root causes',
-              message: `${by} breakdown cut at the request budget`,
-            });
-            return false;
-          }
-          budget--;
-          return true;
-        },
-      );
-      for (const r of pages.flatMap((p) => p.ResultsByTime ?? [])) {
-        const i = index.get(r.TimePeriod?.Start ?? '');
-        if (i === undefined) continue;
-        for (const g of r.Groups ?? []) {
-          addAt(series, (g.Keys ?? []).join('|'), i, days.length, Number(g.Metrics?.[options.metric]?.Amount ?? 0));
+  if (budget <= 0) return undefined;
+  const days = daysBetween(window.start, window.end);
+  const index = new Map(days.map((d, i) => [d, i]));
+  const series: Record<string, number[]> = {};
+  const read = await guard(notes, { source: 'ce:GetCostAndUsage' }, async () => {
+    const pages = await costAndUsagePages(
+      aws.client(CostExplorerClient, CE_REGION),
+      {
+        TimePeriod: { Start: window.start, End: window.end },
+        Granularity: 'DAILY',
+        Metrics: [options.metric],
+        GroupBy: [
+          { Type: 'DIMENSION', Key: 'SERVICE' },
+          { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
+        ],
+        Filter: filter,
+      },
+      () => {
+        if (budget <= 0) {
+          notes.push({
+            kind: 'unavailable',
+            source: 'anomaly root causes',
+            message: 'usage-type breakdown cut at the request budget',
+          });
+          return false;
         }
+        budget--;
+        return true;
+      },
+    );
+    for (const r of pages.flatMap((p) => p.ResultsByTime ?? [])) {
+      const i = index.get(r.TimePeriod?.Start ?? '');
+      if (i === undefined) continue;
+      for (const g of r.Groups ?? []) {
+        addAt(series, (g.Keys ?? []).join('|'), i, days.length, Number(g.Metrics?.[options.metric]?.Amount ?? 0));
       }
-      return true;
-    });
-    if (read) breakdowns.push({ by, days, series });
-  }
-  return breakdowns;
+    }
+    return true;
+  });
+  return read ? { by: 'usage-type', days, series } : undefined;
 }
 
 /** Hourly spend by `${accountId}|${service}`, dense over `hours` (YYYY-MM-DDTHH:00:00Z). */

@@ -157,6 +157,12 @@ export interface CommitmentOptions {
   ceBudget?: number;
   /** The account the bot runs in, for budgets:DescribeBudgets; read from STS when absent. */
   accountId?: string;
+  /**
+   * Cost Optimization Hub answered (it is enrolled): its Savings Plans and Reserved Instance recommendations come from
+   * the same engine as Cost Explorer's purchase recommendations, for the whole organization and more reservation types,
+   * so Cost Explorer's two billed purchase reads are left out.
+   */
+  purchasesFromHub?: boolean;
 }
 
 type WeeklyKey =
@@ -192,8 +198,12 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
   const weekly: { key: WeeklyKey; ce: boolean; read: () => Promise<unknown> }[] = [
     { key: 'spCoverage', ce: true, read: () => readSpCoverage(ce, count, coverageWindow) },
     { key: 'riCoverage', ce: true, read: () => readRiCoverage(ce, count, coverageWindow) },
-    { key: 'spPurchase', ce: true, read: () => readSpPurchase(ce, count) },
-    { key: 'riPurchase', ce: true, read: () => readRiPurchase(ce, count) },
+    ...(options.purchasesFromHub
+      ? []
+      : [
+          { key: 'spPurchase' as const, ce: true, read: () => readSpPurchase(ce, count) },
+          { key: 'riPurchase' as const, ce: true, read: () => readRiPurchase(ce, count) },
+        ]),
     { key: 'anomalyMonitors', ce: true, read: () => readAnomalyMonitors(ce, count) },
     { key: 'budgets', ce: false, read: () => readBudgets(aws, options.accountId) },
     { key: 'savingsPlans', ce: false, read: () => readSavingsPlans(aws) },

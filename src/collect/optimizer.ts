@@ -67,64 +67,69 @@ interface Page<T> {
   errors: { identifier?: string; code?: string; message?: string }[];
 }
 
-/** Every page of one kind: the SDK's paginator where it has one (Lambda), else a token loop. */
-type PageReader<T> = (client: ComputeOptimizerClient) => AsyncIterable<Page<T>>;
+/**
+ * Every page of one kind: the SDK's paginator where it has one (Lambda), else a token loop. `scope` names the member
+ * account when the management account reads for it (`accountIds`: "Only one account ID can be specified per request").
+ */
+type PageReader<T> = (client: ComputeOptimizerClient, scope: { accountIds?: string[] }) => AsyncIterable<Page<T>>;
 
 // maxResults: 1000 is each list operation's maximum, 100 for GetIdleRecommendations (pagination_summary.json).
 const READERS: { [K in OptimizerKind]: { operation: string; read: PageReader<OptimizerData[K][number]> } } = {
   ec2: {
     operation: 'GetEC2InstanceRecommendations',
-    read: (c) =>
+    read: (c, scope) =>
       tokenPages(async (nextToken) => {
-        const r = await c.send(new GetEC2InstanceRecommendationsCommand({ maxResults: 1000, nextToken }));
+        const r = await c.send(new GetEC2InstanceRecommendationsCommand({ ...scope, maxResults: 1000, nextToken }));
         return { items: r.instanceRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
       }),
   },
   asg: {
     operation: 'GetAutoScalingGroupRecommendations',
-    read: (c) =>
+    read: (c, scope) =>
       tokenPages(async (nextToken) => {
-        const r = await c.send(new GetAutoScalingGroupRecommendationsCommand({ maxResults: 1000, nextToken }));
+        const r = await c.send(
+          new GetAutoScalingGroupRecommendationsCommand({ ...scope, maxResults: 1000, nextToken }),
+        );
         return { items: r.autoScalingGroupRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
       }),
   },
   ebs: {
     operation: 'GetEBSVolumeRecommendations',
-    read: (c) =>
+    read: (c, scope) =>
       tokenPages(async (nextToken) => {
-        const r = await c.send(new GetEBSVolumeRecommendationsCommand({ maxResults: 1000, nextToken }));
+        const r = await c.send(new GetEBSVolumeRecommendationsCommand({ ...scope, maxResults: 1000, nextToken }));
         return { items: r.volumeRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
       }),
   },
   lambda: {
     operation: 'GetLambdaFunctionRecommendations',
-    read: async function* (c) {
-      for await (const r of paginateGetLambdaFunctionRecommendations(pager(c), { maxResults: 1000 })) {
+    read: async function* (c, scope) {
+      for await (const r of paginateGetLambdaFunctionRecommendations(pager(c), { ...scope, maxResults: 1000 })) {
         yield { items: r.lambdaFunctionRecommendations ?? [], errors: [] };
       }
     },
   },
   ecs: {
     operation: 'GetECSServiceRecommendations',
-    read: (c) =>
+    read: (c, scope) =>
       tokenPages(async (nextToken) => {
-        const r = await c.send(new GetECSServiceRecommendationsCommand({ maxResults: 1000, nextToken }));
+        const r = await c.send(new GetECSServiceRecommendationsCommand({ ...scope, maxResults: 1000, nextToken }));
         return { items: r.ecsServiceRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
       }),
   },
   rds: {
     operation: 'GetRDSDatabaseRecommendations',
-    read: (c) =>
+    read: (c, scope) =>
       tokenPages(async (nextToken) => {
-        const r = await c.send(new GetRDSDatabaseRecommendationsCommand({ maxResults: 1000, nextToken }));
+        const r = await c.send(new GetRDSDatabaseRecommendationsCommand({ ...scope, maxResults: 1000, nextToken }));
         return { items: r.rdsDBRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
       }),
   },
   idle: {
     operation: 'GetIdleRecommendations',
-    read: (c) =>
+    read: (c, scope) =>
       tokenPages(async (nextToken) => {
-        const r = await c.send(new GetIdleRecommendationsCommand({ maxResults: 100, nextToken }));
+        const r = await c.send(new GetIdleRecommendationsCommand({ ...scope, maxResults: 100, nextToken }));
         return { items: r.idleRecommendations ?? [], nextToken: r.nextToken, errors: r.errors ?? [] };
       }),
   },
@@ -132,8 +137,18 @@ const READERS: { [K in OptimizerKind]: { operation: string; read: PageReader<Opt
 
 const isOptIn = (err: unknown): boolean => err instanceof Error && /OptInRequired/i.test(err.name);
 
-/** Read every Compute Optimizer recommendation kind in each region. Failures become notes; the run goes on. */
-export async function collectComputeOptimizer(aws: Aws, regions: string[], notes: Note[]): Promise<OptimizerData> {
+/**
+ * Read every Compute Optimizer recommendation kind in each region: the caller's own, or with `forAccount` a member
+ * account's as its organization's management account (or delegated administrator) sees them. Failures become notes;
+ * the run goes on.
+ */
+export async function collectComputeOptimizer(
+  aws: Aws,
+  regions: string[],
+  notes: Note[],
+  forAccount?: string,
+): Promise<OptimizerData> {
+  const scope = forAccount ? { accountIds: [forAccount] } : {};
   const data = emptyOptimizerData('unknown', regions);
   for (const region of regions) {
     const client = aws.client(ComputeOptimizerClient, region);
@@ -145,7 +160,7 @@ export async function collectComputeOptimizer(aws: Aws, regions: string[], notes
       const itemErrors: Page<unknown>['errors'] = [];
       const items = await guard(notes, { source, region }, async () => {
         try {
-          return await itemsOf(read(client), (page) => {
+          return await itemsOf(read(client, scope), (page) => {
             itemErrors.push(...page.errors);
             return page.items;
           });

@@ -1,6 +1,7 @@
 /**
  * An AWS Organization read in slices: one slice is one member account x one region, read through the member role
- * (deploy/member-role.yml) with the inventory collectors and Compute Optimizer. The same three steps run in the state
+ * (deploy/member-role.yml) with the inventory collectors and Compute Optimizer (read instead from the management
+ * account, one member a request, where the organization is enrolled in it). The same three steps run in the state
  * machine (deploy/organization.asl.json: list the work items, a Map of slices, one aggregate) and in-process on the
  * local runner (src/jobs/organization.ts). What a slice cannot read is a note naming its account and region; the
  * other slices go on. Cost Explorer, Cost Optimization Hub and commitments are read once, in the running account.
@@ -11,7 +12,7 @@ import { awsError } from '../aws/replay';
 import type { AccountsSettings, Config } from '../config';
 import type { Note } from '../domain/note';
 import { emptyResources, type ResourceInventory } from '../domain/resources';
-import { type Account, collectAccounts } from './accounts';
+import { type Account, collectAccounts, membersEnrolled } from './accounts';
 import { guard } from './guard';
 import {
   collectRegionResources,
@@ -32,6 +33,8 @@ export interface WorkItem {
   accountId: string;
   region: string;
   bucketRegions?: string[];
+  /** 'management': Compute Optimizer is read for this member from the management account (its organization view). */
+  optimizer?: 'management';
 }
 
 /** What a slice read: its region's resources (none when the region could not be read), Compute Optimizer, notes. */
@@ -116,6 +119,7 @@ export async function listWorkItems(
   notes: Note[],
 ): Promise<{ accounts: Account[]; items: WorkItem[] }> {
   const accounts = await collectAccounts(aws, { ...config.accounts, scope }, reach.self, notes);
+  const fromManagement = accounts.some((a) => a.id !== reach.self) && (await membersEnrolled(aws, notes));
   const perAccount = await mapBounded(accounts, config.accounts.concurrency, async (account) => {
     const member = await memberAws(aws, reach, account.id, notes);
     if (!member) return [];
@@ -125,6 +129,7 @@ export async function listWorkItems(
       accountId: account.id,
       region,
       ...(region === home ? { bucketRegions: regions } : {}),
+      ...(fromManagement && account.id !== reach.self ? { optimizer: 'management' as const } : {}),
     }));
   });
   return { accounts, items: perAccount.flat() };
@@ -138,9 +143,11 @@ export async function collectSlice(aws: Aws, reach: Reach, item: WorkItem, asOf:
     ? await collectRegionResources(member, { accountId: item.accountId, region: item.region }, asOf)
     : { accountId: item.accountId, region: item.region, notes: [] };
   const optimizer =
-    member && read.parts
-      ? await collectComputeOptimizer(member, [item.region], read.notes)
-      : emptyOptimizerData('unknown');
+    !member || !read.parts
+      ? emptyOptimizerData('unknown')
+      : item.optimizer === 'management'
+        ? await collectComputeOptimizer(aws, [item.region], read.notes, item.accountId)
+        : await collectComputeOptimizer(member, [item.region], read.notes);
   const buckets =
     member && item.bucketRegions
       ? await collectBuckets(member, item.region, item.accountId, item.bucketRegions, read.notes)

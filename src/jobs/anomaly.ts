@@ -11,7 +11,7 @@ import { mergeAwsAnomalies, settle } from '../analyze/anomaly/merge';
 import { breakdownWindow, carryRootCauses, explainAnomalies, rootCauseTargets } from '../analyze/anomaly/rootcause';
 import { detectSpendAnomalies } from '../analyze/anomaly/spend';
 import type { Aws } from '../aws';
-import { collectAwsAnomalies, collectBreakdowns, type RootCauseOptions } from '../collect/anomalies';
+import { collectAwsAnomalies, collectBreakdown, type RootCauseOptions } from '../collect/anomalies';
 import type { Config } from '../config';
 import type { Alert } from '../domain/alert';
 import type { AnomalyState, SpendAnomaly, Verdict } from '../domain/anomaly';
@@ -70,8 +70,8 @@ export async function explainLargest(
     services: [...new Set(targets.map((a) => a.service as string))],
     accounts: targets.every((a) => a.accountId) ? [...new Set(targets.map((a) => a.accountId as string))] : [],
   };
-  const breakdowns = await collectBreakdowns(aws, scope, options, notes);
-  return explainAnomalies(anomalies, targets, breakdowns, spend);
+  const usageTypes = await collectBreakdown(aws, scope, options, notes);
+  return explainAnomalies(anomalies, targets, usageTypes, spend);
 }
 
 /** Run the anomaly path: two Cost Explorer requests or so (GetAnomalies, root causes within their budget). */

@@ -102,3 +102,18 @@ export function billedUsageTypes(usageType: string, region: string): string[] {
   if (!code) return [];
   return region === 'us-east-1' ? [`${code}-${usageType}`, usageType] : [`${code}-${usageType}`];
 }
+
+const REGION_OF_CODE = new Map(Object.entries(REGION_BILLING_CODES).map(([region, code]) => [code, region]));
+
+/**
+ * The region a usage type is billed in, from the billing code it starts with: `EU-NatGateway-Hours` is eu-west-1's, a
+ * transfer `USE1-EUC1-AWS-Out-Bytes` is billed where it leaves (us-east-1), a name with no code is us-east-1's (the
+ * S3 guide above), and KMS names the region itself (`eu-west-1-KMS-Requests`). Undefined for a code not in the table.
+ * Global services (CloudFront, Route 53) start with edge-location codes instead, which this does not read.
+ */
+export function regionOfUsageType(usageType: string): string | undefined {
+  const named = /^([a-z]{2}(?:-gov)?-[a-z]+-\d+)-/.exec(usageType)?.[1];
+  if (named) return named;
+  const code = /^([A-Z]{2,4}\d{0,2})-/.exec(usageType)?.[1];
+  return code === undefined ? 'us-east-1' : REGION_OF_CODE.get(code);
+}

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ComputeOptimizerClient, GetEC2InstanceRecommendationsCommand } from '@aws-sdk/client-compute-optimizer';
 import {
   CostExplorerClient,
   GetCostAndUsageCommand,
@@ -126,5 +127,18 @@ describe('Cost Explorer request rules in sample mode', () => {
     await ce.send(new GetSavingsPlansCoverageCommand({ TimePeriod, GroupBy }));
 
     expect(asked).toEqual(['GetSavingsPlansCoverage']);
+  });
+});
+
+describe('Compute Optimizer request rules', () => {
+  it('refuses a request naming more than one account, and answers one naming one', async () => {
+    const aws = createAws({ mode: 'sample', homeRegion: 'us-east-1', responder: () => ({}) });
+    const co = aws.client(ComputeOptimizerClient);
+    await expect(
+      co.send(new GetEC2InstanceRecommendationsCommand({ accountIds: ['222222222222', '333333333333'] })),
+    ).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringMatching(/Only one account ID/) });
+    await expect(
+      co.send(new GetEC2InstanceRecommendationsCommand({ accountIds: ['222222222222'] })),
+    ).resolves.toBeDefined();
   });
 });

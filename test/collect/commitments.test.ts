@@ -109,7 +109,7 @@ describe('collectCommitments against mocked clients', () => {
       });
   });
 
-  const run = (previous?: CommitmentData, ceBudget?: number) => {
+  const run = (previous?: CommitmentData, ceBudget?: number, purchasesFromHub?: boolean) => {
     const aws = createAws({ mode: 'live', homeRegion: 'us-east-1' });
     const notes: Note[] = [];
     return collectCommitments(aws, notes, {
@@ -118,8 +118,20 @@ describe('collectCommitments against mocked clients', () => {
       previous,
       ceBudget,
       accountId: '111111111111',
+      purchasesFromHub,
     }).then((data) => ({ data, notes }));
   };
+
+  it('leaves the two purchase recommendations to Cost Optimization Hub when it answered, and drops kept ones', async () => {
+    const first = await run();
+    ce.resetHistory();
+    const stale = { ...first.data, spPurchase: { ...first.data.spPurchase!, fetchedOn: '2026-11-01' } };
+    const { data } = await run(stale, undefined, true);
+    expect(ce.commandCalls(GetSavingsPlansPurchaseRecommendationCommand)).toHaveLength(0);
+    expect(ce.commandCalls(GetReservationPurchaseRecommendationCommand)).toHaveLength(0);
+    expect(data.spPurchase).toBeUndefined();
+    expect(data.riPurchase).toBeUndefined();
+  });
 
   it('adds up Savings Plans coverage over every NextToken page and Reserved Instance coverage over NextPageToken', async () => {
     const { data } = await run();

@@ -63,6 +63,8 @@ describe('the daily run on the sample account', () => {
     for (const file of OUTPUTS) expect(existsSync(join(tmp.dir, 'out', '2026-11-20', file))).toBe(true);
     const report = JSON.parse(readFileSync(join(tmp.dir, 'out', '2026-11-20', 'run.json'), 'utf8'));
     expect(report.costExplorerRequests).toBe(first.report.costExplorerRequests);
+    // A first run: spend (3 pages of 13 months), forecast, commitments (purchases from the Hub), anomalies, root causes.
+    expect(report.costExplorerRequests).toBeLessThanOrEqual(12);
     expect(report.calls['ce:GetCostAndUsage']).toBeGreaterThan(0);
     const text = readFileSync(join(tmp.dir, 'out', '2026-11-20', 'digest.txt'), 'utf8');
     expect(text).toMatch(/sample/i);

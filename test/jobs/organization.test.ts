@@ -68,6 +68,41 @@ describe('the sample organization on the local runner', () => {
     expect(answer).not.toContain(STAGING);
   });
 
+  it('reads members from the management account in Compute Optimizer, one per request, when the organization is enrolled', async () => {
+    const seen = (enrolled: boolean) => {
+      const calls: AwsCall[] = [];
+      const sample = sampleResponder({ asOf: AS_OF, seed: 1 });
+      const aws = respondingAws((call) => {
+        if (call.service === 'compute-optimizer') calls.push(call);
+        if (call.operation === 'GetEnrollmentStatus') return { status: 'Active', memberAccountsEnrolled: enrolled };
+        return sample(call);
+      });
+      return { aws, calls };
+    };
+    const org = seen(true);
+    const { optimizer } = await read(org.aws);
+    const ec2 = org.calls.filter((c) => c.operation === 'GetEC2InstanceRecommendations');
+    expect(ec2.every((c) => c.accountId === undefined)).toBe(true); // all sent with the management's own credentials
+    expect(ec2.map((c) => c.input.accountIds ?? 'own').sort()).toEqual([
+      ['222222222222'],
+      ['222222222222'],
+      ['333333333333'],
+      ['333333333333'],
+      'own',
+      'own',
+    ]);
+    const owners = (o: typeof optimizer) => [...new Set(o.ec2.map((r) => r.accountId))].sort();
+    expect(owners(optimizer)).toEqual(['111111111111', '333333333333']);
+
+    // Not enrolled for the organization: each member's own, through its role, with nothing named.
+    const alone = seen(false);
+    const single = await read(alone.aws);
+    const memberCalls = alone.calls.filter((c) => c.operation === 'GetEC2InstanceRecommendations' && c.accountId);
+    expect([...new Set(memberCalls.map((c) => c.accountId))].sort()).toEqual(['222222222222', '333333333333']);
+    expect(alone.calls.some((c) => c.input.accountIds)).toBe(false);
+    expect(single.optimizer.ec2).toEqual(optimizer.ec2);
+  });
+
   it('makes a member whose role cannot be assumed one note naming it, and reads the others', async () => {
     const aws = refusing((call) =>
       call.operation === 'AssumeRole' && String(call.input.RoleArn).includes(STAGING)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ebsVolumeCost, ec2Price, gp3Equivalent, monthlyCost, price, rdsPrice, saving } from '../../src/pricing';
-import { billedUsageTypes, usageTypeOf } from '../../src/pricing/usage-types';
+import { billedUsageTypes, regionOfUsageType, usageTypeOf } from '../../src/pricing/usage-types';
 
 describe('usage types', () => {
   it('name the line of the bill each unit price is billed under', () => {
@@ -44,5 +44,21 @@ describe('usage types', () => {
     expect(rds && monthlyCost(rds).usageTypes).toEqual(['InstanceUsage:db.t3.large']);
     const logs = price('logs.storage', 'us-east-1');
     expect(logs && monthlyCost(logs, 10).usageTypes).toEqual([]);
+  });
+});
+
+describe('the region a usage type is billed in', () => {
+  it('reads the billing code, the source of a transfer, a bare name as us-east-1 and a named region', () => {
+    expect(regionOfUsageType('EU-NatGateway-Hours')).toBe('eu-west-1');
+    expect(regionOfUsageType('APN1-BoxUsage:m5.large')).toBe('ap-northeast-1');
+    expect(regionOfUsageType('USE1-EUC1-AWS-Out-Bytes')).toBe('us-east-1');
+    expect(regionOfUsageType('EUC1-USE1-AWS-Out-Bytes')).toBe('eu-central-1');
+    expect(regionOfUsageType('BoxUsage:m5.large')).toBe('us-east-1');
+    expect(regionOfUsageType('TimedStorage-ByteHrs')).toBe('us-east-1');
+    expect(regionOfUsageType('eu-west-1-KMS-Requests')).toBe('eu-west-1');
+  });
+
+  it('says nothing for a code it does not know', () => {
+    expect(regionOfUsageType('ZZZ9-BoxUsage:m5.large')).toBeUndefined();
   });
 });

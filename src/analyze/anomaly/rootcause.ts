@@ -6,6 +6,7 @@
 import type { Breakdown, Contributor, SpendAnomaly } from '../../domain/anomaly';
 import { addDays, daysBetween } from '../../domain/dates';
 import type { SpendData } from '../../domain/spend';
+import { regionOfUsageType } from '../../pricing/usage-types';
 
 /** Contributors kept per dimension, largest first. */
 const TOP = 5;
@@ -76,6 +77,28 @@ export function breakdownContributors(a: SpendAnomaly, b: Breakdown): Contributo
   return ranked(b.by, parts);
 }
 
+/** Services billed at edge locations, whose usage types carry no region: Cost Explorer calls their region "global". */
+const GLOBAL_SERVICES = new Set(['Amazon CloudFront', 'Amazon Route 53']);
+
+/**
+ * The region breakdown, from the usage-type breakdown (no Cost Explorer request of its own): each usage type's region
+ * from its billing code, global services as "global", a code we do not know as the code itself.
+ */
+function regionBreakdown(usageTypes: Breakdown): Breakdown {
+  const series: Record<string, number[]> = {};
+  for (const [key, values] of Object.entries(usageTypes.series)) {
+    const cut = key.indexOf('|');
+    const service = key.slice(0, cut);
+    const usageType = key.slice(cut + 1);
+    const region = GLOBAL_SERVICES.has(service)
+      ? 'global'
+      : (regionOfUsageType(usageType) ?? usageType.slice(0, usageType.indexOf('-')));
+    const part = `${service}|${region}`;
+    series[part] = values.map((usd, i) => (series[part]?.[i] ?? 0) + usd);
+  }
+  return { by: 'region', days: usageTypes.days, series };
+}
+
 /** Linked-account contributors, from the spend the run already holds (an anomaly in one account is all its own). */
 export function accountContributors(a: SpendAnomaly, spend: SpendData): Contributor[] {
   if (a.accountId) return [{ by: 'account', value: a.accountId, impactUsd: a.impactUsd, share: 1 }];
@@ -85,11 +108,14 @@ export function accountContributors(a: SpendAnomaly, spend: SpendData): Contribu
   return ranked('account', parts);
 }
 
-/** The anomalies with contributors added to the targets: breakdowns read by the collector, accounts from spend. */
+/**
+ * The anomalies with contributors added to the targets: usage types as the collector read them, regions from those,
+ * accounts from spend.
+ */
 export function explainAnomalies(
   anomalies: SpendAnomaly[],
   targets: SpendAnomaly[],
-  breakdowns: Breakdown[],
+  usageTypes: Breakdown | undefined,
   spend: SpendData | undefined,
 ): SpendAnomaly[] {
   const explained = new Set(targets);
@@ -98,7 +124,9 @@ export function explainAnomalies(
       ? {
           ...a,
           contributors: [
-            ...breakdowns.flatMap((b) => breakdownContributors(a, b)),
+            ...(usageTypes ? [usageTypes, regionBreakdown(usageTypes)] : []).flatMap((b) =>
+              breakdownContributors(a, b),
+            ),
             ...(spend ? accountContributors(a, spend) : []),
           ],
         }

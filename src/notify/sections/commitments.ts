@@ -24,7 +24,8 @@ export function commitmentsSection(
     `Reserved Instances: coverage ${pct(s.riCoveragePct)}, utilization ${pct(s.riUtilizationPct)} (7-day mean)${s.riLastDay ? `, ${pct(s.riLastDay.utilizationPct)} on ${s.riLastDay.date}` : ''}`,
   ];
   const commitmentFindings = findings
-    .filter((d) => d.source === 'commitments' || (d.action === 'purchase' && d.sources?.includes('commitments')))
+    // Purchases whoever recommends them: Cost Explorer's, or the Hub's where the Hub stands for it.
+    .filter((d) => d.source === 'commitments' || d.action === 'purchase')
     .filter((d) => d.status === 'alarm' || d.status === 'info')
     .sort((a, b) => b.monthlySavingsUsd - a.monthlySavingsUsd);
   const findingBlocks = commitmentFindings.slice(0, limit).map((d) => ({

@@ -4,6 +4,7 @@ import {
   accountContributors,
   breakdownContributors,
   carryRootCauses,
+  explainAnomalies,
   rootCauseTargets,
 } from '../../../src/analyze/anomaly/rootcause';
 import { detectSpendAnomalies } from '../../../src/analyze/anomaly/spend';
@@ -62,6 +63,28 @@ describe('root cause attribution', () => {
       byAccountService: { 'A|S': days.map((_, i) => (i >= 19 ? 90 : 10)), 'B|S': days.map(() => 10) },
     } as unknown as SpendData;
     expect(accountContributors(anomaly({}), spend)).toEqual([{ by: 'account', value: 'A', impactUsd: 160, share: 1 }]);
+  });
+
+  it('names regions from the usage types billing codes, global services as global, with no read of its own', () => {
+    const flat = (v: number, jump = 0) => days.map((_, i) => (i >= 19 ? v + jump : v));
+    const usageTypes = {
+      by: 'usage-type' as const,
+      days,
+      series: {
+        'S|EU-NatGateway-Hours': flat(10, 100),
+        'S|EU-NatGateway-Bytes': flat(10, 200),
+        'S|NatGateway-Hours': flat(10, 100),
+        'Amazon CloudFront|EU-DataTransfer-Out-Bytes': flat(1, 50),
+      },
+    };
+    const target = anomaly({});
+    const cdn = anomaly({ id: 'cdn', service: 'Amazon CloudFront' });
+    const [s, c] = explainAnomalies([target, cdn], [target, cdn], usageTypes, undefined);
+    expect(s?.contributors?.filter((x) => x.by === 'region')).toEqual([
+      { by: 'region', value: 'eu-west-1', impactUsd: 600, share: 0.75 },
+      { by: 'region', value: 'us-east-1', impactUsd: 200, share: 0.25 },
+    ]);
+    expect(c?.contributors?.filter((x) => x.by === 'region').map((x) => x.value)).toEqual(['global']);
   });
 
   it('explains only our rises with a service, largest first', () => {
