@@ -26,6 +26,8 @@ export const lambdaHandler = async (event: ScheduledEvent) => {
     storeDir: '/tmp/durion-cost/store',
     config,
     slackBotToken,
+    // The schedule's event id is the same on each of Lambda's asynchronous retries: a retry resumes.
+    invocationId: event.id,
   });
   metrics.addMetric('RunDuration', MetricUnit.Milliseconds, report.durationMs);
   metrics.addMetric('CostExplorerRequests', MetricUnit.Count, report.costExplorerRequests);

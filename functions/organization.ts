@@ -64,6 +64,8 @@ export const aggregateHandler = async (event: unknown) => {
     config,
     slackBotToken: await secret(config.slack.botToken, config.slack.botTokenParam),
     fanOut: fanOutOf(aws, config, run),
+    // The execution: the state machine's retry of this step, or a redrive, resumes from the snapshot.
+    invocationId: run.id,
   });
   metrics.addMetric('Findings', MetricUnit.Count, report.findings.total);
   metrics.addMetric('Failures', MetricUnit.Count, report.notes.filter((n) => n.kind !== 'estimated').length);

@@ -1,10 +1,12 @@
 /**
  * The daily job: collect → analyze → ledger → notify, the same in the scheduled Lambda and in `durion-cost run`.
- * Everything is computed before the store is written, so a run that fails leaves nothing half-written.
+ * Everything is computed before the store is written, so a run that fails leaves nothing half-written. The messages
+ * are recorded in the outbox and the snapshot written before any is sent; a retry of the same invocation finds that
+ * snapshot and only sends what is still unsent, without reading AWS again.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
+import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import { forecastAlert } from '../analyze/alerts/forecast';
 import { slackVerdicts } from '../analyze/anomaly/merge';
 import { analyzeOptimization, type OptimizationAnalysis } from '../analyze/recommend';
@@ -26,11 +28,11 @@ import type { SpendData } from '../domain/spend';
 import { type Reconciled, reconcile, unreadBy } from '../ledger/ledger';
 import { billedRequest, claimsDue, realizedFigures, verifyClaims } from '../ledger/realized';
 import { openStore } from '../ledger/store';
-import type { DigestStatus, RunReport, Snapshot, Store } from '../ledger/types';
+import type { RunReport, Snapshot, Store } from '../ledger/types';
 import { findingActions } from '../notify/buttons';
-import { type AlertOutcome, type Claims, claimsUntil, deliverAlerts, deliverDigest } from '../notify/deliver';
 import { buildDigest, buildOwnerDigest, type Digest } from '../notify/digest';
 import { writeOutputs } from '../notify/files';
+import { type Outbox, outboxUntil, record, sendAll } from '../notify/outbox';
 import { routeFindings } from '../notify/routing';
 import type { DigestSection } from '../notify/section';
 import { accountsSection } from '../notify/sections/accounts';
@@ -42,6 +44,7 @@ import { savingsSection } from '../notify/sections/savings';
 import { toPublishInput } from '../notify/sns';
 import { renderText } from '../notify/text';
 import { type AnomalyStepResult, anomalyStep } from './anomaly';
+import { deliveryReport, MAIN, messagesOf, transportsOf } from './delivery';
 import { identify } from './identity';
 import { accountScope, aggregateStep, collectOrganization, stepContext } from './organization';
 
@@ -62,6 +65,11 @@ export interface RunOptions {
   slackBotToken?: string;
   /** The organization's slices as the state machine read them: the run aggregates them instead of reading members. */
   fanOut?: FanOut;
+  /**
+   * The invocation this run is (the schedule's event id): a retry of it that finds its snapshot sends what is still
+   * unsent and reads nothing again. Runs without one (the CLI) always run whole.
+   */
+  invocationId?: string;
   now?: () => Date;
 }
 
@@ -71,18 +79,6 @@ export interface RunResult {
   files: string[];
 }
 
-/**
- * Where alerts go is real even on the sample account or a cassette: a configured topic is a real topic. So the SNS
- * client is a plain one (mocked at the client in tests), not one of the factory's replayed clients.
- */
-let snsClient: SNSClient | undefined;
-const sns = (region: string) => {
-  snsClient ??= new SNSClient({ region });
-  return snsClient;
-};
-
-/** The routing key of findings with no owner channel: they go to the main digest channel. */
-const MAIN = '(main)';
 const isSection = (s: DigestSection | undefined): s is DigestSection => s !== undefined;
 /** The owners and accounts whose findings go to a channel, for the header of that channel's digest. */
 const ownersOf = (input: DigestsInput, channel: string, findings: Finding[]) => {
@@ -266,17 +262,26 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
   try {
     const previous = await store.latestSnapshot();
     const run: Run = { ...options, now, sample: aws.mode === 'sample', accountId, store, previous };
+    if (isRetryOf(run, previous)) return await resume(run, previous);
     const { inventory, spend } = await collectStep(run);
     const analysis = await analyze(run, inventory, spend);
     const { ledger, current } = await reconcileStep(run, analysis.drafts, inventory.notes);
     const digests = digestsOf(run, inventory, analysis, { current, all: ledger.findings });
-    // notify: claims first, so a retried or repeated run never sends twice
-    const claims: Claims = { store, until: claimsUntil(run.asOf), notes: inventory.notes };
-    const { outgoing, sent } = await sendAlerts(run, claims, analysis);
-    const delivered = await postDigests(run, claims, digests);
-    const outcome = { notes: inventory.notes, current, ledger, built: analysis.alerts.length, sent, delivered };
-    const report = buildReport(run, started, outcome);
-    await persist(run, { inventory, spend, analysis, ledger, sent, report });
+    const outgoing = alertInputs(run, analysis);
+    // notify: every message recorded and the snapshot written before anything is sent, so nothing is lost
+    const outbox: Outbox = { store, notes: inventory.notes, now };
+    const channels = [digests.main, ...digests.owners];
+    const { messages, unsendable } = messagesOf(config, run.asOf, outgoing, channels, run.slackBotToken);
+    const recorded = await record(outbox, messages, outboxUntil(run.asOf));
+    const outcome = { notes: inventory.notes, current, ledger, built: analysis.alerts.length };
+    const before = deliveryReport(run.asOf, recorded, [], unsendable, recorded.length);
+    const alerted = recorded.filter((e) => e.transport === 'sns').map((e) => e.key.slice(ALERT_PREFIX.length));
+    const inputs = { inventory, spend, analysis, ledger, alerted, report: buildReport(run, started, outcome, before) };
+    const snapshot = await persist(run, inputs);
+    const delivered = await sendAll(outbox, transportsOf(config, run.slackBotToken), await store.unsent());
+    const after = deliveryReport(run.asOf, recorded, delivered, unsendable, (await store.unsent()).length);
+    const report = buildReport(run, started, outcome, after);
+    await store.putSnapshot({ ...snapshot, report });
     return writeFiles(run.outDir, { digests, outgoing, current, report });
   } finally {
     await store.close();
@@ -400,33 +405,50 @@ function digestsOf(
   });
 }
 
-/** Publish each alert not claimed before; without a topic nothing is published, and the inputs are still kept. */
-async function sendAlerts(run: Run, claims: Claims, { alerts, anomaly }: Analysis) {
-  const { config } = run;
-  const topicArn = config.topicArn ?? '(DURION_TOPIC_ARN not set)';
-  const outgoing = alerts.map((a) => ({
+/** The Publish input of each alert (kept in alerts.json even where no topic is configured). */
+function alertInputs(run: Run, { alerts, anomaly }: Analysis): { key: string; input: PublishCommandInput }[] {
+  const topicArn = run.config.topicArn ?? '(DURION_TOPIC_ARN not set)';
+  return alerts.map((a) => ({
     key: a.key,
     input: a.kind === 'anomaly' ? anomaly.publishInput(a, topicArn) : toPublishInput(a, topicArn),
   }));
-  const sent: AlertOutcome = config.topicArn
-    ? await deliverAlerts(claims, sns(config.homeRegion), outgoing)
-    : { published: 0, duplicates: 0, publishedKeys: [] };
-  return { outgoing, sent };
 }
 
-/** Post each digest not posted before, or say why it could not be. */
-async function postDigests(run: Run, claims: Claims, digests: Digests): Promise<DigestStatus[]> {
-  const { config, slackBotToken } = run;
-  const delivered: DigestStatus[] = [];
-  for (const { channel, digest } of [digests.main, ...digests.owners]) {
-    if (!channel) delivered.push({ channel: MAIN, posted: false, reason: 'SLACK_CHANNEL not set' });
-    else if (!slackBotToken) delivered.push({ channel, posted: false, reason: 'SLACK_BOT_TOKEN not set' });
-    else {
-      const slack = { apiUrl: config.slack.apiUrl, token: slackBotToken };
-      delivered.push(await deliverDigest(claims, slack, run.asOf, channel, digest));
-    }
-  }
-  return delivered;
+/** Outbox keys of alerts are `alert#<alert key>`. */
+const ALERT_PREFIX = 'alert#';
+
+/** Whether this run is a retry of the invocation whose snapshot the store holds (the Lambda's asynchronous retry). */
+function isRetryOf(run: Run, previous: Snapshot | undefined): previous is Snapshot {
+  return Boolean(run.invocationId && previous?.asOf === run.asOf && previous.report.invocationId === run.invocationId);
+}
+
+/**
+ * A retry of an invocation that got as far as its snapshot: send what is still unsent, as recorded, and update the
+ * report; nothing is read from AWS again. The files of the first attempt stand (a Lambda's /tmp is not kept anyway).
+ */
+async function resume(run: Run, previous: Snapshot): Promise<RunResult> {
+  const { store, asOf } = run;
+  const notes = [...previous.report.notes];
+  const keys = previous.report.outbox?.keys ?? [];
+  const recorded = (await Promise.all(keys.map((k) => store.getOutbox(k)))).filter((e) => e !== undefined);
+  const delivered = await sendAll(
+    { store, notes, now: run.now },
+    transportsOf(run.config, run.slackBotToken),
+    await store.unsent(),
+  );
+  const recordedChannels = new Set(recorded.filter((e) => e.transport === 'slack').map((e) => e.key));
+  const unsendable = previous.report.digests.filter((d) => !recordedChannels.has(`digest#${asOf}#${d.channel}`));
+  const after = deliveryReport(asOf, recorded, delivered, unsendable, (await store.unsent()).length);
+  const report: RunReport = {
+    ...previous.report,
+    notes,
+    alerts: { ...previous.report.alerts, ...after.alerts },
+    digests: after.digests,
+    outbox: after.outbox,
+    resumed: run.now().toISOString(),
+  };
+  await store.putSnapshot({ ...previous, report });
+  return { report, digestText: '', files: [] };
 }
 
 /** What the run did, for run.json and the snapshot: calls, Cost Explorer requests, findings, alerts, digests. */
@@ -438,12 +460,11 @@ function buildReport(
     current: Finding[];
     ledger: Reconciled;
     built: number;
-    sent: AlertOutcome;
-    delivered: DigestStatus[];
   },
+  delivery: ReturnType<typeof deliveryReport>,
 ): RunReport {
   const { aws, asOf, previous } = run;
-  const { current, ledger, sent } = outcome;
+  const { current, ledger } = outcome;
   const costExplorerRequests = aws.calls.forService('ce');
   const sameMonth = previous?.asOf.slice(0, 7) === asOf.slice(0, 7);
   return {
@@ -462,9 +483,11 @@ function buildReport(
       new: ledger.newIds.length,
       resolved: ledger.resolvedIds.length,
     },
-    alerts: { built: outcome.built, published: sent.published, duplicates: sent.duplicates },
+    alerts: { built: outcome.built, ...delivery.alerts },
     realized: realizedFigures(ledger.findings, run.config.spend.settleDays),
-    digests: outcome.delivered,
+    digests: delivery.digests,
+    outbox: delivery.outbox,
+    ...(run.invocationId ? { invocationId: run.invocationId } : {}),
   };
 }
 
@@ -476,10 +499,11 @@ async function persist(
     spend: SpendData;
     analysis: Analysis;
     ledger: Reconciled;
-    sent: AlertOutcome;
+    /** Keys of the alerts recorded in the outbox: they go out, now or on a later run. */
+    alerted: string[];
     report: RunReport;
   },
-): Promise<void> {
+): Promise<Snapshot> {
   const { store, config, asOf, sample } = run;
   const { inventory, analysis } = out;
   if (inventory.spend) await store.putSpend(spendKey(config), inventory.spend);
@@ -487,7 +511,7 @@ async function persist(
   const extra = {
     commitments: inventory.optimization?.commitments,
     checklist: analysis.optimization.checklist,
-    anomalies: analysis.anomaly.stateAfter(out.sent.publishedKeys),
+    anomalies: analysis.anomaly.stateAfter(out.alerted),
   };
   const summary = analysis.summary;
   const snapshot: Snapshot = {
@@ -499,6 +523,7 @@ async function persist(
     extra,
   };
   await store.putSnapshot(snapshot);
+  return snapshot;
 }
 
 /** Write the run's files: the main digest as posted and as text, the owner digests, alerts, findings, the report. */

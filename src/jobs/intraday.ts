@@ -1,7 +1,7 @@
 /**
  * The intraday anomaly run (the optional second schedule, off by default): hourly spend by account and service over
  * the last 14 days, the hourly detector, and alerts for anomalies still going at the last hour, published through
- * the same SNS path and the same once-only claims as the daily run. Its alert keys are the daily run's
+ * the same SNS path and the same outbox as the daily run. Its alert keys are the daily run's
  * (account, service, first day), so an event alerted intraday is not alerted again by the next daily run.
  * It keeps no snapshot: the daily run stays the one the digest and Slack read.
  */
@@ -17,7 +17,8 @@ import type { SpendAnomaly } from '../domain/anomaly';
 import type { Note } from '../domain/note';
 import { openStore } from '../ledger/store';
 import { anomalyPublishInput } from '../notify/anomaly-alert';
-import { claimsUntil, deliverAlerts } from '../notify/deliver';
+import { outboxUntil, recordAndSend, tally } from '../notify/outbox';
+import { snsTransport } from '../notify/sns';
 
 export interface IntradayOptions {
   /** The AWS client set, built by the caller for its mode. */
@@ -32,7 +33,7 @@ export interface IntradayResult {
   alerts: Alert[];
   /** Alerts published by this run (only where a topic is configured and the claim was fresh). */
   published: number;
-  /** Alerts already claimed by an earlier run (intraday or daily), so not sent again. */
+  /** Alerts an earlier run (intraday or daily) already sent, so not sent again. */
   duplicates: number;
   costExplorerRequests: number;
   notes: Note[];
@@ -59,14 +60,16 @@ export async function runIntraday(options: IntradayOptions): Promise<IntradayRes
   const { topicArn } = config;
   if (topicArn && alerts.length) {
     const byKey = new Map(anomalies.map((a) => [`anomaly:${a.id}`, a]));
-    const outgoing = alerts.map((a) => ({
-      key: a.key,
-      input: anomalyPublishInput(a, byKey.get(a.key), topicArn, { chatbot: config.anomaly.chatbotFormat }),
+    const messages = alerts.map((a) => ({
+      key: `alert#${a.key}`,
+      transport: 'sns' as const,
+      payload: anomalyPublishInput(a, byKey.get(a.key), topicArn, { chatbot: config.anomaly.chatbotFormat }),
     }));
     const store = await openStore({ tableName: config.tableName, storeDir: options.storeDir });
     try {
       sns ??= new SNSClient({ region: config.homeRegion });
-      sent = await deliverAlerts({ store, until: claimsUntil(asOf), notes }, sns, outgoing);
+      const outbox = { store, notes, now: () => now };
+      sent = tally(await recordAndSend(outbox, { sns: snsTransport(sns) }, messages, outboxUntil(asOf)));
     } finally {
       await store.close();
     }

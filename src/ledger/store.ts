@@ -1,7 +1,8 @@
 /**
  * The store: one DynamoDB table (pk, sk; TTL attribute expiresAt). In AWS it is the stack's table; locally the same
  * code runs against dynalite, in process, on files under the store folder.
- * Items: SPEND/<key> (compressed daily spend), FINDING/<id>, SNAPSHOT/<asOf> (compressed), CLAIM/<key>;
+ * Items: SPEND/<key> (compressed daily spend), FINDING/<id>, SNAPSHOT/<asOf> (compressed), CLAIM/<key>,
+ * OUTBOX/<key> (a message on its way out, payload compressed);
  * blobs over the item limit continue in <pk>#PART items.
  */
 import { mkdirSync } from 'node:fs';
@@ -20,12 +21,13 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { StoreError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
 import type { SpendData } from '../domain/spend';
 import { applyState } from './ledger';
-import type { Snapshot, StateRequest, Store } from './types';
+import type { OutboxEntry, OutboxState, Snapshot, StateRequest, Store } from './types';
 
 /**
  * The DynamoDB actions each Store method sends, for the function roles in serverless.yml (a role grants those of the
@@ -44,6 +46,10 @@ export const STORE_IAM_ACTIONS = {
   latestSnapshot: ['dynamodb:Query', 'dynamodb:GetItem'],
   claim: ['dynamodb:PutItem'],
   release: ['dynamodb:DeleteItem'],
+  enqueue: ['dynamodb:PutItem', 'dynamodb:GetItem'],
+  markOutbox: ['dynamodb:UpdateItem'],
+  unsent: ['dynamodb:Query'],
+  getOutbox: ['dynamodb:GetItem'],
   close: [],
 } as const satisfies Record<keyof Store, readonly string[]>;
 
@@ -276,7 +282,88 @@ class DynamoStore implements Store {
     });
   }
 
+  enqueue(entry: Pick<OutboxEntry, 'key' | 'transport' | 'payload' | 'createdAt'>, expiresAt: Date) {
+    return this.wrap('record a message in the outbox', async () => {
+      const fresh: OutboxEntry = { ...entry, state: 'pending', attempts: 0 };
+      const { payload, ...rest } = fresh;
+      try {
+        await this.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: {
+              pk: 'OUTBOX',
+              sk: entry.key,
+              ...rest,
+              payload: gzipSync(JSON.stringify(payload)),
+              expiresAt: epochSeconds(expiresAt),
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return fresh;
+      } catch (err) {
+        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+      }
+      return (await this.getOutbox(entry.key)) as OutboxEntry;
+    });
+  }
+
+  getOutbox(key: string) {
+    return this.wrap('read the outbox', async () => {
+      const kept = await this.doc.send(
+        new GetCommand({ TableName: this.table, Key: { pk: 'OUTBOX', sk: key }, ConsistentRead: true }),
+      );
+      return kept.Item ? outboxEntry(kept.Item) : undefined;
+    });
+  }
+
+  markOutbox(key: string, from: OutboxState, to: OutboxState, at: Date, sentId?: string) {
+    return this.wrap('mark a message in the outbox', async () => {
+      try {
+        await this.doc.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: { pk: 'OUTBOX', sk: key },
+            UpdateExpression: `SET #state = :to, updatedAt = :at, attempts = attempts + :n${sentId ? ', sentId = :id' : ''}`,
+            ConditionExpression: '#state = :from',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: {
+              ':to': to,
+              ':from': from,
+              ':n': to === 'sending' ? 1 : 0,
+              ':at': at.toISOString(),
+              ...(sentId ? { ':id': sentId } : {}),
+            },
+          }),
+        );
+        return true;
+      } catch (err) {
+        if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+        throw err;
+      }
+    });
+  }
+
+  unsent() {
+    return this.wrap('read the outbox', async () =>
+      (await this.queryAll('OUTBOX'))
+        .map(outboxEntry)
+        .filter((e) => e.state !== 'sent')
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.key.localeCompare(b.key)),
+    );
+  }
+
   close() {
     return this.onClose();
   }
+}
+
+/** An outbox item as the Store hands it out: the payload unzipped, the table's own attributes left behind. */
+function outboxEntry(item: Record<string, unknown>): OutboxEntry {
+  const { pk: _pk, sk, expiresAt: _ttl, payload, ...rest } = item;
+  return {
+    ...(rest as Omit<OutboxEntry, 'key' | 'payload'>),
+    key: String(sk),
+    payload: JSON.parse(gunzipSync(payload as Uint8Array).toString('utf8')),
+  };
 }

@@ -30,6 +30,15 @@ export interface RunReport {
   costExplorerRequestsMonth: number;
   /** One entry per channel the digest was meant for: the main channel and the owners' channels. */
   digests: DigestStatus[];
+  /**
+   * The outbox after the run: the keys of the messages it recorded, messages of earlier runs it sent, and how many
+   * are still unsent (sent by the next run). Absent in snapshots older than the outbox.
+   */
+  outbox?: { keys: string[]; earlierSent: number; unsent: number };
+  /** The invocation (the schedule's event id) this run was; a retry of it resumes from the snapshot. */
+  invocationId?: string;
+  /** When a retry of the invocation finished sending what the first attempt had not (ISO). */
+  resumed?: string;
 }
 
 /** Whether one channel got its digest, and why not. */
@@ -60,6 +69,27 @@ export interface SnapshotExtra {
   anomalies?: AnomalyState;
 }
 
+/** Where a message is on its way out: recorded, handed to the service (outcome unknown until marked), or sent. */
+export type OutboxState = 'pending' | 'sending' | 'sent';
+
+/** One message of the outbox (notify/outbox.ts): a channel's digest for a day, or one alert. */
+export interface OutboxEntry {
+  /** `digest#<asOf>#<channel>` or `alert#<alert key>`. */
+  key: string;
+  transport: 'slack' | 'sns';
+  state: OutboxState;
+  /** What is sent, exactly as recorded the first time (a rerun sends this, not what it built itself). */
+  payload: unknown;
+  /** When it was first recorded (ISO); Slack's channel history is searched from here. */
+  createdAt: string;
+  /** Times it was handed to the service. */
+  attempts: number;
+  /** When its state last changed (ISO). */
+  updatedAt?: string;
+  /** Slack's message ts or SNS's MessageId, once sent. */
+  sentId?: string;
+}
+
 /** A state change asked for from Slack or the CLI. */
 export interface StateRequest {
   state: Extract<FindingState, 'open' | 'acknowledged' | 'snoozed' | 'kept'>;
@@ -81,8 +111,18 @@ export interface Store {
   setState(id: string, change: StateRequest, now: Date): Promise<Finding | undefined>;
   putSnapshot(snapshot: Snapshot): Promise<void>;
   latestSnapshot(): Promise<Snapshot | undefined>;
-  /** Once-only: true the first time a key is claimed (a digest per channel per day, an alert per event). */
+  /** Once-only: true the first time a key is claimed (a Slack request by its trigger id). */
   claim(key: string, expiresAt: Date): Promise<boolean>;
   release(key: string): Promise<void>;
+  /** Record a message as pending unless its key is in the outbox already; the entry as the outbox now holds it. */
+  enqueue(
+    entry: Pick<OutboxEntry, 'key' | 'transport' | 'payload' | 'createdAt'>,
+    expiresAt: Date,
+  ): Promise<OutboxEntry>;
+  /** Move an entry from `from` to `to` at `at` (counting an attempt on 'sending'); false when it was not in `from`. */
+  markOutbox(key: string, from: OutboxState, to: OutboxState, at: Date, sentId?: string): Promise<boolean>;
+  /** Every entry not marked sent, oldest first. */
+  unsent(): Promise<OutboxEntry[]>;
+  getOutbox(key: string): Promise<OutboxEntry | undefined>;
   close(): Promise<void>;
 }

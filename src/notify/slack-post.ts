@@ -1,67 +1,116 @@
 /**
- * chat.postMessage over global fetch: the digest needs one Web API call, so the daily function does not bundle a
- * Slack SDK. Errors name Slack's `error` string and never carry the token.
+ * The digest's way to Slack: chat.postMessage through @slack/web-api, each message carrying its outbox key in message
+ * metadata, and conversations.history to find it again when a post's outcome was unknown (that needs the
+ * `channels:history` scope for public channels, `groups:history` for private ones). The client retries nothing by
+ * itself: a retried post after a timeout could show twice, so only a 429 (nothing was posted) is retried here, once,
+ * after Slack's Retry-After; everything else goes back to the outbox. Errors name Slack's `error` string, never the token.
  */
-import { SlackError } from '../domain/errors';
+import { ErrorCode, LogLevel, WebClient } from '@slack/web-api';
 import type { Block } from './blocks';
+import { SendError, type Transport } from './outbox';
 
-export interface PostMessageInput {
-  /** Slack's Web API base, e.g. https://slack.com/api/ (config.slack.apiUrl). */
-  apiUrl: string;
-  token: string;
+/** A channel's digest as the outbox records it. */
+export interface SlackMessage {
   channel: string;
   text: string;
   blocks: Block[];
 }
 
-export interface PostedMessage {
-  channel: string;
-  ts: string;
-}
-
-/** The parts of a Web API answer we read. */
-interface SlackAnswer {
-  ok?: unknown;
-  error?: string;
-  channel?: string;
-  ts?: string;
-  response_metadata?: { messages?: string[] };
-}
+/** The metadata event type of every message durion-cost posts; its payload names the outbox key. */
+export const EVENT_TYPE = 'durion_cost_message';
 
 const TIMEOUT_MS = 10_000;
+/** The longest Retry-After waited for in-process; beyond it, the next run posts. */
+const MAX_RATE_WAIT_S = 30;
+/** History pages (200 messages each) searched for a message whose outcome was unknown. */
+const HISTORY_PAGES = 5;
 
-/** Post a message; throws SlackError when Slack answers `ok: false` or cannot be reached. */
-export async function postMessage(input: PostMessageInput): Promise<PostedMessage> {
-  const base = input.apiUrl.endsWith('/') ? input.apiUrl : `${input.apiUrl}/`;
-  const url = `${base}chat.postMessage`;
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${input.token}`, 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify({ channel: input.channel, text: input.text, blocks: input.blocks }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-  } catch (cause) {
-    throw new SlackError(`chat.postMessage could not reach ${url}: ${(cause as Error).message}`, 'request_failed', {
-      cause,
-    });
-  }
-  const answer = (await res.json().catch(() => undefined)) as SlackAnswer | undefined;
-  if (typeof answer?.ok !== 'boolean') {
-    throw new SlackError(
-      `chat.postMessage answered HTTP ${res.status} without a Slack API response`,
-      `http_${res.status}`,
+interface WebError {
+  code?: string;
+  data?: { error?: string; response_metadata?: { messages?: string[] } };
+  statusCode?: number;
+  retryAfter?: number;
+  message?: string;
+}
+
+/** What went wrong, as a SendError: Slack's answer is a refusal, no answer (or a 5xx) an unknown outcome. */
+function sendError(err: unknown, what: string): SendError {
+  const e = err as WebError;
+  if (e.code === ErrorCode.PlatformError) {
+    const details = e.data?.response_metadata?.messages?.join('; ');
+    return new SendError(
+      `${what} failed: ${e.data?.error ?? 'unknown_error'}${details ? ` (${details})` : ''}`,
+      'refused',
     );
   }
-  if (!answer.ok) {
-    const error = answer.error ?? 'unknown_error';
-    const details = answer.response_metadata?.messages?.join('; ');
-    const retry = res.headers.get('retry-after');
-    throw new SlackError(
-      `chat.postMessage to ${input.channel} failed: ${error}${details ? ` (${details})` : ''}${retry ? `; retry after ${retry} s` : ''}`,
-      error,
-    );
+  if (e.code === ErrorCode.RateLimitedError) {
+    return new SendError(`${what} failed: ratelimited; retry after ${e.retryAfter ?? '?'} s`, 'refused');
   }
-  return { channel: answer.channel ?? input.channel, ts: answer.ts ?? '' };
+  if (e.code === ErrorCode.HTTPError && (e.statusCode ?? 500) < 500) {
+    return new SendError(`${what} answered HTTP ${e.statusCode}`, 'refused');
+  }
+  const answer = e.code === ErrorCode.HTTPError ? `HTTP ${e.statusCode}` : 'no answer';
+  return new SendError(`${what}: ${answer} (${e.message ?? 'request failed'})`, 'unknown');
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Slack as an outbox transport, on the Web API at `apiUrl` (config.slack.apiUrl). */
+export function slackTransport(apiUrl: string, token: string): Transport {
+  const client = new WebClient(token, {
+    slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+    timeout: TIMEOUT_MS,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logLevel: LogLevel.ERROR,
+  });
+  return {
+    name: 'slack',
+    source: 'slack:chat.postMessage',
+    async send(payload, key) {
+      const m = payload as SlackMessage;
+      const what = `chat.postMessage to ${m.channel}`;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const r = await client.chat.postMessage({
+            channel: m.channel,
+            text: m.text,
+            blocks: m.blocks as never,
+            metadata: { event_type: EVENT_TYPE, event_payload: { key } },
+          });
+          return r.ts ?? '';
+        } catch (err) {
+          const wait = (err as WebError).retryAfter;
+          const limited = (err as WebError).code === ErrorCode.RateLimitedError;
+          if (limited && attempt === 0 && wait !== undefined && wait <= MAX_RATE_WAIT_S) {
+            await sleep(wait * 1000);
+            continue;
+          }
+          throw sendError(err, what);
+        }
+      }
+    },
+    async find(payload, key, since) {
+      const { channel } = payload as SlackMessage;
+      const oldest = String(Math.floor(Date.parse(since) / 1000) - 60);
+      let cursor: string | undefined;
+      for (let page = 0; page < HISTORY_PAGES; page++) {
+        let r: Awaited<ReturnType<typeof client.conversations.history>>;
+        try {
+          r = await client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, cursor });
+        } catch (err) {
+          throw sendError(err, `conversations.history of ${channel}`);
+        }
+        const hit = r.messages?.find(
+          (msg) =>
+            msg.metadata?.event_type === EVENT_TYPE &&
+            (msg.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
+        );
+        if (hit) return hit.ts ?? '';
+        cursor = r.response_metadata?.next_cursor || undefined;
+        if (!cursor) return undefined;
+      }
+      return undefined;
+    },
+  };
 }

@@ -10,10 +10,10 @@ import {
   type PublishCommandInput,
   type SNSClient,
 } from '@aws-sdk/client-sns';
-import { guard } from '../collect/guard';
+import { noteKind } from '../collect/guard';
 import type { Alert } from '../domain/alert';
 import { usd } from '../domain/money';
-import type { Note } from '../domain/note';
+import { SendError, type Transport } from './outbox';
 
 /** SNS refuses subjects of 100 characters or more ("less than 100 characters long", Publish API reference). */
 const SUBJECT_MAX = 99;
@@ -87,16 +87,27 @@ export function toPublishInput(alert: Alert, topicArn: string): PublishCommandIn
   };
 }
 
-/** Publish each input in turn; a publish SNS refuses becomes a note. Returns the inputs that were not published. */
-export async function publishAlerts(
-  sns: SNSClient,
-  inputs: PublishCommandInput[],
-  notes: Note[],
-): Promise<PublishCommandInput[]> {
-  const failed: PublishCommandInput[] = [];
-  for (const input of inputs) {
-    const out = await guard(notes, { source: 'sns:Publish' }, () => sns.send(new PublishCommand(input)));
-    if (!out) failed.push(input);
-  }
-  return failed;
+/**
+ * SNS as an outbox transport. Each Publish carries its outbox key as the `alertKey` attribute, so a subscriber can
+ * drop the repeat an unknown outcome leads to. SNS's answer (a 4xx, throttling after the SDK's own retries) is a
+ * refusal: nothing was published. No answer, or a 5xx, is an unknown outcome.
+ */
+export function snsTransport(sns: SNSClient): Transport {
+  return {
+    name: 'sns',
+    source: 'sns:Publish',
+    async send(payload, key) {
+      const input = payload as PublishCommandInput;
+      const MessageAttributes = { ...input.MessageAttributes, alertKey: { DataType: 'String', StringValue: key } };
+      try {
+        const out = await sns.send(new PublishCommand({ ...input, MessageAttributes }));
+        return out.MessageId ?? '';
+      } catch (err) {
+        const e = err as Error;
+        const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+        const refused = (status !== undefined && status < 500) || ['denied', 'throttled'].includes(noteKind(e.name));
+        throw new SendError(`Publish: ${e.name}: ${e.message}`, refused ? 'refused' : 'unknown', { cause: err });
+      }
+    },
+  };
 }

@@ -13,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it, vi } from 'vitest';
 import { inventoryIamActions } from '../../src/analyze/rules';
@@ -162,13 +162,14 @@ const dynamoAction = (command: object) => `dynamodb:${DOC_OPERATION[command.cons
 describe('IAM of the intraday function', () => {
   const intraday = roleStatements('IntradayRole');
 
-  it('grants exactly what a run sends: hourly spend, claim, publish, release', async () => {
+  it('grants exactly what a run sends: hourly spend, the outbox, publish', async () => {
     const table = mockClient(DynamoDBDocumentClient);
     const sns = mockClient(SNSClient);
     try {
       table.on(PutCommand).resolves({});
-      table.on(DeleteCommand).resolves({});
-      sns.on(PublishCommand).rejects(Object.assign(new Error('topic unavailable'), { name: 'InternalError' }));
+      table.on(UpdateCommand).resolves({});
+      const refused = { name: 'AuthorizationError', $metadata: { httpStatusCode: 403 } };
+      sns.on(PublishCommand).rejects(Object.assign(new Error('not authorized'), refused));
       const sent: string[] = [];
       const runaway = withRunaway('2026-11-20');
       const responder = (call: AwsCall) => {
@@ -187,8 +188,10 @@ describe('IAM of the intraday function', () => {
         ...table.calls().map((c) => dynamoAction(c.args[0])),
         ...sns.calls().map((c) => `sns:${c.args[0].constructor.name.replace(/Command$/, '')}`),
       );
-      expect(granted(intraday, ['Logs', 'DeadLetters'])).toEqual(iamActions(sent));
-      expect(iamActions(sent)).toContain('dynamodb:DeleteItem');
+      // Recording a key already there reads it back (GetItem): the same method, on a later run.
+      const outbox = [...STORE_IAM_ACTIONS.enqueue, ...STORE_IAM_ACTIONS.markOutbox];
+      expect(granted(intraday, ['Logs', 'DeadLetters'])).toEqual(iamActions([...sent, ...outbox]));
+      expect(iamActions(sent)).toContain('dynamodb:UpdateItem');
     } finally {
       table.restore();
       sns.restore();
@@ -257,6 +260,15 @@ describe('the DynamoDB actions each Store method declares', () => {
         latestSnapshot: () => store.latestSnapshot(),
         claim: () => store.claim('alert#k', new Date(Date.now() + 86_400_000)),
         release: () => store.release('alert#k'),
+        // The second records nothing new and reads back what the first recorded.
+        enqueue: async () => {
+          const entry = { key: 'alert#k', transport: 'sns' as const, payload: {}, createdAt: '2026-11-20T07:00:00Z' };
+          await store.enqueue(entry, new Date(Date.now() + 86_400_000));
+          await store.enqueue(entry, new Date(Date.now() + 86_400_000));
+        },
+        markOutbox: () => store.markOutbox('alert#k', 'pending', 'sending', new Date()),
+        unsent: () => store.unsent(),
+        getOutbox: () => store.getOutbox('alert#k'),
         close: () => store.close(),
       };
       for (const [method, run] of Object.entries(runs)) {

@@ -19,9 +19,10 @@ export async function fakeSlack(
     });
     req.on('end', () => {
       const type = req.headers['content-type'] ?? '';
+      // @slack/web-api posts form fields, objects (blocks, metadata) JSON-encoded in them.
       const body = type.includes('json')
         ? (JSON.parse(raw || '{}') as Record<string, unknown>)
-        : Object.fromEntries(new URLSearchParams(raw));
+        : Object.fromEntries([...new URLSearchParams(raw)].map(([k, v]) => [k, /^[[{]/.test(v) ? JSON.parse(v) : v]));
       const call = { method: (req.url ?? '').replace(/^\/api\//, '').replace(/^\//, ''), headers: req.headers, body };
       calls.push(call);
       res.writeHead(200, { 'content-type': 'application/json' });

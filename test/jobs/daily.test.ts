@@ -119,6 +119,52 @@ describe('the daily run on the sample account', () => {
     }
   });
 
+  it('resumes a retry of the same invocation from the store: sends what is unsent, reads AWS no more', async () => {
+    let refuse = true;
+    const slack = await fakeSlack((call) =>
+      call.method === 'chat.postMessage' && refuse
+        ? { ok: false, error: 'service_unavailable' }
+        : { ok: true, ts: '1.0' },
+    );
+    try {
+      const env = { SLACK_CHANNEL: 'C0DIGEST', SLACK_API_URL: slack.url };
+      const attempt = (aws: ReturnType<typeof sampleAws>, invocationId: string) =>
+        runDaily({
+          aws,
+          asOf: '2026-11-20',
+          outDir: join(tmp.dir, 'out'),
+          storeDir: join(tmp.dir, 'store'),
+          config: loadConfig(env),
+          slackBotToken: 'xoxb-test-token',
+          invocationId,
+        });
+      const first = await attempt(sampleAws('2026-11-20'), 'evt-1');
+      expect(first.report.digests).toEqual([
+        { channel: 'C0DIGEST', posted: false, reason: 'chat.postMessage to C0DIGEST failed: service_unavailable' },
+      ]);
+      expect(first.report.outbox).toMatchObject({ keys: ['digest#2026-11-20#C0DIGEST'], unsent: 1 });
+
+      refuse = false;
+      const retryAws = sampleAws('2026-11-20');
+      const retry = await attempt(retryAws, 'evt-1');
+      expect(retry.report.resumed).toBeDefined();
+      expect(retry.report.digests).toEqual([{ channel: 'C0DIGEST', posted: true, reason: 'posted' }]);
+      expect(retry.report.outbox?.unsent).toBe(0);
+      expect(retryAws.calls.forService('ce')).toBe(0);
+      expect(Object.keys(retryAws.calls.byOperation)).toEqual(['sts:GetCallerIdentity']);
+      expect(retry.report.findings).toEqual(first.report.findings);
+
+      // Another invocation for the same day runs whole, and posts nothing twice.
+      const rerun = await attempt(sampleAws('2026-11-20'), 'evt-2');
+      expect(rerun.report.resumed).toBeUndefined();
+      expect(rerun.report.costExplorerRequests).toBeGreaterThan(0);
+      expect(rerun.report.digests[0]?.reason).toBe('already posted for 2026-11-20');
+      expect(slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(2);
+    } finally {
+      await slack.close();
+    }
+  });
+
   it('publishes each alert once, and again on the next run when SNS refused it', async () => {
     const sns = mockClient(SNSClient);
     try {
@@ -128,7 +174,8 @@ describe('the daily run on the sample account', () => {
         // Only the forecast alert here; anomaly alerts are tested in test/anomaly/step.test.ts.
         DURION_ANOMALY_MIN_IMPACT_USD: '1000000',
       };
-      sns.on(PublishCommand).rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'Throttling' }));
+      const throttled = { name: 'Throttling', $metadata: { httpStatusCode: 400 } };
+      sns.on(PublishCommand).rejectsOnce(Object.assign(new Error('Rate exceeded'), throttled));
       const refused = await run('2026-11-20', env);
       expect(refused.report.alerts).toEqual({ built: 1, published: 0, duplicates: 0 });
       expect(refused.report.notes).toContainEqual(

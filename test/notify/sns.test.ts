@@ -2,8 +2,8 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/domain/alert';
-import type { Note } from '../../src/domain/note';
-import { publishAlerts, snsSubject, toPublishInput } from '../../src/notify/sns';
+import type { SendError } from '../../src/notify/outbox';
+import { snsSubject, snsTransport, toPublishInput } from '../../src/notify/sns';
 
 const TOPIC = 'arn:aws:sns:us-east-1:111111111111:durion-cost-alerts';
 const alert: Alert = {
@@ -72,43 +72,40 @@ describe('toPublishInput', () => {
   });
 });
 
-describe('publishAlerts', () => {
-  it('publishes each input and reports none failed', async () => {
+describe('the SNS transport', () => {
+  const sdkError = (name: string, message: string, status?: number) =>
+    Object.assign(new Error(message), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}) });
+
+  it('publishes the input with its outbox key as an attribute subscribers can drop repeats by', async () => {
     sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
-    const notes: Note[] = [];
-
-    const failed = await publishAlerts(
-      new SNSClient({}),
-      [toPublishInput(alert, TOPIC), toPublishInput(alert, TOPIC)],
-      notes,
-    );
-
-    expect(failed).toEqual([]);
-    expect(sns).toHaveReceivedCommandTimes(PublishCommand, 2);
+    const id = await snsTransport(new SNSClient({})).send(toPublishInput(alert, TOPIC), 'alert#forecast:2026-11');
+    expect(id).toBe('m-1');
     expect(sns).toHaveReceivedCommandWith(PublishCommand, {
       TopicArn: TOPIC,
       Subject: expect.stringMatching(/^November/),
+      MessageAttributes: expect.objectContaining({
+        kind: { DataType: 'String', StringValue: 'forecast' },
+        alertKey: { DataType: 'String', StringValue: 'alert#forecast:2026-11' },
+      }),
     });
-    expect(notes).toEqual([]);
   });
 
-  it('turns a refused publish into a note and goes on with the next', async () => {
-    const denied = Object.assign(new Error('not authorized to perform SNS:Publish'), { name: 'AuthorizationError' });
-    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottledException' });
-    sns.on(PublishCommand).rejectsOnce(denied).rejectsOnce(throttled).resolves({ MessageId: 'm-3' });
-    const notes: Note[] = [];
-    const inputs = [toPublishInput(alert, TOPIC), toPublishInput(alert, TOPIC), toPublishInput(alert, TOPIC)];
-
-    const failed = await publishAlerts(new SNSClient({}), inputs, notes);
-
-    expect(failed).toEqual([inputs[0], inputs[1]]);
-    expect(notes).toEqual([
-      {
-        kind: 'denied',
-        source: 'sns:Publish',
-        message: 'AuthorizationError: not authorized to perform SNS:Publish',
-      },
-      { kind: 'throttled', source: 'sns:Publish', message: 'ThrottledException: Rate exceeded' },
+  it('calls an answer from SNS a refusal, and no answer or a 5xx an unknown outcome', async () => {
+    const transport = snsTransport(new SNSClient({}));
+    const outcome = (err: Error) => {
+      sns.reset();
+      sns.on(PublishCommand).rejects(err);
+      return transport.send(toPublishInput(alert, TOPIC), 'k').then(
+        () => 'sent',
+        (e: SendError) => [e.outcome, e.message],
+      );
+    };
+    expect(await outcome(sdkError('AuthorizationError', 'not authorized to perform SNS:Publish', 403))).toEqual([
+      'refused',
+      'Publish: AuthorizationError: not authorized to perform SNS:Publish',
     ]);
+    expect((await outcome(sdkError('Throttling', 'Rate exceeded', 400)))[0]).toBe('refused');
+    expect((await outcome(sdkError('InternalError', 'oops', 500)))[0]).toBe('unknown');
+    expect((await outcome(sdkError('TimeoutError', 'socket hang up')))[0]).toBe('unknown');
   });
 });

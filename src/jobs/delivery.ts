@@ -1,0 +1,97 @@
+/**
+ * What a daily run sends and how it went, through the outbox (notify/outbox.ts): the alerts and each channel's digest
+ * become messages recorded before any is sent; then every entry still unsent (this run's and any an earlier run left)
+ * goes out; the outcome is the report's `alerts`, `digests` and `outbox`.
+ */
+import { SNSClient } from '@aws-sdk/client-sns';
+import type { Config } from '../config';
+import type { DigestStatus, OutboxEntry, RunReport } from '../ledger/types';
+import type { Digest } from '../notify/digest';
+import { type Delivered, type Message, type Transport, tally } from '../notify/outbox';
+import { slackTransport } from '../notify/slack-post';
+import { snsTransport } from '../notify/sns';
+
+/** The routing key of findings with no owner channel, as statuses name it when SLACK_CHANNEL is not set. */
+export const MAIN = '(main)';
+
+/**
+ * Where alerts go is real even on the sample account or a cassette: a configured topic is a real topic. So the SNS
+ * client is a plain one (mocked at the client in tests), not one of the factory's replayed clients.
+ */
+let snsClient: SNSClient | undefined;
+
+/** The transports a run has: SNS where a topic is configured, Slack where a bot token is. */
+export function transportsOf(
+  config: Config,
+  slackBotToken: string | undefined,
+): Partial<Record<OutboxEntry['transport'], Transport>> {
+  snsClient ??= new SNSClient({ region: config.homeRegion });
+  return {
+    ...(config.topicArn ? { sns: snsTransport(snsClient) } : {}),
+    ...(slackBotToken ? { slack: slackTransport(config.slack.apiUrl, slackBotToken) } : {}),
+  };
+}
+
+const digestKey = (asOf: string, channel: string) => `digest#${asOf}#${channel}`;
+
+/** The run's messages, and the digests that cannot be sent at all (no channel, no token) with why. */
+export function messagesOf(
+  config: Config,
+  asOf: string,
+  alerts: { key: string; input: unknown }[],
+  digests: { channel?: string; digest: Digest }[],
+  slackBotToken: string | undefined,
+): { messages: Message[]; unsendable: DigestStatus[] } {
+  const messages: Message[] = config.topicArn
+    ? alerts.map((a) => ({ key: `alert#${a.key}`, transport: 'sns', payload: a.input }))
+    : [];
+  const unsendable: DigestStatus[] = [];
+  for (const { channel, digest } of digests) {
+    if (!channel) unsendable.push({ channel: MAIN, posted: false, reason: 'SLACK_CHANNEL not set' });
+    else if (!slackBotToken) unsendable.push({ channel, posted: false, reason: 'SLACK_BOT_TOKEN not set' });
+    else {
+      const payload = { channel, text: digest.text, blocks: digest.blocks };
+      messages.push({ key: digestKey(asOf, channel), transport: 'slack', payload });
+    }
+  }
+  return { messages, unsendable };
+}
+
+/** The report's delivery figures: this run's alerts and digests by how they went, and the outbox's counts. */
+export function deliveryReport(
+  asOf: string,
+  recorded: readonly OutboxEntry[],
+  delivered: readonly Delivered[],
+  unsendable: readonly DigestStatus[],
+  unsentAfter: number,
+): Pick<RunReport, 'digests' | 'outbox'> & { alerts: { published: number; duplicates: number } } {
+  const byKey = new Map(delivered.map((d) => [d.key, d]));
+  const outcome = (e: OutboxEntry): Delivered =>
+    byKey.get(e.key) ?? {
+      key: e.key,
+      delivery: e.state === 'sent' ? 'already-sent' : 'in-flight',
+      reason: 'recorded, not sent yet',
+    };
+  const ours = recorded.map(outcome);
+  const digests: DigestStatus[] = recorded
+    .filter((e) => e.transport === 'slack')
+    .map((e) => {
+      const d = outcome(e);
+      const channel = e.key.slice(digestKey(asOf, '').length);
+      const posted = d.delivery === 'sent' || d.delivery === 'found';
+      const reason =
+        d.delivery === 'already-sent' ? `already posted for ${asOf}` : d.delivery === 'sent' ? 'posted' : d.reason;
+      return { channel, posted, reason };
+    });
+  const mine = new Set(recorded.map((e) => e.key));
+  return {
+    alerts: tally(ours.filter((d) => d.key.startsWith('alert#'))),
+    digests: [...digests, ...unsendable],
+    outbox: {
+      keys: recorded.map((e) => e.key),
+      earlierSent: delivered.filter((d) => !mine.has(d.key) && (d.delivery === 'sent' || d.delivery === 'found'))
+        .length,
+      unsent: unsentAfter,
+    },
+  };
+}
