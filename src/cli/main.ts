@@ -1,10 +1,10 @@
 /** The durion-cost command: the daily job and its tools, on the sample account, a cassette, or live AWS. */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { parseAsOf } from '../domain/dates';
-import { DurionError, UsageError } from '../domain/errors';
+import { CassetteError, DurionError, UsageError } from '../domain/errors';
 import { CE_REQUEST_USD, usdCents } from '../domain/money';
 import { CASSETTE_META, type CassetteMeta, recordCassette, runDaily } from '../jobs/daily';
 import { slashCommand } from '../slack/router';
@@ -45,6 +45,31 @@ Configuration is read from environment variables (see README.md).`;
 
 type Command = (args: string[]) => Promise<string>;
 
+/**
+ * A folder the run may write into, checked before any AWS call: an existing folder, or one that can be made (its
+ * nearest existing ancestor is a folder we may write). A file in its place is a usage error, not a late EEXIST.
+ */
+function writableDir(path: string, flag: string): void {
+  let at = resolve(path);
+  while (!existsSync(at)) {
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  if (!statSync(at).isDirectory()) {
+    throw new UsageError(`${flag} ${path}: ${at === resolve(path) ? 'is' : `${at} is`} a file, not a folder`);
+  }
+  try {
+    accessSync(at, constants.W_OK);
+  } catch {
+    throw new UsageError(`${flag} ${path}: ${at} is not writable`);
+  }
+}
+
+/** Control characters (a binary file's bytes quoted in an error) written as \xNN, so a terminal never runs them. */
+const printable = (text: string): string =>
+  text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+
 const runCommand: Command = async (args) => {
   const { values } = parseArgs({
     args,
@@ -70,10 +95,12 @@ const runCommand: Command = async (args) => {
     );
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number; got "${values.seed}"`);
+  writableDir(values.out, '--out');
+  writableDir(values.store, '--store');
   const config = loadConfig();
   const mode = values.sample ? 'sample' : values.cassette ? 'cassette' : 'live';
   const meta = values.cassette ? cassetteMeta(values.cassette) : {};
-  const asOf = parseAsOf(values['as-of'] ?? meta.asOf, new Date());
+  const asOf = parseAsOf(values['as-of'] ?? meta.asOf, new Date(), mode === 'live' ? 'live' : 'offline');
   // A cassette of an organization replays the accounts it recorded, unless DURION_ACCOUNTS says otherwise.
   if (meta.accounts && !config.accounts.scope) config.accounts.scope = meta.accounts;
   const aws = cliAws({ mode, homeRegion: config.homeRegion, asOf, seed, sampleAccounts, cassetteDir: values.cassette });
@@ -99,7 +126,8 @@ const runCommand: Command = async (args) => {
 const recordCommand: Command = async (args) => {
   const { values } = parseArgs({ args, options: { out: { type: 'string' }, 'as-of': { type: 'string' } } });
   if (!values.out) throw new UsageError('record needs --out DIR, the folder to write the cassette to');
-  const asOf = parseAsOf(values['as-of'], new Date());
+  writableDir(values.out, '--out');
+  const asOf = parseAsOf(values['as-of'], new Date(), 'live');
   const config = loadConfig();
   const aws = cliAws({ mode: 'record', homeRegion: config.homeRegion, asOf });
   const files = await recordCassette({ aws, asOf, dir: values.out, config });
@@ -109,7 +137,12 @@ const recordCommand: Command = async (args) => {
 /** A cassette replays for the day it was recorded unless --as-of says otherwise. */
 function cassetteMeta(dir: string): Partial<CassetteMeta> {
   const meta = join(dir, CASSETTE_META);
-  return existsSync(meta) ? (JSON.parse(readFileSync(meta, 'utf8')) as Partial<CassetteMeta>) : {};
+  if (!existsSync(meta)) return {};
+  try {
+    return JSON.parse(readFileSync(meta, 'utf8')) as Partial<CassetteMeta>;
+  } catch (err) {
+    throw new CassetteError(`${meta} is not JSON: ${(err as Error).message}`, { cause: err });
+  }
 }
 
 const slashCli: Command = async (args) => {
@@ -153,14 +186,14 @@ export async function main(argv: string[]): Promise<number> {
     // parseArgs reports unknown flags with a code; they are usage errors too.
     const code = (err as { code?: string }).code ?? '';
     if (code.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`durion-cost: ${(err as Error).message}\n\n${HELP}\n`);
+      process.stderr.write(`durion-cost: ${printable((err as Error).message)}\n\n${HELP}\n`);
       return 2;
     }
     if (err instanceof DurionError) {
-      process.stderr.write(`durion-cost: ${err.message} [${err.code}]\n`);
+      process.stderr.write(`durion-cost: ${printable(err.message)} [${err.code}]\n`);
       return err.exitCode;
     }
-    process.stderr.write(`durion-cost: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    process.stderr.write(`durion-cost: unexpected error: ${printable((err as Error).stack ?? String(err))}\n`);
     return 1;
   }
 }

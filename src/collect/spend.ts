@@ -12,7 +12,7 @@ import {
   type Metric,
 } from '@aws-sdk/client-cost-explorer';
 import type { Aws } from '../aws';
-import { addDays, daysBetween, laterDay, monthStart, nextMonthStart } from '../domain/dates';
+import { addDays, ceEarliestDay, daysBetween, laterDay, monthStart, nextMonthStart } from '../domain/dates';
 import type { Note } from '../domain/note';
 import type { CostMetric, Series, SpendData } from '../domain/spend';
 import { guard } from './guard';
@@ -35,16 +35,6 @@ const USAGE_SOURCE = 'ce:GetCostAndUsage';
 
 /** The IAM actions this collector sends (test/iam.test.ts checks them against its imports and serverless.yml). */
 export const SPEND_IAM_ACTIONS = ['ce:GetCostAndUsage', 'ce:GetCostForecast'] as const;
-
-/**
- * The first day Cost Explorer still holds at daily granularity: "up to 13 months of historical data and data for the
- * current month" (AWS Cost Management User Guide, Best practices for the Cost Explorer API).
- */
-export function ceEarliestDay(asOf: string): string {
-  const d = new Date(`${monthStart(asOf)}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() - 13);
-  return d.toISOString().slice(0, 10);
-}
 
 /** GetCostForecast names the metrics in its own enum. */
 const FORECAST_METRIC: Record<CostMetric, Metric> = {

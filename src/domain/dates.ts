@@ -26,10 +26,33 @@ export function isIsoDay(value: string): boolean {
 }
 
 /** Validate an --as-of value: a real day, not in the future. */
-export function parseAsOf(value: string | undefined, now: Date): string {
-  if (value === undefined) return todayUtc(now);
+/**
+ * The first day Cost Explorer still holds at daily granularity: "up to 13 months of historical data and data for the
+ * current month" (AWS Cost Management User Guide, Best practices for the Cost Explorer API).
+ */
+export function ceEarliestDay(asOf: string): string {
+  const d = new Date(`${monthStart(asOf)}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - 13);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The Cost Explorer API's first version (2017-10-25): no account has Cost Explorer data from before it. */
+export const CE_FIRST_DAY = '2017-10-25';
+
+/**
+ * The run date: today by default. A live run (or a recording) reads AWS as it is today, so its date must be within
+ * the 13 months Cost Explorer keeps; the sample account and a cassette answer for any date after Cost Explorer began.
+ */
+export function parseAsOf(value: string | undefined, now: Date, reads: 'live' | 'offline' = 'offline'): string {
+  const today = todayUtc(now);
+  if (value === undefined) return today;
   if (!isIsoDay(value)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD; got "${value}"`);
-  if (value > todayUtc(now)) throw new UsageError(`--as-of ${value} is in the future; Cost Explorer has no data yet`);
+  if (value > today) throw new UsageError(`--as-of ${value} is in the future; Cost Explorer has no data yet`);
+  const earliest = reads === 'live' ? ceEarliestDay(today) : CE_FIRST_DAY;
+  if (value < earliest) {
+    const why = reads === 'live' ? 'Cost Explorer keeps 13 months of daily data' : 'Cost Explorer began on that day';
+    throw new UsageError(`--as-of ${value} is before ${earliest}: ${why}`);
+  }
   return value;
 }
 

@@ -50,10 +50,19 @@ export class CredentialsError extends DurionError {
 
 /** The finding store could not be opened, read or written. */
 export class StoreError extends DurionError {
-  override readonly code = 'E_STORE';
+  override readonly code: string = 'E_STORE';
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StoreError';
+  }
+}
+
+/** A finding changed under a state change every time it was tried again: someone else is changing it right now. */
+export class ChangedMeanwhileError extends StoreError {
+  override readonly code = 'E_CHANGED';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ChangedMeanwhileError';
   }
 }
 

@@ -17,6 +17,19 @@ export async function identify(aws: Aws): Promise<string> {
         { cause: err },
       );
     }
+    if (REFUSED.test(name)) {
+      throw new CredentialsError(
+        `AWS refused the credentials (sts:GetCallerIdentity: ${name}: ${(err as Error).message}). ` +
+          (/Expired/i.test(name)
+            ? 'They have expired: refresh them (aws sso login, or a new session token) and run again.'
+            : 'Check AWS_PROFILE, the access key and the session token, or run with --sample.'),
+        { cause: err },
+      );
+    }
     throw err;
   }
 }
+
+/** What STS answers for credentials it does not accept: expired, unknown, badly signed, or denied outright. */
+const REFUSED =
+  /ExpiredToken|RequestExpired|AccessDenied|InvalidClientTokenId|UnrecognizedClient|SignatureDoesNotMatch|InvalidSignature|AuthFailure/i;

@@ -6,7 +6,6 @@
  * It keeps no snapshot: the daily run stays the one the digest and Slack read.
  */
 import { SNSClient } from '@aws-sdk/client-sns';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { anomalyAlerts, capAlerts } from '../analyze/alerts/anomaly';
 import { detectHourlyAnomalies } from '../analyze/anomaly/hourly';
 import type { Aws } from '../aws';
@@ -19,6 +18,7 @@ import { openStore } from '../ledger/store';
 import { anomalyPublishInput } from '../notify/anomaly-alert';
 import { outboxUntil, recordAndSend, tally } from '../notify/outbox';
 import { snsTransport } from '../notify/sns';
+import { identify } from './identity';
 
 export interface IntradayOptions {
   /** The AWS client set, built by the caller for its mode. */
@@ -47,7 +47,7 @@ export async function runIntraday(options: IntradayOptions): Promise<IntradayRes
   const asOf = now.toISOString().slice(0, 10);
   const { aws } = options;
   const notes: Note[] = [];
-  const accountId = (await aws.client(STSClient).send(new GetCallerIdentityCommand({}))).Account ?? 'unknown';
+  const accountId = await identify(aws);
   const hourly = await collectHourlySpend(aws, now, config.spend.metric, notes);
   const anomalies = hourly ? detectHourlyAnomalies(hourly, config.anomaly) : [];
   const alerts = capAlerts(anomalyAlerts(anomalies, accountId), {

@@ -5,7 +5,7 @@
  * OUTBOX/<key> (a message on its way out, payload compressed);
  * blobs over the item limit continue in <pk>#PART items.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
@@ -23,7 +23,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { StoreError } from '../domain/errors';
+import { ChangedMeanwhileError, StoreError, UsageError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
 import type { SpendData } from '../domain/spend';
 import { applyState } from './ledger';
@@ -53,6 +53,9 @@ export const STORE_IAM_ACTIONS = {
   close: [],
 } as const satisfies Record<keyof Store, readonly string[]>;
 
+/** Read-modify-write rounds of a state change before it is called a conflict. */
+const STATE_ATTEMPTS = 4;
+
 /** Local table name; in AWS the name comes from configuration. */
 export const LOCAL_TABLE = 'durion-cost';
 /** DynamoDB items are at most 400 KB: blobs are split below that. */
@@ -75,6 +78,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     return new DynamoStore(DynamoDBDocumentClient.from(client), options.tableName, async () => {});
   }
   mkdirSync(options.storeDir, { recursive: true });
+  const unlock = lock(options.storeDir);
   // dynalite is a local-only dependency: loaded here so no Lambda bundle carries it.
   const { default: dynalite } = await import('dynalite');
   const server = dynalite({ path: `${options.storeDir}/dynalite`, createTableMs: 0, deleteTableMs: 0 });
@@ -92,8 +96,45 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const close = async () => {
     client.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    unlock();
   };
   return new DynamoStore(DynamoDBDocumentClient.from(client), LOCAL_TABLE, close);
+}
+
+/** The lock file of a local store: one process (one open store) at a time, since the engine's files allow no more. */
+const LOCK_FILE = 'durion-cost.lock';
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Take the store folder's lock, or say who holds it. A lock left by a process that is gone is taken over. Returns the
+ * release.
+ */
+function lock(storeDir: string): () => void {
+  const path = `${storeDir}/${LOCK_FILE}`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      return () => rmSync(path, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const holder = Number(readFileSync(path, 'utf8'));
+    if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
+      throw new UsageError(
+        `the store ${storeDir} is in use by another durion-cost run (pid ${holder}${holder === process.pid ? ', this process' : ''}); wait for it to finish or use another --store`,
+      );
+    }
+    rmSync(path, { force: true });
+  }
+  throw new UsageError(`the store ${storeDir} could not be locked (${path} keeps coming back)`);
 }
 
 async function ensureTable(client: DynamoDBClient, name: string): Promise<void> {
@@ -229,19 +270,27 @@ class DynamoStore implements Store {
 
   setState(id: string, change: StateRequest, now: Date) {
     return this.wrap('change a finding state', async () => {
-      const current = await this.getFinding(id);
-      if (!current) return undefined;
-      const updated = applyState(current, change, now);
-      // Optimistic lock on lastSeen + history length: two clicks at once cannot both rewrite the same history.
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { pk: 'FINDING', sk: id, finding: updated },
-          ConditionExpression: 'size(finding.history) = :n',
-          ExpressionAttributeValues: { ':n': current.history.length },
-        }),
-      );
-      return updated;
+      // Optimistic lock on the history length: two clicks at once cannot both rewrite the same history. The one that
+      // loses reads the finding again and applies its change on top, a few times before it gives up.
+      for (let attempt = 0; attempt < STATE_ATTEMPTS; attempt++) {
+        const current = await this.getFinding(id);
+        if (!current) return undefined;
+        const updated = applyState(current, change, now);
+        try {
+          await this.doc.send(
+            new PutCommand({
+              TableName: this.table,
+              Item: { pk: 'FINDING', sk: id, finding: updated },
+              ConditionExpression: 'size(finding.history) = :n',
+              ExpressionAttributeValues: { ':n': current.history.length },
+            }),
+          );
+          return updated;
+        } catch (err) {
+          if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+        }
+      }
+      throw new ChangedMeanwhileError(`store: finding ${id} kept changing while it was being changed`);
     });
   }
 

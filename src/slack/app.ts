@@ -75,10 +75,29 @@ function listenerDeps(app: App, options: SlackAppOptions): ListenerDeps {
   return { cfg: options.config, store, now, safeMembers, once, sendFeedback: options.sendFeedback };
 }
 
-/** Refuse forged and stale requests before parsing; a signed body that is not a Slack payload gets a 400. */
+/** How far a request's timestamp may be from our clock, either way (Slack's advice: 5 minutes), in seconds. */
+const MAX_SKEW_S = 300;
+
+/**
+ * The event's headers with Content-Type cut to its media type: Slack may send `; charset=utf-8`, which the receiver
+ * would not recognise as a form.
+ */
+function withMediaType(headers: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) =>
+      k.toLowerCase() === 'content-type' && v ? [k, (v.split(';')[0] ?? v).trim().toLowerCase()] : [k, v],
+    ),
+  );
+}
+
+/**
+ * Refuse forged, stale and future-dated requests before parsing (a timestamp more than 5 minutes from now either way
+ * could be replayed); an event with no headers, or a signed body that is not a Slack payload, gets a 400.
+ */
 function verifiedHandler(receiver: AwsLambdaReceiver, signingSecret: string): Handler {
   const inner = receiver.toHandler();
   return async (event, context) => {
+    if (!event.headers || typeof event.headers !== 'object') return noHeaders;
     // Decoded exactly as the receiver decodes it, so both check the signature over the same bytes.
     const raw = event.body
       ? event.isBase64Encoded
@@ -86,18 +105,22 @@ function verifiedHandler(receiver: AwsLambdaReceiver, signingSecret: string): Ha
         : event.body
       : '';
     const header = (name: string) => Object.entries(event.headers).find(([k]) => k.toLowerCase() === name)?.[1];
+    const timestamp = Number(header('x-slack-request-timestamp'));
+    if (!Number.isFinite(timestamp) || Math.abs(Date.now() / 1000 - timestamp) > MAX_SKEW_S) {
+      return { statusCode: 401, body: '' };
+    }
     const signed = isValidSlackRequest({
       signingSecret,
       body: raw,
       headers: {
         'x-slack-signature': header('x-slack-signature') ?? '',
-        'x-slack-request-timestamp': Number(header('x-slack-request-timestamp')),
+        'x-slack-request-timestamp': timestamp,
       },
     });
     if (!signed) return { statusCode: 401, body: '' };
     let result: Result;
     try {
-      result = await inner(event, context);
+      result = await inner({ ...event, headers: withMediaType(event.headers) }, context);
     } catch {
       return notSlack;
     }
@@ -106,3 +129,4 @@ function verifiedHandler(receiver: AwsLambdaReceiver, signingSecret: string): Ha
 }
 
 const notSlack: Result = { statusCode: 400, body: 'Not a Slack payload: expected a slash command or an interaction.' };
+const noHeaders: Result = { statusCode: 400, body: 'Not a Slack request: it has no headers.' };

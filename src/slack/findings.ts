@@ -1,5 +1,7 @@
 /** Findings as the bot shows them, and the state changes people make from commands and buttons alike. */
+
 import { todayUtc } from '../domain/dates';
+import { ChangedMeanwhileError } from '../domain/errors';
 import { accountLabel, type Finding, type FindingState, SAVINGS_METHODS, type Status } from '../domain/finding';
 import { usd } from '../domain/money';
 import { effectiveState } from '../ledger/ledger';
@@ -106,7 +108,13 @@ export async function changeState(
   const refused = changeRefusal(caller, id);
   if (refused) return refusal(refused);
   if ((request.reason?.length ?? 0) > MAX_REASON) return refusal(`A reason is at most ${MAX_REASON} characters.`);
-  const finding = await store.setState(id, { ...request, by: caller.userId }, now);
+  let finding: Finding | undefined;
+  try {
+    finding = await store.setState(id, { ...request, by: caller.userId }, now);
+  } catch (err) {
+    if (!(err instanceof ChangedMeanwhileError)) throw err;
+    return refusal(`\`${id}\` was changed by someone else meanwhile; nothing was changed. Look at it again and retry.`);
+  }
   if (!finding) return refusal(unknownId(id));
   const until = request.until ? ` until ${request.until}` : '';
   const why = request.reason ? ` — “${escapeText(request.reason)}”` : '';

@@ -116,7 +116,56 @@ describe('durion-cost CLI', () => {
     vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(tmp.dir, 'none'));
     vi.stubEnv('AWS_CONFIG_FILE', join(tmp.dir, 'none'));
     vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
-    expect(await main(['run', '--as-of', '2026-11-20', ...paths()])).toBe(2);
+    expect(await main(['run', ...paths()])).toBe(2);
     expect(stderr).toMatch(/no AWS credentials found.*--sample/);
+  });
+
+  it.each([
+    ['ExpiredTokenException', 'The security token included in the request is expired', /have expired: refresh them/],
+    ['AccessDenied', 'not authorized to perform: sts:GetCallerIdentity', /Check AWS_PROFILE/],
+  ])('names refused credentials (%s) with exit code 2 and no stack trace', async (name, message, advice) => {
+    mkdirSync(join(tmp.dir, 'cassette', 'sts'), { recursive: true });
+    writeFileSync(
+      join(tmp.dir, 'cassette', 'sts', 'GetCallerIdentity.json'),
+      JSON.stringify([{ input: {}, error: { name, message } }]),
+    );
+    expect(await main(['run', '--cassette', join(tmp.dir, 'cassette'), '--as-of', '2026-11-20', ...paths()])).toBe(2);
+    expect(stderr).toMatch(new RegExp(`AWS refused the credentials \\(sts:GetCallerIdentity: ${name}`));
+    expect(stderr).toMatch(advice);
+    expect(stderr).toMatch(/\[E_CREDENTIALS\]/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses --out or --store naming a file before anything runs, and a folder it cannot make', async () => {
+    writeFileSync(join(tmp.dir, 'taken'), 'a file');
+    const store = join(tmp.dir, 'store');
+    expect(await main(['run', '--sample', '--out', join(tmp.dir, 'taken'), '--store', store])).toBe(2);
+    expect(stderr).toMatch(/--out .*taken: is a file, not a folder \[E_USAGE\]/);
+    expect(existsSync(store)).toBe(false);
+    expect(await main(['run', '--sample', '--out', join(tmp.dir, 'o'), '--store', join(tmp.dir, 'taken', 'x')])).toBe(
+      2,
+    );
+    expect(stderr).toMatch(/--store .*taken.x: .*taken is a file, not a folder/);
+    expect(await main(['record', '--out', join(tmp.dir, 'taken')])).toBe(2);
+  });
+
+  it('names a cassette.json that is not JSON as a cassette error', async () => {
+    mkdirSync(join(tmp.dir, 'cassette'), { recursive: true });
+    writeFileSync(join(tmp.dir, 'cassette', 'cassette.json'), '{ not json');
+    expect(await main(['run', '--cassette', join(tmp.dir, 'cassette'), ...paths()])).toBe(2);
+    expect(stderr).toMatch(/cassette\.json is not JSON: .*\[E_CASSETTE\]/);
+  });
+
+  it('refuses an --as-of before Cost Explorer began, and a live one older than the 13 months it keeps', async () => {
+    expect(await main(['run', '--sample', '--as-of', '1900-01-01', ...paths()])).toBe(2);
+    expect(stderr).toMatch(/--as-of 1900-01-01 is before 2017-10-25: Cost Explorer began on that day/);
+    expect(await main(['record', '--out', join(tmp.dir, 'rec'), '--as-of', '2020-01-01'])).toBe(2);
+    expect(stderr).toMatch(/--as-of 2020-01-01 is before \d{4}-\d{2}-01: Cost Explorer keeps 13 months/);
+  });
+
+  it('writes control characters of a bad value as \\xNN, never raw to the terminal', async () => {
+    expect(await main(['run', '--sample', '--as-of', 'x\u001b[2Jy', ...paths()])).toBe(2);
+    expect(stderr).toContain('x\\x1b[2Jy');
+    expect(stderr).not.toContain('\u001b');
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../src/domain/dates';
 import type { SpendData } from '../../src/domain/spend';
@@ -70,6 +72,16 @@ describe('store on dynalite', () => {
     expect(await store.setState('nope', { state: 'acknowledged', by: 'U1' }, now)).toBeUndefined();
   });
 
+  it('applies changes made at the same moment one after another, each on top of the last', async () => {
+    const { findings } = reconcile([draft()], [], '2026-11-20', new Date());
+    await store.putFindings(findings);
+    const id = findings[0]!.id;
+    const now = new Date('2026-11-20T09:00:00Z');
+    const who = ['U1', 'U2', 'U3'];
+    await Promise.all(who.map((by) => store.setState(id, { state: 'acknowledged', by }, now)));
+    expect((await store.getFinding(id))?.history.map((h) => h.by).sort()).toEqual(who);
+  });
+
   it('returns the newest snapshot', async () => {
     const snap = (asOf: string) => ({ asOf, sample: true, extra: { n: asOf } }) as unknown as Snapshot;
     await store.putSnapshot(snap('2026-11-19'));
@@ -82,5 +94,17 @@ describe('store on dynalite', () => {
     await store.close();
     store = await openStore({ storeDir: tmp.dir });
     expect((await store.getSpend('k'))?.days).toHaveLength(3);
+  });
+
+  it('lets one run at a time use a local store, naming the one that holds it, and takes over a dead one lock', async () => {
+    await expect(openStore({ storeDir: tmp.dir })).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/is in use by another durion-cost run \(pid \d+, this process\); wait for it/),
+    });
+    await store.close();
+    // A lock a crashed run left behind (its pid is gone) does not keep the store shut.
+    writeFileSync(join(tmp.dir, 'durion-cost.lock'), '999999999');
+    store = await openStore({ storeDir: tmp.dir });
+    expect(readFileSync(join(tmp.dir, 'durion-cost.lock'), 'utf8')).toBe(String(process.pid));
   });
 });

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyzeOptimization } from '../../src/analyze/recommend';
 import { createAws } from '../../src/aws';
 import type { AwsCall } from '../../src/aws/replay';
 import { awsError } from '../../src/aws/replay';
 import { collectOptimization } from '../../src/collect/optimization';
 import { loadConfig } from '../../src/config';
-import { StoreError } from '../../src/domain/errors';
+import { ChangedMeanwhileError, StoreError } from '../../src/domain/errors';
 import type { Finding } from '../../src/domain/finding';
 import type { Note } from '../../src/domain/note';
 import { reconcile } from '../../src/ledger/ledger';
@@ -292,6 +292,29 @@ describe('Slack endpoint (signed requests through the real AwsLambdaReceiver, st
       expect(res.statusCode).toBe(401);
     });
 
+    it('refuses a timestamp from the future (10 minutes, a year) with 401, even correctly signed', async () => {
+      const body = slashBody({ text: 'summary' });
+      const now = Math.floor(Date.now() / 1000);
+      for (const ahead of [10 * 60, 365 * 86_400]) {
+        expect((await post(body, sign(body, 'test-signing-secret', now + ahead))).statusCode).toBe(401);
+      }
+      expect((await post(body, sign(body, 'test-signing-secret', now + 60))).statusCode).toBe(200);
+    });
+
+    it('answers 400 to an event with no headers at all', async () => {
+      const event = { ...httpEvent(slashBody({ text: 'summary' })), headers: undefined } as unknown as Parameters<
+        typeof handler
+      >[0];
+      expect((await handler(event, {})).statusCode).toBe(400);
+    });
+
+    it('accepts a form body whose content type names its charset', async () => {
+      const body = slashBody({ text: 'summary' });
+      const res = await post(body, {}, 'application/x-www-form-urlencoded; charset=utf-8');
+      expect(res.statusCode).toBe(200);
+      expect(JSON.parse(res.body).blocks.length).toBeGreaterThan(0);
+    });
+
     it('refuses a signed body that is not a Slack payload with 400', async () => {
       expect((await post('{"hello":"world"}', {}, 'application/json')).statusCode).toBe(400);
       expect((await post('not json at all', {}, 'text/plain')).statusCode).toBe(400);
@@ -355,6 +378,27 @@ describe('Slack endpoint (signed requests through the real AwsLambdaReceiver, st
     failing = false;
     await withFlakyStore(httpEvent(body, { 'x-slack-retry-num': '1' }), {});
     expect((await finding('vol-0aaa')).state).toBe('acknowledged');
+  });
+
+  it('says a finding changed meanwhile, logging no error, when the change keeps conflicting', async () => {
+    const id = seeded.byResource('vol-0aaa').id;
+    const busy: Store = Object.create(store);
+    busy.setState = () => Promise.reject(new ChangedMeanwhileError('store: finding kept changing'));
+    const errors = vi.spyOn(console, 'error');
+    const { handler: withBusyStore } = createSlackApp({
+      config: slackConfig(slack.apiUrl),
+      signingSecret: 'test-signing-secret',
+      botToken: 'xoxb-test',
+      store: busy,
+      sendFeedback: async () => {},
+      now: () => clock,
+    });
+    const res = await withBusyStore(httpEvent(slashBody({ text: `ack ${id}`, trigger: 'T-BUSY-1' })), {});
+    expect(JSON.stringify(JSON.parse(res.body))).toContain(
+      'was changed by someone else meanwhile; nothing was changed',
+    );
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
   });
 
   describe('retries', () => {
