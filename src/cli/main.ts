@@ -68,6 +68,7 @@ function writableDir(path: string, flag: string): void {
 
 /** Control characters (a binary file's bytes quoted in an error) written as \xNN, so a terminal never runs them. */
 const printable = (text: string): string =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for.
   text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 const runCommand: Command = async (args) => {
