@@ -37,6 +37,12 @@ export interface CsvSeries {
   values: number[];
 }
 
+/**
+ * The longest series read, gaps included (about 55 years of days, 2.3 years of hours): two rows dated years 0001 and
+ * 9999 would otherwise make millions of empty points and minutes of work.
+ */
+const MAX_POINTS = 20_000;
+
 const STEP_MS = { daily: 86_400_000, hourly: 3_600_000 } as const;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]00:?00)?)?$/;
 
@@ -135,6 +141,12 @@ export function parseCostCsv(
       .sort((a, b) => a - b);
     const first = times[0] as number;
     const last = times[times.length - 1] as number;
+    const points = Math.floor((last - first) / step) + 1;
+    if (points > MAX_POINTS) {
+      throw new UsageError(
+        `${file}: series "${name}" spans ${points.toLocaleString('en-US')} ${granularity === 'daily' ? 'days' : 'hours'} (${format(first)} to ${format(last)}); at most ${MAX_POINTS.toLocaleString('en-US')} points a series are read: trim the file or check its dates`,
+      );
+    }
     const timestamps: string[] = [];
     const values: number[] = [];
     const missing: string[] = [];

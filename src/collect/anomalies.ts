@@ -9,6 +9,7 @@ import type { Breakdown } from '../domain/anomaly';
 import { addDays, daysBetween } from '../domain/dates';
 import type { Note } from '../domain/note';
 import type { CostMetric } from '../domain/spend';
+import { Amounts, listOf } from './amounts';
 import { guard } from './guard';
 import { accountNamesOf, addAt, costAndUsagePages, itemsOf, pager } from './pages';
 import { CE_REGION } from './spend';
@@ -51,17 +52,18 @@ const PAGE_SIZE = 100;
 
 const day = (iso: string | undefined) => iso?.slice(0, 10);
 
-function toAwsAnomaly(a: Anomaly): AwsAnomaly {
+function toAwsAnomaly(a: Anomaly, amounts: Amounts): AwsAnomaly {
+  const n = (v: unknown, what: string) => amounts.usd(v, `${what} of ${a.AnomalyId ?? '?'}`);
   return {
     id: a.AnomalyId ?? '',
     start: day(a.AnomalyStartDate) ?? '',
     ...(a.AnomalyEndDate ? { end: day(a.AnomalyEndDate) } : {}),
     ...(a.DimensionValue ? { dimensionValue: a.DimensionValue } : {}),
     monitorArn: a.MonitorArn ?? '',
-    maxScore: a.AnomalyScore?.MaxScore ?? 0,
-    expected: a.Impact?.TotalExpectedSpend ?? 0,
-    actual: a.Impact?.TotalActualSpend ?? 0,
-    impactUsd: a.Impact?.TotalImpact ?? a.Impact?.MaxImpact ?? 0,
+    maxScore: n(a.AnomalyScore?.MaxScore, 'MaxScore'),
+    expected: n(a.Impact?.TotalExpectedSpend, 'TotalExpectedSpend'),
+    actual: n(a.Impact?.TotalActualSpend, 'TotalActualSpend'),
+    impactUsd: n(a.Impact?.TotalImpact ?? a.Impact?.MaxImpact, 'TotalImpact'),
     ...(a.Feedback ? { feedback: a.Feedback } : {}),
     rootCauses: (a.RootCauses ?? []).map((r) => ({
       service: r.Service,
@@ -69,7 +71,7 @@ function toAwsAnomaly(a: Anomaly): AwsAnomaly {
       accountId: r.LinkedAccount,
       accountName: r.LinkedAccountName,
       usageType: r.UsageType,
-      impactUsd: r.Impact?.Contribution,
+      impactUsd: amounts.maybe(r.Impact?.Contribution, `a root cause of ${a.AnomalyId ?? '?'}`),
     })),
   };
 }
@@ -86,9 +88,12 @@ export async function collectAwsAnomalies(aws: Aws, asOf: string, notes: Note[])
         DateInterval: { StartDate: addDays(asOf, -AWS_ANOMALY_DAYS), EndDate: asOf },
         MaxResults: PAGE_SIZE,
       }),
-      (page) => page.Anomalies,
+      (page) => listOf(page.Anomalies, 'Anomalies'),
     );
-    return anomalies.map(toAwsAnomaly);
+    const amounts = new Amounts('ce:GetAnomalies', 'anomaly figures');
+    const out = anomalies.map((a) => toAwsAnomaly(a, amounts));
+    amounts.note(notes);
+    return out;
   });
 }
 
@@ -148,13 +153,16 @@ export async function collectBreakdown(
         return true;
       },
     );
-    for (const r of pages.flatMap((p) => p.ResultsByTime ?? [])) {
+    const amounts = new Amounts('ce:GetCostAndUsage', 'usage-type amounts');
+    for (const r of pages.flatMap((p) => listOf(p.ResultsByTime, 'ResultsByTime'))) {
       const i = index.get(r.TimePeriod?.Start ?? '');
       if (i === undefined) continue;
-      for (const g of r.Groups ?? []) {
-        addAt(series, (g.Keys ?? []).join('|'), i, days.length, Number(g.Metrics?.[options.metric]?.Amount ?? 0));
+      for (const g of listOf(r.Groups, 'Groups')) {
+        const key = (g.Keys ?? []).join('|');
+        addAt(series, key, i, days.length, amounts.usd(g.Metrics?.[options.metric]?.Amount, `${key} on ${days[i]}`));
       }
     }
+    amounts.note(notes);
     return true;
   });
   return read ? { by: 'usage-type', days, series } : undefined;
@@ -199,13 +207,16 @@ export async function collectHourlySpend(
       ],
     });
     const series: Record<string, number[]> = {};
-    for (const r of pages.flatMap((p) => p.ResultsByTime ?? [])) {
+    const amounts = new Amounts('ce:GetCostAndUsage', 'hourly amounts');
+    for (const r of pages.flatMap((p) => listOf(p.ResultsByTime, 'ResultsByTime'))) {
       const i = index.get(hourOf(Date.parse(r.TimePeriod?.Start ?? '')));
       if (i === undefined) continue;
-      for (const g of r.Groups ?? []) {
-        addAt(series, (g.Keys ?? []).join('|'), i, hours.length, Number(g.Metrics?.[metric]?.Amount ?? 0));
+      for (const g of listOf(r.Groups, 'Groups')) {
+        const key = (g.Keys ?? []).join('|');
+        addAt(series, key, i, hours.length, amounts.usd(g.Metrics?.[metric]?.Amount, `${key} at ${hours[i]}`));
       }
     }
+    amounts.note(notes);
     const accountNames = accountNamesOf(pages);
     return { hours, series, accountNames };
   });

@@ -7,6 +7,7 @@ import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import type { Aws } from '../aws';
 import type { Note } from '../domain/note';
 import type { CostMetric } from '../domain/spend';
+import { Amounts, listOf } from './amounts';
 import { guard } from './guard';
 import { costAndUsagePages } from './pages';
 import { CE_REGION } from './spend';
@@ -51,27 +52,18 @@ export async function collectBilled(
   );
   if (!pages) return undefined;
   const billed: Billed = new Map();
-  let unparsed = 0;
-  for (const r of pages.flatMap((p) => p.ResultsByTime ?? [])) {
+  const amounts = new Amounts(SOURCE, "daily amounts of the claims' usage types");
+  for (const r of pages.flatMap((p) => listOf(p.ResultsByTime, 'ResultsByTime'))) {
     const day = r.TimePeriod?.Start;
-    for (const g of r.Groups ?? []) {
-      const usd = Number(g.Metrics?.[metric]?.Amount);
-      if (!day || !Number.isFinite(usd)) {
-        unparsed++;
-        continue;
-      }
+    for (const g of listOf(r.Groups, 'Groups')) {
+      const usd = amounts.maybe(g.Metrics?.[metric]?.Amount, `${(g.Keys ?? []).join(', ')} on ${day}`);
+      if (!day || usd === undefined) continue;
       const key = (g.Keys ?? []).join('|');
       const days = billed.get(key) ?? new Map<string, number>();
       days.set(day, (days.get(day) ?? 0) + usd); // a day can arrive on two pages
       billed.set(key, days);
     }
   }
-  if (unparsed) {
-    notes.push({
-      kind: 'error',
-      source: SOURCE,
-      message: `${unparsed} daily amount(s) of the claims' usage types did not parse as numbers and were left out`,
-    });
-  }
+  amounts.note(notes);
   return billed;
 }

@@ -15,6 +15,7 @@ import type { Aws } from '../aws';
 import { addDays, ceEarliestDay, daysBetween, laterDay, monthStart, nextMonthStart } from '../domain/dates';
 import type { Note } from '../domain/note';
 import type { CostMetric, Series, SpendData } from '../domain/spend';
+import { Amounts, listOf } from './amounts';
 import { guard } from './guard';
 import { accountNamesOf, addAt, costAndUsagePages } from './pages';
 
@@ -56,6 +57,8 @@ interface Fresh {
   estimated: boolean[];
   families: Record<string, Family>;
   accountNames: Record<string, string>;
+  /** What did not parse, noted once the read is placed. */
+  amounts: Amounts;
 }
 
 /**
@@ -79,12 +82,13 @@ async function read(
   });
   const families: Record<string, Family> = {};
   const estimated = days.map(() => false);
-  for (const r of pages.flatMap((p) => p.ResultsByTime ?? [])) {
+  const amounts = new Amounts(USAGE_SOURCE, 'daily amounts');
+  for (const r of pages.flatMap((p) => listOf(p.ResultsByTime, 'ResultsByTime'))) {
     const i = index.get(r.TimePeriod?.Start ?? '');
     if (i === undefined) continue; // a period outside the window asked for: nothing to place
     if (r.Estimated) estimated[i] = true;
-    for (const g of r.Groups ?? []) {
-      const usd = Number(g.Metrics?.[request.metric]?.Amount ?? 0);
+    for (const g of listOf(r.Groups, 'Groups')) {
+      const usd = amounts.usd(g.Metrics?.[request.metric]?.Amount, `${(g.Keys ?? []).join(', ')} on ${days[i]}`);
       for (const [name, key] of place(g.Keys ?? [])) {
         families[name] ??= {};
         addAt(families[name], key, i, days.length, usd);
@@ -92,7 +96,7 @@ async function read(
     }
   }
   const accountNames = accountNamesOf(pages);
-  return { days, estimated, families, accountNames };
+  return { days, estimated, families, accountNames, amounts };
 }
 
 /**
@@ -199,6 +203,8 @@ export async function collectSpend(
   const tagFrom = firstToRead(request, start, cached, cachedTag !== undefined);
   const tagged = await guard(notes, { source: USAGE_SOURCE }, () => readByTagRegion(client, request, tagFrom));
   const forecast = await readForecast(client, request, notes);
+  main?.amounts.note(notes);
+  tagged?.amounts.note(notes);
 
   if (!main) return cached ? storedCopy(cached, forecast, notes) : undefined;
   if (!tagged) {
@@ -252,17 +258,24 @@ async function readForecast(
         PredictionIntervalLevel: FORECAST_INTERVAL,
       }),
     );
-    const periods = r.ForecastResultsByTime ?? [];
-    const bound = (key: 'PredictionIntervalLowerBound' | 'PredictionIntervalUpperBound') =>
-      periods.length && periods.every((p) => p[key] !== undefined)
-        ? periods.reduce((sum, p) => sum + Number(p[key]), 0)
+    const periods = listOf(r.ForecastResultsByTime, 'ForecastResultsByTime');
+    const amounts = new Amounts('ce:GetCostForecast', 'forecast amounts');
+    const bound = (key: 'PredictionIntervalLowerBound' | 'PredictionIntervalUpperBound') => {
+      const values = periods.map((p) => amounts.maybe(p[key], key));
+      return values.length && values.every((v) => v !== undefined)
+        ? values.reduce((sum: number, v) => sum + (v as number), 0)
         : undefined;
+    };
     const lower = bound('PredictionIntervalLowerBound');
     const upper = bound('PredictionIntervalUpperBound');
+    const amount = amounts.maybe(r.Total?.Amount, 'Total');
+    amounts.note(notes);
+    // A forecast with no total that is a number is no forecast: no alert, no line, never $NaN.
+    if (amount === undefined) return undefined;
     return {
       start: request.asOf,
       end: addDays(end, -1),
-      amount: Number(r.Total?.Amount ?? 0),
+      amount,
       ...(lower === undefined ? {} : { lower }),
       ...(upper === undefined ? {} : { upper }),
     };

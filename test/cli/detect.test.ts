@@ -103,4 +103,11 @@ describe('detect --csv', () => {
     await expect(detectCommand([])).rejects.toThrow(/needs --csv FILE/);
     await expect(detectCommand(['--csv', 'x', '--granularity', 'weekly'])).rejects.toThrow(/daily or hourly/);
   });
+
+  it('refuses a series that spans more points than it reads, at once and naming its dates', async () => {
+    const path = file('span.csv', 'timestamp,value\n0001-01-01,1\n9999-12-31,2\n');
+    await expect(detectCommand(['--csv', path])).rejects.toThrow(
+      /series "total" spans 3,652,059 days \(0001-01-01 to 9999-12-31\); at most 20,000 points a series/,
+    );
+  });
 });

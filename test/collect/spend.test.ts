@@ -349,4 +349,53 @@ describe('collectSpend against a mocked Cost Explorer', () => {
     expect(spend?.forecast).toBeUndefined();
     expect(notes).toEqual([expect.objectContaining({ kind: 'denied', source: 'ce:GetCostForecast' })]);
   });
+
+  it('reads amounts that are not numbers as no amount with one note, and a non-numeric forecast as none: never NaN', async () => {
+    ce.on(GetCostAndUsageCommand).callsFake((input: GetCostAndUsageCommandInput) =>
+      isTagRequest(input)
+        ? TAG_PAGE
+        : {
+            ResultsByTime: [
+              day('2026-06-01', [['111111111111', 'AWS Lambda', 'abc']]),
+              day('2026-06-02', [['111111111111', 'AWS Lambda', '2']]),
+            ],
+          },
+    );
+    ce.on(GetCostForecastCommand).resolves({ ...FORECAST, Total: { Amount: 'NaN', Unit: 'USD' } });
+
+    const { spend, notes } = await run();
+
+    expect(spend?.total.slice(0, 2)).toEqual([0, 2]);
+    expect(JSON.stringify(spend)).not.toMatch(/NaN|null/);
+    expect(spend?.forecast).toBeUndefined();
+    expect(notes).toEqual([
+      expect.objectContaining({
+        kind: 'error',
+        source: 'ce:GetCostForecast',
+        message: expect.stringMatching(
+          /^1 forecast amounts from AWS did not parse as numbers \(e\.g\. "NaN" for Total\)/,
+        ),
+      }),
+      expect.objectContaining({
+        kind: 'error',
+        source: 'ce:GetCostAndUsage',
+        message: expect.stringMatching(/^1 daily amounts .*"abc" for 111111111111, AWS Lambda on 2026-06-01/),
+      }),
+    ]);
+  });
+
+  it('refuses an answer whose ResultsByTime is not a list, as a note, instead of reading it as $0', async () => {
+    ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: 'oops' as never });
+    ce.on(GetCostForecastCommand).resolves(FORECAST);
+
+    const { spend, notes } = await run();
+
+    expect(spend).toBeUndefined();
+    expect(notes).toContainEqual(
+      expect.objectContaining({
+        source: 'ce:GetCostAndUsage',
+        message: "MalformedAnswer: the answer's ResultsByTime is not a list (string)",
+      }),
+    );
+  });
 });
