@@ -29,6 +29,8 @@ export const lambdaHandler = async (event: ScheduledEvent) => {
     // The schedule's event id is the same on each of Lambda's asynchronous retries: a retry resumes.
     invocationId: event.id,
   });
+  // MissedRunAlarm (serverless.yml) counts these: a day without one is an alarm.
+  metrics.addMetric('RunsCompleted', MetricUnit.Count, 1);
   metrics.addMetric('RunDuration', MetricUnit.Milliseconds, report.durationMs);
   metrics.addMetric('CostExplorerRequests', MetricUnit.Count, report.costExplorerRequests);
   metrics.addMetric('Findings', MetricUnit.Count, report.findings.total);

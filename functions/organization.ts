@@ -67,6 +67,8 @@ export const aggregateHandler = async (event: unknown) => {
     // The execution: the state machine's retry of this step, or a redrive, resumes from the snapshot.
     invocationId: run.id,
   });
+  // MissedRunAlarm (serverless.yml) counts these: a day without one is an alarm.
+  metrics.addMetric('RunsCompleted', MetricUnit.Count, 1);
   metrics.addMetric('Findings', MetricUnit.Count, report.findings.total);
   metrics.addMetric('Failures', MetricUnit.Count, report.notes.filter((n) => n.kind !== 'estimated').length);
   logger.info('organization run finished', { run, findings: report.findings, digests: report.digests });

@@ -190,7 +190,7 @@ describe('IAM of the intraday function', () => {
       );
       // Recording a key already there reads it back (GetItem): the same method, on a later run.
       const outbox = [...STORE_IAM_ACTIONS.enqueue, ...STORE_IAM_ACTIONS.markOutbox];
-      expect(granted(intraday, ['Logs', 'DeadLetters'])).toEqual(iamActions([...sent, ...outbox]));
+      expect(granted(intraday, ['Logs', 'DeadLetters', 'AlertKey'])).toEqual(iamActions([...sent, ...outbox]));
       expect(iamActions(sent)).toContain('dynamodb:UpdateItem');
     } finally {
       table.restore();

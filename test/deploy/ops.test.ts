@@ -1,0 +1,107 @@
+/**
+ * What a deployer hears: the topics' key, where alarms go, and the alarms for a failed, dead-lettered or missed run,
+ * read from serverless.yml as CloudFormation (its intrinsic tags kept as { Ref }, { GetAtt }, { Sub }).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, type Tags } from 'yaml';
+
+const ROOT = join(__dirname, '..', '..');
+const tag = (name: string, key: string) => ({ tag: `!${name}`, resolve: (value: unknown) => ({ [key]: value }) });
+const cfnTags: Tags = [
+  tag('Ref', 'Ref'),
+  tag('Sub', 'Fn::Sub'),
+  tag('If', 'Fn::If'),
+  tag('Equals', 'Fn::Equals'),
+  tag('Or', 'Fn::Or'),
+  tag('Not', 'Fn::Not'),
+  tag('Join', 'Fn::Join'),
+  { tag: '!GetAtt', resolve: (value: string) => ({ 'Fn::GetAtt': value.split('.') }) },
+];
+const template = parse(readFileSync(join(ROOT, 'serverless.yml'), 'utf8'), { customTags: cfnTags });
+type Resource = { Type: string; Properties: Record<string, unknown> };
+const resources = template.resources.Resources as Record<string, Resource>;
+const env = template.provider.environment as Record<string, string>;
+
+describe('the alert topics and their key', () => {
+  it('encrypt both topics with the stack key, not the AWS-managed one CloudWatch cannot use', () => {
+    for (const topic of ['AlertTopic', 'OpsTopic']) {
+      expect(resources[topic]?.Properties.KmsMasterKeyId).toEqual({ Ref: 'AlertKey' });
+    }
+    expect(JSON.stringify(template)).not.toContain('alias/aws/sns');
+  });
+
+  it('lets the account administer the key and CloudWatch and EventBridge publish with it, in this account only', () => {
+    const key = resources.AlertKey as Resource;
+    expect(key.Type).toBe('AWS::KMS::Key');
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    const statements = (key.Properties.KeyPolicy as { Statement: Record<string, unknown>[] }).Statement;
+    const services = statements.find((s) => s.Sid === 'ServicesPublish') as Record<string, unknown>;
+    expect(services.Principal).toEqual({ Service: ['cloudwatch.amazonaws.com', 'events.amazonaws.com'] });
+    expect(services.Action).toEqual(['kms:Decrypt', 'kms:GenerateDataKey*']);
+    expect(services.Condition).toEqual({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } });
+    const admin = statements.find((s) => s.Sid === 'AccountAdministers') as Record<string, unknown>;
+    expect(admin.Principal).toEqual({
+      AWS: { 'Fn::Sub': ['arn:$', '{AWS::Partition}:iam::$', '{AWS::AccountId}:root'].join('') },
+    });
+  });
+
+  it('lets the functions that publish use the key, and the services publish to the operations topic', () => {
+    for (const role of ['DailyRole', 'IntradayRole']) {
+      const policies = (resources[role] as Resource).Properties.Policies as {
+        PolicyDocument: { Statement: unknown[] };
+      }[];
+      const policy = policies[0];
+      expect(policy?.PolicyDocument.Statement).toContainEqual({
+        Sid: 'AlertKey',
+        Effect: 'Allow',
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        Resource: { 'Fn::GetAtt': ['AlertKey', 'Arn'] },
+      });
+    }
+    const topicPolicy = resources.OpsTopicPolicy?.Properties.PolicyDocument as { Statement: Record<string, unknown>[] };
+    expect(topicPolicy.Statement[0]).toMatchObject({
+      Principal: { Service: ['cloudwatch.amazonaws.com', 'events.amazonaws.com'] },
+      Action: 'sns:Publish',
+      Resource: { Ref: 'OpsTopic' },
+    });
+  });
+});
+
+describe('the alarms', () => {
+  const alarms = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::CloudWatch::Alarm');
+
+  it('all go to the operations topic, which no kind/severity filter policy drops', () => {
+    expect(alarms.length).toBeGreaterThanOrEqual(6);
+    for (const [name, alarm] of alarms)
+      expect([name, alarm.Properties.AlarmActions]).toEqual([name, [{ Ref: 'OpsTopic' }]]);
+  });
+
+  it('say when a message reaches the dead-letter queue', () => {
+    expect(resources.DeadLetterAlarm?.Properties).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['DeadLetterQueue', 'QueueName'] } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it('say when a day passes with no finished run, silence counting as the failure', () => {
+    const missed = resources.MissedRunAlarm?.Properties as Record<string, unknown>;
+    expect(missed).toMatchObject({
+      Namespace: env.POWERTOOLS_METRICS_NAMESPACE,
+      MetricName: 'RunsCompleted',
+      Dimensions: [{ Name: 'service', Value: env.POWERTOOLS_SERVICE_NAME }],
+      Period: 86400,
+      ComparisonOperator: 'LessThanThreshold',
+      Threshold: 1,
+      TreatMissingData: 'breaching',
+    });
+    // Both ways a daily run can finish count it: the daily Lambda and the organization's aggregate step.
+    for (const file of ['functions/daily.ts', 'functions/organization.ts']) {
+      expect(readFileSync(join(ROOT, file), 'utf8')).toMatch(/addMetric\('RunsCompleted', MetricUnit\.Count, 1\)/);
+    }
+  });
+});
