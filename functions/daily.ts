@@ -17,6 +17,8 @@ const config = loadConfig();
 
 /** Runs the daily job for the schedule's day (UTC). */
 export const lambdaHandler = async (event: ScheduledEvent) => {
+  // Every log line of the run carries the schedule event's id: the same on Lambda's retry of it.
+  logger.setCorrelationId(event.id);
   const asOf = todayUtc(new Date(event.time));
   const slackBotToken = await secret(config.slack.botToken, config.slack.botTokenParam);
   const { report } = await runDaily({

@@ -18,6 +18,7 @@ const config = loadConfig();
 
 /** Runs the anomaly path on hourly spend up to the schedule's hour. */
 export const lambdaHandler = async (event: ScheduledEvent) => {
+  logger.setCorrelationId(event.id);
   const result = await runIntraday({
     aws: createAws({ mode: 'live', homeRegion: config.homeRegion }),
     now: new Date(event.time),

@@ -40,6 +40,8 @@ function parse<T>(schema: z.ZodType<T>, event: unknown, what: string): T {
 /** Step 1: the run is the execution; its day is the day the execution started (UTC). */
 export const listHandler = async (event: unknown) => {
   const e = parse(z.object({ executionName: z.string().min(1).max(80), startedAt: z.string() }), event, 'list');
+  // The execution's name on every log line of its three steps.
+  logger.setCorrelationId(e.executionName);
   const run = { asOf: todayUtc(new Date(e.startedAt)), id: e.executionName };
   const out = await startRun(live(), config, run);
   logger.info('work list kept', { run, items: out.items });
@@ -49,12 +51,14 @@ export const listHandler = async (event: unknown) => {
 /** Step 2: one slice. */
 export const sliceHandler = async (event: unknown) => {
   const e = parse(z.object({ run: Run, item: Item }), event, 'slice');
+  logger.setCorrelationId(e.run.id);
   return readSlice(live(), config, e.run, e.item);
 };
 
 /** Step 3: every slice merged, then the daily job's analysis, ledger and delivery, once. */
 export const aggregateHandler = async (event: unknown) => {
   const { run } = parse(z.object({ run: Run }), event, 'aggregate');
+  logger.setCorrelationId(run.id);
   const aws = live();
   const { report } = await runDaily({
     aws,

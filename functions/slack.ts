@@ -64,6 +64,8 @@ export const lambdaHandler = async (
   context: Context,
 ): Promise<APIGatewayProxyStructuredResultV2> => {
   const started = performance.now();
+  // Every log line of the request (Bolt's too) carries API Gateway's request id.
+  logger.setCorrelationId(event.requestContext?.requestId ?? context.awsRequestId);
   if (!app) {
     app = build();
     // A failed start (SSM unreachable, secret missing) is not cached: the next request tries again.

@@ -20,6 +20,8 @@ const cfnTags: Tags = [
   { tag: '!GetAtt', resolve: (value: string) => ({ 'Fn::GetAtt': value.split('.') }) },
 ];
 const template = parse(readFileSync(join(ROOT, 'serverless.yml'), 'utf8'), { customTags: cfnTags });
+/** A Framework or Fn::Sub variable as written in the file: $ then {name}. */
+const variable = (name: string) => `$${'{'}${name}}`;
 type Resource = { Type: string; Properties: Record<string, unknown> };
 const resources = template.resources.Resources as Record<string, Resource>;
 const env = template.provider.environment as Record<string, string>;
@@ -103,5 +105,30 @@ describe('the alarms', () => {
     for (const file of ['functions/daily.ts', 'functions/organization.ts']) {
       expect(readFileSync(join(ROOT, file), 'utf8')).toMatch(/addMetric\('RunsCompleted', MetricUnit\.Count, 1\)/);
     }
+  });
+});
+
+describe('operations settings', () => {
+  it('never schedules a run under `npm run dev`: the local stage turns every schedule off', () => {
+    expect(template.params.local.schedules).toBe('off');
+    expect(template.custom.fanOut.off).toEqual({
+      lambda: { daily: false, stateMachine: 'DISABLED' },
+      stepfunctions: { daily: false, stateMachine: 'DISABLED' },
+    });
+    expect(template.functions.daily.events[0].schedule.enabled).toBe(
+      variable(`self:custom.fanOut.${variable('param:schedules')}.${variable('param:fanOut')}.daily`),
+    );
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.scripts.dev).toMatch(/--stage local/);
+  });
+
+  it('throttles the Slack endpoint at the API and sets the log level from a deploy parameter', () => {
+    expect(template.resources.extensions.HttpApiStage.Properties.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: variable('param:slackRateLimit'),
+      ThrottlingBurstLimit: variable('param:slackBurstLimit'),
+    });
+    expect(template.params.default.slackRateLimit).toBeGreaterThan(0);
+    expect(env.POWERTOOLS_LOG_LEVEL).toBe(variable('param:logLevel'));
+    expect(template.params.default.logLevel).toBe('INFO');
   });
 });

@@ -88,6 +88,7 @@ describe('functions/daily (middy handler, job mocked)', () => {
     expect(options.storeDir).toBe('/tmp/durion-cost/store');
     expect(options.config).toMatchObject({ tableName: 'durion-cost-test-table', topicArn: TOPIC });
     expect(options.slackBotToken).toBe('xoxb-test-token');
+    expect(options.invocationId).toBe(event.id);
 
     expect(result).toEqual({
       asOf: '2026-11-20',
@@ -99,6 +100,8 @@ describe('functions/daily (middy handler, job mocked)', () => {
   it('logs the run and its metrics without the Slack token', () => {
     const logs = output.join('');
     expect(logs).toContain('daily run finished');
+    // The schedule event's id on the run's log lines: the same on Lambda's retry of it.
+    expect(logs).toContain(`"correlation_id":"${event.id}"`);
     expect(logs).toContain('"RunDuration"');
     expect(logs).not.toContain('xoxb-test-token');
   });

@@ -37,7 +37,7 @@ describe('functions/slack (middy handler, secrets from SSM, store on dynalite)',
     ssm.on(GetParameterCommand, { Name: '/durion-cost/test/slack-signing-secret', WithDecryption: true }).resolves({
       Parameter: { Value: SECRET },
     });
-    setSsmClient(ssm as unknown as SSMClient);
+    setSsmClient(new SSMClient({ region: 'us-east-1' }));
     vi.stubEnv('SLACK_SIGNING_SECRET_PARAM', '/durion-cost/test/slack-signing-secret');
     vi.stubEnv('SLACK_BOT_TOKEN', 'xoxb-test-token');
     vi.stubEnv('SLACK_API_URL', slack.apiUrl);
@@ -83,9 +83,12 @@ describe('functions/slack (middy handler, secrets from SSM, store on dynalite)',
     expect(JSON.stringify(slack.to('/hooks/')[0]?.body)).toContain(`Acknowledged \`${findingId}\``);
   });
 
-  it('reads the signing secret from SSM once per container and never logs a secret', () => {
+  it('reads the signing secret from SSM once within its time to live and never logs a secret', () => {
     expect(ssm.commandCalls(GetParameterCommand)).toHaveLength(1);
     const logs = output.join('');
+    // Each request's log lines carry API Gateway's request id.
+    const requestId = fixture('command-summary').requestContext.requestId;
+    expect(logs).toContain(`"correlation_id":"${requestId}"`);
     expect(logs).toContain('"statusCode":401');
     expect(logs).not.toContain(SECRET);
     expect(logs).not.toContain('xoxb-test-token');
