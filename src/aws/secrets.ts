@@ -8,6 +8,9 @@ import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { ConfigError } from '../domain/errors';
 
+/** What reading a secret sends: Powertools' SSMProvider calls GetParameter (WithDecryption), not our own code. */
+export const SECRETS_IAM_ACTIONS = ['ssm:GetParameter'] as const;
+
 /** How long a read value is used before it is read again, in seconds. */
 export const SECRET_TTL_S = 300;
 

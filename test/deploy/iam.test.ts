@@ -18,6 +18,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it, vi } from 'vitest';
 import { inventoryIamActions } from '../../src/analyze/rules';
 import type { AwsCall } from '../../src/aws/replay';
+import { SECRETS_IAM_ACTIONS } from '../../src/aws/secrets';
 import { ACCOUNTS_IAM_ACTIONS } from '../../src/collect/accounts';
 import { ANOMALY_IAM_ACTIONS } from '../../src/collect/anomalies';
 import { OPTIMIZATION_IAM_ACTIONS } from '../../src/collect/optimization';
@@ -223,7 +224,11 @@ describe('IAM of the Slack function', () => {
       return STORE_IAM_ACTIONS[m as keyof Store];
     });
     const calls = callsOf([handler, ...own, ...slackFiles]);
-    expect(granted(slack, ['Logs', 'SecureStringDecrypt'])).toEqual(iamActions([...calls, ...storeActions]));
+    // Secrets are read through Powertools, so their call is declared beside the reader rather than imported.
+    const secrets = own.includes('src/aws/secrets.ts') ? [...SECRETS_IAM_ACTIONS] : [];
+    expect(granted(slack, ['Logs', 'SecureStringDecrypt'])).toEqual(
+      iamActions([...calls, ...storeActions, ...secrets]),
+    );
     expect(methods).toContain('setState');
   });
 
