@@ -1,10 +1,16 @@
 /** Robust statistics for the detector: medians and median absolute deviations, and a normal quantile. */
 
+/**
+ * The values sorted ascending, as a copy: a typed array sorts numerically in native code, several times faster than
+ * a comparator over a plain array (the detector takes medians of every window of every series).
+ */
+const sortedCopy = (values: readonly number[]): Float64Array => Float64Array.from(values).sort();
+
 /** Median of the values (NaN for none). Does not modify its input. */
 export function median(values: readonly number[]): number {
   const n = values.length;
   if (n === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = sortedCopy(values);
   const mid = n >> 1;
   return n % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
@@ -12,7 +18,7 @@ export function median(values: readonly number[]): number {
 /** The q-quantile (0..1) of the values, by linear interpolation between order statistics (NaN for none). */
 export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = sortedCopy(values);
   const at = q * (sorted.length - 1);
   const lo = Math.floor(at);
   const hi = Math.min(sorted.length - 1, lo + 1);
