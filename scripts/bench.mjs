@@ -110,3 +110,25 @@ if (existsSync('bench/index.ts')) {
     for (const [key, value] of Object.entries(figures)) print(`${area}: ${key}`, value);
   }
 }
+
+// 4. The test suite: its wall time and its ten slowest tests (vitest's JSON report). On this shared 2-core machine
+// the figures move with its load: compare them within one run, not across days.
+{
+  const report = join(mkdtempSync(join(tmpdir(), 'durion-tests-')), 'report.json');
+  const started = performance.now();
+  execFileSync('npx', ['vitest', 'run', '--reporter=json', `--outputFile=${report}`], {
+    env: process.env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  print('vitest run: wall time', `${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const tests = JSON.parse(readFileSync(report, 'utf8')).testResults.flatMap((file) =>
+    file.assertionResults.map((t) => ({
+      file: file.name.replace(`${process.cwd()}/`, ''),
+      title: t.title,
+      ms: t.duration ?? 0,
+    })),
+  );
+  for (const t of tests.sort((a, b) => b.ms - a.ms).slice(0, 10)) {
+    print(`slow test ${(t.ms / 1000).toFixed(2)} s`, `${t.file}: ${t.title.slice(0, 90)}`);
+  }
+}
