@@ -44,7 +44,7 @@ import { savingsSection } from '../notify/sections/savings';
 import { toPublishInput } from '../notify/sns';
 import { renderText } from '../notify/text';
 import { type AnomalyStepResult, anomalyStep } from './anomaly';
-import { deliveryReport, MAIN, messagesOf, transportsOf } from './delivery';
+import { deliveryReport, digestKey, MAIN, messagesOf, transportsOf } from './delivery';
 import { identify } from './identity';
 import { accountScope, aggregateStep, collectOrganization, stepContext } from './organization';
 
@@ -437,7 +437,7 @@ async function resume(run: Run, previous: Snapshot): Promise<RunResult> {
     await store.unsent(),
   );
   const recordedChannels = new Set(recorded.filter((e) => e.transport === 'slack').map((e) => e.key));
-  const unsendable = previous.report.digests.filter((d) => !recordedChannels.has(`digest#${asOf}#${d.channel}`));
+  const unsendable = previous.report.digests.filter((d) => !recordedChannels.has(digestKey(asOf, d.channel)));
   const after = deliveryReport(asOf, recorded, delivered, unsendable, (await store.unsent()).length);
   const report: RunReport = {
     ...previous.report,

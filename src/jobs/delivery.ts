@@ -32,7 +32,8 @@ export function transportsOf(
   };
 }
 
-const digestKey = (asOf: string, channel: string) => `digest#${asOf}#${channel}`;
+/** The outbox key of a channel's digest for a day. */
+export const digestKey = (asOf: string, channel: string) => `digest#${asOf}#${channel}`;
 
 /** The run's messages, and the digests that cannot be sent at all (no channel, no token) with why. */
 export function messagesOf(
