@@ -32,7 +32,7 @@ import type { RunReport, Snapshot, Store } from '../ledger/types';
 import { findingActions } from '../notify/buttons';
 import { buildDigest, buildOwnerDigest, type Digest } from '../notify/digest';
 import { writeOutputs } from '../notify/files';
-import { type Outbox, outboxUntil, record, sendAll } from '../notify/outbox';
+import { ALERT_PREFIX, digestKey, type Outbox, outboxUntil, record, sendAll } from '../notify/outbox';
 import { routeFindings } from '../notify/routing';
 import type { DigestSection } from '../notify/section';
 import { accountsSection } from '../notify/sections/accounts';
@@ -44,7 +44,7 @@ import { savingsSection } from '../notify/sections/savings';
 import { toPublishInput } from '../notify/sns';
 import { renderText } from '../notify/text';
 import { type AnomalyStepResult, anomalyStep } from './anomaly';
-import { deliveryReport, digestKey, MAIN, messagesOf, transportsOf } from './delivery';
+import { deliveryReport, MAIN, messagesOf, transportsOf } from './delivery';
 import { identify } from './identity';
 import { accountScope, aggregateStep, collectOrganization, stepContext } from './organization';
 
@@ -413,9 +413,6 @@ function alertInputs(run: Run, { alerts, anomaly }: Analysis): { key: string; in
     input: a.kind === 'anomaly' ? anomaly.publishInput(a, topicArn) : toPublishInput(a, topicArn),
   }));
 }
-
-/** Outbox keys of alerts are `alert#<alert key>`. */
-const ALERT_PREFIX = 'alert#';
 
 /** Whether this run is a retry of the invocation whose snapshot the store holds (the Lambda's asynchronous retry). */
 function isRetryOf(run: Run, previous: Snapshot | undefined): previous is Snapshot {

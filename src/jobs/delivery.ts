@@ -7,7 +7,15 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import type { Config } from '../config';
 import type { DigestStatus, OutboxEntry, RunReport } from '../ledger/types';
 import type { Digest } from '../notify/digest';
-import { type Delivered, type Message, type Transport, tally } from '../notify/outbox';
+import {
+  ALERT_PREFIX,
+  alertOutboxKey,
+  type Delivered,
+  digestKey,
+  type Message,
+  type Transport,
+  tally,
+} from '../notify/outbox';
 import { slackTransport } from '../notify/slack-post';
 import { snsTransport } from '../notify/sns';
 
@@ -32,9 +40,6 @@ export function transportsOf(
   };
 }
 
-/** The outbox key of a channel's digest for a day. */
-export const digestKey = (asOf: string, channel: string) => `digest#${asOf}#${channel}`;
-
 /** The run's messages, and the digests that cannot be sent at all (no channel, no token) with why. */
 export function messagesOf(
   config: Config,
@@ -44,7 +49,7 @@ export function messagesOf(
   slackBotToken: string | undefined,
 ): { messages: Message[]; unsendable: DigestStatus[] } {
   const messages: Message[] = config.topicArn
-    ? alerts.map((a) => ({ key: `alert#${a.key}`, transport: 'sns', payload: a.input }))
+    ? alerts.map((a) => ({ key: alertOutboxKey(a.key), transport: 'sns', payload: a.input }))
     : [];
   const unsendable: DigestStatus[] = [];
   for (const { channel, digest } of digests) {
@@ -86,7 +91,7 @@ export function deliveryReport(
     });
   const mine = new Set(recorded.map((e) => e.key));
   return {
-    alerts: tally(ours.filter((d) => d.key.startsWith('alert#'))),
+    alerts: tally(ours.filter((d) => d.key.startsWith(ALERT_PREFIX))),
     digests: [...digests, ...unsendable],
     outbox: {
       keys: recorded.map((e) => e.key),

@@ -16,7 +16,7 @@ import type { SpendAnomaly } from '../domain/anomaly';
 import type { Note } from '../domain/note';
 import { openStore } from '../ledger/store';
 import { anomalyPublishInput } from '../notify/anomaly-alert';
-import { outboxUntil, recordAndSend, tally } from '../notify/outbox';
+import { alertOutboxKey, outboxUntil, recordAndSend, tally } from '../notify/outbox';
 import { snsTransport } from '../notify/sns';
 import { identify } from './identity';
 
@@ -61,7 +61,7 @@ export async function runIntraday(options: IntradayOptions): Promise<IntradayRes
   if (topicArn && alerts.length) {
     const byKey = new Map(anomalies.map((a) => [`anomaly:${a.id}`, a]));
     const messages = alerts.map((a) => ({
-      key: `alert#${a.key}`,
+      key: alertOutboxKey(a.key),
       transport: 'sns' as const,
       payload: anomalyPublishInput(a, byKey.get(a.key), topicArn, { chatbot: config.anomaly.chatbotFormat }),
     }));

@@ -21,6 +21,13 @@ const KEEP_DAYS = 45;
  */
 export const IN_FLIGHT_MS = 60_000;
 
+/** The outbox key of an alert: `alert#<alert key>` (the alert key is the event's, shared by daily and intraday). */
+export const ALERT_PREFIX = 'alert#';
+export const alertOutboxKey = (alertKey: string) => `${ALERT_PREFIX}${alertKey}`;
+
+/** The outbox key of a channel's digest for a day. */
+export const digestKey = (asOf: string, channel: string) => `digest#${asOf}#${channel}`;
+
 /** When entries recorded on `asOf` lapse. */
 export const outboxUntil = (asOf: string): Date => new Date(`${addDays(asOf, KEEP_DAYS)}T00:00:00Z`);
 
