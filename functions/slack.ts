@@ -1,16 +1,18 @@
 /**
  * The Slack endpoint (POST /slack/events): slash commands and interactivity, through Bolt's AwsLambdaReceiver.
- * Secrets come from SSM SecureString in AWS and from the environment locally, read once per container.
+ * Secrets come from SSM SecureString in AWS (kept SECRET_TTL_S) and from the environment locally.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import middy from '@middy/core';
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createAws } from '../src/aws';
-import { secret } from '../src/aws/secrets';
+import { secret, setSsmClient } from '../src/aws/secrets';
 import { loadConfig } from '../src/config';
 import { ConfigError } from '../src/domain/errors';
 import { openStore } from '../src/ledger/store';
@@ -20,6 +22,19 @@ import { anomalyFeedback } from '../src/slack/feedback';
 const logger = new Logger();
 const metrics = new Metrics();
 const config = loadConfig();
+
+/**
+ * Slack shows the user an error when an answer takes over 3 s. The cold path itself (import, both secrets, the store
+ * read, the answer) takes about 0.4 s on the bench machine (`npm run bench`); what could pass 3 s is an AWS call that
+ * hangs, so each one on this path gives up after a second, untried again (a retry would spend the user's 3 s): the
+ * user then reads that the store could not be reached and to try again, not Slack's timeout. (The SDK's default has
+ * no request timeout, and only warns on one unless told to throw.)
+ */
+const BOUNDED = {
+  maxAttempts: 1,
+  requestHandler: { connectionTimeout: 300, requestTimeout: 1000, throwOnRequestTimeout: true },
+};
+setSsmClient(new SSMClient(BOUNDED));
 
 /**
  * Bolt's logs go to the structured logger. Its debug level is dropped on purpose: there Bolt prints whole requests
@@ -46,7 +61,11 @@ async function build(): Promise<Handler> {
   ]);
   if (!signingSecret) throw new ConfigError('SLACK_SIGNING_SECRET (or SLACK_SIGNING_SECRET_PARAM) is not set');
   if (!botToken) logger.warn('no Slack bot token: commands answer, but the Keep button cannot open its form');
-  const store = await openStore({ tableName: config.tableName, storeDir: config.storeDir });
+  const store = await openStore({
+    tableName: config.tableName,
+    storeDir: config.storeDir,
+    ...(config.tableName ? { client: new DynamoDBClient(BOUNDED) } : {}),
+  });
   const aws = createAws({ mode: 'live', homeRegion: config.homeRegion });
   return createSlackApp({
     config: config.slack,

@@ -1,10 +1,12 @@
 // npm run bench: prints figures (never asserted by tests). Speed and memory of the daily run, Cost Explorer
-// requests per run, each Lambda's bundle size and cold import time, then the benches of each area (bench/index.ts).
+// requests per run, each Lambda's bundle size and cold import time, the Slack function's whole cold path, then the
+// benches of each area (bench/index.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { coldSlack } from './cold-path.mjs';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const env = { ...process.env, SLACK_BOT_TOKEN: '', SLACK_CHANNEL: '', DURION_TOPIC_ARN: '', DURION_TABLE: '' };
@@ -38,7 +40,6 @@ print(
   'Cost Explorer requests, next day',
   `${next.report.costExplorerRequests} ($${(next.report.costExplorerRequests * 0.01).toFixed(2)})`,
 );
-rmSync(work, { recursive: true, force: true });
 
 // 2. Each Lambda as it deploys: `sls package` (serverless-esbuild, the settings in serverless.yml), then its
 // bundle's size and the time a cold Node process takes to import it. BENCH_BASELINE_DIR, a folder of zips packaged
@@ -89,7 +90,22 @@ for (const file of [...new Set(trees.flatMap((t) => bundleFiles(t.dir)))].sort()
     beside(times.map((t) => (t.length ? `${median(t).toFixed(0)} ms` : 'absent'))),
   );
 }
+// The Slack function as Lambda runs it cold (scripts/cold-path.mjs), against the store the sample runs above filled;
+// the trees' runs interleaved, as above.
+{
+  const bundles = trees.map((t) => join(t.dir, 'functions', 'slack.mjs')).filter((b) => existsSync(b));
+  const runs = bundles.map(() => []);
+  for (let run = 0; run < 5; run++) {
+    for (const [i, bundle] of bundles.entries())
+      runs[i].push(...(await coldSlack(bundle, join(work, 'store'), 1, env)));
+  }
+  const figure = (key) => beside(runs.map((r) => `${median(r.map((x) => x[key])).toFixed(0)} ms`));
+  print('functions/slack cold: import (median of 5)', figure('importMs'));
+  print('functions/slack cold: secrets+store+answer', figure('answerMs'));
+  print('functions/slack cold: whole process', figure('wallMs'));
+}
 for (const tree of trees) rmSync(tree.dir, { recursive: true, force: true });
+rmSync(work, { recursive: true, force: true });
 
 // 3. The areas' own benches (analyzer, anomaly detector, Slack latency).
 if (existsSync('bench/index.ts')) {

@@ -1,7 +1,9 @@
 // CI, after `sls package`: the packaged CloudFormation template carries the organization state machine exactly as
 // deploy/organization.asl.json defines it (the Framework drops null values from included files: a `"ResultPath":
 // null` vanished that way, which would have handed the aggregate the Map's output instead of the run) (test/deploy/state-machine.test.ts validates that file), every placeholder
-// substituted, and one schedule on: the daily function's or the state machine's, as the fanOut param says.
+// substituted, and one schedule on: the daily function's or the state machine's, as the fanOut param says; and a deploy
+// to a real stage without a Slack workspace fails.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 
@@ -24,6 +26,19 @@ const daily = rules.find(([id]) => /^Daily/.test(id))?.[1]?.Properties.State;
 const organization = template.Resources.OrganizationSchedule?.Properties.State;
 if ([daily, organization].filter((s) => s === 'ENABLED').length !== 1)
   problems.push(`exactly one schedule must be on: daily ${daily}, organization ${organization}`);
+
+// A deploy that names no Slack workspace fails before anything is made, naming what is missing.
+try {
+  const { SLACK_TEAM_ID: _team, SLACK_APP_ID: _app, ...env } = process.env;
+  execFileSync('npx', ['sls', 'print', '--stage', 'prod'], { env, stdio: 'pipe' });
+  problems.push('`sls print --stage prod` without SLACK_TEAM_ID succeeded');
+} catch (err) {
+  const said = `${err.stdout}${err.stderr}`;
+  if (!said.includes('SLACK_TEAM_ID') || !said.includes('SLACK_APP_ID'))
+    problems.push(
+      `a deploy without a workspace failed without naming SLACK_TEAM_ID and SLACK_APP_ID: ${said.slice(0, 300)}`,
+    );
+}
 
 if (problems.length) {
   console.error(`check-template: ${problems.join('; ')}`);

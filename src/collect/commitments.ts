@@ -26,15 +26,9 @@ import type { Aws } from '../aws';
 import { plain } from '../aws/replay';
 import { addDays } from '../domain/dates';
 import type { Note } from '../domain/note';
+import { Amounts, listOf } from './amounts';
 import { guard } from './guard';
 import { allPages, itemsOf, pager } from './pages';
-
-/** Cost Explorer strings to numbers; '' and absent are unknown, never 0. */
-export const ceNumber = (s: string | undefined): number | undefined => {
-  if (s === undefined || s.trim() === '') return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : undefined;
-};
 
 /** Attribute keys come back in either case (SERVICE, instanceType): match them loosely. */
 const attr = (attributes: Record<string, string> | undefined, key: string): string => {
@@ -189,20 +183,20 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
   const data: CommitmentData = { asOf, window, reservations: [] };
 
   data.spUtilization = await guard(notes, { source: 'ce:GetSavingsPlansUtilization' }, () =>
-    readSpUtilization(ce, count, window),
+    readSpUtilization(ce, count, window, notes),
   );
   data.riUtilization = await guard(notes, { source: 'ce:GetReservationUtilization' }, () =>
-    readRiUtilization(ce, count, window),
+    readRiUtilization(ce, count, window, notes),
   );
 
   const weekly: { key: WeeklyKey; ce: boolean; read: () => Promise<unknown> }[] = [
-    { key: 'spCoverage', ce: true, read: () => readSpCoverage(ce, count, coverageWindow) },
-    { key: 'riCoverage', ce: true, read: () => readRiCoverage(ce, count, coverageWindow) },
+    { key: 'spCoverage', ce: true, read: () => readSpCoverage(ce, count, coverageWindow, notes) },
+    { key: 'riCoverage', ce: true, read: () => readRiCoverage(ce, count, coverageWindow, notes) },
     ...(options.purchasesFromHub
       ? []
       : [
-          { key: 'spPurchase' as const, ce: true, read: () => readSpPurchase(ce, count) },
-          { key: 'riPurchase' as const, ce: true, read: () => readRiPurchase(ce, count) },
+          { key: 'spPurchase' as const, ce: true, read: () => readSpPurchase(ce, count, notes) },
+          { key: 'riPurchase' as const, ce: true, read: () => readRiPurchase(ce, count, notes) },
         ]),
     { key: 'anomalyMonitors', ce: true, read: () => readAnomalyMonitors(ce, count) },
     { key: 'budgets', ce: false, read: () => readBudgets(aws, options.accountId) },
@@ -243,21 +237,20 @@ async function readSpUtilization(
   ce: CostExplorerClient,
   count: Count,
   TimePeriod: DateInterval,
+  notes: Note[],
 ): Promise<UtilizationDay[]> {
   count();
   const r = await ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod, Granularity: 'DAILY' }));
-  return (r.SavingsPlansUtilizationsByTime ?? []).flatMap((t) => {
-    const pct = ceNumber(t.Utilization?.UtilizationPercentage);
+  const n = new Amounts('ce:GetSavingsPlansUtilization', 'utilization figures');
+  const days = listOf(r.SavingsPlansUtilizationsByTime, 'SavingsPlansUtilizationsByTime').flatMap((t) => {
+    const date = t.TimePeriod?.Start ?? '';
+    const pct = n.maybe(t.Utilization?.UtilizationPercentage, date);
     return pct === undefined
       ? []
-      : [
-          {
-            date: t.TimePeriod?.Start ?? '',
-            utilizationPct: pct,
-            unusedUsd: ceNumber(t.Utilization?.UnusedCommitment) ?? 0,
-          },
-        ];
+      : [{ date, utilizationPct: pct, unusedUsd: n.usd(t.Utilization?.UnusedCommitment, date) }];
   });
+  n.note(notes);
+  return days;
 }
 
 /** Daily Reserved Instance utilization, all pages; a day without a percentage is left out. */
@@ -265,24 +258,23 @@ async function readRiUtilization(
   ce: CostExplorerClient,
   count: Count,
   TimePeriod: DateInterval,
+  notes: Note[],
 ): Promise<UtilizationDay[]> {
   const pages = await allPages(async (NextPageToken) => {
     count();
     const r = await ce.send(new GetReservationUtilizationCommand({ TimePeriod, Granularity: 'DAILY', NextPageToken }));
-    return { items: r.UtilizationsByTime ?? [], nextToken: r.NextPageToken };
+    return { items: listOf(r.UtilizationsByTime, 'UtilizationsByTime'), nextToken: r.NextPageToken };
   });
-  return pages.flatMap((t) => {
-    const pct = ceNumber(t.Total?.UtilizationPercentage);
+  const n = new Amounts('ce:GetReservationUtilization', 'utilization figures');
+  const days = pages.flatMap((t) => {
+    const date = t.TimePeriod?.Start ?? '';
+    const pct = n.maybe(t.Total?.UtilizationPercentage, date);
     return pct === undefined
       ? []
-      : [
-          {
-            date: t.TimePeriod?.Start ?? '',
-            utilizationPct: pct,
-            unusedUsd: ceNumber(t.Total?.RICostForUnusedHours) ?? 0,
-          },
-        ];
+      : [{ date, utilizationPct: pct, unusedUsd: n.usd(t.Total?.RICostForUnusedHours, date) }];
   });
+  n.note(notes);
+  return days;
 }
 
 /** Active RDS reservations of one region, each with the day it ends (start plus duration). */
@@ -309,6 +301,7 @@ async function readSpCoverage(
   ce: CostExplorerClient,
   count: Count,
   TimePeriod: DateInterval,
+  notes: Note[],
 ): Promise<SpCoverageGroup[]> {
   const GroupBy = [
     { Type: 'DIMENSION' as const, Key: 'INSTANCE_FAMILY' },
@@ -319,6 +312,7 @@ async function readSpCoverage(
     (r) => r.SavingsPlansCoverages,
   );
   // The response may still split the window into periods (a month boundary): add each group's periods up.
+  const n = new Amounts('ce:GetSavingsPlansCoverage', 'coverage amounts');
   const groups = new Map<string, SpCoverageGroup>();
   for (const c of items) {
     const instanceFamily = attr(c.Attributes, 'INSTANCE_FAMILY');
@@ -330,11 +324,13 @@ async function readSpCoverage(
       onDemandUsd: 0,
       totalUsd: 0,
     };
-    g.coveredUsd += ceNumber(c.Coverage?.SpendCoveredBySavingsPlans) ?? 0;
-    g.onDemandUsd += ceNumber(c.Coverage?.OnDemandCost) ?? 0;
-    g.totalUsd += ceNumber(c.Coverage?.TotalCost) ?? 0;
+    const where = `${instanceFamily} in ${region}`;
+    g.coveredUsd += n.usd(c.Coverage?.SpendCoveredBySavingsPlans, where);
+    g.onDemandUsd += n.usd(c.Coverage?.OnDemandCost, where);
+    g.totalUsd += n.usd(c.Coverage?.TotalCost, where);
     groups.set(`${instanceFamily}|${region}`, g);
   }
+  n.note(notes);
   return [...groups.values()];
 }
 
@@ -343,6 +339,7 @@ async function readRiCoverage(
   ce: CostExplorerClient,
   count: Count,
   TimePeriod: DateInterval,
+  notes: Note[],
 ): Promise<RiCoverageGroup[]> {
   const GroupBy = [
     { Type: 'DIMENSION' as const, Key: 'INSTANCE_TYPE' },
@@ -351,10 +348,11 @@ async function readRiCoverage(
   const periods = await allPages(async (NextPageToken) => {
     count();
     const r = await ce.send(new GetReservationCoverageCommand({ TimePeriod, GroupBy, NextPageToken }));
-    return { items: r.CoveragesByTime ?? [], nextToken: r.NextPageToken };
+    return { items: listOf(r.CoveragesByTime, 'CoveragesByTime'), nextToken: r.NextPageToken };
   });
+  const n = new Amounts('ce:GetReservationCoverage', 'coverage hours');
   const groups = new Map<string, RiCoverageGroup>();
-  for (const g of periods.flatMap((p) => p.Groups ?? [])) {
+  for (const g of periods.flatMap((p) => listOf(p.Groups, 'CoveragesByTime[].Groups'))) {
     const instanceType = attr(g.Attributes, 'INSTANCE_TYPE');
     const region = attr(g.Attributes, 'REGION');
     const h = g.Coverage?.CoverageHours;
@@ -365,11 +363,13 @@ async function readRiCoverage(
       onDemandHours: 0,
       totalHours: 0,
     };
-    sum.reservedHours += ceNumber(h?.ReservedHours) ?? 0;
-    sum.onDemandHours += ceNumber(h?.OnDemandHours) ?? 0;
-    sum.totalHours += ceNumber(h?.TotalRunningHours) ?? 0;
+    const where = `${instanceType} in ${region}`;
+    sum.reservedHours += n.usd(h?.ReservedHours, where);
+    sum.onDemandHours += n.usd(h?.OnDemandHours, where);
+    sum.totalHours += n.usd(h?.TotalRunningHours, where);
     groups.set(`${instanceType}|${region}`, sum);
   }
+  n.note(notes);
   return [...groups.values()];
 }
 
@@ -378,7 +378,7 @@ const TERM = 'ONE_YEAR' as const;
 const PAYMENT = 'NO_UPFRONT' as const;
 const LOOKBACK = 'THIRTY_DAYS' as const;
 
-async function readSpPurchase(ce: CostExplorerClient, count: Count): Promise<PurchaseRecommendation[]> {
+async function readSpPurchase(ce: CostExplorerClient, count: Count, notes: Note[]): Promise<PurchaseRecommendation[]> {
   const details = await allPages(async (NextPageToken) => {
     count();
     const r = await ce.send(
@@ -395,12 +395,13 @@ async function readSpPurchase(ce: CostExplorerClient, count: Count): Promise<Pur
       nextToken: r.NextPageToken,
     };
   });
-  return details.map((d) => {
-    const monthly = ceNumber(d.EstimatedMonthlySavingsAmount);
-    const upfront = ceNumber(d.UpfrontCost);
+  const n = new Amounts('ce:GetSavingsPlansPurchaseRecommendation', 'recommendation amounts');
+  const recs = details.map((d): PurchaseRecommendation => {
+    const monthly = n.maybe(d.EstimatedMonthlySavingsAmount);
+    const upfront = n.maybe(d.UpfrontCost);
     return {
       kind: 'savings-plan',
-      what: `Compute Savings Plan $${ceNumber(d.HourlyCommitmentToPurchase)?.toFixed(3) ?? '?'}/h`,
+      what: `Compute Savings Plan $${n.maybe(d.HourlyCommitmentToPurchase)?.toFixed(3) ?? '?'}/h`,
       accountId: d.AccountId,
       term: TERM,
       paymentOption: PAYMENT,
@@ -408,12 +409,14 @@ async function readSpPurchase(ce: CostExplorerClient, count: Count): Promise<Pur
       upfrontUsd: upfront,
       // No upfront means the plan pays back from its first month; otherwise upfront over monthly savings.
       breakEvenMonths: upfront === undefined || !monthly ? undefined : upfront === 0 ? 0 : upfront / monthly,
-      expectedUtilizationPct: ceNumber(d.EstimatedAverageUtilization),
+      expectedUtilizationPct: n.maybe(d.EstimatedAverageUtilization),
     };
   });
+  n.note(notes);
+  return recs;
 }
 
-async function readRiPurchase(ce: CostExplorerClient, count: Count): Promise<PurchaseRecommendation[]> {
+async function readRiPurchase(ce: CostExplorerClient, count: Count, notes: Note[]): Promise<PurchaseRecommendation[]> {
   const recs = await itemsOf(
     paginateGetReservationPurchaseRecommendation(pager(ce, count), {
       Service: 'Amazon Elastic Compute Cloud - Compute',
@@ -423,7 +426,8 @@ async function readRiPurchase(ce: CostExplorerClient, count: Count): Promise<Pur
     }),
     (r) => r.Recommendations,
   );
-  return recs.flatMap((rec) =>
+  const n = new Amounts('ce:GetReservationPurchaseRecommendation', 'recommendation amounts');
+  const out = recs.flatMap((rec) =>
     (rec.RecommendationDetails ?? []).map((d): PurchaseRecommendation => {
       const ec2 = d.InstanceDetails?.EC2InstanceDetails;
       return {
@@ -434,13 +438,15 @@ async function readRiPurchase(ce: CostExplorerClient, count: Count): Promise<Pur
         region: ec2?.Region,
         term: TERM,
         paymentOption: PAYMENT,
-        monthlySavingsUsd: ceNumber(d.EstimatedMonthlySavingsAmount),
-        upfrontUsd: ceNumber(d.UpfrontCost),
-        breakEvenMonths: ceNumber(d.EstimatedBreakEvenInMonths),
-        expectedUtilizationPct: ceNumber(d.AverageUtilization),
+        monthlySavingsUsd: n.maybe(d.EstimatedMonthlySavingsAmount),
+        upfrontUsd: n.maybe(d.UpfrontCost),
+        breakEvenMonths: n.maybe(d.EstimatedBreakEvenInMonths),
+        expectedUtilizationPct: n.maybe(d.AverageUtilization),
       };
     }),
   );
+  n.note(notes);
+  return out;
 }
 
 async function readAnomalyMonitors(ce: CostExplorerClient, count: Count): Promise<{ count: number; names: string[] }> {

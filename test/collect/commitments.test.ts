@@ -15,7 +15,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAws } from '../../src/aws';
 import { awsError } from '../../src/aws/replay';
-import { type CommitmentData, ceNumber, collectCommitments } from '../../src/collect/commitments';
+import { type CommitmentData, collectCommitments } from '../../src/collect/commitments';
 import type { Note } from '../../src/domain/note';
 
 const ce = mockClient(CostExplorerClient);
@@ -121,6 +121,52 @@ describe('collectCommitments against mocked clients', () => {
       purchasesFromHub,
     }).then((data) => ({ data, notes }));
   };
+
+  it('reads amounts that do not parse as no amount, with one note per read naming an example, never NaN', async () => {
+    ce.on(GetSavingsPlansUtilizationCommand).resolves({
+      SavingsPlansUtilizationsByTime: [
+        {
+          TimePeriod: { Start: '2026-11-18', End: '2026-11-19' },
+          Utilization: { UtilizationPercentage: 'abc', UnusedCommitment: '1' },
+        },
+        {
+          TimePeriod: { Start: '2026-11-19', End: '2026-11-20' },
+          Utilization: { UtilizationPercentage: '90', UnusedCommitment: 'n/a' },
+        },
+      ],
+    });
+    ce.on(GetSavingsPlansPurchaseRecommendationCommand).resolves({
+      SavingsPlansPurchaseRecommendation: {
+        SavingsPlansPurchaseRecommendationDetails: [
+          { HourlyCommitmentToPurchase: 'x', EstimatedMonthlySavingsAmount: '5' },
+        ],
+      },
+    });
+    const { data, notes } = await run();
+    // The day whose percentage did not parse is left out, as a day without one is; the unused dollars read as 0.
+    expect(data.spUtilization).toEqual([{ date: '2026-11-19', utilizationPct: 90, unusedUsd: 0 }]);
+    expect(data.spPurchase?.value[0]).toMatchObject({ what: 'Compute Savings Plan $?/h', monthlySavingsUsd: 5 });
+    expect(JSON.stringify(data)).not.toContain('NaN');
+    const bad = notes.filter((n) => n.message.includes('did not parse'));
+    expect(bad.map((n) => n.source).sort()).toEqual([
+      'ce:GetSavingsPlansPurchaseRecommendation',
+      'ce:GetSavingsPlansUtilization',
+    ]);
+    expect(bad.find((n) => n.source === 'ce:GetSavingsPlansUtilization')?.message).toMatch(
+      /^2 utilization figures .*"abc" for 2026-11-18/,
+    );
+  });
+
+  it('refuses a utilization answer whose list is not a list, as a note, rather than reading $0', async () => {
+    ce.on(GetSavingsPlansUtilizationCommand).resolves({
+      SavingsPlansUtilizationsByTime: 'oops' as unknown as [],
+    });
+    const { data, notes } = await run();
+    expect(data.spUtilization).toBeUndefined();
+    expect(notes.find((n) => n.source === 'ce:GetSavingsPlansUtilization')?.message).toContain(
+      'SavingsPlansUtilizationsByTime is not a list',
+    );
+  });
 
   it('leaves the two purchase recommendations to Cost Optimization Hub when it answered, and drops kept ones', async () => {
     const first = await run();
@@ -333,13 +379,5 @@ describe('collectCommitments paging', () => {
         end: '2027-01-01T00:00:00.000Z',
       },
     ]);
-  });
-});
-
-describe('ceNumber', () => {
-  it('reads Cost Explorer amount strings and leaves blanks unknown', () => {
-    expect(ceNumber('12.50')).toBe(12.5);
-    expect(ceNumber('')).toBeUndefined();
-    expect(ceNumber(undefined)).toBeUndefined();
   });
 });

@@ -131,4 +131,15 @@ describe('operations settings', () => {
     expect(env.POWERTOOLS_LOG_LEVEL).toBe(variable('param:logLevel'));
     expect(template.params.default.logLevel).toBe('INFO');
   });
+
+  it('leaves the Slack workspace and app without a default, so a deploy without them fails naming them', () => {
+    const slackEnv = template.functions.slack.environment as Record<string, string>;
+    expect(slackEnv.SLACK_TEAM_ID).toBe(variable('param:slackTeamId, env:SLACK_TEAM_ID'));
+    expect(slackEnv.SLACK_APP_ID).toBe(variable('param:slackAppId, env:SLACK_APP_ID'));
+    expect(template.params.default).not.toHaveProperty('slackTeamId');
+    expect(template.params.default).not.toHaveProperty('slackAppId');
+    // Only the stages that are packaged and never deployed name none.
+    const stages = Object.keys(template.params).filter((s) => 'slackTeamId' in template.params[s]);
+    expect(stages.sort()).toEqual(['bench', 'ci']);
+  });
 });

@@ -5,7 +5,7 @@
  * hours go into the evidence.
  */
 
-import { ceNumber } from '../../collect/commitments';
+import { Amounts } from '../../collect/amounts';
 import type { RightsizingData } from '../../collect/hub';
 import type { FindingDraft } from '../../domain/finding';
 import { usdCents } from '../../domain/money';
@@ -49,6 +49,7 @@ export const REGION_CODES: Record<string, string> = {
 export function ingestRightsizing(data: RightsizingData, ctx: IngestContext): Ingested {
   const notes: Note[] = [];
   const drafts: FindingDraft[] = [];
+  const n = new Amounts('ce:GetRightsizingRecommendation', 'rightsizing figures');
   for (const r of data.recommendations) {
     const cur = r.CurrentInstance;
     const details = cur?.ResourceDetails?.EC2ResourceDetails;
@@ -66,17 +67,18 @@ export function ingestRightsizing(data: RightsizingData, ctx: IngestContext): In
     const target =
       r.ModifyRecommendationDetail?.TargetInstances?.find((t) => t.DefaultTargetInstance) ??
       r.ModifyRecommendationDetail?.TargetInstances?.[0];
-    const saving = ceNumber(
+    const saving = n.maybe(
       type === 'terminate' ? r.TerminateRecommendationDetail?.EstimatedMonthlySavings : target?.EstimatedMonthlySavings,
+      id,
     );
     const hours = {
-      reserved: ceNumber(cur?.ReservationCoveredHoursInLookbackPeriod) ?? 0,
-      savingsPlans: ceNumber(cur?.SavingsPlansCoveredHoursInLookbackPeriod) ?? 0,
-      total: ceNumber(cur?.TotalRunningHoursInLookbackPeriod) ?? 0,
+      reserved: n.usd(cur?.ReservationCoveredHoursInLookbackPeriod, id),
+      savingsPlans: n.usd(cur?.SavingsPlansCoveredHoursInLookbackPeriod, id),
+      total: n.usd(cur?.TotalRunningHoursInLookbackPeriod, id),
     };
     const util = cur?.ResourceUtilization?.EC2ResourceUtilization;
     const cpuOnly =
-      ceNumber(util?.MaxMemoryUtilizationPercentage) === undefined ? ' (CPU-only: no memory metrics)' : '';
+      n.maybe(util?.MaxMemoryUtilizationPercentage, id) === undefined ? ' (CPU-only: no memory metrics)' : '';
     const priced = saving !== undefined && saving > 0;
     const after = data.benefitsConsidered ? 'after discounts' : 'before discounts';
     const money =
@@ -113,11 +115,12 @@ export function ingestRightsizing(data: RightsizingData, ctx: IngestContext): In
           instanceType: details?.InstanceType,
           afterDiscounts: data.benefitsConsidered,
           coveredHours: hours,
-          monthlyCost: ceNumber(cur?.MonthlyCost),
+          monthlyCost: n.maybe(cur?.MonthlyCost, id),
           reasons: r.FindingReasonCodes,
         },
       },
     });
   }
+  n.note(notes);
   return { drafts, notes };
 }

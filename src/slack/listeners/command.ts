@@ -9,18 +9,24 @@ export const registerCommand = (app: App, { cfg, store, now, safeMembers, once }
     const refused = refuseWorkspace(cfg, command.team_id, command.api_app_id) ?? refuseChannel(cfg, command.channel_id);
     if (refused) return ack(refusal(refused));
     const caller = await resolveCaller(cfg, command.user_id, command.channel_id, safeMembers);
+    const claim = once(command.trigger_id);
+    let claimed = false;
     try {
       const result = await route(command.text ?? '', {
         store,
         caller,
         now: now(),
         slash: cfg.command,
-        once: once(command.trigger_id),
+        once: async () => {
+          claimed = await claim();
+          return claimed;
+        },
       });
       const body = ephemeral(result.answer);
       await ack(result.share ? { ...body, response_type: 'in_channel' } : body);
     } catch (err) {
-      await store.release(`slack:${command.trigger_id}`).catch(() => {});
+      // A state change that failed gives its claim back, so Slack's retry can run it; a read took none.
+      if (claimed) await store.release(`slack:${command.trigger_id}`).catch(() => {});
       app.logger.error(`slash command failed: ${(err as Error).message}`);
       await ack(refusal(STORE_DOWN));
     }

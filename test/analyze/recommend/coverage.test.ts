@@ -126,6 +126,21 @@ describe('Cost Explorer rightsizing rows (real export: covered instances save $0
     expect(drafts).toEqual([]);
     expect(notes[0]?.message).toMatch(/unknown region "Moon \(Base 1\)"/);
   });
+
+  it('reads a saving that does not parse as unpriced, with a note naming the instance, never NaN', () => {
+    const { drafts, notes } = ingestRightsizing(
+      {
+        benefitsConsidered: true,
+        recommendations: [row('i-2', 'm5.large', 'US East (N. Virginia)', '0', 'abc', 'm5.medium')],
+      },
+      ctx,
+    );
+    expect(drafts[0]?.monthlySavingsUsd ?? 0).toBe(0);
+    expect(JSON.stringify(drafts)).not.toContain('NaN');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ source: 'ce:GetRightsizingRecommendation' });
+    expect(notes[0]?.message).toMatch(/^1 rightsizing figures .*"abc" for i-2/);
+  });
 });
 
 describe('commitment-eligible dollars', () => {
