@@ -10,6 +10,7 @@ import { HOURS_PER_MONTH } from '../domain/money';
 import type { RegionalEc2Prices } from '../domain/resources';
 import publicPrices from './data/aws_public_prices_us_east_1.json';
 import ec2Prices from './data/ec2_ondemand_linux_hourly_usd.json';
+import more from './data/more_us_east_1.json';
 import supplement from './data/supplement_us_east_1.json';
 import { usageTypeOf } from './usage-types';
 
@@ -70,7 +71,7 @@ interface TableEntry {
   unit: string;
 }
 
-const UNIT_PRICES = { ...publicPrices.prices, ...supplement.prices };
+const UNIT_PRICES = { ...publicPrices.prices, ...supplement.prices, ...more.prices };
 
 /** The key of a unit price in the bundled tables: a typo fails the typecheck instead of pricing nothing. */
 export type PriceKey = keyof typeof UNIT_PRICES;
