@@ -10,7 +10,6 @@ import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import { forecastAlert } from '../analyze/alerts/forecast';
 import { slackVerdicts } from '../analyze/anomaly/merge';
 import { analyzeOptimization, type OptimizationAnalysis } from '../analyze/recommend';
-import { evaluateRules } from '../analyze/rules';
 import { type SpendSummary, summarize } from '../analyze/summary';
 import type { Aws } from '../aws';
 import { collectBilled } from '../collect/billed';
@@ -43,10 +42,12 @@ import { rightsizingSection } from '../notify/sections/rightsizing';
 import { savingsSection } from '../notify/sections/savings';
 import { toPublishInput } from '../notify/sns';
 import { renderText } from '../notify/text';
+import type { RegionalUnitPrices } from '../pricing';
 import { type AnomalyStepResult, anomalyStep } from './anomaly';
 import { deliveryReport, MAIN, messagesOf, transportsOf } from './delivery';
 import { identify } from './identity';
 import { accountScope, aggregateStep, collectOrganization, stepContext } from './organization';
+import { pricedRuleDrafts } from './prices';
 
 /** A run of the state machine: which execution, and the store its slices are in. */
 export interface FanOut {
@@ -244,6 +245,8 @@ interface Run extends RunOptions {
 /** What the analysis made of the inventory: the spend summary, findings to reconcile and alerts to send. */
 interface Analysis {
   summary: SpendSummary;
+  /** Unit prices of other regions read from the Price List API, kept for the next runs (jobs/prices.ts). */
+  prices: RegionalUnitPrices;
   optimization: OptimizationAnalysis;
   anomaly: AnomalyStepResult;
   drafts: FindingDraft[];
@@ -319,7 +322,8 @@ async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promis
   const notes = inventory.notes;
   const summary = summarize(spend, asOf);
   // AWS's own recommendations join the rules' drafts: one finding per resource and action, commitment-aware.
-  const optimization = analyzeOptimization(inventory, evaluateRules(inventory, config), {
+  const rules = await pricedRuleDrafts(aws, inventory, config, { asOf, kept: run.previous?.extra.prices });
+  const optimization = analyzeOptimization(inventory, rules.drafts, {
     accountId,
     homeRegion: config.homeRegion,
     ownerTags: config.ownerTags,
@@ -341,7 +345,7 @@ async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promis
     ...optimization.alerts,
     ...anomaly.alerts,
   ].filter((a): a is Alert => a !== undefined);
-  return { summary, optimization, anomaly, drafts, alerts };
+  return { summary, prices: rules.prices, optimization, anomaly, drafts, alerts };
 }
 
 /** Merge the drafts into the stored ledger; the current findings are those seen today, highest score first. */
@@ -509,6 +513,7 @@ async function persist(
     commitments: inventory.optimization?.commitments,
     checklist: analysis.optimization.checklist,
     anomalies: analysis.anomaly.stateAfter(out.alerted),
+    prices: analysis.prices,
   };
   const summary = analysis.summary;
   const snapshot: Snapshot = {

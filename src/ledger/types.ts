@@ -7,6 +7,7 @@ import type { AnomalyState } from '../domain/anomaly';
 import type { Finding, FindingState } from '../domain/finding';
 import type { Note } from '../domain/note';
 import type { SpendData } from '../domain/spend';
+import type { RegionalUnitPrices } from '../pricing';
 import type { RealizedFigures } from './realized';
 
 /** What one run did: written to run.json and kept in the snapshot for `/durion-cost status`. */
@@ -67,6 +68,8 @@ export interface SnapshotExtra {
   checklist?: Checklist;
   /** Anomalies and what was alerted, handed to the next run. */
   anomalies?: AnomalyState;
+  /** Unit prices of other regions read from the Price List API, reused for 30 days (jobs/prices.ts). */
+  prices?: RegionalUnitPrices;
 }
 
 /** Where a message is on its way out: recorded, handed to the service (outcome unknown until marked), or sent. */

@@ -88,11 +88,58 @@ const rate = (key: string, usd: number, unit: string, region: string, method?: P
   method: method ?? (region === TABLE_REGION ? 'price-table' : 'price-table-approx'),
 });
 
-/** A unit price from the bundled tables (keys as in data/*.json, e.g. `ebs.gp3.storage`), or undefined. */
+/**
+ * Unit prices of regions other than us-east-1 read from the Price List API (DURION_PRICE_REFRESH), by region then
+ * price key, each with the day it was read; USD in the bundled table's unit for that key.
+ */
+export type RegionalUnitPrices = Record<string, Record<string, { usd: number; fetchedOn: string }>>;
+
+/** What the current `pricedWith` evaluation reads from, and the region|key pairs it had to approximate. */
+let regional: RegionalUnitPrices | undefined;
+let approximated: Set<string> | undefined;
+
+/**
+ * Run one synchronous evaluation (the rule catalog) with these regional prices: `price()` answers from them where they
+ * hold the region and key, else from the us-east-1 table as an approximation, and each approximated region and key is
+ * returned so the caller can read those from the Price List API and evaluate again.
+ */
+export function pricedWith<T>(
+  prices: RegionalUnitPrices | undefined,
+  evaluate: () => T,
+): { result: T; approximated: { region: string; key: PriceKey }[] } {
+  const outer = [regional, approximated] as const;
+  regional = prices;
+  approximated = new Set();
+  try {
+    const result = evaluate();
+    const pairs = [...approximated].sort().map((pair) => {
+      const [region = '', key = ''] = pair.split('|');
+      return { region, key: key as PriceKey };
+    });
+    return { result, approximated: pairs };
+  } finally {
+    [regional, approximated] = outer;
+  }
+}
+
+/**
+ * A unit price (keys as in data/*.json, e.g. `ebs.gp3.storage`) for a region: the region's own price when this run read
+ * it, else the bundled us-east-1 table's (stated as an approximation outside us-east-1); undefined for a key the
+ * tables do not hold.
+ */
 export function price(key: PriceKey, region: string): Rate | undefined {
   const entry: TableEntry = UNIT_PRICES[key];
-  return entry ? rate(key, entry.value, entry.unit, region) : undefined;
+  if (!entry) return undefined;
+  if (region !== TABLE_REGION) {
+    const read = regional?.[region]?.[key];
+    if (read) return rate(key, read.usd, entry.unit, region, 'price-list-api');
+    approximated?.add(`${region}|${key}`);
+  }
+  return rate(key, entry.value, entry.unit, region);
 }
+
+/** The bundled table's unit for a key (to check a Price List answer is in the same unit), or undefined. */
+export const tableUnit = (key: string): string | undefined => (isPriceKey(key) ? UNIT_PRICES[key].unit : undefined);
 
 /** A unit price under a key built at run time from what AWS reported (a volume type, a node type), or undefined. */
 export const lookupPrice = (key: string, region: string): Rate | undefined =>

@@ -5,6 +5,8 @@ import {
   gp3Equivalent,
   monthlyCost,
   price,
+  pricedWith,
+  type Rate,
   rdsPrice,
   saving,
   TABLE_REGION,
@@ -59,5 +61,29 @@ describe('pricing outside the table', () => {
   it('prices EC2 and RDS from the bundled tables', () => {
     expect(must(ec2Price('t3.medium', 'us-east-1')).usd).toBe(0.0416);
     expect(must(rdsPrice('mysql', 'db.t3.large', true, 'us-east-1')).usd).toBe(0.272);
+  });
+});
+
+describe('regional unit prices (pricedWith)', () => {
+  const read = { 'eu-west-1': { 'ebs.gp3.storage': { usd: 0.088, fetchedOn: '2026-11-20' } } };
+
+  it('answers from the prices read for a region, and names each region and key it approximated', () => {
+    const { result, approximated } = pricedWith(read, () => [
+      price('ebs.gp3.storage', 'eu-west-1'),
+      price('ebs.gp2.storage', 'eu-west-1'),
+      price('ebs.gp2.storage', 'us-east-1'),
+    ]);
+    expect(result[0]).toMatchObject({ usd: 0.088, method: 'price-list-api', region: 'eu-west-1' });
+    expect(monthlyCost(result[0] as Rate, 100).basis).toBe(
+      '100 × $0.088 (ebs.gp3.storage, eu-west-1 list price from the Price List API)',
+    );
+    expect(result[1]).toMatchObject({ usd: 0.1, method: 'price-table-approx' });
+    expect(result[2]).toMatchObject({ usd: 0.1, method: 'price-table' });
+    expect(approximated).toEqual([{ region: 'eu-west-1', key: 'ebs.gp2.storage' }]);
+  });
+
+  it('holds them for that evaluation only', () => {
+    pricedWith(read, () => undefined);
+    expect(price('ebs.gp3.storage', 'eu-west-1')).toMatchObject({ usd: 0.08, method: 'price-table-approx' });
   });
 });
