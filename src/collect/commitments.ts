@@ -7,7 +7,6 @@
  * most `ceBudget` requests (default 4): the two utilization series every day, then the stalest weekly items, each
  * kept with the day it was read and reused from the previous run until it is 7 days old.
  */
-import { BudgetsClient, paginateDescribeBudgets } from '@aws-sdk/client-budgets';
 import {
   CostExplorerClient,
   type DateInterval,
@@ -27,6 +26,7 @@ import { plain } from '../aws/replay';
 import { addDays } from '../domain/dates';
 import type { Note } from '../domain/note';
 import { Amounts, listOf } from './amounts';
+import { type Budgets, readBudgets } from './budgets';
 import { guard } from './guard';
 import { allPages, itemsOf, pager } from './pages';
 
@@ -122,7 +122,8 @@ export interface CommitmentData {
   spPurchase?: Cached<PurchaseRecommendation[]>;
   riPurchase?: Cached<PurchaseRecommendation[]>;
   anomalyMonitors?: Cached<{ count: number; names: string[] }>;
-  budgets?: Cached<{ count: number; names: string[] }>;
+  /** Read every run (free), unlike the weekly items: a budget's actual and forecast spend move daily. */
+  budgets?: Cached<Budgets>;
   /** The account's active Savings Plans and their types (a free API, not Cost Explorer). */
   savingsPlans?: Cached<ActivePlan[]>;
   reservations: Reservation[];
@@ -151,6 +152,8 @@ export interface CommitmentOptions {
   ceBudget?: number;
   /** The account the bot runs in, for budgets:DescribeBudgets; read from STS when absent. */
   accountId?: string;
+  /** The cost-allocation tag whose values budgets are matched to (DURION_COST_TAG). */
+  tagKey: string;
   /**
    * Cost Optimization Hub answered (it is enrolled): its Savings Plans and Reserved Instance recommendations come from
    * the same engine as Cost Explorer's purchase recommendations, for the whole organization and more reservation types,
@@ -159,14 +162,7 @@ export interface CommitmentOptions {
   purchasesFromHub?: boolean;
 }
 
-type WeeklyKey =
-  | 'spCoverage'
-  | 'riCoverage'
-  | 'spPurchase'
-  | 'riPurchase'
-  | 'anomalyMonitors'
-  | 'budgets'
-  | 'savingsPlans';
+type WeeklyKey = 'spCoverage' | 'riCoverage' | 'spPurchase' | 'riPurchase' | 'anomalyMonitors' | 'savingsPlans';
 
 /** Read what the run needs about commitments, within the Cost Explorer budget. */
 export async function collectCommitments(aws: Aws, notes: Note[], options: CommitmentOptions): Promise<CommitmentData> {
@@ -199,7 +195,6 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
           { key: 'riPurchase' as const, ce: true, read: () => readRiPurchase(ce, count, notes) },
         ]),
     { key: 'anomalyMonitors', ce: true, read: () => readAnomalyMonitors(ce, count) },
-    { key: 'budgets', ce: false, read: () => readBudgets(aws, options.accountId) },
     { key: 'savingsPlans', ce: false, read: () => readSavingsPlans(aws) },
   ];
   // Stalest first, so a tight budget still refreshes everything within a few days.
@@ -221,6 +216,15 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
     }
     if (kept) (data as unknown as Record<string, unknown>)[item.key] = kept;
   }
+
+  const accountId =
+    options.accountId ?? (await aws.client(STSClient, aws.homeRegion).send(new GetCallerIdentityCommand({}))).Account;
+  const budgets = await guard(notes, { source: 'budgets:DescribeBudgets' }, () =>
+    readBudgets(aws, accountId ?? '', options.tagKey, notes),
+  );
+  // A budget that could not be read today keeps its last reading, dated.
+  const budgetsRead = budgets ? { fetchedOn: asOf, value: budgets } : previous?.budgets;
+  if (budgetsRead) data.budgets = budgetsRead;
 
   for (const region of options.regions) {
     const rds = await guard(notes, { source: 'rds:DescribeReservedDBInstances', region }, () =>
@@ -452,23 +456,6 @@ async function readRiPurchase(ce: CostExplorerClient, count: Count, notes: Note[
 async function readAnomalyMonitors(ce: CostExplorerClient, count: Count): Promise<{ count: number; names: string[] }> {
   const monitors = await itemsOf(paginateGetAnomalyMonitors(pager(ce, count), {}), (r) => r.AnomalyMonitors);
   return { count: monitors.length, names: monitors.map((m) => m.MonitorName ?? '') };
-}
-
-async function readBudgets(aws: Aws, accountId: string | undefined): Promise<{ count: number; names: string[] }> {
-  const AccountId =
-    accountId ?? (await aws.client(STSClient, aws.homeRegion).send(new GetCallerIdentityCommand({}))).Account;
-  const names: string[] = [];
-  try {
-    // Budgets is a global service answered in us-east-1.
-    const client = aws.client(BudgetsClient, 'us-east-1');
-    for await (const page of paginateDescribeBudgets({ client }, { AccountId })) {
-      names.push(...(page.Budgets ?? []).map((b) => b.BudgetName ?? ''));
-    }
-  } catch (err) {
-    // An account with no budget at all is answered NotFoundException rather than an empty list.
-    if (!(err instanceof Error && err.name === 'NotFoundException')) throw err;
-  }
-  return { count: names.length, names };
 }
 
 /** The active Savings Plans with their types; the service is global, answered in us-east-1. No SDK paginator exists. */

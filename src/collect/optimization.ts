@@ -46,6 +46,7 @@ export async function collectOptimization(
     previous: options.previousCommitments,
     ceBudget: COMMITMENTS_CE_BUDGET - (aws.calls.forService('ce') - ceBefore),
     accountId: options.accountId,
+    tagKey: config.spend.tagKey,
     purchasesFromHub: hub.enrollment === 'enrolled',
   });
   return { optimizer, hub, rightsizing, commitments };

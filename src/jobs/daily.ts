@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import { forecastAlert } from '../analyze/alerts/forecast';
 import { slackVerdicts } from '../analyze/anomaly/merge';
+import { type TeamBudget, teamBudgets } from '../analyze/budgets';
 import { analyzeOptimization, type OptimizationAnalysis } from '../analyze/recommend';
 import { type SpendSummary, summarize } from '../analyze/summary';
 import type { Aws } from '../aws';
@@ -35,6 +36,7 @@ import { ALERT_PREFIX, digestKey, type Outbox, outboxUntil, record, sendAll } fr
 import { routeFindings } from '../notify/routing';
 import type { DigestSection } from '../notify/section';
 import { accountsSection } from '../notify/sections/accounts';
+import { budgetsSection } from '../notify/sections/budgets';
 import { checklistSection } from '../notify/sections/checklist';
 import { commitmentsSection } from '../notify/sections/commitments';
 import { realizedSection } from '../notify/sections/realized';
@@ -247,6 +249,8 @@ interface Analysis {
   summary: SpendSummary;
   /** Unit prices of other regions read from the Price List API, kept for the next runs (jobs/prices.ts). */
   prices: RegionalUnitPrices;
+  /** Each team's spend this month against its AWS Budget. */
+  budgets: TeamBudget[];
   optimization: OptimizationAnalysis;
   anomaly: AnomalyStepResult;
   drafts: FindingDraft[];
@@ -345,7 +349,8 @@ async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promis
     ...optimization.alerts,
     ...anomaly.alerts,
   ].filter((a): a is Alert => a !== undefined);
-  return { summary, prices: rules.prices, optimization, anomaly, drafts, alerts };
+  const budgets = teamBudgets(spend, inventory.optimization?.commitments?.budgets?.value, asOf);
+  return { summary, prices: rules.prices, budgets, optimization, anomaly, drafts, alerts };
 }
 
 /** Merge the drafts into the stored ledger; the current findings are those seen today, highest score first. */
@@ -403,6 +408,7 @@ function digestsOf(
         const finding = current.find((f) => f.source === 'anomaly' && f.resourceId === a.id);
         return finding && findingActions(finding);
       }),
+      budgetsSection(analysis.budgets, config.spend.tagKey),
       checklistSection(analysis.optimization.checklist),
       realizedSection(all, config.spend.settleDays),
     ],

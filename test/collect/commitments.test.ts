@@ -118,6 +118,7 @@ describe('collectCommitments against mocked clients', () => {
       previous,
       ceBudget,
       accountId: '111111111111',
+      tagKey: 'team',
       purchasesFromHub,
     }).then((data) => ({ data, notes }));
   };
@@ -236,6 +237,19 @@ describe('collectCommitments against mocked clients', () => {
     expect(notes).toEqual([]);
   });
 
+  it('reads budgets every run, not weekly, and keeps the last reading when they cannot be read', async () => {
+    const first = await run();
+    budgets
+      .on(DescribeBudgetsCommand)
+      .resolves({ Budgets: [{ BudgetName: 'b', BudgetType: 'COST', TimeUnit: 'MONTHLY' }] });
+    const next = await run(first.data);
+    expect(next.data.budgets).toEqual({ fetchedOn: asOf, value: expect.objectContaining({ count: 1, names: ['b'] }) });
+    budgets.on(DescribeBudgetsCommand).rejects(awsError('ThrottlingException', 'slow down'));
+    const third = await run(next.data);
+    expect(third.data.budgets).toEqual(next.data.budgets);
+    expect(third.notes.find((n) => n.source === 'budgets:DescribeBudgets')?.kind).toBe('throttled');
+  });
+
   it('reuses weekly items younger than 7 days: only the two utilization requests go to Cost Explorer', async () => {
     const first = await run();
     ce.resetHistory();
@@ -345,6 +359,7 @@ describe('collectCommitments paging', () => {
       asOf,
       regions: ['us-east-1'],
       accountId: '111111111111',
+      tagKey: 'team',
     });
 
     expect(data.riUtilization).toEqual([
@@ -368,7 +383,11 @@ describe('collectCommitments paging', () => {
     expect(
       ce.commandCalls(GetReservationPurchaseRecommendationCommand).map((c) => c.args[0].input.NextPageToken),
     ).toEqual([undefined, 'r2']);
-    expect(data.budgets?.value).toEqual({ count: 1, names: ['monthly'] });
+    expect(data.budgets?.value).toEqual({
+      count: 1,
+      names: ['monthly'],
+      budgets: [{ name: 'monthly', type: 'COST', timeUnit: 'MONTHLY' }],
+    });
     expect(data.reservations).toEqual([
       {
         service: 'rds',

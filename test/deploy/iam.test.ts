@@ -87,6 +87,7 @@ const COLLECTORS = [
       'src/collect/optimizer.ts',
       'src/collect/hub.ts',
       'src/collect/commitments.ts',
+      'src/collect/budgets.ts',
     ],
     declared: [...OPTIMIZATION_IAM_ACTIONS],
   },

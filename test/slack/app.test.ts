@@ -229,6 +229,9 @@ describe('Slack endpoint (signed requests through the real AwsLambdaReceiver, st
       expect(admin).not.toContain('vol-0bbb');
       const groupie = said(await slash('mine', { user: 'U0GROUPIE' }));
       expect(groupie).toContain('vol-0bbb');
+      // The team's spend this month against its budget: payments has spend and no budget in the seeded run.
+      expect(groupie).toMatch(/payments\*?: \$[\d,.]+ this month \(Cost Explorer\) and no monthly budget/);
+      expect(admin).not.toContain('monthly budget');
       expect(said(await slash('mine', { user: VIEWER }))).toContain('not mapped to a team');
     });
 

@@ -35,7 +35,7 @@ const commitments: CommitmentData = {
     value: [{ instanceFamily: 'm5', region: 'us-east-1', coveredUsd: 300, onDemandUsd: 700, totalUsd: 1000 }],
   },
   anomalyMonitors: { fetchedOn: asOf, value: { count: 2, names: ['a', 'b'] } },
-  budgets: { fetchedOn: asOf, value: { count: 0, names: [] } },
+  budgets: { fetchedOn: asOf, value: { count: 0, names: [], budgets: [] } },
 };
 const resources = emptyResources({ days: 14, start: '', end: asOf });
 for (const [i, lifecycle] of ['spot', 'on-demand', 'on-demand', 'on-demand'].entries()) {

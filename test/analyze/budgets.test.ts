@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { budgetLine, teamBudgets } from '../../src/analyze/budgets';
+import type { BudgetRead } from '../../src/collect/budgets';
+import { usd } from '../../src/domain/money';
+import type { SpendData } from '../../src/domain/spend';
+import { sectionToLines } from '../../src/notify/section';
+import { budgetsSection } from '../../src/notify/sections/budgets';
+
+const days = ['2026-10-30', '2026-10-31', '2026-11-01', '2026-11-02', '2026-11-03'];
+/** Spend by team over the five days; the last day is the run's own (asOf 2026-11-03) and not counted. */
+const spend = (values: Record<string, number[]>): SpendData => ({
+  metric: 'UnblendedCost',
+  days,
+  estimated: days.map(() => false),
+  total: days.map(() => 0),
+  byService: {},
+  byAccount: {},
+  byAccountService: {},
+  byRegion: {},
+  byTag: { key: 'team', values },
+  accountNames: {},
+});
+const monthly = (team: string, limitUsd: number, actualUsd: number, forecastUsd: number): BudgetRead => ({
+  name: `${team}-monthly`,
+  type: 'COST',
+  timeUnit: 'MONTHLY',
+  limitUsd,
+  actualUsd,
+  forecastUsd,
+  team,
+});
+const budgets = (list: BudgetRead[]) => ({ count: list.length, names: list.map((b) => b.name), budgets: list });
+
+describe('teamBudgets', () => {
+  const data = spend({
+    a: [100, 100, 40, 60, 999],
+    b: [0, 0, 10, 10, 999],
+    c: [5, 5, 200, 300, 999],
+    d: [0, 0, 1, 1, 0],
+    '': [50, 50, 50, 50, 50],
+  });
+  const read = budgets([
+    monthly('a', 500, 100, 450),
+    monthly('b', 100, 120, 130),
+    monthly('c', 1000, 500, 1100),
+    { ...monthly('d', 10, 1, 5), timeUnit: 'QUARTERLY' },
+  ]);
+
+  it('orders teams over budget, then forecast over, then without one, then within; untagged spend is no team', () => {
+    const teams = teamBudgets(data, read, '2026-11-03');
+    expect(teams.map((t) => [t.team, t.status])).toEqual([
+      ['b', 'over'],
+      ['c', 'forecast-over'],
+      ['d', 'no-budget'],
+      ['a', 'within'],
+    ]);
+  });
+
+  it('counts Cost Explorer spend from the first of the month to the day before the run', () => {
+    const teams = teamBudgets(data, read, '2026-11-03');
+    expect(teams.find((t) => t.team === 'a')?.monthToDateUsd).toBe(100);
+    expect(teams.find((t) => t.team === 'c')?.monthToDateUsd).toBe(500);
+  });
+
+  it('words each line with its source and window', () => {
+    const [b, c, d] = teamBudgets(data, read, '2026-11-03');
+    expect(budgetLine(b!, usd)).toBe(
+      '$120.00 (120%) of $100.00, forecast $130.00 — over by $20.00 (AWS Budgets "b-monthly", this month)',
+    );
+    expect(budgetLine(c!, usd)).toBe(
+      '$500.00 (50%) of $1,000, forecast $1,100 — forecast over by $100.00 (AWS Budgets "c-monthly", this month)',
+    );
+    expect(budgetLine(d!, usd)).toBe('$2.00 this month (Cost Explorer) and no monthly budget');
+  });
+
+  it('has no section without teams, and names the teams without a budget in the caption', () => {
+    expect(budgetsSection([], 'team')).toBeUndefined();
+    const section = budgetsSection(teamBudgets(data, read, '2026-11-03'), 'team');
+    expect(section?.caption).toMatch(/\(1 of 4 team\(s\)\)/);
+    expect(sectionToLines(section!)).toContain(
+      'b: $120.00 (120%) of $100.00, forecast $130.00 — over by $20.00 (AWS Budgets "b-monthly", this month)',
+    );
+  });
+});
