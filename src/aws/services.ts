@@ -22,6 +22,7 @@ export const SERVICE_NAMES: Record<string, string> = {
   DynamoDBClient: 'dynamodb',
   SSMClient: 'ssm',
   SavingsplansClient: 'savingsplans',
+  SupportClient: 'support',
 };
 
 /** The CLI service name for a client, falling back to the class name without "Client". */

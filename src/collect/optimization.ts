@@ -8,6 +8,7 @@ import type { Note } from '../domain/note';
 import { COMMITMENTS_CE_BUDGET, type CommitmentData, collectCommitments } from './commitments';
 import { collectHub, collectRightsizing, type HubData, type RightsizingData } from './hub';
 import { collectComputeOptimizer, type OptimizerData } from './optimizer';
+import { collectTrustedAdvisor, type TrustedAdvisorData } from './trusted-advisor';
 
 export interface OptimizationData {
   optimizer: OptimizerData;
@@ -15,6 +16,8 @@ export interface OptimizationData {
   /** Cost Explorer rightsizing, read only when Compute Optimizer gave nothing. */
   rightsizing?: RightsizingData;
   commitments: CommitmentData;
+  /** Trusted Advisor's cost checks, where the support plan exposes them. */
+  trustedAdvisor?: TrustedAdvisorData;
 }
 
 export interface OptimizationOptions {
@@ -49,7 +52,8 @@ export async function collectOptimization(
     tagKey: config.spend.tagKey,
     purchasesFromHub: hub.enrollment === 'enrolled',
   });
-  return { optimizer, hub, rightsizing, commitments };
+  const trustedAdvisor = await collectTrustedAdvisor(aws, notes);
+  return { optimizer, hub, rightsizing, commitments, trustedAdvisor };
 }
 
 /**
@@ -78,4 +82,6 @@ export const OPTIMIZATION_IAM_ACTIONS = [
   'budgets:ViewBudget',
   'rds:DescribeReservedDBInstances',
   'savingsplans:DescribeSavingsPlans',
+  'support:DescribeTrustedAdvisorChecks',
+  'support:DescribeTrustedAdvisorCheckResult',
 ] as const;

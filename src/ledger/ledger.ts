@@ -51,6 +51,7 @@ function sourceOfNote(source: string): FindingSource {
   const service = source.split(':')[0] ?? '';
   if (service === 'compute-optimizer' || service === 'cost-optimization-hub') return service;
   if (service === 'ce') return 'cost-explorer';
+  if (service === 'support') return 'trusted-advisor';
   return 'rule';
 }
 

@@ -1,10 +1,10 @@
 /**
  * One finding per resource and action, whatever proposed it (own rules, Compute Optimizer, Cost Optimization Hub,
- * Cost Explorer). The figure kept is the most trustworthy one, in this order:
+ * Trusted Advisor, Cost Explorer). The figure kept is the most trustworthy one, in this order:
  *   1. Compute Optimizer after discounts (measured usage, your prices)
  *   2. Cost Optimization Hub (after discounts unless the Hub is set otherwise)
  *   3. Cost Explorer recommendation
- *   4. Compute Optimizer before discounts (public prices)
+ *   4. Compute Optimizer before discounts and Trusted Advisor (public On-Demand prices)
  *   5. the bundled price table, then the price table scaled to another region
  *   6. anything else; a draft with no figure (savingsMethod 'none') never wins over one with a figure.
  * Every source's evidence is kept, keyed by source (`rule:<id>` for rules), and `sources` lists them; the usage
@@ -24,6 +24,8 @@ export function trustRank(d: FindingDraft): number {
       return 2;
     case 'cost-explorer-recommendation':
       return 3;
+    case 'trusted-advisor':
+      return 4;
     case 'price-table':
       return 5;
     case 'price-table-approx':

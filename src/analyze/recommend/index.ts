@@ -15,6 +15,7 @@ import { commitmentAware } from './coverage';
 import { dedupe } from './dedupe';
 import { ingestHub } from './hub';
 import { type Exists, type IngestContext, ingestComputeOptimizer, type ResourceKindKey } from './optimizer';
+import { ingestTrustedAdvisor } from './trusted-advisor';
 
 export interface OptimizationAnalysis {
   /** Every draft passed in plus the ingested ones, deduplicated and commitment-aware, plus checklist findings. */
@@ -67,6 +68,7 @@ export function analyzeOptimization(
     ? [
         ingestComputeOptimizer(data.optimizer, ctx),
         ingestHub(data.hub, ctx),
+        ingestTrustedAdvisor(data.trustedAdvisor, ctx),
         ...(data.rightsizing ? [ingestRightsizing(data.rightsizing, ctx)] : []),
         commitmentDrafts(data.commitments, inventory, ctx),
       ]
