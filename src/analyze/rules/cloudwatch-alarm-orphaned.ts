@@ -28,15 +28,27 @@ export default defineRule({
   savingsMethod: 'price-table',
   confidence: 'medium',
   check(resources) {
+    // Ids of each watched kind by account and region, built once per kind the alarms name.
+    const index = new Map<string, Map<string, Set<string>>>();
+    const idsOf = (dimension: string, where: string): Set<string> | undefined => {
+      let byPlace = index.get(dimension);
+      if (!byPlace) {
+        byPlace = new Map();
+        for (const r of (WATCHED[dimension] as (r: ResourceInventory) => ResourceBase[])(resources)) {
+          const key = `${r.accountId}/${r.region}`;
+          byPlace.set(key, (byPlace.get(key) ?? new Set()).add(r.id));
+        }
+        index.set(dimension, byPlace);
+      }
+      return byPlace.get(where);
+    };
     return resources.metricAlarms.flatMap((a): Verdict[] => {
       const dimension = Object.keys(a.dimensions).find((d) => WATCHED[d]);
       if (!dimension) return [];
       const id = a.dimensions[dimension] ?? '';
-      const kind = (WATCHED[dimension] as (r: ResourceInventory) => ResourceBase[])(resources);
-      const here = kind.filter((r) => r.accountId === a.accountId && r.region === a.region);
-      if (here.some((r) => r.id === id)) return [ok(a, `${dimension} ${id} still exists`)];
+      const here = idsOf(dimension, `${a.accountId}/${a.region}`);
       // With none of the kind read in this account and region, a missing resource may just be an unread list.
-      if (here.length === 0) {
+      if (!here) {
         return [
           {
             resource: a,
@@ -45,6 +57,7 @@ export default defineRule({
           },
         ];
       }
+      if (here.has(id)) return [ok(a, `${dimension} ${id} still exists`)];
       return [
         alarmCost(a, `alarm ${a.name} watches ${dimension} ${id}, which the inventory no longer holds`, {
           dimension,

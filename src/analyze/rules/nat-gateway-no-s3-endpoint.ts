@@ -42,7 +42,7 @@ export function natWithoutGatewayEndpoint(r: ResourceInventory, c: GatewayEndpoi
     if (n.state !== 'available') return [];
     if (!n.vpcId)
       return [{ resource: n, status: 'skip', reason: 'NAT gateway has no VPC id, so its endpoints are unknown' }];
-    if (hasGatewayEndpoint(r, n, c.service)) return [ok(n, `its VPC ${n.vpcId} has a ${c.label} gateway endpoint`)];
+    if (hasGatewayEndpoint(r, n, c.service)) return [ok(n, `its VPC ${n.vpcId} has a gateway endpoint for ${c.label}`)];
     const gb = c.traffic(n);
     if (gb === undefined) return [noMetric(n, 'BytesOutToDestination/BytesInFromDestination', days)];
     if (gb < c.minGb) return [ok(n, `processed ${gb.toFixed(1)} GB over ${days} days, too little to matter`)];

@@ -28,7 +28,7 @@ export default defineRule({
       const cost = rate && monthlyCost(rate);
       // The AWS-endpoint rate is the lowest: a non-AWS endpoint ($0.75) and optional features (HTTPS, string
       // matching, fast interval) bill more, so the figure is a floor.
-      const reason = `${h.type} health check of ${target} was unhealthy on every one of ${status.datapoints} days over ${days} days${cost ? `; it bills at least ${usdCents(cost.monthlyUsd)} a month (AWS-endpoint rate, before optional features)` : ''}`;
+      const reason = `${h.type} health check of ${target} was unhealthy every day it reported over ${days} days (${status.datapoints} days)${cost ? `; it bills at least ${usdCents(cost.monthlyUsd)} a month (AWS-endpoint rate, before optional features)` : ''}`;
       return [priced(h, reason, cost, 'Route 53 health checks', { target })];
     });
   },

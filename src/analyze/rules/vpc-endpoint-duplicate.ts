@@ -51,7 +51,7 @@ export default defineRule({
         }
         const rate = price('vpc_endpoint.interface.hour', e.region);
         const cost = rate && monthlyCost(rate, e.subnetIds.length);
-        const reason = `${e.serviceName} has interface endpoints in ${vpcs.size} VPCs of this account; serving ${e.vpcId} from ${kept.id} in ${kept.vpcId} would end this one's ${e.subnetIds.length} endpoint-hours an hour${cost ? `, ${usdCents(cost.monthlyUsd)} a month` : ''}`;
+        const reason = `${e.serviceName} has interface endpoints in ${vpcs.size} VPCs of this account; serving ${e.vpcId} from ${kept.id} in ${kept.vpcId} would end this endpoint's hours in ${e.subnetIds.length} Availability Zone${e.subnetIds.length > 1 ? 's' : ''}${cost ? `, ${usdCents(cost.monthlyUsd)} a month` : ''}`;
         verdicts.push(priced(e, reason, cost, 'interface endpoint hours', { keep: kept.id, vpcs: [...vpcs] }));
       }
     }

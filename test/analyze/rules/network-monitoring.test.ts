@@ -12,7 +12,9 @@ ruleCases(route53HealthCheckFailing, {
       // Golden: 1 health check × $0.50 a month (route53.health_check.aws_endpoint.month, infracost
       // route53_health_check golden) = $0.50, the AWS-endpoint floor (non-AWS $0.75, optional features extra).
       expect(f.monthlySavingsUsd).toBe(0.5);
-      expect(f.reason).toContain('HTTPS health check of erp.example.com was unhealthy on every one of 14 days');
+      expect(f.reason).toContain(
+        'HTTPS health check of erp.example.com was unhealthy every day it reported over 14 days (14 days)',
+      );
     },
   },
   clean: {
