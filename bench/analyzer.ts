@@ -290,6 +290,12 @@ function addNetwork(inv: ResourceInventory, g: Gen): void {
       anomalyDetection: g.r() < 0.05,
     });
   }
+  for (const accountId of ACCOUNTS) {
+    for (const region of REGIONS) {
+      const source = 'ec2:DescribeVpcEndpoints';
+      inv.listsRead.push({ accountId, region, id: `${source}@${accountId}/${region}`, tags: {}, source });
+    }
+  }
   inv.commitmentCover.push({
     accountId: 'all',
     region: 'global',

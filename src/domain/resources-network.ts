@@ -111,3 +111,12 @@ export interface CommitmentCover extends ResourceBase {
   familyCoverage?: FamilyCover[];
   coverageReadOn?: string;
 }
+
+/**
+ * A list the inventory read completely in one account and region (id: the call, e.g. `ec2:DescribeVpcEndpoints`):
+ * a rule that flags the absence of something (no gateway endpoint) judges only where the list was read, since an
+ * empty kind cannot tell "none" from "refused".
+ */
+export interface ListRead extends ResourceBase {
+  source: string;
+}

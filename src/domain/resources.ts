@@ -7,6 +7,7 @@
 import type {
   CommitmentCover,
   HealthCheck,
+  ListRead,
   MetricAlarm,
   TransitGatewayAttachment,
   VpcEndpoint,
@@ -260,6 +261,7 @@ export interface ResourceInventory {
   healthChecks: HealthCheck[];
   metricAlarms: MetricAlarm[];
   commitmentCover: CommitmentCover[];
+  listsRead: ListRead[];
   /** EC2 prices of the inventory's other regions read from the Price List API (DURION_PRICE_REFRESH). */
   ec2Prices?: RegionalEc2Prices;
 }
@@ -291,4 +293,5 @@ export const emptyResources = (metricWindow: ResourceInventory['metricWindow']):
   healthChecks: [],
   metricAlarms: [],
   commitmentCover: [],
+  listsRead: [],
 });

@@ -32,6 +32,12 @@ const hasGatewayEndpoint = (r: ResourceInventory, n: NatGateway, service: string
       e.serviceName === `com.amazonaws.${n.region}.${service}`,
   );
 
+/** Whether DescribeVpcEndpoints answered for the NAT's account and region (an empty list is no proof otherwise). */
+const endpointsRead = (r: ResourceInventory, n: NatGateway): boolean =>
+  r.listsRead.some(
+    (l) => l.source === 'ec2:DescribeVpcEndpoints' && l.accountId === n.accountId && l.region === n.region,
+  );
+
 /**
  * NAT gateways carrying traffic in a VPC with no gateway endpoint for the service: a gateway endpoint is free, so the
  * NAT's data processing charge on that service's traffic goes. The share of the bytes that is the service's is assumed.
@@ -42,6 +48,9 @@ export function natWithoutGatewayEndpoint(r: ResourceInventory, c: GatewayEndpoi
     if (n.state !== 'available') return [];
     if (!n.vpcId)
       return [{ resource: n, status: 'skip', reason: 'NAT gateway has no VPC id, so its endpoints are unknown' }];
+    if (!endpointsRead(r, n)) {
+      return [{ resource: n, status: 'skip', reason: 'the VPC endpoints of its account and region were not read' }];
+    }
     if (hasGatewayEndpoint(r, n, c.service)) return [ok(n, `its VPC ${n.vpcId} has a gateway endpoint for ${c.label}`)];
     const gb = c.traffic(n);
     if (gb === undefined) return [noMetric(n, 'BytesOutToDestination/BytesInFromDestination', days)];

@@ -20,7 +20,11 @@ export async function collectVpcNetwork(ctx: RegionContext): Promise<Partial<Res
   const endpoints = await guard(notes, { source: 'ec2:DescribeVpcEndpoints', region, accountId }, () =>
     readEndpoints(client, ctx),
   );
-  if (endpoints) out.vpcEndpoints = endpoints;
+  if (endpoints) {
+    out.vpcEndpoints = endpoints;
+    const source = 'ec2:DescribeVpcEndpoints';
+    out.listsRead = [{ accountId, region, id: `${source}@${accountId}/${region}`, tags: {}, source }];
+  }
   const attachments = await guard(notes, { source: 'ec2:DescribeTransitGatewayAttachments', region, accountId }, () =>
     readAttachments(client, ctx),
   );

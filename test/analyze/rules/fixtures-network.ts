@@ -2,6 +2,7 @@
 import type {
   CommitmentCover,
   HealthCheck,
+  ListRead,
   MetricAlarm,
   TransitGatewayAttachment,
   VpcEndpoint,
@@ -75,5 +76,15 @@ export const cover = (o: Partial<CommitmentCover> = {}): CommitmentCover => ({
   region: 'global',
   id: 'savings-plans',
   tags: {},
+  ...o,
+});
+
+/** The mark that DescribeVpcEndpoints answered in the account and region. */
+export const endpointsRead = (o: Partial<ListRead> = {}): ListRead => ({
+  accountId: '111111111111',
+  region: 'us-east-1',
+  id: 'ec2:DescribeVpcEndpoints@111111111111/us-east-1',
+  tags: {},
+  source: 'ec2:DescribeVpcEndpoints',
   ...o,
 });

@@ -8,14 +8,14 @@ import transitGatewayAttachmentIdle from '../../../src/analyze/rules/transit-gat
 import vpcEndpointDuplicate from '../../../src/analyze/rules/vpc-endpoint-duplicate';
 import vpcInterfaceEndpointIdle from '../../../src/analyze/rules/vpc-interface-endpoint-idle';
 import { address, daysAgo, flat, instance, loadBalancer, nat, ruleCases } from './fixtures';
-import { attachment, endpoint, gatewayEndpoint } from './fixtures-network';
+import { attachment, endpoint, endpointsRead, gatewayEndpoint } from './fixtures-network';
 
 // 5 GiB out and 1 GiB back a day (the nat() default) for 14 days: 84 GB, 6 GB a day = 182.50 GB a month.
 const busyNat = nat({ vpcId: 'vpc-1' });
 
 ruleCases(natGatewayNoS3Endpoint, {
   flagged: {
-    parts: { natGateways: [busyNat], vpcEndpoints: [gatewayEndpoint('dynamodb')] },
+    parts: { natGateways: [busyNat], vpcEndpoints: [gatewayEndpoint('dynamodb')], listsRead: [endpointsRead()] },
     check: (f) => {
       // Golden: 182.50 GB × $0.045/GB NAT data processing (vpc.nat_gateway.data_processed, infracost nat_gateway
       // golden) = $8.2125, × 25% assumed S3 share = $2.0531.
@@ -25,21 +25,22 @@ ruleCases(natGatewayNoS3Endpoint, {
       expect(f.reason).toContain('processed 84.0 GB over 14 days in VPC vpc-1');
     },
   },
-  clean: { parts: { natGateways: [busyNat], vpcEndpoints: [gatewayEndpoint('s3')] } },
-  noData: { parts: { natGateways: [nat({ vpcId: 'vpc-1', metrics: {} })] } },
+  clean: { parts: { natGateways: [busyNat], vpcEndpoints: [gatewayEndpoint('s3')], listsRead: [endpointsRead()] } },
+  noData: { parts: { natGateways: [nat({ vpcId: 'vpc-1', metrics: {} })], listsRead: [endpointsRead()] } },
 });
 
 ruleCases(natGatewayNoDynamodbEndpoint, {
   flagged: {
-    parts: { natGateways: [busyNat], vpcEndpoints: [gatewayEndpoint('s3')] },
+    parts: { natGateways: [busyNat], vpcEndpoints: [gatewayEndpoint('s3')], listsRead: [endpointsRead()] },
     // Golden: 182.50 GB × $0.045 = $8.2125, × 10% assumed DynamoDB share = $0.8213.
     check: (f) => expect(f.monthlySavingsUsd).toBe(0.8213),
   },
   clean: {
     // An endpoint in another VPC does not serve this one; one in its VPC does.
-    parts: { natGateways: [busyNat], vpcEndpoints: [gatewayEndpoint('dynamodb')] },
+    parts: { natGateways: [busyNat], vpcEndpoints: [gatewayEndpoint('dynamodb')], listsRead: [endpointsRead()] },
   },
-  noData: { parts: { natGateways: [nat({ vpcId: undefined })] } },
+  // DescribeVpcEndpoints did not answer here: an empty list proves no endpoint is missing.
+  noData: { parts: { natGateways: [busyNat], vpcEndpoints: [] } },
 });
 
 const staging = { team: 'platform', environment: 'staging' };

@@ -78,6 +78,10 @@ describe('collectVpcNetwork', () => {
       ['vpce-2', 'Gateway', 'available', 0],
     ]);
     expect(out.vpcEndpoints?.[0]?.tags).toEqual({ team: 'platform' });
+    // The mark that the list was read here: rules flag a missing gateway endpoint only where it is set.
+    expect(out.listsRead?.map((l) => [l.source, l.accountId, l.region])).toEqual([
+      ['ec2:DescribeVpcEndpoints', '111111111111', 'us-east-1'],
+    ]);
     expect(out.transitGatewayAttachments?.map((a) => [a.id, a.transitGatewayId, a.resourceId])).toEqual([
       ['tgw-attach-1', 'tgw-1', 'vpc-1'],
     ]);
