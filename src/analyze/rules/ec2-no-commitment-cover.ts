@@ -6,11 +6,13 @@ import { instancePrice, splitType } from '../../pricing/ec2-types';
 import { daysSince, defineRule, noPrice, ok, SERVICES, tagValue, type Verdict, wa } from './define-rule';
 
 /**
- * The discount assumed for the uncovered hours: a 1-year No Upfront Compute Savings Plan, the most flexible and the
- * commitment most teams start with. AWS's published "up to 66%" (Compute) and "up to 72%" (EC2 Instance) are 3-year
- * All Upfront ceilings; AWS's own worked example of how plans apply (Savings Plans User Guide, "Understanding how
- * Savings Plans apply to your usage") shows Compute plan rates 18-30% under On-Demand for EC2, and third-party
- * guides put 1-year Compute plans at about 30%. 20% stays under all of them.
+ * The discount assumed for the uncovered hours: a 1-year No Upfront Compute Savings Plan, the most flexible plan and
+ * the one most teams start with. AWS's "up to 66%" (Compute) and "up to 72%" (EC2 Instance) are 3-year All Upfront
+ * ceilings. Lower, 1-year figures: the illustrative rates of the Savings Plans User Guide ("Understanding how Savings
+ * Plans apply to your usage", docs.aws.amazon.com/savingsplans/latest/userguide/sp-applying.html) put Compute plan
+ * EC2 rates 20-50% under On-Demand; the worked example discussed on AWS re:Post ("AWS saving plans calculation
+ * example by amazon") uses 18% and 30%; third-party guides put 1-year Compute plans at about 30-45%. 20% sits at the
+ * bottom of all of them, so the figure is conservative, and the rule's confidence is low.
  */
 const DEFAULT_DISCOUNT = 0.2;
 
@@ -111,7 +113,11 @@ export default defineRule({
       const hours = monthlyCost(rate);
       const open = share(hours, gap.uncovered, gap.why);
       const priced: Estimate = {
-        ...share(open, params.assumedDiscount, 'assumed 1-year No Upfront Compute Savings Plan discount'),
+        ...share(
+          open,
+          params.assumedDiscount,
+          'assumed 1-year No Upfront Compute Savings Plan discount, the low end of AWS example rates',
+        ),
         // The saving is what a commitment earns: none of it is left for another commitment to cover.
         committableUsd: 0,
       };

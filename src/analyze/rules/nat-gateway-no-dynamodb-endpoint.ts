@@ -6,7 +6,7 @@ export default defineRule({
   title: 'NAT gateway carries traffic in a VPC without a DynamoDB gateway endpoint',
   service: SERVICES.ec2Other,
   strategy: 'data-transfer',
-  wellArchitected: wa('COST08-BP02'),
+  wellArchitected: wa('COST08-BP03'),
   severity: 'low',
   effort: 'low',
   restartNeeded: false,

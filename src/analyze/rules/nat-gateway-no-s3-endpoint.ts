@@ -70,7 +70,7 @@ export default defineRule({
   title: 'NAT gateway carries traffic in a VPC without an S3 gateway endpoint',
   service: SERVICES.ec2Other,
   strategy: 'data-transfer',
-  wellArchitected: wa('COST08-BP02'),
+  wellArchitected: wa('COST08-BP03'),
   severity: 'medium',
   effort: 'low',
   restartNeeded: false,

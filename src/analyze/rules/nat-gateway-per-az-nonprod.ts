@@ -8,7 +8,7 @@ export default defineRule({
   title: 'Non-production VPC runs a NAT gateway in more than one Availability Zone',
   service: SERVICES.ec2Other,
   strategy: 'data-transfer',
-  wellArchitected: wa('COST04-BP03'),
+  wellArchitected: wa('COST06-BP04'),
   severity: 'medium',
   effort: 'medium',
   restartNeeded: false,

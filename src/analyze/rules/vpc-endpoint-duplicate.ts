@@ -8,7 +8,7 @@ export default defineRule({
   title: 'The same service has interface endpoints in several VPCs of one account and region',
   service: SERVICES.vpc,
   strategy: 'data-transfer',
-  wellArchitected: wa('COST08-BP02'),
+  wellArchitected: wa('COST06-BP04'),
   severity: 'low',
   effort: 'high',
   restartNeeded: false,

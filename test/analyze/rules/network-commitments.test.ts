@@ -32,7 +32,7 @@ ruleCases(ec2NoCommitmentCover, {
       expect(f.monthlySavingsUsd).toBe(28.032);
       expect(f.confidence).toBe('low');
       expect(f.savingsBasis).toBe(
-        '20% (assumed 1-year No Upfront Compute Savings Plan discount) of 100% (no Savings Plan applies (0 active, none Compute or m5)) of 1 × 730 h × $0.192 (ec2.m5.xlarge, us-east-1 list price)',
+        '20% (assumed 1-year No Upfront Compute Savings Plan discount, the low end of AWS example rates) of 100% (no Savings Plan applies (0 active, none Compute or m5)) of 1 × 730 h × $0.192 (ec2.m5.xlarge, us-east-1 list price)',
       );
       expect(f.commitmentEligibleUsd).toBe(0);
     },
