@@ -36,7 +36,8 @@ export function alarmOf(a: SdkAlarm, region: string, accountId: string): MetricA
     tags: {},
     name: a.AlarmName ?? '',
     state: a.StateValue ?? 'unknown',
-    stateSince: iso(a.StateUpdatedTimestamp ?? a.StateTransitionedTimestamp),
+    // The last change of state (StateUpdatedTimestamp also moves when only the reason is updated).
+    stateSince: iso(a.StateTransitionedTimestamp ?? a.StateUpdatedTimestamp),
     namespace: a.Namespace ?? stats[0]?.MetricStat?.Metric?.Namespace,
     metricName: a.MetricName ?? stats[0]?.MetricStat?.Metric?.MetricName,
     dimensions: Object.fromEntries(dims.filter((d) => d.Name).map((d) => [d.Name as string, d.Value ?? ''])),

@@ -1,11 +1,14 @@
 /** Route 53 health checks (a global service, read with the us-east-1 slice) with their status over the window. */
-import { paginateListHealthChecks, Route53Client } from '@aws-sdk/client-route-53';
+import { ListTagsForResourcesCommand, paginateListHealthChecks, Route53Client } from '@aws-sdk/client-route-53';
 import type { ResourceInventory } from '../../domain/resources';
 import { guard } from '../guard';
-import type { RegionContext } from './context';
+import { type RegionContext, tagRecord } from './context';
 
 /** Route 53 is global and publishes HealthCheckStatus in us-east-1 only: the account's us-east-1 read takes it. */
 export const HEALTH_CHECK_REGION = 'us-east-1';
+
+/** ListTagsForResources accepts at most ten resource ids. */
+const TAGS_PER_CALL = 10;
 
 /** Types whose status comes from other checks or a CloudWatch alarm, not from probing an endpoint. */
 const DERIVED = new Set(['CALCULATED', 'CLOUDWATCH_METRIC', 'RECOVERY_CONTROL']);
@@ -26,7 +29,6 @@ export async function collectHealthChecks(ctx: RegionContext): Promise<Partial<R
           region: HEALTH_CHECK_REGION,
           id: h.Id,
           arn: `arn:aws:route53:::healthcheck/${h.Id}`,
-          // Route 53 keeps tags apart (ListTagsForResources); owners come from the check's own configuration.
           tags: {},
           type,
           ipAddress: h.HealthCheckConfig?.IPAddress,
@@ -37,6 +39,20 @@ export async function collectHealthChecks(ctx: RegionContext): Promise<Partial<R
     }
     return list;
   });
+  // Route 53 keeps tags apart: ListTagsForResources takes ten checks a call. Without them a check has no owner.
+  const checks = healthChecks ?? [];
+  for (let at = 0; at < checks.length; at += TAGS_PER_CALL) {
+    const batch = checks.slice(at, at + TAGS_PER_CALL);
+    await guard(notes, { source: 'route53:ListTagsForResources', region, accountId }, async () => {
+      const r = await client.send(
+        new ListTagsForResourcesCommand({ ResourceType: 'healthcheck', ResourceIds: batch.map((h) => h.id) }),
+      );
+      for (const set of r.ResourceTagSets ?? []) {
+        const h = batch.find((c) => c.id === set.ResourceId);
+        if (h) h.tags = tagRecord(set.Tags);
+      }
+    });
+  }
   for (const h of healthChecks ?? []) {
     if (!h.derived) ctx.metrics.want(h, 'AWS/Route53', 'HealthCheckStatus', { HealthCheckId: h.id }, 'gauge');
   }

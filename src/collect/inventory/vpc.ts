@@ -79,7 +79,10 @@ async function readAttachments(
     for (const a of page.TransitGatewayAttachments ?? []) {
       const state = a.State ?? 'unknown';
       if (!a.TransitGatewayAttachmentId || !a.TransitGatewayId || GONE.has(state)) continue;
-      const owner = a.TransitGatewayOwnerId ?? accountId;
+      // A shared transit gateway's attachments are listed in its owner's account and in each VPC owner's: read them
+      // once, where the gateway's metrics are, and bill them to the attached resource's owner, who pays the hours.
+      if (a.TransitGatewayOwnerId && a.TransitGatewayOwnerId !== accountId) continue;
+      const owner = a.ResourceOwnerId ?? accountId;
       const attachment: TransitGatewayAttachment = {
         accountId: owner,
         region,

@@ -1,6 +1,6 @@
 import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeTransitGatewayAttachmentsCommand, DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { ListHealthChecksCommand, Route53Client } from '@aws-sdk/client-route-53';
+import { ListHealthChecksCommand, ListTagsForResourcesCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAws } from '../../../src/aws';
@@ -68,6 +68,14 @@ describe('collectVpcNetwork', () => {
           ResourceId: 'vpc-1',
           State: 'available',
         },
+        // Another account's gateway: read in that account, where its metrics are.
+        {
+          TransitGatewayAttachmentId: 'tgw-attach-2',
+          TransitGatewayId: 'tgw-9',
+          TransitGatewayOwnerId: '333333333333',
+          ResourceOwnerId: '111111111111',
+          State: 'available',
+        },
       ],
     });
     const ctx = context();
@@ -132,8 +140,16 @@ describe('collectHealthChecks', () => {
         Marker: 'm',
         MaxItems: 1,
       });
+    r53.on(ListTagsForResourcesCommand).resolves({
+      ResourceTagSets: [{ ResourceType: 'healthcheck', ResourceId: 'hc-1', Tags: [{ Key: 'owner', Value: 'alice' }] }],
+    });
     const ctx = context();
     const out = await collectHealthChecks(ctx);
+    expect(r53.commandCalls(ListTagsForResourcesCommand).map((c) => c.args[0].input)).toEqual([
+      { ResourceType: 'healthcheck', ResourceIds: ['hc-1', 'hc-2'] },
+    ]);
+    expect(out.healthChecks?.map((h) => h.tags)).toEqual([{ owner: 'alice' }, {}]);
+    expect(ctx.notes).toEqual([]);
     expect(out.healthChecks?.map((h) => [h.id, h.type, h.derived, h.domainName])).toEqual([
       ['hc-1', 'HTTPS', false, 'erp.example.com'],
       ['hc-2', 'CALCULATED', true, undefined],
