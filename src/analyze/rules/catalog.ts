@@ -42,6 +42,7 @@ import s3NoAbortMultipart from './s3-no-abort-multipart';
 import s3NoLifecycle from './s3-no-lifecycle';
 import transitGatewayAttachmentIdle from './transit-gateway-attachment-idle';
 import vpcEndpointDuplicate from './vpc-endpoint-duplicate';
+import vpcEndpointMultiAzNonprod from './vpc-endpoint-multi-az-nonprod';
 import vpcInterfaceEndpointIdle from './vpc-interface-endpoint-idle';
 
 /** Every rule, in catalog (file name) order. */
@@ -88,5 +89,6 @@ export const RULES: readonly Rule[] = [
   s3NoLifecycle,
   transitGatewayAttachmentIdle,
   vpcEndpointDuplicate,
+  vpcEndpointMultiAzNonprod,
   vpcInterfaceEndpointIdle,
 ];

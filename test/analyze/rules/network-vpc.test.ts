@@ -6,6 +6,7 @@ import natGatewayNoS3Endpoint from '../../../src/analyze/rules/nat-gateway-no-s3
 import natGatewayPerAzNonprod from '../../../src/analyze/rules/nat-gateway-per-az-nonprod';
 import transitGatewayAttachmentIdle from '../../../src/analyze/rules/transit-gateway-attachment-idle';
 import vpcEndpointDuplicate from '../../../src/analyze/rules/vpc-endpoint-duplicate';
+import vpcEndpointMultiAzNonprod from '../../../src/analyze/rules/vpc-endpoint-multi-az-nonprod';
 import vpcInterfaceEndpointIdle from '../../../src/analyze/rules/vpc-interface-endpoint-idle';
 import { address, daysAgo, flat, instance, loadBalancer, nat, ruleCases } from './fixtures';
 import { attachment, endpoint, endpointsRead, gatewayEndpoint } from './fixtures-network';
@@ -153,4 +154,24 @@ ruleCases(ec2PublicIpv4Nonprod, {
     },
   },
   noData: { parts: {}, empty: true },
+});
+
+ruleCases(vpcEndpointMultiAzNonprod, {
+  flagged: {
+    parts: { vpcEndpoints: [endpoint({ tags: staging, subnetIds: ['subnet-a', 'subnet-b', 'subnet-c'] })] },
+    check: (f) => {
+      // Golden: 2 extra zones × 730 h × $0.01 (vpc_endpoint.interface.hour, infracost vpc_endpoint golden) = $14.60.
+      expect(f.monthlySavingsUsd).toBe(14.6);
+      expect(f.owner).toBe('platform');
+    },
+  },
+  clean: {
+    parts: {
+      vpcEndpoints: [
+        endpoint({ tags: staging, subnetIds: ['subnet-a'] }),
+        endpoint({ id: 'vpce-prod', tags: { environment: 'production' } }),
+      ],
+    },
+  },
+  noData: { parts: { vpcEndpoints: [endpoint({ tags: staging, subnetIds: [] })] } },
 });
