@@ -66,6 +66,10 @@ export function generateInventory(total = RESOURCES, seed = 42): ResourceInvento
     tables: 0.01,
     cacheClusters: 0.005,
     reservedInstances: 0.005,
+    vpcEndpoints: 0.005,
+    transitGatewayAttachments: 0.002,
+    healthChecks: 0.002,
+    metricAlarms: 0.01,
   };
   let i = 0;
   const count = (k: keyof typeof share) => Math.round(total * share[k]);
@@ -145,6 +149,7 @@ export function generateInventory(total = RESOURCES, seed = 42): ResourceInvento
     inv.natGateways.push({
       ...base(i, 'nat'),
       state: 'available',
+      vpcId: `vpc-${i % 40}`,
       metrics: { BytesOutToDestination: metric(r() * 1e10), BytesInFromDestination: metric(r() * 1e10) },
     });
   for (let n = count('loadBalancers'); n > 0; n--, i++)
@@ -218,7 +223,93 @@ export function generateInventory(total = RESOURCES, seed = 42): ResourceInvento
       status: 'available',
       metrics: { CurrConnections: metric(r() < 0.1 ? 0 : r() * 100) },
     });
+  addNetwork(inv, { count: (k) => count(k), next: () => i++, base, pick, metric, ago, r });
   return inv;
+}
+
+/** What the network generator borrows from generateInventory. */
+interface Gen {
+  count: (kind: 'vpcEndpoints' | 'transitGatewayAttachments' | 'healthChecks' | 'metricAlarms') => number;
+  next: () => number;
+  base: (i: number, kind: string) => ResourceBase;
+  pick: <T>(xs: readonly T[]) => T;
+  metric: (level: number) => MetricSummary | undefined;
+  ago: (days: number) => string;
+  r: () => number;
+}
+
+/** VPC endpoints, Transit Gateway attachments, health checks, alarms and the Savings Plans cover record. */
+function addNetwork(inv: ResourceInventory, g: Gen): void {
+  const SERVICES = ['s3', 'dynamodb', 'ssm', 'ecr.api', 'logs', 'sts'] as const;
+  for (let n = g.count('vpcEndpoints'); n > 0; n--) {
+    const service = g.pick(SERVICES);
+    const gateway = service === 's3' || service === 'dynamodb';
+    const at = g.base(g.next(), 'vpce');
+    inv.vpcEndpoints.push({
+      ...at,
+      endpointType: gateway ? 'Gateway' : 'Interface',
+      serviceName: `com.amazonaws.${at.region}.${service}`,
+      vpcId: `vpc-${Math.floor(g.r() * 40)}`,
+      state: 'available',
+      subnetIds: gateway ? [] : ['subnet-a', 'subnet-b'].slice(0, 1 + Math.floor(g.r() * 2)),
+      createTime: g.ago(g.r() * 600),
+      metrics: gateway ? undefined : { BytesProcessed: g.metric(g.r() < 0.2 ? 0 : g.r() * 1e9) },
+    });
+  }
+  for (let n = g.count('transitGatewayAttachments'); n > 0; n--) {
+    inv.transitGatewayAttachments.push({
+      ...g.base(g.next(), 'tgw-attach'),
+      transitGatewayId: 'tgw-1',
+      resourceType: 'vpc',
+      state: 'available',
+      metrics: { BytesIn: g.metric(g.r() < 0.1 ? 0 : g.r() * 1e10), BytesOut: g.metric(g.r() * 1e10) },
+    });
+  }
+  for (let n = g.count('healthChecks'); n > 0; n--) {
+    inv.healthChecks.push({
+      ...g.base(g.next(), 'hc'),
+      type: g.pick(['HTTP', 'HTTPS', 'TCP', 'CALCULATED']),
+      domainName: 'example.com',
+      derived: false,
+      metrics: { HealthCheckStatus: g.metric(g.r() < 0.1 ? 0 : 1) },
+    });
+  }
+  for (let n = g.count('metricAlarms'); n > 0; n--) {
+    const at = g.base(g.next(), 'alarm');
+    const instance = inv.instances[Math.floor(g.r() * inv.instances.length)];
+    inv.metricAlarms.push({
+      ...at,
+      name: at.id,
+      state: g.pick(['OK', 'OK', 'ALARM', 'INSUFFICIENT_DATA']),
+      stateSince: g.ago(g.r() * 300),
+      namespace: 'AWS/EC2',
+      metricName: 'CPUUtilization',
+      dimensions: { InstanceId: g.r() < 0.9 && instance ? instance.id : `i-gone-${at.id}` },
+      metricCount: 1,
+      periodSeconds: 300,
+      anomalyDetection: g.r() < 0.05,
+    });
+  }
+  for (const accountId of ACCOUNTS) {
+    for (const region of REGIONS) {
+      const source = 'ec2:DescribeVpcEndpoints';
+      inv.listsRead.push({ accountId, region, id: `${source}@${accountId}/${region}`, tags: {}, source });
+    }
+  }
+  inv.commitmentCover.push({
+    accountId: 'all',
+    region: 'global',
+    id: 'savings-plans',
+    tags: {},
+    plans: [{ id: 'sp-1', type: 'Compute', hourlyUsd: 50 }],
+    familyCoverage: ['m5', 'c5', 'r5', 't3'].map((instanceFamily) => ({
+      instanceFamily,
+      region: 'us-east-1',
+      coveredUsd: 600,
+      onDemandUsd: 400,
+      totalUsd: 1000,
+    })),
+  });
 }
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;

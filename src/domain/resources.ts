@@ -4,6 +4,15 @@
  * not be read is absent (`undefined`), never 0: rules must tell "no traffic" from "no data".
  */
 
+import type {
+  CommitmentCover,
+  HealthCheck,
+  ListRead,
+  MetricAlarm,
+  TransitGatewayAttachment,
+  VpcEndpoint,
+} from './resources-network';
+
 /** On-Demand Linux hourly prices by region and instance type, from the Price List API where it was read. */
 export type RegionalEc2Prices = Record<string, Record<string, number>>;
 
@@ -39,6 +48,10 @@ export const METRIC_NAMES = [
   'BytesOutToDestination',
   'ConsumedReadCapacityUnits',
   'ConsumedWriteCapacityUnits',
+  'BytesProcessed',
+  'BytesIn',
+  'BytesOut',
+  'HealthCheckStatus',
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -114,6 +127,7 @@ export interface ElasticIp extends ResourceBase {
 
 export interface NatGateway extends ResourceBase {
   state: string;
+  vpcId?: string;
   createTime?: string;
   metrics?: Metrics;
 }
@@ -242,6 +256,12 @@ export interface ResourceInventory {
   tables: DynamoTable[];
   cacheClusters: CacheCluster[];
   fileSystems: EfsFileSystem[];
+  vpcEndpoints: VpcEndpoint[];
+  transitGatewayAttachments: TransitGatewayAttachment[];
+  healthChecks: HealthCheck[];
+  metricAlarms: MetricAlarm[];
+  commitmentCover: CommitmentCover[];
+  listsRead: ListRead[];
   /** EC2 prices of the inventory's other regions read from the Price List API (DURION_PRICE_REFRESH). */
   ec2Prices?: RegionalEc2Prices;
 }
@@ -268,4 +288,10 @@ export const emptyResources = (metricWindow: ResourceInventory['metricWindow']):
   tables: [],
   cacheClusters: [],
   fileSystems: [],
+  vpcEndpoints: [],
+  transitGatewayAttachments: [],
+  healthChecks: [],
+  metricAlarms: [],
+  commitmentCover: [],
+  listsRead: [],
 });

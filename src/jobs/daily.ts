@@ -14,6 +14,7 @@ import { analyzeOptimization, type OptimizationAnalysis } from '../analyze/recom
 import { type SpendSummary, summarize } from '../analyze/summary';
 import type { Aws } from '../aws';
 import { collectBilled } from '../collect/billed';
+import { commitmentCoverOf } from '../collect/commitment-cover';
 import type { CommitmentData } from '../collect/commitments';
 import { collectResources } from '../collect/inventory';
 import { collectOptimization } from '../collect/optimization';
@@ -161,6 +162,7 @@ async function collect(
     accountId,
     ...(organization ? { optimizer: organization.optimizer } : {}),
   });
+  resources.commitmentCover = commitmentCoverOf(optimization.commitments, accountId);
   const accounts = organization ? { accounts: organization.accounts } : {};
   return { asOf, sample: aws.mode === 'sample', spend, resources, optimization, ...accounts, notes };
 }

@@ -1,5 +1,5 @@
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
-import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -10,7 +10,9 @@ import {
   DescribeRegionsCommand,
   DescribeReservedInstancesCommand,
   DescribeSnapshotsCommand,
+  DescribeTransitGatewayAttachmentsCommand,
   DescribeVolumesCommand,
+  DescribeVpcEndpointsCommand,
   EC2Client,
   type Instance,
 } from '@aws-sdk/client-ec2';
@@ -21,6 +23,7 @@ import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import { Route53Client } from '@aws-sdk/client-route-53';
 import {
   GetBucketLifecycleConfigurationCommand,
   GetBucketLocationCommand,
@@ -53,6 +56,7 @@ const others = [
   mockClient(DynamoDBClient),
   mockClient(ApplicationAutoScalingClient),
   mockClient(ElastiCacheClient),
+  mockClient(Route53Client),
 ] as unknown as AwsStub<object, { $metadata: object }, object>[];
 const all = [ec2, cw, rds, s3, pricing, efs, ...others];
 
@@ -74,6 +78,9 @@ beforeEach(() => {
   ec2.on(DescribeNatGatewaysCommand).resolves({});
   ec2.on(DescribeReservedInstancesCommand).resolves({});
   ec2.on(DescribeInstancesCommand).resolves({});
+  ec2.on(DescribeVpcEndpointsCommand).resolves({});
+  ec2.on(DescribeTransitGatewayAttachmentsCommand).resolves({});
+  cw.on(DescribeAlarmsCommand).resolves({});
   rds.onAnyCommand().resolves({});
   efs.onAnyCommand().resolves({});
   s3.on(ListBucketsCommand).resolves({ Buckets: [] });

@@ -29,6 +29,7 @@ const PREFIX: Record<string, string> = {
   'client-cloudwatch-logs': 'logs',
   'client-cost-explorer': 'ce',
   'client-efs': 'elasticfilesystem',
+  'client-route-53': 'route53',
 };
 
 /** `service:Operation` for every command or paginator a source file imports from an AWS SDK client. */

@@ -49,6 +49,7 @@ export const SERVICES = {
   dynamodb: 'Amazon DynamoDB',
   elasticache: 'Amazon ElastiCache',
   efs: 'Amazon Elastic File System',
+  route53: 'Amazon Route 53',
 } as const;
 export type RuleService = (typeof SERVICES)[keyof typeof SERVICES];
 

@@ -209,6 +209,7 @@ async function readNatGateways(client: EC2Client, ctx: RegionContext): Promise<R
         tags: tagRecord(n.Tags),
         state: n.State ?? 'unknown',
         createTime: iso(n.CreateTime),
+        vpcId: n.VpcId,
       };
       natGateways.push(nat);
       for (const name of ['BytesOutToDestination', 'BytesInFromDestination'] as const) {

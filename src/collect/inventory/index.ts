@@ -12,6 +12,7 @@ import { TABLE_REGION } from '../../pricing';
 import { typesToPrice } from '../../pricing/ec2-types';
 import { guard } from '../guard';
 import { fetchEc2Prices } from '../prices';
+import { collectMetricAlarms } from './alarms';
 import type { RegionContext } from './context';
 import { collectTables } from './dynamodb';
 import { collectEc2 } from './ec2';
@@ -22,7 +23,9 @@ import { collectFunctions } from './lambda';
 import { collectLogGroups } from './logs';
 import { MetricRequests } from './metrics';
 import { collectRds } from './rds';
+import { collectHealthChecks } from './route53';
 import { collectBuckets } from './s3';
+import { collectVpcNetwork } from './vpc';
 
 /** Days of CloudWatch statistics the rules judge on (Compute Optimizer's default lookback is 14 days too). */
 export const METRIC_WINDOW_DAYS = 14;
@@ -40,6 +43,9 @@ const SERVICES = [
   collectTables,
   collectCacheClusters,
   collectFileSystems,
+  collectVpcNetwork,
+  collectHealthChecks,
+  collectMetricAlarms,
 ];
 
 /** Run `work` over items with at most `limit` at a time; results in item order. */
