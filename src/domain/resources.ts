@@ -3,6 +3,15 @@
  * account, region, tags and (where a rule needs them) CloudWatch statistics over a stated window. A metric that could
  * not be read is absent (`undefined`), never 0: rules must tell "no traffic" from "no data".
  */
+import {
+  type AutoScalingGroup,
+  COMPUTE_METRIC_NAMES,
+  type EcsService,
+  type EksCluster,
+  type ProvisionedConcurrency,
+  type RestApi,
+  type SpotPrice,
+} from './resources-compute';
 
 /** On-Demand Linux hourly prices by region and instance type, from the Price List API where it was read. */
 export type RegionalEc2Prices = Record<string, Record<string, number>>;
@@ -39,6 +48,7 @@ export const METRIC_NAMES = [
   'BytesOutToDestination',
   'ConsumedReadCapacityUnits',
   'ConsumedWriteCapacityUnits',
+  ...COMPUTE_METRIC_NAMES,
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -102,6 +112,8 @@ export interface Ec2Instance extends ResourceBase {
   lifecycle: string;
   volumeIds: string[];
   publicIp?: string;
+  /** Monitoring.State: enabled means detailed (1-minute) monitoring. */
+  monitoring?: string;
   metrics?: Metrics;
 }
 
@@ -242,6 +254,12 @@ export interface ResourceInventory {
   tables: DynamoTable[];
   cacheClusters: CacheCluster[];
   fileSystems: EfsFileSystem[];
+  spotPrices: SpotPrice[];
+  autoScalingGroups: AutoScalingGroup[];
+  eksClusters: EksCluster[];
+  ecsServices: EcsService[];
+  provisionedConcurrency: ProvisionedConcurrency[];
+  restApis: RestApi[];
   /** EC2 prices of the inventory's other regions read from the Price List API (DURION_PRICE_REFRESH). */
   ec2Prices?: RegionalEc2Prices;
 }
@@ -268,4 +286,10 @@ export const emptyResources = (metricWindow: ResourceInventory['metricWindow']):
   tables: [],
   cacheClusters: [],
   fileSystems: [],
+  spotPrices: [],
+  autoScalingGroups: [],
+  eksClusters: [],
+  ecsServices: [],
+  provisionedConcurrency: [],
+  restApis: [],
 });

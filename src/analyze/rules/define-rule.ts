@@ -49,6 +49,9 @@ export const SERVICES = {
   dynamodb: 'Amazon DynamoDB',
   elasticache: 'Amazon ElastiCache',
   efs: 'Amazon Elastic File System',
+  eks: 'Amazon Elastic Container Service for Kubernetes',
+  ecs: 'Amazon Elastic Container Service',
+  apigateway: 'Amazon API Gateway',
 } as const;
 export type RuleService = (typeof SERVICES)[keyof typeof SERVICES];
 
