@@ -39,7 +39,7 @@ export function addComputeResources(inv: ResourceInventory, total: number, from:
   for (const x of inv.instances) {
     if (r() < 0.1) x.publicIp = '198.51.100.9';
     if (r() < 0.05) x.monitoring = 'enabled';
-    // Most burstable instances stay under their baseline; one in six pays for surplus credits.
+    // Most burstable instances stay under their baseline; about one in seven pays for surplus credits.
     if (/^t\d/.test(x.instanceType)) {
       x.metrics = { ...x.metrics, CPUSurplusCreditsCharged: metric(r() < 0.15 ? r() * 2000 : 0) };
     }

@@ -46,7 +46,7 @@ export default defineRule({
         {
           resource: g,
           status: 'alarm' as const,
-          reason: `${reason}; a mixed instances policy on Spot saves ${usdCents(save.monthlyUsd)} a month at current Spot prices, if its work tolerates a two-minute interruption notice`,
+          reason: `${reason}; a mixed instances policy on Spot saves ${usdCents(save.monthlyUsd)} a month at current Linux/UNIX Spot prices, if its work tolerates a two-minute interruption notice`,
           savings: save,
           evidence: { instanceTypes: types, instances: running.length },
         },

@@ -42,7 +42,8 @@ export default defineRule({
   check(resources, params, ctx) {
     const days = resources.metricWindow.days;
     return resources.instances.flatMap((i) => {
-      if (i.state !== 'running' || !FIXED_FAMILY[splitType(i.instanceType).family]) return [];
+      const family = splitType(i.instanceType).family;
+      if (i.state !== 'running' || !FIXED_FAMILY[family]) return [];
       const charged = count(i, 'CPUSurplusCreditsCharged');
       if (!charged) return [noMetric(i, 'CPUSurplusCreditsCharged', days)];
       // Only unlimited mode charges surplus credits, so a charge means unlimited mode.
@@ -55,8 +56,12 @@ export default defineRule({
       const credit = price('ec2.cpu_credits_unlimited', i.region);
       const now = instancePrice(i, ctx.ec2Prices);
       const next = target && instancePrice({ ...i, instanceType: target }, ctx.ec2Prices);
-      if (!target || !credit || !now || !next)
+      // ec2.cpu_credits_unlimited is the T2/T3/T3a Linux rate; T4g's surplus credits are billed at their own rate,
+      // which the table does not hold, so a T4g is flagged without a figure.
+      if (family === 't4g') return [noPrice(i, reason, 'T4g surplus CPU credits')];
+      if (!target || !credit || !now || !next) {
         return [noPrice(i, reason, `${i.platform} ${i.instanceType} or its M type`)];
+      }
       const credits = monthlyCost(credit, vcpuHours / (days * 24));
       const save = saving(sum([monthlyCost(now), credits]), monthlyCost(next));
       if (save.monthlyUsd === 0) {

@@ -104,5 +104,13 @@ ruleCases(ec2BurstableCreditsCharged, {
       ],
     },
   },
-  noData: { parts: { instances: [instance({ instanceType: 't3.large', metrics: {} })] } },
+  noData: {
+    parts: {
+      instances: [
+        instance({ instanceType: 't3.large', metrics: {} }),
+        // Charged, but T4g credits have no bundled price: info without a figure.
+        instance({ id: 'i-g', instanceType: 't4g.large', metrics: { CPUSurplusCreditsCharged: flat(1200) } }),
+      ],
+    },
+  },
 });
