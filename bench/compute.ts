@@ -71,6 +71,9 @@ export function addComputeResources(inv: ResourceInventory, total: number, from:
       status: 'ACTIVE',
       supportType: 'EXTENDED',
       versionStatus: version === '1.34' ? 'STANDARD_SUPPORT' : 'EXTENDED_SUPPORT',
+      createdAt: ago(r() * 700),
+      nodegroups: r() < 0.1 ? 0 : 2,
+      fargateProfiles: 0,
     });
   }
   for (let k = n('ecsServices'); k > 0; k--, i++) {

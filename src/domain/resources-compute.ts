@@ -63,6 +63,9 @@ export interface EksCluster extends Base {
   /** The version's support status as DescribeClusterVersions reports it; undefined when it could not be read. */
   versionStatus?: string;
   endOfStandardSupport?: string;
+  /** Managed node groups and Fargate profiles (ListNodegroups, ListFargateProfiles); undefined when not read. */
+  nodegroups?: number;
+  fargateProfiles?: number;
 }
 
 export interface EcsService extends Base {

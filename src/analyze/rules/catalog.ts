@@ -29,6 +29,7 @@ import efsIdle from './efs-idle';
 import eipOnStoppedInstance from './eip-on-stopped-instance';
 import eipUnassociated from './eip-unassociated';
 import eksClusterExtendedSupport from './eks-cluster-extended-support';
+import eksClusterNoCompute from './eks-cluster-no-compute';
 import elasticacheClusterIdle from './elasticache-cluster-idle';
 import elbNoTargets from './elb-no-targets';
 import elbNoTraffic from './elb-no-traffic';
@@ -76,6 +77,7 @@ export const RULES: readonly Rule[] = [
   eipOnStoppedInstance,
   eipUnassociated,
   eksClusterExtendedSupport,
+  eksClusterNoCompute,
   elasticacheClusterIdle,
   elbNoTargets,
   elbNoTraffic,

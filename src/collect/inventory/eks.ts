@@ -7,11 +7,31 @@ import {
   EKSClient,
   paginateDescribeClusterVersions,
   paginateListClusters,
+  paginateListFargateProfiles,
+  paginateListNodegroups,
 } from '@aws-sdk/client-eks';
 import type { ResourceInventory } from '../../domain/resources';
 import type { EksCluster } from '../../domain/resources-compute';
 import { guard } from '../guard';
 import { arnAccount, iso, type RegionContext } from './context';
+
+/** How many managed node groups and Fargate profiles a cluster has (each left undefined when its call fails). */
+async function countCompute(client: EKSClient, c: EksCluster, ctx: RegionContext): Promise<void> {
+  const where = (op: string) => ({ source: `eks:${op}`, region: ctx.region, accountId: ctx.accountId });
+  await guard(ctx.notes, where('ListNodegroups'), async () => {
+    let n = 0;
+    for await (const page of paginateListNodegroups({ client }, { clusterName: c.id }))
+      n += page.nodegroups?.length ?? 0;
+    c.nodegroups = n;
+  });
+  await guard(ctx.notes, where('ListFargateProfiles'), async () => {
+    let n = 0;
+    for await (const page of paginateListFargateProfiles({ client }, { clusterName: c.id })) {
+      n += page.fargateProfileNames?.length ?? 0;
+    }
+    c.fargateProfiles = n;
+  });
+}
 
 /** Read the clusters of one region (one DescribeCluster each: tags and version come with it). */
 export async function collectEksClusters(ctx: RegionContext): Promise<Partial<ResourceInventory>> {
@@ -43,6 +63,7 @@ export async function collectEksClusters(ctx: RegionContext): Promise<Partial<Re
     });
   }
   if (clusters.length === 0) return { eksClusters: clusters };
+  for (const c of clusters) await countCompute(client, c, ctx);
   await guard(notes, where('DescribeClusterVersions'), async () => {
     const versions = new Map<string, { status?: string; end?: string }>();
     for await (const page of paginateDescribeClusterVersions({ client }, { includeAll: true })) {

@@ -3,7 +3,8 @@ import ecsNonprodAlwaysOn from '../../../src/analyze/rules/ecs-nonprod-always-on
 import ecsServiceIdle from '../../../src/analyze/rules/ecs-service-idle';
 import ecsServiceOverprovisioned, { halfSize } from '../../../src/analyze/rules/ecs-service-overprovisioned';
 import eksClusterExtendedSupport from '../../../src/analyze/rules/eks-cluster-extended-support';
-import { flat, ruleCases } from './fixtures';
+import eksClusterNoCompute from '../../../src/analyze/rules/eks-cluster-no-compute';
+import { flat, instance, ruleCases } from './fixtures';
 import { cluster, ecsService } from './fixtures-compute';
 
 ruleCases(eksClusterExtendedSupport, {
@@ -103,4 +104,31 @@ ruleCases(ecsNonprodAlwaysOn, {
     },
   },
   noData: { parts: { ecsServices: [ecsService({ scheduled: undefined })] } },
+});
+
+ruleCases(eksClusterNoCompute, {
+  flagged: {
+    parts: {
+      eksClusters: [cluster({ nodegroups: 0 })],
+      // A node of another cluster does not count.
+      instances: [instance({ tags: { 'eks:cluster-name': 'other' } })],
+    },
+    check: (f) => {
+      // Golden: 1 cluster × 730 h × $0.10 (eks.cluster.standard_support.hour, infracost eks_cluster_test golden
+      // "EKS cluster 730 hours $73.00") = $73.00.
+      expect(f.monthlySavingsUsd).toBe(73);
+      expect(f.reason).toContain('0 managed node group(s), 0 Fargate profile(s), 0 running node(s)');
+    },
+  },
+  clean: {
+    parts: {
+      eksClusters: [
+        cluster(),
+        cluster({ id: 'karpenter', nodegroups: 0 }),
+        cluster({ id: 'fargate', nodegroups: 0, fargateProfiles: 1 }),
+      ],
+      instances: [instance({ tags: { 'kubernetes.io/cluster/karpenter': 'owned' } })],
+    },
+  },
+  noData: { parts: { eksClusters: [cluster({ nodegroups: undefined })] } },
 });

@@ -49,6 +49,8 @@ export const cluster = (o: Partial<EksCluster> = {}): EksCluster => ({
   supportType: 'EXTENDED',
   versionStatus: 'STANDARD_SUPPORT',
   endOfStandardSupport: '2026-07-29',
+  nodegroups: 1,
+  fargateProfiles: 0,
   ...o,
 });
 

@@ -22,6 +22,8 @@ import {
   DescribeClusterVersionsCommand,
   EKSClient,
   ListClustersCommand,
+  ListFargateProfilesCommand,
+  ListNodegroupsCommand,
 } from '@aws-sdk/client-eks';
 import {
   LambdaClient,
@@ -209,9 +211,17 @@ describe('collectEksClusters', () => {
         },
       ],
     });
+    mocks.eks.on(ListNodegroupsCommand).callsFake((input: { clusterName: string }) => ({
+      nodegroups: input.clusterName === 'a' ? ['ng-1', 'ng-2'] : [],
+    }));
+    mocks.eks.on(ListFargateProfilesCommand).resolves({ fargateProfileNames: ['fp'] });
     const ctx = context();
     const out = await collectEksClusters(ctx);
     expect(ctx.notes).toEqual([]);
+    expect(out.eksClusters?.map((c) => [c.id, c.nodegroups, c.fargateProfiles])).toEqual([
+      ['a', 2, 1],
+      ['b', 0, 1],
+    ]);
     expect(out.eksClusters).toEqual([
       expect.objectContaining({
         id: 'a',
@@ -234,6 +244,8 @@ describe('collectEksClusters', () => {
     mocks.eks.on(ListClustersCommand).resolves({ clusters: ['a'] });
     mocks.eks.on(DescribeClusterCommand).resolves({ cluster: { name: 'a', version: '1.32', status: 'ACTIVE' } });
     mocks.eks.on(DescribeClusterVersionsCommand).rejects(awsError('AccessDeniedException', 'no'));
+    mocks.eks.on(ListNodegroupsCommand).resolves({ nodegroups: [] });
+    mocks.eks.on(ListFargateProfilesCommand).resolves({});
     const ctx = context();
     const out = await collectEksClusters(ctx);
     expect(out.eksClusters?.[0]?.versionStatus).toBeUndefined();
