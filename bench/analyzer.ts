@@ -8,6 +8,7 @@ import { evaluateRules } from '../src/analyze/rules';
 import type { MetricSummary, ResourceBase, ResourceInventory } from '../src/domain/resources';
 import { emptyResources } from '../src/domain/resources';
 import { rank, scoreDraft } from '../src/ledger/score';
+import { addComputeResources, COMPUTE_SHARE } from './compute';
 
 const AS_OF = '2026-11-20';
 const RESOURCES = 100_000;
@@ -51,7 +52,7 @@ export function generateInventory(total = RESOURCES, seed = 42): ResourceInvento
           },
   });
   const share = {
-    instances: 0.3,
+    instances: 0.3 - Object.values(COMPUTE_SHARE).reduce((a, b) => a + b, 0),
     volumes: 0.3,
     snapshots: 0.12,
     images: 0.03,
@@ -224,6 +225,7 @@ export function generateInventory(total = RESOURCES, seed = 42): ResourceInvento
       metrics: { CurrConnections: metric(r() < 0.1 ? 0 : r() * 100) },
     });
   addNetwork(inv, { count: (k) => count(k), next: () => i++, base, pick, metric, ago, r });
+  addComputeResources(inv, total, i, { r, pick, base, ago, metric });
   return inv;
 }
 

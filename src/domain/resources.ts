@@ -3,6 +3,15 @@
  * account, region, tags and (where a rule needs them) CloudWatch statistics over a stated window. A metric that could
  * not be read is absent (`undefined`), never 0: rules must tell "no traffic" from "no data".
  */
+import {
+  type AutoScalingGroup,
+  COMPUTE_METRIC_NAMES,
+  type EcsService,
+  type EksCluster,
+  type ProvisionedConcurrency,
+  type RestApi,
+  type SpotPrice,
+} from './resources-compute';
 
 import type {
   CommitmentCover,
@@ -52,6 +61,7 @@ export const METRIC_NAMES = [
   'BytesIn',
   'BytesOut',
   'HealthCheckStatus',
+  ...COMPUTE_METRIC_NAMES,
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -115,6 +125,8 @@ export interface Ec2Instance extends ResourceBase {
   lifecycle: string;
   volumeIds: string[];
   publicIp?: string;
+  /** Monitoring.State: enabled means detailed (1-minute) monitoring. */
+  monitoring?: string;
   metrics?: Metrics;
 }
 
@@ -262,6 +274,12 @@ export interface ResourceInventory {
   metricAlarms: MetricAlarm[];
   commitmentCover: CommitmentCover[];
   listsRead: ListRead[];
+  spotPrices: SpotPrice[];
+  autoScalingGroups: AutoScalingGroup[];
+  eksClusters: EksCluster[];
+  ecsServices: EcsService[];
+  provisionedConcurrency: ProvisionedConcurrency[];
+  restApis: RestApi[];
   /** EC2 prices of the inventory's other regions read from the Price List API (DURION_PRICE_REFRESH). */
   ec2Prices?: RegionalEc2Prices;
 }
@@ -294,4 +312,10 @@ export const emptyResources = (metricWindow: ResourceInventory['metricWindow']):
   metricAlarms: [],
   commitmentCover: [],
   listsRead: [],
+  spotPrices: [],
+  autoScalingGroups: [],
+  eksClusters: [],
+  ecsServices: [],
+  provisionedConcurrency: [],
+  restApis: [],
 });

@@ -1,4 +1,6 @@
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -10,13 +12,16 @@ import {
   DescribeRegionsCommand,
   DescribeReservedInstancesCommand,
   DescribeSnapshotsCommand,
+  DescribeSpotPriceHistoryCommand,
   DescribeTransitGatewayAttachmentsCommand,
   DescribeVolumesCommand,
   DescribeVpcEndpointsCommand,
   EC2Client,
   type Instance,
 } from '@aws-sdk/client-ec2';
+import { ECSClient } from '@aws-sdk/client-ecs';
 import { DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
+import { EKSClient } from '@aws-sdk/client-eks';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
@@ -57,6 +62,10 @@ const others = [
   mockClient(ApplicationAutoScalingClient),
   mockClient(ElastiCacheClient),
   mockClient(Route53Client),
+  mockClient(AutoScalingClient),
+  mockClient(EKSClient),
+  mockClient(ECSClient),
+  mockClient(APIGatewayClient),
 ] as unknown as AwsStub<object, { $metadata: object }, object>[];
 const all = [ec2, cw, rds, s3, pricing, efs, ...others];
 
@@ -81,6 +90,7 @@ beforeEach(() => {
   ec2.on(DescribeVpcEndpointsCommand).resolves({});
   ec2.on(DescribeTransitGatewayAttachmentsCommand).resolves({});
   cw.on(DescribeAlarmsCommand).resolves({});
+  ec2.on(DescribeSpotPriceHistoryCommand).resolves({});
   rds.onAnyCommand().resolves({});
   efs.onAnyCommand().resolves({});
   s3.on(ListBucketsCommand).resolves({ Buckets: [] });

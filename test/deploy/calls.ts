@@ -13,6 +13,7 @@ const OPERATION_OF: Record<string, string> = {
   's3:ListAllMyBuckets': 'ListBuckets',
   's3:GetLifecycleConfiguration': 'GetBucketLifecycleConfiguration',
   'budgets:ViewBudget': 'DescribeBudgets',
+  'apigateway:GET': 'GetRestApis',
 };
 const IAM_OF = Object.fromEntries(Object.entries(OPERATION_OF).map(([iam, op]) => [`${iam.split(':')[0]}:${op}`, iam]));
 /** Calls AWS answers for any caller, without a grant. */
@@ -30,6 +31,8 @@ const PREFIX: Record<string, string> = {
   'client-cost-explorer': 'ce',
   'client-efs': 'elasticfilesystem',
   'client-route-53': 'route53',
+  'client-auto-scaling': 'autoscaling',
+  'client-api-gateway': 'apigateway',
 };
 
 /** `service:Operation` for every command or paginator a source file imports from an AWS SDK client. */

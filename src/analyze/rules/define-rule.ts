@@ -50,6 +50,9 @@ export const SERVICES = {
   elasticache: 'Amazon ElastiCache',
   efs: 'Amazon Elastic File System',
   route53: 'Amazon Route 53',
+  eks: 'Amazon Elastic Container Service for Kubernetes',
+  ecs: 'Amazon Elastic Container Service',
+  apigateway: 'Amazon API Gateway',
 } as const;
 export type RuleService = (typeof SERVICES)[keyof typeof SERVICES];
 

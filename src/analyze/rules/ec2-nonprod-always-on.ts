@@ -1,10 +1,37 @@
 import { usdCents } from '../../domain/money';
+import type { ResourceBase } from '../../domain/resources';
 import { monthlyCost, share } from '../../pricing';
 import { instancePrice } from '../../pricing/ec2-types';
 import { daysSince, defineRule, noPrice, ok, SERVICES, tagValue, wa } from './define-rule';
 
 /** Hours in a week. */
-const WEEK_HOURS = 168;
+export const WEEK_HOURS = 168;
+
+/** The parameters every non-production-schedule rule shares (ASGs and ECS services price their off-hours alike). */
+export const NONPROD_PARAMS = {
+  environmentTag: { default: 'environment', description: 'Tag key naming the environment' },
+  nonProdValues: {
+    default: 'dev,development,staging,stage,test,qa,sandbox',
+    description: 'Comma-separated non-production environment values',
+  },
+};
+export const ON_HOURS_PARAM = {
+  default: 60,
+  description: 'Hours a week a schedule would keep it on (12 h × 5 working days)',
+};
+
+/** The resource's environment when it is a non-production one, else undefined. */
+export function nonProdEnv(
+  r: ResourceBase,
+  params: { environmentTag: string; nonProdValues: string },
+): string | undefined {
+  const env = tagValue(r, params.environmentTag);
+  const nonProd = params.nonProdValues.split(',').map((v) => v.trim().toLowerCase());
+  return env !== undefined && nonProd.includes(env) ? env : undefined;
+}
+
+/** The tag Auto Scaling puts on its instances: stopping one makes the group replace it, so the group is judged. */
+export const ASG_TAG = 'aws:autoscaling:groupName';
 
 export default defineRule({
   id: 'ec2-nonprod-always-on',
@@ -17,23 +44,18 @@ export default defineRule({
   restartNeeded: true,
   action: 'stop',
   params: {
-    environmentTag: { default: 'environment', description: 'Tag key naming the environment' },
-    nonProdValues: {
-      default: 'dev,development,staging,stage,test,qa,sandbox',
-      description: 'Comma-separated non-production environment values',
-    },
+    ...NONPROD_PARAMS,
     minRunningDays: { default: 7, description: 'Running without a stop for at least this many days' },
-    onHoursPerWeek: { default: 60, description: 'Hours a week a schedule would keep it on (12 h × 5 working days)' },
+    onHoursPerWeek: ON_HOURS_PARAM,
   },
   iamActions: ['ec2:DescribeInstances'],
   savingsMethod: 'price-table',
   confidence: 'medium',
   check(resources, params, ctx) {
-    const nonProd = new Set(params.nonProdValues.split(',').map((v) => v.trim().toLowerCase()));
     return resources.instances.flatMap((i) => {
-      if (i.state !== 'running' || i.lifecycle === 'spot') return [];
-      const env = tagValue(i, params.environmentTag);
-      if (env === undefined || !nonProd.has(env)) return [];
+      if (i.state !== 'running' || i.lifecycle === 'spot' || i.tags[ASG_TAG] !== undefined) return [];
+      const env = nonProdEnv(i, params);
+      if (env === undefined) return [];
       // EC2 resets LaunchTime at every start, so it tells how long the instance has run without a stop.
       const days = daysSince(i.launchTime, ctx.asOf);
       if (days === undefined) return [{ resource: i, status: 'skip' as const, reason: 'instance has no launch time' }];

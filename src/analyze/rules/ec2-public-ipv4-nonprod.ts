@@ -1,6 +1,7 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price } from '../../pricing';
-import { defineRule, ok, priced, SERVICES, tagValue, type Verdict, wa } from './define-rule';
+import { defineRule, ok, priced, SERVICES, type Verdict, wa } from './define-rule';
+import { NONPROD_PARAMS, nonProdEnv } from './ec2-nonprod-always-on';
 
 export default defineRule({
   id: 'ec2-public-ipv4-nonprod',
@@ -12,25 +13,18 @@ export default defineRule({
   effort: 'low',
   restartNeeded: true,
   action: 'configure',
-  params: {
-    environmentTag: { default: 'environment', description: 'Tag key naming the environment' },
-    nonProdValues: {
-      default: 'dev,development,staging,stage,test,qa,sandbox',
-      description: 'Comma-separated non-production environment values',
-    },
-  },
+  params: { ...NONPROD_PARAMS },
   iamActions: ['ec2:DescribeInstances', 'ec2:DescribeAddresses'],
   savingsMethod: 'price-table',
   // Whether it needs the address (inbound access, egress without a NAT) is not visible from the inventory.
   confidence: 'low',
   check(resources, params) {
-    const nonProd = new Set(params.nonProdValues.split(',').map((v) => v.trim().toLowerCase()));
     // Elastic IPs are the EIP rules' (eip-unassociated, eip-on-stopped-instance): only auto-assigned addresses here.
     const elastic = new Set(resources.addresses.map((a) => a.publicIp));
     return resources.instances.flatMap((i): Verdict[] => {
       if (i.state !== 'running') return [];
-      const env = tagValue(i, params.environmentTag);
-      if (env === undefined || !nonProd.has(env)) return [];
+      const env = nonProdEnv(i, params);
+      if (env === undefined) return [];
       if (!i.publicIp) return [ok(i, `${env} instance has no public IPv4 address`)];
       if (elastic.has(i.publicIp)) return [];
       const rate = price('vpc.public_ipv4', i.region);

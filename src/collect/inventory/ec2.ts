@@ -12,6 +12,7 @@ import {
 import type { Ec2Instance, NatGateway, ResourceInventory } from '../../domain/resources';
 import { guard } from '../guard';
 import { iso, type RegionContext, tagRecord } from './context';
+import { readSpotPrices } from './spot';
 
 const GIB = 1024 ** 3;
 
@@ -30,6 +31,12 @@ export async function collectEc2(ctx: RegionContext): Promise<Partial<ResourceIn
   await guard(notes, where('DescribeInstances'), async () => {
     out.instances = await readInstances(client, ctx);
   });
+  const spotTypes = (out.instances ?? []).filter(spotPriced).map((i) => i.instanceType);
+  if (spotTypes.length) {
+    await guard(notes, where('DescribeSpotPriceHistory'), async () => {
+      out.spotPrices = await readSpotPrices(client, ctx, spotTypes);
+    });
+  }
   await guard(notes, where('DescribeVolumes'), async () => {
     out.volumes = await readVolumes(client, ctx);
   });
@@ -51,7 +58,14 @@ export async function collectEc2(ctx: RegionContext): Promise<Partial<ResourceIn
   return out;
 }
 
-/** Instances not terminated, each running one with its CPU metric asked for. */
+/** Running On-Demand Linux instances outside Auto Scaling groups: the ones ec2-spot-candidate prices at Spot. */
+const spotPriced = (i: Ec2Instance): boolean =>
+  i.state === 'running' &&
+  i.lifecycle === 'on-demand' &&
+  i.platform === 'linux' &&
+  i.tags['aws:autoscaling:groupName'] === undefined;
+
+/** Instances not terminated, each running one with its CPU metric asked for (and T types their surplus credits). */
 async function readInstances(client: EC2Client, ctx: RegionContext): Promise<ResourceInventory['instances']> {
   const { region, accountId } = ctx;
   const instances: ResourceInventory['instances'] = [];
@@ -76,10 +90,14 @@ async function readInstances(client: EC2Client, ctx: RegionContext): Promise<Res
           lifecycle: i.InstanceLifecycle ?? 'on-demand',
           volumeIds: (i.BlockDeviceMappings ?? []).flatMap((b) => (b.Ebs?.VolumeId ? [b.Ebs.VolumeId] : [])),
           publicIp: i.PublicIpAddress,
+          monitoring: i.Monitoring?.State,
         };
         instances.push(instance);
         if (instance.state === 'running') {
           ctx.metrics.want(instance, 'AWS/EC2', 'CPUUtilization', { InstanceId: instance.id }, 'gauge');
+          if (/^t\d/.test(instance.instanceType)) {
+            ctx.metrics.want(instance, 'AWS/EC2', 'CPUSurplusCreditsCharged', { InstanceId: instance.id }, 'count');
+          }
         }
       }
     }

@@ -13,10 +13,14 @@ import { typesToPrice } from '../../pricing/ec2-types';
 import { guard } from '../guard';
 import { fetchEc2Prices } from '../prices';
 import { collectMetricAlarms } from './alarms';
+import { collectRestApis } from './apigateway';
+import { collectAutoScalingGroups } from './autoscaling';
 import type { RegionContext } from './context';
 import { collectTables } from './dynamodb';
 import { collectEc2 } from './ec2';
+import { collectEcsServices } from './ecs';
 import { collectFileSystems } from './efs';
+import { collectEksClusters } from './eks';
 import { collectCacheClusters } from './elasticache';
 import { collectLoadBalancers } from './elb';
 import { collectFunctions } from './lambda';
@@ -46,6 +50,10 @@ const SERVICES = [
   collectVpcNetwork,
   collectHealthChecks,
   collectMetricAlarms,
+  collectAutoScalingGroups,
+  collectEksClusters,
+  collectEcsServices,
+  collectRestApis,
 ];
 
 /** Run `work` over items with at most `limit` at a time; results in item order. */
