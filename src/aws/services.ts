@@ -22,6 +22,8 @@ export const SERVICE_NAMES: Record<string, string> = {
   DynamoDBClient: 'dynamodb',
   SSMClient: 'ssm',
   SavingsplansClient: 'savingsplans',
+  RedshiftClient: 'redshift',
+  KinesisClient: 'kinesis',
 };
 
 /** The CLI service name for a client, falling back to the class name without "Client". */

@@ -4,6 +4,13 @@
  * not be read is absent (`undefined`), never 0: rules must tell "no traffic" from "no data".
  */
 
+import {
+  type AuroraCluster,
+  DATABASE_METRIC_NAMES,
+  type KinesisStream,
+  type RedshiftCluster,
+} from './resources-database';
+
 /** On-Demand Linux hourly prices by region and instance type, from the Price List API where it was read. */
 export type RegionalEc2Prices = Record<string, Record<string, number>>;
 
@@ -39,6 +46,7 @@ export const METRIC_NAMES = [
   'BytesOutToDestination',
   'ConsumedReadCapacityUnits',
   'ConsumedWriteCapacityUnits',
+  ...DATABASE_METRIC_NAMES,
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -156,6 +164,8 @@ export interface RdsInstance extends ResourceBase {
   createTime?: string;
   /** EngineLifecycleSupport as RDS reports it (open-source-rds-extended-support or ...-disabled). */
   lifecycleSupport?: string;
+  /** Provisioned IOPS (io1, and gp3 above its baseline). */
+  iops?: number;
   metrics?: Metrics;
 }
 
@@ -197,6 +207,8 @@ export interface DynamoTable extends ResourceBase {
   writeCapacityUnits: number;
   /** Whether Application Auto Scaling manages read / write capacity; undefined when it could not be read. */
   autoScaling?: { read: boolean; write: boolean };
+  /** TableSizeBytes as DescribeTable reports it (updated about every six hours). */
+  sizeBytes?: number;
   metrics?: Metrics;
 }
 
@@ -242,6 +254,9 @@ export interface ResourceInventory {
   tables: DynamoTable[];
   cacheClusters: CacheCluster[];
   fileSystems: EfsFileSystem[];
+  dbClusters: AuroraCluster[];
+  redshiftClusters: RedshiftCluster[];
+  streams: KinesisStream[];
   /** EC2 prices of the inventory's other regions read from the Price List API (DURION_PRICE_REFRESH). */
   ec2Prices?: RegionalEc2Prices;
 }
@@ -268,4 +283,7 @@ export const emptyResources = (metricWindow: ResourceInventory['metricWindow']):
   tables: [],
   cacheClusters: [],
   fileSystems: [],
+  dbClusters: [],
+  redshiftClusters: [],
+  streams: [],
 });

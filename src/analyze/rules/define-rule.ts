@@ -49,6 +49,8 @@ export const SERVICES = {
   dynamodb: 'Amazon DynamoDB',
   elasticache: 'Amazon ElastiCache',
   efs: 'Amazon Elastic File System',
+  redshift: 'Amazon Redshift',
+  kinesis: 'Amazon Kinesis',
 } as const;
 export type RuleService = (typeof SERVICES)[keyof typeof SERVICES];
 

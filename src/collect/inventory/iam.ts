@@ -8,6 +8,7 @@ export const COLLECTOR_IAM_ACTIONS = [
   'dynamodb:ListTagsOfResource',
   'elasticache:ListTagsForResource',
   's3:GetBucketTagging',
+  'kinesis:ListTagsForStream',
   // Only with DURION_PRICE_REFRESH=true.
   'pricing:GetProducts',
 ] as const;

@@ -13,6 +13,7 @@ import { typesToPrice } from '../../pricing/ec2-types';
 import { guard } from '../guard';
 import { fetchEc2Prices } from '../prices';
 import type { RegionContext } from './context';
+import { collectDatabaseServices } from './database';
 import { collectTables } from './dynamodb';
 import { collectEc2 } from './ec2';
 import { collectFileSystems } from './efs';
@@ -40,6 +41,7 @@ const SERVICES = [
   collectTables,
   collectCacheClusters,
   collectFileSystems,
+  collectDatabaseServices,
 ];
 
 /** Run `work` over items with at most `limit` at a time; results in item order. */

@@ -1,0 +1,108 @@
+/**
+ * Database and streaming prices beyond the table lookups of index.ts: RDS storage by type with its Multi-AZ copy,
+ * Aurora instance hours by engine, and the vCPU count RDS Extended Support bills by.
+ */
+import { type Estimate, lookupPrice, monthlyCost, price, type Rate, share, sum } from './index';
+
+/**
+ * vCPUs of a DB instance class by size. A `db.` class runs on the EC2 instance type of the same name (db.r5.large is
+ * an r5.large), whose vCPU count the EC2 User Guide lists ("Amazon EC2 instance type specifications"): 2 vCPUs from
+ * micro to large on the burstable t3/t4g and on m/r classes at large, doubling with each size. t2.micro and t2.small
+ * have 1 vCPU (the one family where the rule breaks), and are listed apart.
+ */
+const VCPUS_BY_SIZE: Record<string, number> = {
+  micro: 2,
+  small: 2,
+  medium: 2,
+  large: 2,
+  xlarge: 4,
+  '2xlarge': 8,
+  '4xlarge': 16,
+  '8xlarge': 32,
+  '12xlarge': 48,
+  '16xlarge': 64,
+  '24xlarge': 96,
+  '32xlarge': 128,
+  '48xlarge': 192,
+};
+const VCPUS_BY_CLASS: Record<string, number> = { 'db.t2.micro': 1, 'db.t2.small': 1 };
+
+/** The vCPUs of a DB instance class (`db.r5.large` → 2), or undefined for a class this table cannot size. */
+export function dbClassVcpus(instanceClass: string): number | undefined {
+  if (!instanceClass.startsWith('db.') || instanceClass === 'db.serverless') return undefined;
+  return VCPUS_BY_CLASS[instanceClass] ?? VCPUS_BY_SIZE[instanceClass.slice(instanceClass.lastIndexOf('.') + 1)];
+}
+
+/** Multi-AZ keeps a second copy: RDS bills its storage and IOPS twice (the table's gp3 row: $0.115, $0.23 Multi-AZ). */
+const multiAzCopy = (e: Estimate, multiAz: boolean): Estimate =>
+  multiAz ? share(e, 2, 'Multi-AZ bills storage and IOPS for both copies') : e;
+
+/** The parts of an RDS instance's storage that its price depends on. */
+export interface RdsStorage {
+  storageType?: string;
+  allocatedStorageGb?: number;
+  iops?: number;
+  multiAz: boolean;
+}
+
+/** RDS gp3 includes 3,000 IOPS below 400 GB and 12,000 from 400 GB (MySQL, MariaDB, PostgreSQL). */
+export const RDS_GP3_LARGE_GB = 400;
+export const gp3BaselineIops = (sizeGb: number): number => (sizeGb >= RDS_GP3_LARGE_GB ? 12_000 : 3000);
+
+/**
+ * Monthly cost of an RDS instance's storage (gp2, gp3 with IOPS above its baseline, io1 with its IOPS), Multi-AZ
+ * counted twice; undefined for a type the table has no price for (io2, magnetic, aurora).
+ */
+export function rdsStorageCost(s: RdsStorage, region: string): Estimate | undefined {
+  const gb = s.allocatedStorageGb;
+  const storage = lookupPrice(`rds.storage.${s.storageType ?? 'gp2'}`, region);
+  if (!storage || gb === undefined) return undefined;
+  const parts = [monthlyCost(storage, gb)];
+  if (s.storageType === 'io1') {
+    const iops = price('rds.io1.iops', region);
+    if (!iops || s.iops === undefined) return undefined;
+    parts.push(monthlyCost(iops, s.iops));
+  }
+  if (s.storageType === 'gp3' && (s.iops ?? 0) > gp3BaselineIops(gb)) {
+    const iops = price('rds.gp3.iops_over_baseline', region);
+    if (!iops) return undefined;
+    parts.push(monthlyCost(iops, (s.iops ?? 0) - gp3BaselineIops(gb)));
+  }
+  return multiAzCopy(sum(parts), s.multiAz);
+}
+
+/** The monthly cost of `gb` of an RDS storage type (no IOPS), Multi-AZ counted twice; undefined without a price. */
+export function rdsStorageGbCost(storageType: string, gb: number, multiAz: boolean, region: string) {
+  const storage = lookupPrice(`rds.storage.${storageType}`, region);
+  return storage && multiAzCopy(monthlyCost(storage, gb), multiAz);
+}
+
+/**
+ * Aurora instance price per hour (engine `aurora-mysql`/`aurora-postgresql`, Aurora Standard), or undefined. Aurora
+ * is priced apart from RDS for MySQL/PostgreSQL: its rows are `rds.aurora-mysql.<class>.single_az`.
+ */
+export const auroraPrice = (engine: string, instanceClass: string, region: string): Rate | undefined =>
+  lookupPrice(`rds.${engine}.${instanceClass}.single_az`, region);
+
+/** RDS Extended Support's rate for its year (1, 2, 3 and later), counted from the end of standard support. */
+export function extendedSupportRate(year: number, region: string): Rate | undefined {
+  if (year <= 1) return price('rds.extended_support.year1.vcpu_hour', region);
+  if (year === 2) return price('rds.extended_support.year2.vcpu_hour', region);
+  return price('rds.extended_support.year3.vcpu_hour', region);
+}
+
+/** DynamoDB on-demand cost of a month of request units (Standard table class), or undefined without the prices. */
+export function dynamoOnDemandCost(readUnits: number, writeUnits: number, region: string): Estimate | undefined {
+  const rru = price('dynamodb.ondemand.read.per_million_rru', region);
+  const wru = price('dynamodb.ondemand.write.per_million_wru', region);
+  if (!rru || !wru) return undefined;
+  const millions = (n: number) => Math.round(n / 10_000) / 100;
+  return sum([monthlyCost(rru, millions(readUnits)), monthlyCost(wru, millions(writeUnits))]);
+}
+
+/** DynamoDB provisioned capacity for a month (RCU and WCU by the hour), or undefined without the prices. */
+export function dynamoProvisionedCost(rcu: number, wcu: number, region: string): Estimate | undefined {
+  const r = price('dynamodb.rcu_hour', region);
+  const w = price('dynamodb.wcu_hour', region);
+  return r && w ? sum([monthlyCost(r, rcu), monthlyCost(w, wcu)]) : undefined;
+}
