@@ -25,6 +25,7 @@ import elasticacheClusterIdle from './elasticache-cluster-idle';
 import elbNoTargets from './elb-no-targets';
 import elbNoTraffic from './elb-no-traffic';
 import kinesisStreamIdle from './kinesis-stream-idle';
+import kinesisStreamOndemandToProvisioned from './kinesis-stream-ondemand-to-provisioned';
 import kinesisStreamOverprovisioned from './kinesis-stream-overprovisioned';
 import lambdaMemoryOverprovisioned from './lambda-memory-overprovisioned';
 import lambdaX86ToArm64 from './lambda-x86-to-arm64';
@@ -71,6 +72,7 @@ export const RULES: readonly Rule[] = [
   elbNoTargets,
   elbNoTraffic,
   kinesisStreamIdle,
+  kinesisStreamOndemandToProvisioned,
   kinesisStreamOverprovisioned,
   lambdaMemoryOverprovisioned,
   lambdaX86ToArm64,

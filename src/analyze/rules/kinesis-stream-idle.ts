@@ -1,6 +1,6 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price } from '../../pricing';
-import { defineRule, noPrice, priced, SERVICES, wa } from './define-rule';
+import { defineRule, priced, SERVICES, wa } from './define-rule';
 import { idleByMetric } from './shapes';
 
 export default defineRule({
@@ -32,12 +32,12 @@ export default defineRule({
           busy: (_, bytes) => `${bytes} bytes written over ${days} days`,
           idle: (_, m) => {
             const reason = `${s.mode === 'ON_DEMAND' ? 'on-demand' : `${s.shards}-shard`} stream had ${m.sum} bytes written over ${days} days`;
-            // On-demand streams bill a stream-hour the table does not hold.
-            if (s.mode !== 'PROVISIONED') return noPrice(s, reason, 'Kinesis on-demand stream-hours');
-            const rate = price('kinesis.provisioned.shard_hour', s.region);
-            const cost = rate && monthlyCost(rate, s.shards);
-            const full = `${reason}${cost ? `; its shards bill ${usdCents(cost.monthlyUsd)} a month` : ''}`;
-            return priced(s, full, cost, 'Kinesis shard-hours', { shards: s.shards });
+            // Provisioned streams bill each shard by the hour, on-demand ones the stream by the hour.
+            const onDemand = s.mode === 'ON_DEMAND';
+            const rate = price(onDemand ? 'kinesis.ondemand.stream_hour' : 'kinesis.provisioned.shard_hour', s.region);
+            const cost = rate && monthlyCost(rate, onDemand ? 1 : s.shards);
+            const full = `${reason}${cost ? `; it bills ${usdCents(cost.monthlyUsd)} a month` : ''}`;
+            return priced(s, full, cost, 'Kinesis stream hours', { shards: s.shards, mode: s.mode });
           },
         }),
       ];

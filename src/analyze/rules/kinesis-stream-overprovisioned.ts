@@ -1,7 +1,7 @@
 import { usdCents } from '../../domain/money';
 import type { MetricSummary } from '../../domain/resources';
 import { monthlyCost, price } from '../../pricing';
-import { SHARD_LIMITS } from '../../pricing/streaming';
+import { shardsNeeded } from '../../pricing/streaming';
 import { count, defineRule, noMetric, noPrice, ok, SERVICES, wa } from './define-rule';
 
 const DAY_SECONDS = 86_400;
@@ -39,11 +39,9 @@ export default defineRule({
       if (inBytes.sum === 0) return [];
       const perSecond = (m: MetricSummary) => m.maximum / DAY_SECONDS;
       const t = params.targetUtilization;
-      const needed = Math.max(
-        1,
-        Math.ceil(perSecond(inBytes) / (SHARD_LIMITS.inBytes * t)),
-        Math.ceil(perSecond(inRecords) / (SHARD_LIMITS.inRecords * t)),
-        Math.ceil(perSecond(outBytes) / (SHARD_LIMITS.outBytes * t)),
+      const needed = shardsNeeded(
+        { inBytes: inBytes.maximum, inRecords: inRecords.maximum, outBytes: outBytes.maximum },
+        t,
       );
       const quoted = `${s.shards}-shard stream: busiest day wrote ${(perSecond(inBytes) / 1024).toFixed(1)} KiB/s and read ${(perSecond(outBytes) / 1024).toFixed(1)} KiB/s on average over ${inBytes.datapoints} of ${days} days`;
       const spare = s.shards - needed;

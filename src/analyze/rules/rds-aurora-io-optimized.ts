@@ -29,6 +29,12 @@ export default defineRule({
   confidence: 'medium',
   check(resources, params) {
     const days = resources.metricWindow.days;
+    // Member instances by account, region and id, indexed once and only when there is a cluster to price.
+    let index: Map<string, RdsInstance> | undefined;
+    const byKey = () => {
+      index ??= new Map(resources.dbInstances.map((d) => [`${d.accountId}|${d.region}|${d.id}`, d]));
+      return index;
+    };
     return resources.dbClusters.flatMap((c) => {
       if (c.status !== 'available') return [];
       if (c.storageType === 'aurora-iopt1') return [ok(c, 'already on Aurora I/O-Optimized')];
@@ -37,9 +43,7 @@ export default defineRule({
       const bytes = gauge(c, 'VolumeBytesUsed');
       if (!reads || !writes) return [noMetric(c, 'VolumeReadIOPs/VolumeWriteIOPs', days)];
       if (!bytes) return [noMetric(c, 'VolumeBytesUsed', days)];
-      const members = resources.dbInstances.filter(
-        (d) => d.accountId === c.accountId && d.region === c.region && c.memberIds.includes(d.id),
-      );
+      const members = c.memberIds.flatMap((id) => byKey().get(`${c.accountId}|${c.region}|${id}`) ?? []);
       if (members.length === 0) {
         return [{ resource: c, status: 'skip' as const, reason: `no member instance of ${c.id} was read` }];
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import kinesisIdle from '../../../src/analyze/rules/kinesis-stream-idle';
+import kinesisOndemand from '../../../src/analyze/rules/kinesis-stream-ondemand-to-provisioned';
 import kinesisOverprovisioned from '../../../src/analyze/rules/kinesis-stream-overprovisioned';
 import redshiftIdle from '../../../src/analyze/rules/redshift-cluster-idle';
 import redshiftUnderutilized from '../../../src/analyze/rules/redshift-cluster-underutilized';
@@ -54,7 +55,7 @@ ruleCases(kinesisIdle, {
     check: (f) => {
       // Golden: 4 shards × 730 h × $0.015 (infracost kinesis_stream_test "PROVISIONED 730 hours $10.95") = $43.80.
       expect(f.monthlySavingsUsd).toBe(43.8);
-      expect(f.reason).toBe('4-shard stream had 0 bytes written over 14 days; its shards bill $43.80 a month');
+      expect(f.reason).toBe('4-shard stream had 0 bytes written over 14 days; it bills $43.80 a month');
     },
   },
   clean: { parts: { streams: [stream()] } },
@@ -85,4 +86,52 @@ ruleCases(kinesisOverprovisioned, {
   },
   clean: { parts: { streams: [stream()] } },
   noData: { parts: { streams: [stream({ metrics: {} })] } },
+});
+
+describe('kinesis-stream-idle pricing', () => {
+  it('prices an idle on-demand stream by its stream-hours', () => {
+    const [f] = run(kinesisIdle, {
+      streams: [stream({ mode: 'ON_DEMAND', metrics: { IncomingBytes: flat(0, 0) } })],
+    });
+    // Golden: 730 h × $0.04 (kinesis.ondemand.stream_hour, infracost kinesis_stream_test "ON_DEMAND 730 hours $29.20").
+    expect(f?.monthlySavingsUsd).toBe(29.2);
+  });
+});
+
+const onDemandTraffic = {
+  IncomingBytes: flat(0.5 * MIB * DAY),
+  IncomingRecords: flat(500 * DAY),
+  'GetRecords.Bytes': flat(0.5 * MIB * DAY),
+};
+/** One busy day of 40 MiB/s and nothing else: provisioning for it would cost more than on demand. */
+const burst = {
+  average: 40 * MIB * DAY,
+  maximum: 40 * MIB * DAY,
+  maxDailyAverage: 40 * MIB * DAY,
+  sum: 40 * MIB * DAY,
+  datapoints: 1,
+};
+ruleCases(kinesisOndemand, {
+  flagged: {
+    parts: { streams: [stream({ mode: 'ON_DEMAND', metrics: onDemandTraffic })] },
+    check: (f) => {
+      // Golden: on demand 730 h × $0.04 + 1,283.2 GB in × $0.08 + 1,283.2 GB out × $0.04 = $29.20 + $102.656 +
+      // $51.328 = $183.184; provisioned 1 shard × 730 h × $0.015 + 1,314 M PUT units × $0.014 = $10.95 + $18.396 =
+      // $29.346 (all infracost kinesis_stream_test golden); saving $153.838.
+      expect(f.monthlySavingsUsd).toBe(153.838);
+      expect(f.confidence).toBe('low');
+      expect(f.reason).toContain('1 provisioned shard carry its busiest day at 50% of capacity');
+    },
+  },
+  clean: {
+    parts: {
+      streams: [
+        stream({
+          mode: 'ON_DEMAND',
+          metrics: { IncomingBytes: burst, IncomingRecords: burst, 'GetRecords.Bytes': flat(0, 0) },
+        }),
+      ],
+    },
+  },
+  noData: { parts: { streams: [stream({ mode: 'ON_DEMAND', metrics: {} })] } },
 });
