@@ -39,15 +39,28 @@ const multiAzCopy = (e: Estimate, multiAz: boolean): Estimate =>
 
 /** The parts of an RDS instance's storage that its price depends on. */
 export interface RdsStorage {
+  engine: string;
   storageType?: string;
   allocatedStorageGb?: number;
   iops?: number;
   multiAz: boolean;
 }
 
-/** RDS gp3 includes 3,000 IOPS below 400 GB and 12,000 from 400 GB (MySQL, MariaDB, PostgreSQL). */
-export const RDS_GP3_LARGE_GB = 400;
-export const gp3BaselineIops = (sizeGb: number): number => (sizeGb >= RDS_GP3_LARGE_GB ? 12_000 : 3000);
+/**
+ * The size from which RDS gp3 includes 12,000 IOPS instead of 3,000 (RDS User Guide, "gp3 storage"): 400 GB for
+ * MySQL, MariaDB and PostgreSQL, 200 GB for Oracle; SQL Server and Db2 include 3,000 at any size (undefined). Below
+ * that size MySQL, MariaDB, PostgreSQL and Oracle cannot provision IOPS beyond the 3,000.
+ */
+export function gp3LargeFromGb(engine: string): number | undefined {
+  if (/^(mysql|mariadb|postgres)/.test(engine)) return 400;
+  return engine.startsWith('oracle') ? 200 : undefined;
+}
+
+/** The IOPS RDS gp3 includes for an engine at a size. */
+export function gp3BaselineIops(engine: string, sizeGb: number): number {
+  const large = gp3LargeFromGb(engine);
+  return large !== undefined && sizeGb >= large ? 12_000 : 3000;
+}
 
 /**
  * Monthly cost of an RDS instance's storage (gp2, gp3 with IOPS above its baseline, io1 with its IOPS), Multi-AZ
@@ -63,10 +76,11 @@ export function rdsStorageCost(s: RdsStorage, region: string): Estimate | undefi
     if (!iops || s.iops === undefined) return undefined;
     parts.push(monthlyCost(iops, s.iops));
   }
-  if (s.storageType === 'gp3' && (s.iops ?? 0) > gp3BaselineIops(gb)) {
+  const baseline = gp3BaselineIops(s.engine, gb);
+  if (s.storageType === 'gp3' && (s.iops ?? 0) > baseline) {
     const iops = price('rds.gp3.iops_over_baseline', region);
     if (!iops) return undefined;
-    parts.push(monthlyCost(iops, (s.iops ?? 0) - gp3BaselineIops(gb)));
+    parts.push(monthlyCost(iops, (s.iops ?? 0) - baseline));
   }
   return multiAzCopy(sum(parts), s.multiAz);
 }

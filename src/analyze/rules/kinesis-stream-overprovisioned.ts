@@ -55,7 +55,7 @@ export default defineRule({
         {
           resource: s,
           status: 'alarm' as const,
-          reason: `${quoted}; ${why}: resharding to ${needed} saves ${usdCents(save.monthlyUsd)} a month`,
+          reason: `${quoted}; ${why}: resharding to ${needed} (UpdateShardCount halves at most per step) saves ${usdCents(save.monthlyUsd)} a month`,
           savings: save,
           evidence: { shards: s.shards, neededShards: needed },
         },

@@ -25,7 +25,7 @@ export default defineRule({
     const days = resources.metricWindow.days;
     return resources.dbInstances.flatMap((db) => {
       if (db.storageType !== 'gp3' || db.iops === undefined || !db.allocatedStorageGb) return [];
-      const baseline = gp3BaselineIops(db.allocatedStorageGb);
+      const baseline = gp3BaselineIops(db.engine, db.allocatedStorageGb);
       if (db.iops <= baseline) return [ok(db, `${db.iops} IOPS is within gp3's included ${baseline}`)];
       const read = gauge(db, 'ReadIOPS');
       const write = gauge(db, 'WriteIOPS');

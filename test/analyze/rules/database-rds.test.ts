@@ -77,6 +77,14 @@ describe('rds-io1-to-gp3 sizing', () => {
     expect(f?.monthlySavingsUsd).toBe(1958);
     expect(f?.reason).toContain('gp3 of 400 GB includes 12000 IOPS');
   });
+  it('keeps SQL Server at its size, with 3,000 IOPS included and the rest billed', () => {
+    const [f] = run(rdsIo1ToGp3, {
+      dbInstances: [db({ engine: 'sqlserver-se', storageType: 'io1', allocatedStorageGb: 500, iops: 5000 })],
+    });
+    // Now 500 × $0.125 + 5,000 × $0.10 = $562.50; gp3 500 × $0.115 + 2,000 × $0.02 = $97.50; saving $465.
+    expect(f?.monthlySavingsUsd).toBe(465);
+    expect(f?.reason).toContain('gp3 of 500 GB includes 3000 IOPS, the rest billed');
+  });
 });
 
 ruleCases(rdsStorageOverprovisioned, {
