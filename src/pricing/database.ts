@@ -120,3 +120,44 @@ export function dynamoProvisionedCost(rcu: number, wcu: number, region: string):
   const w = price('dynamodb.wcu_hour', region);
   return r && w ? sum([monthlyCost(r, rcu), monthlyCost(w, wcu)]) : undefined;
 }
+
+/** An Aurora cluster's month on both storage configurations, and the parts the rules quote. */
+export interface AuroraCosts {
+  /** Aurora Standard: instance hours + storage + I/O requests. */
+  standard: Estimate;
+  /** Aurora I/O-Optimized: instance hours × the ratio + storage at its rate, no I/O charge. */
+  optimized: Estimate;
+  io: Estimate;
+  ratio: number;
+  optimizedStorageUsd: number;
+}
+
+/**
+ * What an Aurora cluster (its members' classes, `gb` of volume, `millionIos` a month) costs on Standard and on
+ * I/O-Optimized; undefined when a member class or a rate has no price.
+ */
+export function auroraCosts(
+  engine: string,
+  classes: string[],
+  usage: { gb: number; millionIos: number },
+  region: string,
+): AuroraCosts | undefined {
+  const rates = classes.map((c) => auroraPrice(engine, c, region));
+  const io = price('aurora.standard.io.per_million', region);
+  const ratio = price('aurora.io_optimized.instance_price_ratio', region);
+  const stdStorage = price('aurora.standard.storage.gb_month', region);
+  const optStorage = price('aurora.io_optimized.storage.gb_month', region);
+  if (!io || !ratio || !stdStorage || !optStorage || rates.some((r) => !r)) return undefined;
+  const instances = sum(rates.map((r) => monthlyCost(r as Rate)));
+  const ioCost = monthlyCost(io, usage.millionIos);
+  return {
+    standard: sum([instances, monthlyCost(stdStorage, usage.gb), ioCost]),
+    optimized: sum([
+      share(instances, ratio.usd, 'I/O-Optimized instance-hour ratio, aurora.io_optimized.instance_price_ratio'),
+      monthlyCost(optStorage, usage.gb),
+    ]),
+    io: ioCost,
+    ratio: ratio.usd,
+    optimizedStorageUsd: optStorage.usd,
+  };
+}

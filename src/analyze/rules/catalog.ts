@@ -32,6 +32,7 @@ import lambdaX86ToArm64 from './lambda-x86-to-arm64';
 import logsNoRetention from './logs-no-retention';
 import natGatewayIdle from './nat-gateway-idle';
 import rdsAuroraIoOptimized from './rds-aurora-io-optimized';
+import rdsAuroraIoOptimizedUnneeded from './rds-aurora-io-optimized-unneeded';
 import rdsExtendedSupport from './rds-extended-support';
 import rdsGp3IopsOverprovisioned from './rds-gp3-iops-overprovisioned';
 import rdsInstanceIdle from './rds-instance-idle';
@@ -79,6 +80,7 @@ export const RULES: readonly Rule[] = [
   logsNoRetention,
   natGatewayIdle,
   rdsAuroraIoOptimized,
+  rdsAuroraIoOptimizedUnneeded,
   rdsExtendedSupport,
   rdsGp3IopsOverprovisioned,
   rdsInstanceIdle,

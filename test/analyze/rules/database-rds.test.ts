@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import auroraIoOptimized from '../../../src/analyze/rules/rds-aurora-io-optimized';
+import auroraIoOptimizedUnneeded from '../../../src/analyze/rules/rds-aurora-io-optimized-unneeded';
 import rdsExtendedSupport from '../../../src/analyze/rules/rds-extended-support';
 import rdsGp3Iops from '../../../src/analyze/rules/rds-gp3-iops-overprovisioned';
 import rdsIo1ToGp3 from '../../../src/analyze/rules/rds-io1-to-gp3';
@@ -168,4 +169,24 @@ describe('rds-aurora-io-optimized pricing', () => {
     });
     expect(f?.status).toBe('ok');
   });
+});
+
+const heavyIo = { VolumeReadIOPs: flat(60e6), VolumeWriteIOPs: flat(40e6), VolumeBytesUsed: flat(100 * GIB) };
+ruleCases(auroraIoOptimizedUnneeded, {
+  flagged: {
+    parts: { dbInstances: members, dbClusters: [auroraCluster({ storageType: 'aurora-iopt1' })] },
+    check: (f) => {
+      // Golden: I/O-Optimized = 2 × 730 h × $0.29 db.r4.large (infracost rds_cluster_instance_test "730 hours
+      // $211.70") × 1.3 + 100 GB × $0.225 = $550.42 + $22.50 = $572.92; Standard = $423.40 + 100 GB × $0.10 + 61 M I/Os
+      // (2 M a day × 30.4167) × $0.20 = $445.60; saving $127.32.
+      expect(f.monthlySavingsUsd).toBe(127.32);
+      expect(f.reason).toContain('on Standard its I/O would bill $12.20 a month');
+    },
+  },
+  clean: {
+    parts: { dbInstances: members, dbClusters: [auroraCluster({ storageType: 'aurora-iopt1', metrics: heavyIo })] },
+  },
+  noData: {
+    parts: { dbInstances: members, dbClusters: [auroraCluster({ storageType: 'aurora-iopt1', metrics: {} })] },
+  },
 });
