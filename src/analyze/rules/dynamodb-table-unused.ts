@@ -40,7 +40,14 @@ export default defineRule({
         t.billingMode === 'PROVISIONED'
           ? ` with ${t.readCapacityUnits} RCU / ${t.writeCapacityUnits} WCU provisioned`
           : ' on demand';
-      const reason = `table of ${gb} GB${capacity} had no reads or writes over ${days} days${cost ? `; it bills ${usdCents(cost.monthlyUsd)} a month` : ''}`;
+      const idle = `table of ${gb} GB${capacity} had no reads or writes over ${days} days`;
+      // An empty on-demand table bills nothing while nobody uses it.
+      if (t.billingMode !== 'PROVISIONED' && t.sizeBytes === undefined) {
+        const why = 'DescribeTable reported no size, so its storage cannot be priced';
+        return [{ resource: t, status: 'info' as const, reason: `${idle}; ${why}`, unpriced: why }];
+      }
+      if (t.billingMode !== 'PROVISIONED' && gb === 0) return [ok(t, `${idle}, and bills nothing while unused`)];
+      const reason = `${idle}${cost ? `; it bills ${usdCents(cost.monthlyUsd)} a month` : ''}`;
       return [priced(t, reason, cost && cost.monthlyUsd > 0 ? cost : undefined, 'DynamoDB storage', { sizeGb: gb })];
     });
   },

@@ -1,8 +1,8 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ondemandToProvisioned from '../../../src/analyze/rules/dynamodb-ondemand-to-provisioned';
 import provisionedToOndemand from '../../../src/analyze/rules/dynamodb-provisioned-to-ondemand';
 import tableUnused from '../../../src/analyze/rules/dynamodb-table-unused';
-import { flat, ruleCases, table } from './fixtures';
+import { flat, ruleCases, run, table } from './fixtures';
 import { GIB } from './fixtures-database';
 
 const DAY = 86_400;
@@ -93,4 +93,20 @@ ruleCases(tableUnused, {
   },
   clean: { parts: { tables: [table()] } },
   noData: { parts: { tables: [table({ metrics: undefined })] } },
+});
+
+describe('dynamodb-table-unused on demand', () => {
+  const unused = { ConsumedReadCapacityUnits: flat(0, 0), ConsumedWriteCapacityUnits: flat(0, 0) };
+  it('leaves an empty on-demand table ok: it bills nothing', () => {
+    const [f] = run(tableUnused, { tables: [table({ ...onDemand, sizeBytes: 0, metrics: unused })] });
+    expect(f?.status).toBe('ok');
+  });
+  it('prices the storage of an unused on-demand table, and says so when its size is unknown', () => {
+    const [priced] = run(tableUnused, { tables: [table({ ...onDemand, sizeBytes: 4 * GIB, metrics: unused })] });
+    // 4 GB × $0.25 (dynamodb.storage.standard.gb_month) = $1.00.
+    expect(priced?.monthlySavingsUsd).toBe(1);
+    const [unknown] = run(tableUnused, { tables: [table({ ...onDemand, metrics: unused })] });
+    expect(unknown).toMatchObject({ status: 'info', monthlySavingsUsd: 0 });
+    expect(unknown?.savingsBasis).toContain('reported no size');
+  });
 });
