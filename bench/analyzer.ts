@@ -8,9 +8,11 @@ import { evaluateRules } from '../src/analyze/rules';
 import type { MetricSummary, ResourceBase, ResourceInventory } from '../src/domain/resources';
 import { emptyResources } from '../src/domain/resources';
 import { rank, scoreDraft } from '../src/ledger/score';
+import { addDatabaseKinds } from './analyzer-database';
 import { addComputeResources, COMPUTE_SHARE } from './compute';
 
 const AS_OF = '2026-11-20';
+const GIB = 1024 ** 3;
 const RESOURCES = 100_000;
 const ACCOUNTS = ['111111111111', '222222222222', '333333333333'];
 const REGIONS = ['us-east-1', 'eu-west-1', 'us-west-2', 'ap-southeast-2'];
@@ -171,7 +173,18 @@ export function generateInventory(total = RESOURCES, seed = 42): ResourceInvento
       status: 'available',
       storageType: 'gp2',
       allocatedStorageGb: 100,
-      metrics: { DatabaseConnections: metric(r() < 0.1 ? 0 : r() * 100), CPUUtilization: metric(r() * 50) },
+      metrics: {
+        DatabaseConnections: metric(r() < 0.1 ? 0 : r() * 100),
+        CPUUtilization: metric(r() * 50),
+        // 30 of 100 GB free, without drawing from the random source (the rest of the inventory stays as it was).
+        FreeStorageSpace: {
+          average: 30 * GIB,
+          maximum: 33 * GIB,
+          maxDailyAverage: 31 * GIB,
+          sum: 420 * GIB,
+          datapoints: 14,
+        },
+      },
     });
   for (let n = count('dbSnapshots'); n > 0; n--, i++)
     inv.dbSnapshots.push({
@@ -226,6 +239,7 @@ export function generateInventory(total = RESOURCES, seed = 42): ResourceInvento
     });
   addNetwork(inv, { count: (k) => count(k), next: () => i++, base, pick, metric, ago, r });
   addComputeResources(inv, total, i, { r, pick, base, ago, metric });
+  addDatabaseKinds(inv, total, i, { r, pick, base, metric });
   return inv;
 }
 

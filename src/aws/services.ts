@@ -23,6 +23,8 @@ export const SERVICE_NAMES: Record<string, string> = {
   SSMClient: 'ssm',
   SavingsplansClient: 'savingsplans',
   SupportClient: 'support',
+  RedshiftClient: 'redshift',
+  KinesisClient: 'kinesis',
 };
 
 /** The CLI service name for a client, falling back to the class name without "Client". */

@@ -12,7 +12,12 @@ import {
   type RestApi,
   type SpotPrice,
 } from './resources-compute';
-
+import {
+  type AuroraCluster,
+  DATABASE_METRIC_NAMES,
+  type KinesisStream,
+  type RedshiftCluster,
+} from './resources-database';
 import type {
   CommitmentCover,
   HealthCheck,
@@ -62,6 +67,7 @@ export const METRIC_NAMES = [
   'BytesOut',
   'HealthCheckStatus',
   ...COMPUTE_METRIC_NAMES,
+  ...DATABASE_METRIC_NAMES,
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -182,6 +188,8 @@ export interface RdsInstance extends ResourceBase {
   createTime?: string;
   /** EngineLifecycleSupport as RDS reports it (open-source-rds-extended-support or ...-disabled). */
   lifecycleSupport?: string;
+  /** Provisioned IOPS (io1, and gp3 above its baseline). */
+  iops?: number;
   metrics?: Metrics;
 }
 
@@ -223,6 +231,8 @@ export interface DynamoTable extends ResourceBase {
   writeCapacityUnits: number;
   /** Whether Application Auto Scaling manages read / write capacity; undefined when it could not be read. */
   autoScaling?: { read: boolean; write: boolean };
+  /** TableSizeBytes as DescribeTable reports it (updated about every six hours). */
+  sizeBytes?: number;
   metrics?: Metrics;
 }
 
@@ -280,6 +290,9 @@ export interface ResourceInventory {
   ecsServices: EcsService[];
   provisionedConcurrency: ProvisionedConcurrency[];
   restApis: RestApi[];
+  dbClusters: AuroraCluster[];
+  redshiftClusters: RedshiftCluster[];
+  streams: KinesisStream[];
   /** EC2 prices of the inventory's other regions read from the Price List API (DURION_PRICE_REFRESH). */
   ec2Prices?: RegionalEc2Prices;
 }
@@ -318,4 +331,7 @@ export const emptyResources = (metricWindow: ResourceInventory['metricWindow']):
   ecsServices: [],
   provisionedConcurrency: [],
   restApis: [],
+  dbClusters: [],
+  redshiftClusters: [],
+  streams: [],
 });

@@ -25,9 +25,11 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import { RedshiftClient } from '@aws-sdk/client-redshift';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import {
   GetBucketLifecycleConfigurationCommand,
@@ -66,6 +68,8 @@ const others = [
   mockClient(EKSClient),
   mockClient(ECSClient),
   mockClient(APIGatewayClient),
+  mockClient(RedshiftClient),
+  mockClient(KinesisClient),
 ] as unknown as AwsStub<object, { $metadata: object }, object>[];
 const all = [ec2, cw, rds, s3, pricing, efs, ...others];
 
@@ -222,7 +226,7 @@ describe('collectResources', () => {
         message: expect.stringContaining('region eu-south-1 not read'),
       }),
     ]);
-    expect(rds.calls()).toHaveLength(2); // instances and snapshots, us-east-1 only
+    expect(rds.calls()).toHaveLength(3); // instances, snapshots and clusters, us-east-1 only
   });
 
   it('reads regional EC2 prices from the Price List API only when asked, for the other regions', async () => {

@@ -5,7 +5,10 @@ import asgSpotCandidate from './asg-spot-candidate';
 import cloudwatchAlarmInsufficientData from './cloudwatch-alarm-insufficient-data';
 import cloudwatchAlarmOrphaned from './cloudwatch-alarm-orphaned';
 import type { Rule } from './define-rule';
+import dynamodbOndemandToProvisioned from './dynamodb-ondemand-to-provisioned';
 import dynamodbProvisionedNoAutoscaling from './dynamodb-provisioned-no-autoscaling';
+import dynamodbProvisionedToOndemand from './dynamodb-provisioned-to-ondemand';
+import dynamodbTableUnused from './dynamodb-table-unused';
 import ebsGp2ToGp3 from './ebs-gp2-to-gp3';
 import ebsIoToGp3 from './ebs-io-to-gp3';
 import ebsSnapshotArchiveCandidate from './ebs-snapshot-archive-candidate';
@@ -36,6 +39,9 @@ import elasticacheClusterIdle from './elasticache-cluster-idle';
 import elbClassicToAlb from './elb-classic-to-alb';
 import elbNoTargets from './elb-no-targets';
 import elbNoTraffic from './elb-no-traffic';
+import kinesisStreamIdle from './kinesis-stream-idle';
+import kinesisStreamOndemandToProvisioned from './kinesis-stream-ondemand-to-provisioned';
+import kinesisStreamOverprovisioned from './kinesis-stream-overprovisioned';
 import lambdaMemoryOverprovisioned from './lambda-memory-overprovisioned';
 import lambdaProvisionedConcurrencyUnused from './lambda-provisioned-concurrency-unused';
 import lambdaX86ToArm64 from './lambda-x86-to-arm64';
@@ -44,11 +50,18 @@ import natGatewayIdle from './nat-gateway-idle';
 import natGatewayNoDynamodbEndpoint from './nat-gateway-no-dynamodb-endpoint';
 import natGatewayNoS3Endpoint from './nat-gateway-no-s3-endpoint';
 import natGatewayPerAzNonprod from './nat-gateway-per-az-nonprod';
+import rdsAuroraIoOptimized from './rds-aurora-io-optimized';
+import rdsAuroraIoOptimizedUnneeded from './rds-aurora-io-optimized-unneeded';
 import rdsExtendedSupport from './rds-extended-support';
+import rdsGp3IopsOverprovisioned from './rds-gp3-iops-overprovisioned';
 import rdsInstanceIdle from './rds-instance-idle';
 import rdsInstanceLowCpu from './rds-instance-low-cpu';
+import rdsIo1ToGp3 from './rds-io1-to-gp3';
 import rdsMultiAzNonprod from './rds-multi-az-nonprod';
 import rdsSnapshotOrphaned from './rds-snapshot-orphaned';
+import rdsStorageOverprovisioned from './rds-storage-overprovisioned';
+import redshiftClusterIdle from './redshift-cluster-idle';
+import redshiftClusterUnderutilized from './redshift-cluster-underutilized';
 import route53HealthCheckFailing from './route53-health-check-failing';
 import s3NoAbortMultipart from './s3-no-abort-multipart';
 import s3NoLifecycle from './s3-no-lifecycle';
@@ -64,7 +77,10 @@ export const RULES: readonly Rule[] = [
   asgSpotCandidate,
   cloudwatchAlarmInsufficientData,
   cloudwatchAlarmOrphaned,
+  dynamodbOndemandToProvisioned,
   dynamodbProvisionedNoAutoscaling,
+  dynamodbProvisionedToOndemand,
+  dynamodbTableUnused,
   ebsGp2ToGp3,
   ebsIoToGp3,
   ebsSnapshotArchiveCandidate,
@@ -95,6 +111,9 @@ export const RULES: readonly Rule[] = [
   elbClassicToAlb,
   elbNoTargets,
   elbNoTraffic,
+  kinesisStreamIdle,
+  kinesisStreamOndemandToProvisioned,
+  kinesisStreamOverprovisioned,
   lambdaMemoryOverprovisioned,
   lambdaProvisionedConcurrencyUnused,
   lambdaX86ToArm64,
@@ -103,11 +122,18 @@ export const RULES: readonly Rule[] = [
   natGatewayNoDynamodbEndpoint,
   natGatewayNoS3Endpoint,
   natGatewayPerAzNonprod,
+  rdsAuroraIoOptimized,
+  rdsAuroraIoOptimizedUnneeded,
   rdsExtendedSupport,
+  rdsGp3IopsOverprovisioned,
   rdsInstanceIdle,
   rdsInstanceLowCpu,
+  rdsIo1ToGp3,
   rdsMultiAzNonprod,
   rdsSnapshotOrphaned,
+  rdsStorageOverprovisioned,
+  redshiftClusterIdle,
+  redshiftClusterUnderutilized,
   route53HealthCheckFailing,
   s3NoAbortMultipart,
   s3NoLifecycle,

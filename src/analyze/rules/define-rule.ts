@@ -53,6 +53,8 @@ export const SERVICES = {
   eks: 'Amazon Elastic Container Service for Kubernetes',
   ecs: 'Amazon Elastic Container Service',
   apigateway: 'Amazon API Gateway',
+  redshift: 'Amazon Redshift',
+  kinesis: 'Amazon Kinesis',
 } as const;
 export type RuleService = (typeof SERVICES)[keyof typeof SERVICES];
 

@@ -50,6 +50,7 @@ export async function collectTables(ctx: RegionContext): Promise<Partial<Resourc
         billingMode: t.BillingModeSummary?.BillingMode ?? 'PROVISIONED',
         readCapacityUnits: t.ProvisionedThroughput?.ReadCapacityUnits ?? 0,
         writeCapacityUnits: t.ProvisionedThroughput?.WriteCapacityUnits ?? 0,
+        sizeBytes: t.TableSizeBytes,
         autoScaling: scaled && {
           read: scaled.has(`table/${name}|dynamodb:table:ReadCapacityUnits`),
           write: scaled.has(`table/${name}|dynamodb:table:WriteCapacityUnits`),

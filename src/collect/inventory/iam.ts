@@ -9,6 +9,7 @@ export const COLLECTOR_IAM_ACTIONS = [
   'elasticache:ListTagsForResource',
   's3:GetBucketTagging',
   'route53:ListTagsForResources',
+  'kinesis:ListTagsForStream',
   // Only with DURION_PRICE_REFRESH=true.
   'pricing:GetProducts',
 ] as const;

@@ -16,6 +16,7 @@ import { collectMetricAlarms } from './alarms';
 import { collectRestApis } from './apigateway';
 import { collectAutoScalingGroups } from './autoscaling';
 import type { RegionContext } from './context';
+import { collectDatabaseServices } from './database';
 import { collectTables } from './dynamodb';
 import { collectEc2 } from './ec2';
 import { collectEcsServices } from './ecs';
@@ -54,6 +55,7 @@ const SERVICES = [
   collectEksClusters,
   collectEcsServices,
   collectRestApis,
+  collectDatabaseServices,
 ];
 
 /** Run `work` over items with at most `limit` at a time; results in item order. */

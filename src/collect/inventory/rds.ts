@@ -29,10 +29,21 @@ export async function collectRds(ctx: RegionContext): Promise<Partial<ResourceIn
           allocatedStorageGb: d.AllocatedStorage,
           createTime: iso(d.InstanceCreateTime),
           lifecycleSupport: d.EngineLifecycleSupport,
+          iops: d.Iops,
         };
         dbInstances.push(db);
         for (const name of ['DatabaseConnections', 'CPUUtilization'] as const) {
           ctx.metrics.want(db, 'AWS/RDS', name, { DBInstanceIdentifier: db.id }, 'gauge');
+        }
+        // Aurora storage is the cluster's (rds-clusters.ts): FreeStorageSpace is an instance's own volume.
+        if (!db.engine.startsWith('aurora')) {
+          ctx.metrics.want(db, 'AWS/RDS', 'FreeStorageSpace', { DBInstanceIdentifier: db.id }, 'gauge');
+        }
+        // Provisioned gp3 IOPS are billed above the baseline: their use is what rds-gp3-iops-overprovisioned judges.
+        if (db.storageType === 'gp3' && db.iops !== undefined) {
+          for (const name of ['ReadIOPS', 'WriteIOPS'] as const) {
+            ctx.metrics.want(db, 'AWS/RDS', name, { DBInstanceIdentifier: db.id }, 'gauge');
+          }
         }
       }
     }

@@ -1,5 +1,4 @@
 import { expect } from 'vitest';
-import rdsExtendedSupport from '../../../src/analyze/rules/rds-extended-support';
 import rdsInstanceIdle from '../../../src/analyze/rules/rds-instance-idle';
 import rdsInstanceLowCpu from '../../../src/analyze/rules/rds-instance-low-cpu';
 import rdsMultiAzNonprod from '../../../src/analyze/rules/rds-multi-az-nonprod';
@@ -42,17 +41,6 @@ ruleCases(rdsMultiAzNonprod, {
     parts: { dbInstances: [db({ multiAz: true, engine: 'oracle-ee', tags: { environment: 'dev' } })] },
     check: (f) => expect(f.reason).toContain('no bundled list price'),
   },
-});
-
-ruleCases(rdsExtendedSupport, {
-  flagged: {
-    parts: { dbInstances: [db({ engine: 'postgres', engineVersion: '12.19' })] },
-    status: 'info',
-    check: (f) => expect(f.reason).toContain('left standard support on 2025-02-28'),
-  },
-  clean: { parts: { dbInstances: [db({ engine: 'postgres', engineVersion: '16.4' })] } },
-  // Engines without a bundled support calendar are not judged.
-  noData: { parts: { dbInstances: [db({ engine: 'sqlserver-se', engineVersion: '15.00' })] }, empty: true },
 });
 
 ruleCases(rdsSnapshotOrphaned, {
