@@ -4,6 +4,14 @@
  * not be read is absent (`undefined`), never 0: rules must tell "no traffic" from "no data".
  */
 
+import {
+  type EcrRepositoryFields,
+  type EfsLifecycle,
+  type IncompleteUploads,
+  type S3StorageByType,
+  STORAGE_METRIC_NAMES,
+} from './resources-storage';
+
 /** On-Demand Linux hourly prices by region and instance type, from the Price List API where it was read. */
 export type RegionalEc2Prices = Record<string, Record<string, number>>;
 
@@ -39,6 +47,7 @@ export const METRIC_NAMES = [
   'BytesOutToDestination',
   'ConsumedReadCapacityUnits',
   'ConsumedWriteCapacityUnits',
+  ...STORAGE_METRIC_NAMES,
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -66,6 +75,8 @@ export interface EbsVolume extends ResourceBase {
   state: string;
   attachedInstanceIds: string[];
   createTime?: string;
+  /** AWS/EBS VolumeReadOps, VolumeWriteOps, VolumeReadBytes, VolumeWriteBytes (counts: daily Sums). */
+  metrics?: Metrics;
 }
 
 export interface EbsSnapshot extends ResourceBase {
@@ -172,12 +183,24 @@ export interface LogGroup extends ResourceBase {
   retentionDays?: number;
   storedBytes: number;
   creationTime?: string;
+  /** STANDARD or INFREQUENT_ACCESS (logGroupClass). */
+  logGroupClass?: string;
+  /** AWS/Logs IncomingBytes (a count). */
+  metrics?: Metrics;
 }
 
 export interface S3Bucket extends ResourceBase {
   creationDate?: string;
   /** Lifecycle rules read from the bucket; [] means none; undefined means they could not be read. */
   lifecycle?: { enabled: boolean; hasTransitionOrExpiration: boolean; abortsIncompleteUploads: boolean }[];
+  /** Whether an enabled lifecycle rule moves current objects to another storage class; undefined when not read. */
+  tiersObjects?: boolean;
+  /** AWS/S3 BucketSizeBytes by storage type; undefined when not read. */
+  storage?: S3StorageByType<Metrics>;
+  /** AWS/S3 NumberOfObjects (StorageType AllStorageTypes, a daily gauge). */
+  metrics?: Metrics;
+  /** Incomplete multipart uploads, read where no lifecycle rule aborts them; undefined when not read. */
+  incompleteUploads?: IncompleteUploads;
 }
 
 export interface LambdaFunction extends ResourceBase {
@@ -198,6 +221,10 @@ export interface DynamoTable extends ResourceBase {
   /** Whether Application Auto Scaling manages read / write capacity; undefined when it could not be read. */
   autoScaling?: { read: boolean; write: boolean };
   metrics?: Metrics;
+  /** TableSizeBytes as DescribeTable reports it (updated about every six hours). */
+  tableSizeBytes?: number;
+  /** STANDARD or STANDARD_INFREQUENT_ACCESS (TableClassSummary; absent means STANDARD). */
+  tableClass?: string;
 }
 
 export interface CacheCluster extends ResourceBase {
@@ -218,7 +245,13 @@ export interface EfsFileSystem extends ResourceBase {
   creationTime?: string;
   /** AWS/EFS ClientConnections (a count: Sum over the window). */
   metrics?: Metrics;
+  /** SizeInBytes.ValueInStandard: bytes in the Standard class. */
+  standardBytes?: number;
+  /** Its lifecycle policies; undefined when they could not be read. */
+  lifecycle?: EfsLifecycle;
 }
+
+export type EcrRepository = ResourceBase & EcrRepositoryFields;
 
 /** Everything the inventory collectors read in one run, by kind. */
 export interface ResourceInventory {
@@ -242,6 +275,7 @@ export interface ResourceInventory {
   tables: DynamoTable[];
   cacheClusters: CacheCluster[];
   fileSystems: EfsFileSystem[];
+  repositories: EcrRepository[];
   /** EC2 prices of the inventory's other regions read from the Price List API (DURION_PRICE_REFRESH). */
   ec2Prices?: RegionalEc2Prices;
 }
@@ -268,4 +302,5 @@ export const emptyResources = (metricWindow: ResourceInventory['metricWindow']):
   tables: [],
   cacheClusters: [],
   fileSystems: [],
+  repositories: [],
 });

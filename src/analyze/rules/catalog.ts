@@ -30,6 +30,7 @@ import rdsInstanceIdle from './rds-instance-idle';
 import rdsInstanceLowCpu from './rds-instance-low-cpu';
 import rdsMultiAzNonprod from './rds-multi-az-nonprod';
 import rdsSnapshotOrphaned from './rds-snapshot-orphaned';
+import s3IntelligentTieringCandidate from './s3-intelligent-tiering-candidate';
 import s3NoAbortMultipart from './s3-no-abort-multipart';
 import s3NoLifecycle from './s3-no-lifecycle';
 
@@ -65,6 +66,7 @@ export const RULES: readonly Rule[] = [
   rdsInstanceLowCpu,
   rdsMultiAzNonprod,
   rdsSnapshotOrphaned,
+  s3IntelligentTieringCandidate,
   s3NoAbortMultipart,
   s3NoLifecycle,
 ];

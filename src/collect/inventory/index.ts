@@ -153,7 +153,14 @@ export async function collectResources(
     collectRegionResources(aws, { accountId: options.accountId, region }, options.asOf),
   );
   mergeRegionReads(inventory, reads, notes);
-  const buckets = await collectBuckets(aws, aws.homeRegion, options.accountId, inventory.regions, notes);
+  const buckets = await collectBuckets(
+    aws,
+    aws.homeRegion,
+    options.accountId,
+    inventory.regions,
+    notes,
+    inventory.metricWindow,
+  );
   if (buckets) inventory.buckets = buckets;
   if (config.priceRefresh) await refreshPrices(aws, inventory, notes);
   return inventory;

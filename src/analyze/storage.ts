@@ -1,0 +1,39 @@
+/** What the storage rules read alike: sizes in GB from bytes and S3 storage metrics, and their wording. */
+import type { MetricSummary, S3Bucket } from '../domain/resources';
+import { S3_STORAGE_TYPES, type S3StorageType } from '../domain/resources-storage';
+
+/** AWS bills storage in GB of 2^30 bytes. */
+export const GIB = 1024 ** 3;
+
+/** Bytes as GB, to the cent of a GB (so bases and reasons quote what was priced). */
+export const toGb = (bytes: number): number => Math.round((bytes / GIB) * 100) / 100;
+
+/**
+ * A bucket's GB in one storage type, averaged over the window: undefined when the metric was not read, 0 when it was
+ * read with no datapoint (S3 publishes none for a class that holds nothing).
+ */
+export function bucketGb(bucket: S3Bucket, type: S3StorageType): number | undefined {
+  const m = bucket.storage?.[type]?.metrics?.BucketSizeBytes;
+  if (!m) return undefined;
+  return m.datapoints > 0 ? toGb(m.average) : 0;
+}
+
+/** A bucket's GB over every storage type read (undefined when none was read). */
+export function bucketTotalGb(bucket: S3Bucket): number | undefined {
+  const each = S3_STORAGE_TYPES.map((t) => bucketGb(bucket, t)).filter((g): g is number => g !== undefined);
+  return each.length ? each.reduce((a, b) => a + b, 0) : undefined;
+}
+
+/** Standard-IA bills every object as at least 128 KB: smaller objects can cost more there than in Standard. */
+export const IA_MIN_OBJECT_KB = 128;
+
+/** A bucket's mean object size in KB, when both its size and its object count (NumberOfObjects) were read. */
+export function meanObjectKb(bucket: S3Bucket, objects: MetricSummary | undefined): number | undefined {
+  const total = bucketTotalGb(bucket);
+  if (total === undefined || !objects || objects.datapoints === 0 || objects.average <= 0) return undefined;
+  return (total * 1024 * 1024) / objects.average;
+}
+
+/** A number with thousands separators and at most two decimals (reasons). */
+export const fmt = (n: number): string =>
+  (Math.round(n * 100) / 100).toString().replace(/^(\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
