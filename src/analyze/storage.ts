@@ -1,6 +1,7 @@
 /** What the storage rules read alike: sizes in GB from bytes and S3 storage metrics, and their wording. */
 import type { MetricSummary, S3Bucket } from '../domain/resources';
 import { S3_STORAGE_TYPES, type S3StorageType } from '../domain/resources-storage';
+import type { Estimate } from '../pricing';
 
 /** AWS bills storage in GB of 2^30 bytes. */
 export const GIB = 1024 ** 3;
@@ -37,3 +38,34 @@ export function meanObjectKb(bucket: S3Bucket, objects: MetricSummary | undefine
 /** A number with thousands separators and at most two decimals (reasons). */
 export const fmt = (n: number): string =>
   (Math.round(n * 100) / 100).toString().replace(/^(\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+
+const DAY_SECONDS = 86_400;
+export const MIB = 1024 ** 2;
+
+/**
+ * The busiest day's average rate of two daily counts added (reads and writes), per second: an upper bound of that
+ * day's mean, since the two maxima may fall on different days. Undefined when either was not read.
+ */
+export function busiestDayPerSecond(a: MetricSummary | undefined, b: MetricSummary | undefined): number | undefined {
+  if (!a || !b) return undefined;
+  return (a.maximum + b.maximum) / DAY_SECONDS;
+}
+
+/** Whether every instance a volume is attached to is known and stopped (ebs-volume-on-stopped-instance's case). */
+export function onStoppedInstances(
+  volume: { accountId: string; attachedInstanceIds: string[] },
+  states: Map<string, string>,
+): boolean {
+  const attached = volume.attachedInstanceIds.map((id) => states.get(`${volume.accountId}/${id}`));
+  return attached.length > 0 && attached.every((s) => s === 'stopped' || s === 'stopping');
+}
+
+/** Instance states by `account/id`, for onStoppedInstances. */
+export const instanceStates = (instances: { accountId: string; id: string; state: string }[]): Map<string, string> =>
+  new Map(instances.map((i) => [`${i.accountId}/${i.id}`, i.state]));
+
+/** An estimate whose quantity rests on an assumption: the basis names it. */
+export const assumed = (e: Estimate, why: string): Estimate => ({
+  ...e,
+  basis: `${e.basis}, the quantity being ${why}`,
+});

@@ -2,10 +2,14 @@
 import type { Rule } from './define-rule';
 import dynamodbProvisionedNoAutoscaling from './dynamodb-provisioned-no-autoscaling';
 import ebsGp2ToGp3 from './ebs-gp2-to-gp3';
+import ebsGp3IopsOverprovisioned from './ebs-gp3-iops-overprovisioned';
+import ebsGp3ThroughputOverprovisioned from './ebs-gp3-throughput-overprovisioned';
 import ebsIoToGp3 from './ebs-io-to-gp3';
 import ebsSnapshotArchiveCandidate from './ebs-snapshot-archive-candidate';
 import ebsSnapshotOld from './ebs-snapshot-old';
 import ebsSnapshotOrphaned from './ebs-snapshot-orphaned';
+import ebsSt1ToSc1 from './ebs-st1-to-sc1';
+import ebsVolumeIdle from './ebs-volume-idle';
 import ebsVolumeOnStoppedInstance from './ebs-volume-on-stopped-instance';
 import ebsVolumeUnattached from './ebs-volume-unattached';
 import ec2AmiUnused from './ec2-ami-unused';
@@ -38,10 +42,14 @@ import s3NoLifecycle from './s3-no-lifecycle';
 export const RULES: readonly Rule[] = [
   dynamodbProvisionedNoAutoscaling,
   ebsGp2ToGp3,
+  ebsGp3IopsOverprovisioned,
+  ebsGp3ThroughputOverprovisioned,
   ebsIoToGp3,
   ebsSnapshotArchiveCandidate,
   ebsSnapshotOld,
   ebsSnapshotOrphaned,
+  ebsSt1ToSc1,
+  ebsVolumeIdle,
   ebsVolumeOnStoppedInstance,
   ebsVolumeUnattached,
   ec2AmiUnused,

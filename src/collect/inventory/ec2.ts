@@ -12,6 +12,7 @@ import {
 import type { Ec2Instance, NatGateway, ResourceInventory } from '../../domain/resources';
 import { guard } from '../guard';
 import { iso, type RegionContext, tagRecord } from './context';
+import { wantVolumeMetrics } from './ebs-metrics';
 
 const GIB = 1024 ** 3;
 
@@ -90,7 +91,7 @@ async function readInstances(client: EC2Client, ctx: RegionContext): Promise<Res
 /** EBS volumes with the instances they are attached to. */
 async function readVolumes(
   client: EC2Client,
-  { region, accountId }: RegionContext,
+  { region, accountId, metrics }: RegionContext,
 ): Promise<ResourceInventory['volumes']> {
   const volumes: ResourceInventory['volumes'] = [];
   for await (const page of paginateDescribeVolumes({ client }, {})) {
@@ -112,6 +113,7 @@ async function readVolumes(
       });
     }
   }
+  for (const v of volumes) wantVolumeMetrics(metrics, v);
   return volumes;
 }
 

@@ -39,3 +39,14 @@ export const repository = (o: Partial<EcrRepository> = {}): EcrRepository => ({
 });
 
 export { WINDOW };
+
+const DAY = 86_400;
+const MIB = 1024 ** 2;
+
+/** A volume's AWS/EBS counts from daily rates: operations per second and MiB per second, read and written. */
+export const volumeIo = (readOps: number, writeOps: number, readMiBps = 1, writeMiBps = 1) => ({
+  VolumeReadOps: readOps ? flat(readOps * DAY) : flat(0, 0),
+  VolumeWriteOps: writeOps ? flat(writeOps * DAY) : flat(0, 0),
+  VolumeReadBytes: flat(readMiBps * MIB * DAY),
+  VolumeWriteBytes: flat(writeMiBps * MIB * DAY),
+});
