@@ -1,7 +1,7 @@
 /** What the storage rules read alike: sizes in GB from bytes and S3 storage metrics, and their wording. */
 import type { MetricSummary, S3Bucket } from '../domain/resources';
 import { S3_STORAGE_TYPES, type S3StorageType } from '../domain/resources-storage';
-import type { Estimate } from '../pricing';
+import { type Estimate, saving } from '../pricing';
 
 /** AWS bills storage in GB of 2^30 bytes. */
 export const GIB = 1024 ** 3;
@@ -69,3 +69,12 @@ export const assumed = (e: Estimate, why: string): Estimate => ({
   ...e,
   basis: `${e.basis}, the quantity being ${why}`,
 });
+
+/** A saving less a cost it brings (a monitoring fee, dearer requests), never below zero; the basis shows both. */
+export function less(gross: Estimate, cost: Estimate): Estimate {
+  const net = saving(gross, cost);
+  return {
+    ...net,
+    basis: `(${gross.basis}) = $${gross.monthlyUsd.toFixed(2)}, less (${cost.basis}) = $${cost.monthlyUsd.toFixed(2)}`,
+  };
+}

@@ -185,6 +185,8 @@ export interface LogGroup extends ResourceBase {
   creationTime?: string;
   /** STANDARD or INFREQUENT_ACCESS (logGroupClass). */
   logGroupClass?: string;
+  /** Metric filters on the group (Infrequent Access supports none). */
+  metricFilterCount?: number;
   /** AWS/Logs IncomingBytes (a count). */
   metrics?: Metrics;
 }

@@ -14,6 +14,7 @@ import {
   EC2Client,
   type Instance,
 } from '@aws-sdk/client-ec2';
+import { ECRClient } from '@aws-sdk/client-ecr';
 import { DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -53,6 +54,7 @@ const others = [
   mockClient(DynamoDBClient),
   mockClient(ApplicationAutoScalingClient),
   mockClient(ElastiCacheClient),
+  mockClient(ECRClient),
 ] as unknown as AwsStub<object, { $metadata: object }, object>[];
 const all = [ec2, cw, rds, s3, pricing, efs, ...others];
 

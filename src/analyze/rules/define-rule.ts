@@ -49,6 +49,7 @@ export const SERVICES = {
   dynamodb: 'Amazon DynamoDB',
   elasticache: 'Amazon ElastiCache',
   efs: 'Amazon Elastic File System',
+  ecr: 'Amazon EC2 Container Registry (ECR)',
 } as const;
 export type RuleService = (typeof SERVICES)[keyof typeof SERVICES];
 

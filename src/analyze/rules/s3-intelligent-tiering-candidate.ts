@@ -1,6 +1,6 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price, saving, share } from '../../pricing';
-import { bucketGb, fmt, IA_MIN_OBJECT_KB, meanObjectKb } from '../storage';
+import { bucketGb, fmt, IA_MIN_OBJECT_KB, less, meanObjectKb } from '../storage';
 import { defineRule, gauge, noMetric, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
@@ -58,7 +58,7 @@ export default defineRule({
         std &&
         ia &&
         fee &&
-        saving(
+        less(
           share(saving(monthlyCost(std, gb), monthlyCost(ia, gb)), params.coldShare, why),
           monthlyCost(fee, thousands),
         );

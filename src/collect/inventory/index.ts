@@ -15,6 +15,7 @@ import { fetchEc2Prices } from '../prices';
 import type { RegionContext } from './context';
 import { collectTables } from './dynamodb';
 import { collectEc2 } from './ec2';
+import { collectRepositories } from './ecr';
 import { collectFileSystems } from './efs';
 import { collectCacheClusters } from './elasticache';
 import { collectLoadBalancers } from './elb';
@@ -40,6 +41,7 @@ const SERVICES = [
   collectTables,
   collectCacheClusters,
   collectFileSystems,
+  collectRepositories,
 ];
 
 /** Run `work` over items with at most `limit` at a time; results in item order. */
