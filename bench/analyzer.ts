@@ -8,6 +8,7 @@ import { evaluateRules } from '../src/analyze/rules';
 import type { MetricSummary, ResourceBase, ResourceInventory } from '../src/domain/resources';
 import { emptyResources } from '../src/domain/resources';
 import { rank, scoreDraft } from '../src/ledger/score';
+import { addStorage } from './analyzer-storage';
 
 const AS_OF = '2026-11-20';
 const RESOURCES = 100_000;
@@ -218,6 +219,7 @@ export function generateInventory(total = RESOURCES, seed = 42): ResourceInvento
       status: 'available',
       metrics: { CurrConnections: metric(r() < 0.1 ? 0 : r() * 100) },
     });
+  addStorage(inv, { total, r, base, metric, ago }, i);
   return inv;
 }
 
