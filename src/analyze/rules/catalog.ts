@@ -5,6 +5,7 @@ import dynamodbStandardIaCandidate from './dynamodb-standard-ia-candidate';
 import ebsGp2ToGp3 from './ebs-gp2-to-gp3';
 import ebsGp3IopsOverprovisioned from './ebs-gp3-iops-overprovisioned';
 import ebsGp3ThroughputOverprovisioned from './ebs-gp3-throughput-overprovisioned';
+import ebsIoIopsOverprovisioned from './ebs-io-iops-overprovisioned';
 import ebsIoToGp3 from './ebs-io-to-gp3';
 import ebsSnapshotArchiveCandidate from './ebs-snapshot-archive-candidate';
 import ebsSnapshotOld from './ebs-snapshot-old';
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   ebsGp2ToGp3,
   ebsGp3IopsOverprovisioned,
   ebsGp3ThroughputOverprovisioned,
+  ebsIoIopsOverprovisioned,
   ebsIoToGp3,
   ebsSnapshotArchiveCandidate,
   ebsSnapshotOld,

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import ebsGp3IopsOverprovisioned from '../../../src/analyze/rules/ebs-gp3-iops-overprovisioned';
 import ebsGp3ThroughputOverprovisioned from '../../../src/analyze/rules/ebs-gp3-throughput-overprovisioned';
+import ebsIoIopsOverprovisioned from '../../../src/analyze/rules/ebs-io-iops-overprovisioned';
 import ebsSt1ToSc1 from '../../../src/analyze/rules/ebs-st1-to-sc1';
 import ebsVolumeIdle from '../../../src/analyze/rules/ebs-volume-idle';
 import { daysAgo, instance, ruleCases, volume } from './fixtures';
@@ -91,4 +92,41 @@ ruleCases(ebsSt1ToSc1, {
   },
   clean: { parts: { volumes: [volume({ type: 'st1', sizeGb: 500, metrics: volumeIo(100, 100, 20, 10) })] } },
   noData: { parts: { volumes: [volume({ type: 'st1', sizeGb: 500 })] } },
+});
+
+ruleCases(ebsIoIopsOverprovisioned, {
+  flagged: {
+    parts: { volumes: [volume({ type: 'io1', sizeGb: 1000, iops: 20_000, metrics: volumeIo(300, 200) })] },
+    check: (f) => {
+      // Golden: busiest day 300 + 200 = 500 IOPS × 10 assumed burst headroom = 5,000 kept: (20,000 − 5,000) IOPS ×
+      // $0.065 per provisioned IOPS-month (ebs.io1.iops, infracost ebs_volume_test golden) = $975.00.
+      expect(f.monthlySavingsUsd).toBe(975);
+      expect(f.savingsBasis).toContain('15,000 × $0.065 (ebs.io1.iops');
+    },
+  },
+  clean: {
+    parts: {
+      volumes: [
+        volume({ type: 'io2', iops: 40_000, metrics: volumeIo(3000, 2000) }),
+        // Within gp3's 16,000 IOPS: ebs-io-to-gp3's.
+        volume({ id: 'vol-gp3able', type: 'io1', iops: 10_000, metrics: volumeIo(1, 1) }),
+      ],
+    },
+  },
+  noData: { parts: { volumes: [volume({ type: 'io2', iops: 20_000 })] } },
+});
+
+ruleCases(ebsIoIopsOverprovisioned, {
+  flagged: {
+    // io2 at 64,000 IOPS doing 1,000 a day on average: only the tier-1 IOPS removed are priced.
+    parts: { volumes: [volume({ type: 'io2', sizeGb: 2000, iops: 64_000, metrics: volumeIo(600, 400) })] },
+    check: (f) => {
+      // Golden: 10,000 IOPS kept; of the 54,000 removed, those within the first 32,000: 22,000 × $0.065
+      // (ebs.io2.iops_tier1_upto_32000, infracost ebs_volume_test golden) = $1,430.00 at least.
+      expect(f.monthlySavingsUsd).toBe(1430);
+      expect(f.savingsBasis).toContain('counting only those within io2 tier 1');
+    },
+  },
+  clean: { parts: { volumes: [volume()] } },
+  noData: { parts: { volumes: [volume({ type: 'io1', iops: 20_000, metrics: {} })] } },
 });
