@@ -47,6 +47,11 @@ export function addStorage(inv: ResourceInventory, g: Generator, next: number): 
   }
   for (const v of inv.volumes) {
     if (v.state !== 'in-use') continue;
+    // The generator's volumes are gp2/gp3 roots: a few become magnetic, st1, or io1 above what gp3 provides.
+    const kind = r();
+    if (kind < 0.01) v.type = 'standard';
+    else if (kind < 0.03) Object.assign(v, { type: 'st1', sizeGb: 500 + Math.floor(r() * 2000) });
+    else if (kind < 0.05) Object.assign(v, { type: 'io1', iops: 16_000 + Math.floor(r() * 20_000) });
     if (v.type === 'gp3' && r() < 0.2) {
       v.iops = 3000 + Math.floor(r() * 9000);
       v.throughputMBps = 125 + Math.floor(r() * 500);

@@ -7,6 +7,7 @@ import ebsGp3IopsOverprovisioned from './ebs-gp3-iops-overprovisioned';
 import ebsGp3ThroughputOverprovisioned from './ebs-gp3-throughput-overprovisioned';
 import ebsIoIopsOverprovisioned from './ebs-io-iops-overprovisioned';
 import ebsIoToGp3 from './ebs-io-to-gp3';
+import ebsMagneticToGp3 from './ebs-magnetic-to-gp3';
 import ebsSnapshotArchiveCandidate from './ebs-snapshot-archive-candidate';
 import ebsSnapshotOld from './ebs-snapshot-old';
 import ebsSnapshotOrphaned from './ebs-snapshot-orphaned';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   ebsGp3ThroughputOverprovisioned,
   ebsIoIopsOverprovisioned,
   ebsIoToGp3,
+  ebsMagneticToGp3,
   ebsSnapshotArchiveCandidate,
   ebsSnapshotOld,
   ebsSnapshotOrphaned,

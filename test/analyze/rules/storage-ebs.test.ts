@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import ebsGp3IopsOverprovisioned from '../../../src/analyze/rules/ebs-gp3-iops-overprovisioned';
 import ebsGp3ThroughputOverprovisioned from '../../../src/analyze/rules/ebs-gp3-throughput-overprovisioned';
 import ebsIoIopsOverprovisioned from '../../../src/analyze/rules/ebs-io-iops-overprovisioned';
+import ebsMagneticToGp3 from '../../../src/analyze/rules/ebs-magnetic-to-gp3';
 import ebsSt1ToSc1 from '../../../src/analyze/rules/ebs-st1-to-sc1';
 import ebsVolumeIdle from '../../../src/analyze/rules/ebs-volume-idle';
 import { daysAgo, instance, ruleCases, volume } from './fixtures';
@@ -129,4 +130,19 @@ ruleCases(ebsIoIopsOverprovisioned, {
   },
   clean: { parts: { volumes: [volume()] } },
   noData: { parts: { volumes: [volume({ type: 'io1', iops: 20_000, metrics: {} })] } },
+});
+
+ruleCases(ebsMagneticToGp3, {
+  flagged: {
+    parts: { volumes: [volume({ type: 'standard', sizeGb: 500, metrics: volumeIo(300, 100) })] },
+    check: (f) => {
+      // Golden: 400 IOPS × 86,400 s × 30.42 days = 1,051.2 million requests × $0.05 per million + 500 GB × $0.05 =
+      // $77.56 magnetic, against 500 GB × $0.08 gp3 = $40.00 (ebs.standard.*, ebs.gp3.storage: infracost
+      // ebs_volume_test golden): $37.56.
+      expect(f.monthlySavingsUsd).toBe(37.56);
+      expect(f.savingsBasis).toContain('1051.2 × $0.05 (ebs.standard.io_requests');
+    },
+  },
+  clean: { parts: { volumes: [volume({ type: 'standard', sizeGb: 500, metrics: volumeIo(20, 10) })] } },
+  noData: { parts: { volumes: [volume({ type: 'standard', sizeGb: 500 })] } },
 });
