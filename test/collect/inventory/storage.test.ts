@@ -304,3 +304,35 @@ describe('storage fields of the EFS, Logs, DynamoDB and EC2 collectors', () => {
     ]);
   });
 });
+
+describe('metric query ids and account ids in dimension values', () => {
+  const sentIds = async (buckets: string[]) => {
+    cw.reset();
+    metricsBy((q) => (dims(q).BucketName?.startsWith('logs-2') ? 2 : 1));
+    const requests = new MetricRequests();
+    const targets = buckets.map(() => ({}) as { metrics?: Record<string, { average: number }> });
+    for (const [n, b] of buckets.entries()) {
+      requests.want(
+        targets[n] as object,
+        'AWS/S3',
+        'NumberOfObjects',
+        { BucketName: b, StorageType: 'AllStorageTypes' },
+        'gauge',
+      );
+    }
+    await requests.fetch(live(), 'us-east-1', WINDOW, []);
+    const ids = cw
+      .commandCalls(GetMetricDataCommand)
+      .flatMap((c) => c.args[0].input.MetricDataQueries?.map((q) => q.Id));
+    return { ids, averages: targets.map((t) => t.metrics?.NumberOfObjects?.average) };
+  };
+
+  it('are the same once a cassette scrubbed the account ids, and still tell apart names differing only by one', async () => {
+    const real = await sentIds(['logs-111111111111']);
+    const scrubbed = await sentIds(['logs-100000000001']);
+    expect(scrubbed.ids).toEqual(real.ids);
+    const twins = await sentIds(['logs-111111111111', 'logs-222222222222']);
+    expect(new Set(twins.ids).size).toBe(4);
+    expect(twins.averages).toEqual([1, 2]);
+  });
+});
