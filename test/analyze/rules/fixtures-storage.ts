@@ -2,7 +2,7 @@
 import type { EcrRepository, S3Bucket } from '../../../src/domain/resources';
 import type { S3StorageByType } from '../../../src/domain/resources-storage';
 import { S3_STORAGE_TYPES } from '../../../src/domain/resources-storage';
-import { bucket, flat, WINDOW } from './fixtures';
+import { bucket, flat } from './fixtures';
 
 export const GIB = 1024 ** 3;
 
@@ -37,8 +37,6 @@ export const repository = (o: Partial<EcrRepository> = {}): EcrRepository => ({
   images: { total: 10, bytes: 10 * GIB, olderThan: [] },
   ...o,
 });
-
-export { WINDOW };
 
 const DAY = 86_400;
 const MIB = 1024 ** 2;
