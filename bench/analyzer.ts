@@ -9,6 +9,7 @@ import type { MetricSummary, ResourceBase, ResourceInventory } from '../src/doma
 import { emptyResources } from '../src/domain/resources';
 import { rank, scoreDraft } from '../src/ledger/score';
 import { addDatabaseKinds } from './analyzer-database';
+import { addStorage } from './analyzer-storage';
 import { addComputeResources, COMPUTE_SHARE } from './compute';
 
 const AS_OF = '2026-11-20';
@@ -240,6 +241,7 @@ export function generateInventory(total = RESOURCES, seed = 42): ResourceInvento
   addNetwork(inv, { count: (k) => count(k), next: () => i++, base, pick, metric, ago, r });
   addComputeResources(inv, total, i, { r, pick, base, ago, metric });
   addDatabaseKinds(inv, total, i, { r, pick, base, metric });
+  addStorage(inv, { total, r, base, metric, ago }, i);
   return inv;
 }
 

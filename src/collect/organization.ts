@@ -150,7 +150,7 @@ export async function collectSlice(aws: Aws, reach: Reach, item: WorkItem, asOf:
         : await collectComputeOptimizer(member, [item.region], read.notes);
   const buckets =
     member && item.bucketRegions
-      ? await collectBuckets(member, item.region, item.accountId, item.bucketRegions, read.notes)
+      ? await collectBuckets(member, item.region, item.accountId, item.bucketRegions, read.notes, metricWindow(asOf))
       : undefined;
   read.notes.unshift(...notes);
   for (const n of read.notes) n.accountId ??= item.accountId;

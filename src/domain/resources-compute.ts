@@ -1,9 +1,8 @@
 /**
  * Compute, container and serverless resources beside EC2 instances: Auto Scaling groups, EKS clusters, ECS services,
- * Lambda provisioned concurrency, API Gateway REST APIs and the Spot prices EC2 reports. resources.ts imports this
- * file, so it imports nothing back: the base fields and the metric summary are restated here structurally (the same
- * shapes as ResourceBase and MetricSummary there).
+ * Lambda provisioned concurrency, API Gateway REST APIs and the Spot prices EC2 reports.
  */
+import type { MetricSummary, ResourceBase } from './resource-base';
 
 /** CloudWatch metrics read for these kinds besides resources.ts's own (spread into its METRIC_NAMES). */
 export const COMPUTE_METRIC_NAMES = [
@@ -13,22 +12,7 @@ export const COMPUTE_METRIC_NAMES = [
   'Count',
 ] as const;
 
-interface Summary {
-  average: number;
-  maximum: number;
-  maxDailyAverage: number;
-  sum: number;
-  datapoints: number;
-}
-type ComputeMetrics = Partial<Record<'CPUUtilization' | (typeof COMPUTE_METRIC_NAMES)[number], Summary>>;
-
-interface Base {
-  accountId: string;
-  region: string;
-  id: string;
-  arn?: string;
-  tags: Record<string, string>;
-}
+type ComputeMetrics = Partial<Record<'CPUUtilization' | (typeof COMPUTE_METRIC_NAMES)[number], MetricSummary>>;
 
 /** The latest Linux/UNIX Spot price of an instance type in one Availability Zone (DescribeSpotPriceHistory). */
 export interface SpotPrice {
@@ -40,7 +24,7 @@ export interface SpotPrice {
   timestamp?: string;
 }
 
-export interface AutoScalingGroup extends Base {
+export interface AutoScalingGroup extends ResourceBase {
   desired: number;
   min: number;
   max: number;
@@ -54,7 +38,7 @@ export interface AutoScalingGroup extends Base {
   scheduled?: boolean;
 }
 
-export interface EksCluster extends Base {
+export interface EksCluster extends ResourceBase {
   version: string;
   status: string;
   createdAt?: string;
@@ -68,7 +52,7 @@ export interface EksCluster extends Base {
   fargateProfiles?: number;
 }
 
-export interface EcsService extends Base {
+export interface EcsService extends ResourceBase {
   clusterName: string;
   serviceName: string;
   /** FARGATE, EC2, EXTERNAL, or the capacity providers joined (FARGATE_SPOT, ...) when a strategy is used. */
@@ -86,7 +70,7 @@ export interface EcsService extends Base {
   metrics?: ComputeMetrics;
 }
 
-export interface ProvisionedConcurrency extends Base {
+export interface ProvisionedConcurrency extends ResourceBase {
   functionName: string;
   /** The alias or version the configuration is on. */
   qualifier: string;
@@ -97,7 +81,7 @@ export interface ProvisionedConcurrency extends Base {
   metrics?: ComputeMetrics;
 }
 
-export interface RestApi extends Base {
+export interface RestApi extends ResourceBase {
   name: string;
   /** EDGE, REGIONAL or PRIVATE. */
   endpointTypes: string[];

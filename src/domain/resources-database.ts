@@ -3,25 +3,8 @@
  * metrics their rules read, beside the RDS and DynamoDB kinds of resources.ts.
  */
 
-/**
- * What every resource carries and the metric statistics, restated structurally from resources.ts (ResourceBase,
- * MetricSummary): resources.ts imports this file, so importing back would make a cycle. The test builders
- * (test/analyze/rules/fixtures-database.ts) check that these kinds are assignable to ResourceBase.
- */
-interface ResourceBase {
-  accountId: string;
-  region: string;
-  id: string;
-  arn?: string;
-  tags: Record<string, string>;
-}
-interface MetricSummary {
-  average: number;
-  maximum: number;
-  maxDailyAverage: number;
-  sum: number;
-  datapoints: number;
-}
+import type { MetricSummary, ResourceBase } from './resource-base';
+
 type Metrics = Partial<Record<string, MetricSummary>>;
 
 /** CloudWatch metrics of the database and streaming rules (appended to METRIC_NAMES). */

@@ -3,26 +3,9 @@
  * checks, CloudWatch alarms, and the Savings Plans cover of the organization (what Cost Explorer and the Savings Plans
  * API said about commitments, carried to the rules). Metrics follow resources.ts: absent means not read, never 0.
  */
+import type { MetricSummary, ResourceBase } from './resource-base';
 
-/**
- * resources.ts imports this file, so its base shapes are restated here rather than imported (a type import back would
- * be a cycle): structurally the same as ResourceBase and MetricSummary, so these resources are those.
- */
-interface ResourceBase {
-  accountId: string;
-  region: string;
-  id: string;
-  arn?: string;
-  tags: Record<string, string>;
-}
-interface Summary {
-  average: number;
-  maximum: number;
-  maxDailyAverage: number;
-  sum: number;
-  datapoints: number;
-}
-type Metrics = Partial<Record<'BytesProcessed' | 'BytesIn' | 'BytesOut' | 'HealthCheckStatus', Summary>>;
+type Metrics = Partial<Record<'BytesProcessed' | 'BytesIn' | 'BytesOut' | 'HealthCheckStatus', MetricSummary>>;
 
 export interface VpcEndpoint extends ResourceBase {
   /** Gateway, Interface, GatewayLoadBalancer, Resource or ServiceNetwork, as EC2 spells it. */

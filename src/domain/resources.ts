@@ -3,6 +3,10 @@
  * account, region, tags and (where a rule needs them) CloudWatch statistics over a stated window. A metric that could
  * not be read is absent (`undefined`), never 0: rules must tell "no traffic" from "no data".
  */
+import type { MetricSummary, ResourceBase, Tags } from './resource-base';
+
+export type { MetricSummary, ResourceBase, Tags } from './resource-base';
+
 import {
   type AutoScalingGroup,
   COMPUTE_METRIC_NAMES,
@@ -27,22 +31,16 @@ import type {
   VpcEndpoint,
 } from './resources-network';
 
+import {
+  type EcrRepositoryFields,
+  type EfsLifecycle,
+  type IncompleteUploads,
+  type S3StorageByType,
+  STORAGE_METRIC_NAMES,
+} from './resources-storage';
+
 /** On-Demand Linux hourly prices by region and instance type, from the Price List API where it was read. */
 export type RegionalEc2Prices = Record<string, Record<string, number>>;
-
-/** CloudWatch statistics of one metric over the inventory's metric window, from daily datapoints. */
-export interface MetricSummary {
-  /** Mean of the daily averages. */
-  average: number;
-  /** Highest daily maximum. */
-  maximum: number;
-  /** Highest daily average (what "CPU max of daily averages" quotes). */
-  maxDailyAverage: number;
-  /** Sum over the window (for counts: requests, bytes, invocations). */
-  sum: number;
-  /** Days that had a datapoint. Fewer than the window means the resource is younger or was idle with no data. */
-  datapoints: number;
-}
 
 /**
  * The CloudWatch metrics the collectors read and the rules judge: one closed list, so a name misspelt on either
@@ -68,23 +66,12 @@ export const METRIC_NAMES = [
   'HealthCheckStatus',
   ...COMPUTE_METRIC_NAMES,
   ...DATABASE_METRIC_NAMES,
+  ...STORAGE_METRIC_NAMES,
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
 /** Metric name → summary; a name that is absent was not available. */
 export type Metrics = Partial<Record<MetricName, MetricSummary>>;
-
-export type Tags = Record<string, string>;
-
-/** What every resource carries. */
-export interface ResourceBase {
-  accountId: string;
-  region: string;
-  /** The id people recognise (vol-…, i-…, bucket name, function name). */
-  id: string;
-  arn?: string;
-  tags: Tags;
-}
 
 export interface EbsVolume extends ResourceBase {
   type: string;
@@ -95,6 +82,8 @@ export interface EbsVolume extends ResourceBase {
   state: string;
   attachedInstanceIds: string[];
   createTime?: string;
+  /** AWS/EBS VolumeReadOps, VolumeWriteOps, VolumeReadBytes, VolumeWriteBytes (counts: daily Sums). */
+  metrics?: Metrics;
 }
 
 export interface EbsSnapshot extends ResourceBase {
@@ -206,12 +195,26 @@ export interface LogGroup extends ResourceBase {
   retentionDays?: number;
   storedBytes: number;
   creationTime?: string;
+  /** STANDARD or INFREQUENT_ACCESS (logGroupClass). */
+  logGroupClass?: string;
+  /** Metric filters on the group (Infrequent Access supports none). */
+  metricFilterCount?: number;
+  /** AWS/Logs IncomingBytes (a count). */
+  metrics?: Metrics;
 }
 
 export interface S3Bucket extends ResourceBase {
   creationDate?: string;
   /** Lifecycle rules read from the bucket; [] means none; undefined means they could not be read. */
   lifecycle?: { enabled: boolean; hasTransitionOrExpiration: boolean; abortsIncompleteUploads: boolean }[];
+  /** Whether an enabled lifecycle rule moves current objects to another storage class; undefined when not read. */
+  tiersObjects?: boolean;
+  /** AWS/S3 BucketSizeBytes by storage type; undefined when not read. */
+  storage?: S3StorageByType<Metrics>;
+  /** AWS/S3 NumberOfObjects (StorageType AllStorageTypes, a daily gauge). */
+  metrics?: Metrics;
+  /** Incomplete multipart uploads, read where no lifecycle rule aborts them; undefined when not read. */
+  incompleteUploads?: IncompleteUploads;
 }
 
 export interface LambdaFunction extends ResourceBase {
@@ -234,6 +237,10 @@ export interface DynamoTable extends ResourceBase {
   /** TableSizeBytes as DescribeTable reports it (updated about every six hours). */
   sizeBytes?: number;
   metrics?: Metrics;
+  /** TableSizeBytes as DescribeTable reports it (updated about every six hours). */
+  tableSizeBytes?: number;
+  /** STANDARD or STANDARD_INFREQUENT_ACCESS (TableClassSummary; absent means STANDARD). */
+  tableClass?: string;
 }
 
 export interface CacheCluster extends ResourceBase {
@@ -254,7 +261,13 @@ export interface EfsFileSystem extends ResourceBase {
   creationTime?: string;
   /** AWS/EFS ClientConnections (a count: Sum over the window). */
   metrics?: Metrics;
+  /** SizeInBytes.ValueInStandard: bytes in the Standard class. */
+  standardBytes?: number;
+  /** Its lifecycle policies; undefined when they could not be read. */
+  lifecycle?: EfsLifecycle;
 }
+
+export type EcrRepository = ResourceBase & EcrRepositoryFields;
 
 /** Everything the inventory collectors read in one run, by kind. */
 export interface ResourceInventory {
@@ -293,6 +306,7 @@ export interface ResourceInventory {
   dbClusters: AuroraCluster[];
   redshiftClusters: RedshiftCluster[];
   streams: KinesisStream[];
+  repositories: EcrRepository[];
   /** EC2 prices of the inventory's other regions read from the Price List API (DURION_PRICE_REFRESH). */
   ec2Prices?: RegionalEc2Prices;
 }
@@ -334,4 +348,5 @@ export const emptyResources = (metricWindow: ResourceInventory['metricWindow']):
   dbClusters: [],
   redshiftClusters: [],
   streams: [],
+  repositories: [],
 });

@@ -19,6 +19,7 @@ import {
   EC2Client,
   type Instance,
 } from '@aws-sdk/client-ec2';
+import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
 import { EKSClient } from '@aws-sdk/client-eks';
@@ -70,6 +71,7 @@ const others = [
   mockClient(APIGatewayClient),
   mockClient(RedshiftClient),
   mockClient(KinesisClient),
+  mockClient(ECRClient),
 ] as unknown as AwsStub<object, { $metadata: object }, object>[];
 const all = [ec2, cw, rds, s3, pricing, efs, ...others];
 

@@ -14,6 +14,8 @@ const OPERATION_OF: Record<string, string> = {
   's3:GetLifecycleConfiguration': 'GetBucketLifecycleConfiguration',
   'budgets:ViewBudget': 'DescribeBudgets',
   'apigateway:GET': 'GetRestApis',
+  's3:ListBucketMultipartUploads': 'ListMultipartUploads',
+  's3:ListMultipartUploadParts': 'ListParts',
 };
 const IAM_OF = Object.fromEntries(Object.entries(OPERATION_OF).map(([iam, op]) => [`${iam.split(':')[0]}:${op}`, iam]));
 /** Calls AWS answers for any caller, without a grant. */

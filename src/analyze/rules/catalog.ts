@@ -8,12 +8,19 @@ import type { Rule } from './define-rule';
 import dynamodbOndemandToProvisioned from './dynamodb-ondemand-to-provisioned';
 import dynamodbProvisionedNoAutoscaling from './dynamodb-provisioned-no-autoscaling';
 import dynamodbProvisionedToOndemand from './dynamodb-provisioned-to-ondemand';
+import dynamodbStandardIaCandidate from './dynamodb-standard-ia-candidate';
 import dynamodbTableUnused from './dynamodb-table-unused';
 import ebsGp2ToGp3 from './ebs-gp2-to-gp3';
+import ebsGp3IopsOverprovisioned from './ebs-gp3-iops-overprovisioned';
+import ebsGp3ThroughputOverprovisioned from './ebs-gp3-throughput-overprovisioned';
+import ebsIoIopsOverprovisioned from './ebs-io-iops-overprovisioned';
 import ebsIoToGp3 from './ebs-io-to-gp3';
+import ebsMagneticToGp3 from './ebs-magnetic-to-gp3';
 import ebsSnapshotArchiveCandidate from './ebs-snapshot-archive-candidate';
 import ebsSnapshotOld from './ebs-snapshot-old';
 import ebsSnapshotOrphaned from './ebs-snapshot-orphaned';
+import ebsSt1ToSc1 from './ebs-st1-to-sc1';
+import ebsVolumeIdle from './ebs-volume-idle';
 import ebsVolumeOnStoppedInstance from './ebs-volume-on-stopped-instance';
 import ebsVolumeUnattached from './ebs-volume-unattached';
 import ec2AmiUnused from './ec2-ami-unused';
@@ -27,10 +34,12 @@ import ec2NonprodAlwaysOn from './ec2-nonprod-always-on';
 import ec2PreviousGeneration from './ec2-previous-generation';
 import ec2PublicIpv4Nonprod from './ec2-public-ipv4-nonprod';
 import ec2SpotCandidate from './ec2-spot-candidate';
+import ecrRepositoryNoLifecycle from './ecr-repository-no-lifecycle';
 import ecsNonprodAlwaysOn from './ecs-nonprod-always-on';
 import ecsServiceIdle from './ecs-service-idle';
 import ecsServiceOverprovisioned from './ecs-service-overprovisioned';
 import efsIdle from './efs-idle';
+import efsNoIaLifecycle from './efs-no-ia-lifecycle';
 import eipOnStoppedInstance from './eip-on-stopped-instance';
 import eipUnassociated from './eip-unassociated';
 import eksClusterExtendedSupport from './eks-cluster-extended-support';
@@ -45,7 +54,9 @@ import kinesisStreamOverprovisioned from './kinesis-stream-overprovisioned';
 import lambdaMemoryOverprovisioned from './lambda-memory-overprovisioned';
 import lambdaProvisionedConcurrencyUnused from './lambda-provisioned-concurrency-unused';
 import lambdaX86ToArm64 from './lambda-x86-to-arm64';
+import logsInfrequentAccessCandidate from './logs-infrequent-access-candidate';
 import logsNoRetention from './logs-no-retention';
+import logsRetentionTooLong from './logs-retention-too-long';
 import natGatewayIdle from './nat-gateway-idle';
 import natGatewayNoDynamodbEndpoint from './nat-gateway-no-dynamodb-endpoint';
 import natGatewayNoS3Endpoint from './nat-gateway-no-s3-endpoint';
@@ -63,6 +74,7 @@ import rdsStorageOverprovisioned from './rds-storage-overprovisioned';
 import redshiftClusterIdle from './redshift-cluster-idle';
 import redshiftClusterUnderutilized from './redshift-cluster-underutilized';
 import route53HealthCheckFailing from './route53-health-check-failing';
+import s3IntelligentTieringCandidate from './s3-intelligent-tiering-candidate';
 import s3NoAbortMultipart from './s3-no-abort-multipart';
 import s3NoLifecycle from './s3-no-lifecycle';
 import transitGatewayAttachmentIdle from './transit-gateway-attachment-idle';
@@ -80,12 +92,19 @@ export const RULES: readonly Rule[] = [
   dynamodbOndemandToProvisioned,
   dynamodbProvisionedNoAutoscaling,
   dynamodbProvisionedToOndemand,
+  dynamodbStandardIaCandidate,
   dynamodbTableUnused,
   ebsGp2ToGp3,
+  ebsGp3IopsOverprovisioned,
+  ebsGp3ThroughputOverprovisioned,
+  ebsIoIopsOverprovisioned,
   ebsIoToGp3,
+  ebsMagneticToGp3,
   ebsSnapshotArchiveCandidate,
   ebsSnapshotOld,
   ebsSnapshotOrphaned,
+  ebsSt1ToSc1,
+  ebsVolumeIdle,
   ebsVolumeOnStoppedInstance,
   ebsVolumeUnattached,
   ec2AmiUnused,
@@ -99,10 +118,12 @@ export const RULES: readonly Rule[] = [
   ec2PreviousGeneration,
   ec2PublicIpv4Nonprod,
   ec2SpotCandidate,
+  ecrRepositoryNoLifecycle,
   ecsNonprodAlwaysOn,
   ecsServiceIdle,
   ecsServiceOverprovisioned,
   efsIdle,
+  efsNoIaLifecycle,
   eipOnStoppedInstance,
   eipUnassociated,
   eksClusterExtendedSupport,
@@ -117,7 +138,9 @@ export const RULES: readonly Rule[] = [
   lambdaMemoryOverprovisioned,
   lambdaProvisionedConcurrencyUnused,
   lambdaX86ToArm64,
+  logsInfrequentAccessCandidate,
   logsNoRetention,
+  logsRetentionTooLong,
   natGatewayIdle,
   natGatewayNoDynamodbEndpoint,
   natGatewayNoS3Endpoint,
@@ -135,6 +158,7 @@ export const RULES: readonly Rule[] = [
   redshiftClusterIdle,
   redshiftClusterUnderutilized,
   route53HealthCheckFailing,
+  s3IntelligentTieringCandidate,
   s3NoAbortMultipart,
   s3NoLifecycle,
   transitGatewayAttachmentIdle,

@@ -55,6 +55,7 @@ export const SERVICES = {
   apigateway: 'Amazon API Gateway',
   redshift: 'Amazon Redshift',
   kinesis: 'Amazon Kinesis',
+  ecr: 'Amazon EC2 Container Registry (ECR)',
 } as const;
 export type RuleService = (typeof SERVICES)[keyof typeof SERVICES];
 

@@ -55,6 +55,9 @@ export async function collectTables(ctx: RegionContext): Promise<Partial<Resourc
           read: scaled.has(`table/${name}|dynamodb:table:ReadCapacityUnits`),
           write: scaled.has(`table/${name}|dynamodb:table:WriteCapacityUnits`),
         },
+        tableSizeBytes: t.TableSizeBytes,
+        // DescribeTable leaves TableClassSummary out for a table that was always Standard.
+        tableClass: t.TableClassSummary?.TableClass ?? 'STANDARD',
       };
       return entry;
     });

@@ -12,6 +12,7 @@ import {
 import type { Ec2Instance, NatGateway, ResourceInventory } from '../../domain/resources';
 import { guard } from '../guard';
 import { iso, type RegionContext, tagRecord } from './context';
+import { wantVolumeMetrics } from './ebs-metrics';
 import { readSpotPrices } from './spot';
 
 const GIB = 1024 ** 3;
@@ -108,7 +109,7 @@ async function readInstances(client: EC2Client, ctx: RegionContext): Promise<Res
 /** EBS volumes with the instances they are attached to. */
 async function readVolumes(
   client: EC2Client,
-  { region, accountId }: RegionContext,
+  { region, accountId, metrics }: RegionContext,
 ): Promise<ResourceInventory['volumes']> {
   const volumes: ResourceInventory['volumes'] = [];
   for await (const page of paginateDescribeVolumes({ client }, {})) {
@@ -130,6 +131,7 @@ async function readVolumes(
       });
     }
   }
+  for (const v of volumes) wantVolumeMetrics(metrics, v);
   return volumes;
 }
 

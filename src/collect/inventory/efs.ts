@@ -3,6 +3,7 @@ import { EFSClient, paginateDescribeFileSystems } from '@aws-sdk/client-efs';
 import type { ResourceInventory } from '../../domain/resources';
 import { guard } from '../guard';
 import { arnAccount, iso, type RegionContext, tagRecord } from './context';
+import { readEfsLifecycle } from './efs-lifecycle';
 
 /** Read the EFS file systems of one region (tags come with DescribeFileSystems). */
 export async function collectFileSystems(ctx: RegionContext): Promise<Partial<ResourceInventory>> {
@@ -25,6 +26,7 @@ export async function collectFileSystems(ctx: RegionContext): Promise<Partial<Re
             name: f.Name,
             lifeCycleState: f.LifeCycleState ?? 'unknown',
             sizeBytes: f.SizeInBytes?.Value ?? 0,
+            standardBytes: f.SizeInBytes?.ValueInStandard,
             creationTime: iso(f.CreationTime),
           });
         }
@@ -34,6 +36,8 @@ export async function collectFileSystems(ctx: RegionContext): Promise<Partial<Re
   );
   for (const f of fileSystems ?? []) {
     ctx.metrics.want(f, 'AWS/EFS', 'ClientConnections', { FileSystemId: f.id }, 'count');
+    if (f.lifeCycleState === 'available')
+      f.lifecycle = await readEfsLifecycle(client, f.id, { region, accountId }, notes);
   }
   return fileSystems ? { fileSystems } : {};
 }

@@ -19,6 +19,7 @@ import type { RegionContext } from './context';
 import { collectDatabaseServices } from './database';
 import { collectTables } from './dynamodb';
 import { collectEc2 } from './ec2';
+import { collectRepositories } from './ecr';
 import { collectEcsServices } from './ecs';
 import { collectFileSystems } from './efs';
 import { collectEksClusters } from './eks';
@@ -56,6 +57,7 @@ const SERVICES = [
   collectEcsServices,
   collectRestApis,
   collectDatabaseServices,
+  collectRepositories,
 ];
 
 /** Run `work` over items with at most `limit` at a time; results in item order. */
@@ -169,7 +171,14 @@ export async function collectResources(
     collectRegionResources(aws, { accountId: options.accountId, region }, options.asOf),
   );
   mergeRegionReads(inventory, reads, notes);
-  const buckets = await collectBuckets(aws, aws.homeRegion, options.accountId, inventory.regions, notes);
+  const buckets = await collectBuckets(
+    aws,
+    aws.homeRegion,
+    options.accountId,
+    inventory.regions,
+    notes,
+    inventory.metricWindow,
+  );
   if (buckets) inventory.buckets = buckets;
   if (config.priceRefresh) await refreshPrices(aws, inventory, notes);
   return inventory;

@@ -22,10 +22,17 @@ export async function collectLogGroups(ctx: RegionContext): Promise<Partial<Reso
           retentionDays: g.retentionInDays,
           storedBytes: g.storedBytes ?? 0,
           creationTime: iso(g.creationTime),
+          logGroupClass: g.logGroupClass,
+          metricFilterCount: g.metricFilterCount,
         });
       }
     }
     return groups;
   });
+  // Ingestion, for the groups whose class could be cheaper (logs-infrequent-access-candidate).
+  for (const g of logGroups ?? []) {
+    if (g.logGroupClass !== 'INFREQUENT_ACCESS')
+      ctx.metrics.want(g, 'AWS/Logs', 'IncomingBytes', { LogGroupName: g.id }, 'count');
+  }
   return logGroups ? { logGroups } : {};
 }

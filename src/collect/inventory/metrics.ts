@@ -48,8 +48,9 @@ export class MetricRequests {
   /** Read every wanted metric over [start, end) in batches; fill `metrics` of each resource. */
   async fetch(aws: Aws, region: string, window: { start: string; end: string }, notes: Note[]): Promise<void> {
     const client = aws.client(CloudWatchClient, region);
+    const ids = queryIds(this.wants);
     const queries = new Map<string, MetricDataQuery>();
-    for (const w of this.wants) for (const q of queriesOf(w)) queries.set(q.Id ?? '', q);
+    for (const w of this.wants) for (const q of queriesOf(w, ids.get(w) ?? '')) queries.set(q.Id ?? '', q);
     const sorted = [...queries.values()].sort((a, b) => (a.Id ?? '').localeCompare(b.Id ?? ''));
     const values = new Map<string, number[]>();
     for (let at = 0; at < sorted.length; at += MAX_QUERIES_PER_CALL) {
@@ -72,7 +73,7 @@ export class MetricRequests {
       });
     }
     for (const w of this.wants) {
-      const summary = summarize(w.kind, (stat) => values.get(queryId(w, stat)));
+      const summary = summarize(w.kind, (stat) => values.get(`${ids.get(w)}_${stat.toLowerCase()}`));
       if (summary) w.target.metrics = { ...w.target.metrics, [w.metricName]: summary };
     }
   }
@@ -80,17 +81,43 @@ export class MetricRequests {
 
 const STATS: Record<MetricKind, string[]> = { gauge: ['Average', 'Maximum'], count: ['Sum'] };
 
-/** The query id of a metric's statistic: a hash of namespace, name and sorted dimensions (ids must start lowercase). */
-function queryId(w: MetricWant, stat: string): string {
+/** A metric's identity: namespace, name and sorted dimensions. */
+function identityOf(w: MetricWant): string {
   const dimensions = Object.entries(w.dimensions).sort(([a], [b]) => a.localeCompare(b));
-  const identity = JSON.stringify([w.namespace, w.metricName, dimensions]);
-  return `m${createHash('sha256').update(identity).digest('hex').slice(0, 16)}_${stat.toLowerCase()}`;
+  return JSON.stringify([w.namespace, w.metricName, dimensions]);
+}
+
+/** 12-digit account ids, as a recorded cassette's scrubber finds and replaces them (src/aws/cassette.ts). */
+const ACCOUNT_ID = /(?<![\d.])\d{12}(?![\d.])/g;
+
+/**
+ * The query id of each wanted metric (its statistics add `_average`, `_sum`, ...): a hash of its identity, ids must
+ * start lowercase. Account ids in dimension values (bucket names often hold one) are left out of the hash, so a cassette
+ * whose account ids were scrubbed replays onto the ids it recorded; metrics that differ only by such ids are told apart
+ * by a suffix in the order of their identities.
+ */
+function queryIds(wants: MetricWant[]): Map<MetricWant, string> {
+  const byHash = new Map<string, Set<string>>();
+  const identities = new Map<MetricWant, { identity: string; hash: string }>();
+  for (const w of wants) {
+    const identity = identityOf(w);
+    const hash = `m${createHash('sha256').update(identity.replace(ACCOUNT_ID, '#')).digest('hex').slice(0, 16)}`;
+    identities.set(w, { identity, hash });
+    byHash.set(hash, (byHash.get(hash) ?? new Set()).add(identity));
+  }
+  const ids = new Map<MetricWant, string>();
+  for (const [w, { identity, hash }] of identities) {
+    const twins = [...(byHash.get(hash) ?? [])].sort();
+    const n = twins.indexOf(identity);
+    ids.set(w, n > 0 ? `${hash}n${n}` : hash);
+  }
+  return ids;
 }
 
 /** The GetMetricData queries of one wanted metric: one per statistic its kind reads. */
-const queriesOf = (w: MetricWant): MetricDataQuery[] =>
+const queriesOf = (w: MetricWant, id: string): MetricDataQuery[] =>
   STATS[w.kind].map((stat) => ({
-    Id: queryId(w, stat),
+    Id: `${id}_${stat.toLowerCase()}`,
     MetricStat: {
       Metric: {
         Namespace: w.namespace,

@@ -8,8 +8,10 @@ import {
 } from '@aws-sdk/client-s3';
 import type { Aws } from '../../aws';
 import type { Note } from '../../domain/note';
-import type { S3Bucket } from '../../domain/resources';
+import type { ResourceInventory, S3Bucket } from '../../domain/resources';
 import { guard } from '../guard';
+import { MetricRequests } from './metrics';
+import { readIncompleteUploads, wantBucketStorage } from './s3-storage';
 
 /** S3 answers these when a bucket simply has no such configuration: not an error, an empty answer. */
 const ABSENT = new Set(['NoSuchLifecycleConfiguration', 'NoSuchTagSet']);
@@ -23,13 +25,17 @@ async function orAbsent<T>(read: () => Promise<T>, absent: T): Promise<T> {
   }
 }
 
-/** Read every bucket of the account whose region is one of `regions`. */
+/**
+ * Read every bucket of the account whose region is one of `regions`; with a metric window, also its storage by class
+ * (one metrics pass per region holding buckets) and, where no lifecycle rule aborts them, its incomplete uploads.
+ */
 export async function collectBuckets(
   aws: Aws,
   homeRegion: string,
   accountId: string,
   regions: string[],
   notes: Note[],
+  window?: ResourceInventory['metricWindow'],
 ): Promise<S3Bucket[] | undefined> {
   const home = aws.client(S3Client, homeRegion);
   const listed = await guard(notes, { source: 's3:ListBuckets', accountId }, async () => {
@@ -42,6 +48,7 @@ export async function collectBuckets(
   });
   if (!listed) return undefined;
   const buckets: S3Bucket[] = [];
+  const metrics = new Map<string, MetricRequests>();
   for (const b of listed) {
     const location = await guard(notes, { source: 's3:GetBucketLocation', accountId }, () =>
       home.send(new GetBucketLocationCommand({ Bucket: b.name })),
@@ -62,7 +69,7 @@ export async function collectBuckets(
         [],
       ),
     );
-    buckets.push({
+    const bucket: S3Bucket = {
       accountId,
       region,
       id: b.name,
@@ -79,7 +86,17 @@ export async function collectBuckets(
         ),
         abortsIncompleteUploads: r.AbortIncompleteMultipartUpload?.DaysAfterInitiation !== undefined,
       })),
-    });
+      tiersObjects: rules?.some((r) => r.Status === 'Enabled' && Boolean(r.Transitions?.length)),
+    };
+    if (window) {
+      if (!metrics.has(region)) metrics.set(region, new MetricRequests());
+      wantBucketStorage(metrics.get(region) as MetricRequests, bucket);
+    }
+    if (bucket.lifecycle && !bucket.lifecycle.some((r) => r.enabled && r.abortsIncompleteUploads)) {
+      bucket.incompleteUploads = await readIncompleteUploads(client, b.name, { region, accountId }, notes);
+    }
+    buckets.push(bucket);
   }
+  if (window) for (const [region, wanted] of metrics) await wanted.fetch(aws, region, window, notes);
   return buckets;
 }

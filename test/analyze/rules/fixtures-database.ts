@@ -47,7 +47,3 @@ export const stream = (o: Partial<KinesisStream> = {}): KinesisStream => ({
   },
   ...o,
 });
-
-// The kinds restate ResourceBase structurally (resources-database.ts cannot import resources.ts): this fails the
-// typecheck if they drift apart.
-export const asBases: ResourceBase[] = [auroraCluster(), redshiftCluster(), stream()];

@@ -4,9 +4,7 @@ import elasticacheClusterIdle from '../../../src/analyze/rules/elasticache-clust
 import lambdaMemoryOverprovisioned from '../../../src/analyze/rules/lambda-memory-overprovisioned';
 import lambdaX86ToArm64 from '../../../src/analyze/rules/lambda-x86-to-arm64';
 import logsNoRetention from '../../../src/analyze/rules/logs-no-retention';
-import s3NoAbortMultipart from '../../../src/analyze/rules/s3-no-abort-multipart';
-import s3NoLifecycle from '../../../src/analyze/rules/s3-no-lifecycle';
-import { bucket, cache, flat, fn, logGroup, ruleCases, table } from './fixtures';
+import { cache, flat, fn, logGroup, ruleCases, table } from './fixtures';
 
 ruleCases(logsNoRetention, {
   flagged: {
@@ -16,26 +14,6 @@ ruleCases(logsNoRetention, {
   },
   clean: { parts: { logGroups: [logGroup()] } },
   noData: { parts: { logGroups: [logGroup({ retentionDays: undefined, creationTime: undefined })] } },
-});
-
-const noRules = { lifecycle: [] };
-ruleCases(s3NoLifecycle, {
-  flagged: { parts: { buckets: [bucket(noRules)] }, status: 'info' },
-  clean: { parts: { buckets: [bucket()] } },
-  noData: { parts: { buckets: [bucket({ lifecycle: undefined })] } },
-});
-
-ruleCases(s3NoAbortMultipart, {
-  flagged: {
-    parts: {
-      buckets: [
-        bucket({ lifecycle: [{ enabled: true, hasTransitionOrExpiration: true, abortsIncompleteUploads: false }] }),
-      ],
-    },
-    status: 'info',
-  },
-  clean: { parts: { buckets: [bucket()] } },
-  noData: { parts: { buckets: [bucket({ lifecycle: undefined })] } },
 });
 
 ruleCases(lambdaX86ToArm64, {
