@@ -3,7 +3,7 @@
  * account, region, tags and (where a rule needs them) CloudWatch statistics over a stated window. A metric that could
  * not be read is absent (`undefined`), never 0: rules must tell "no traffic" from "no data".
  */
-import type { MetricSummary, ResourceBase, Tags } from './resource-base';
+import type { MetricSummary, ResourceBase } from './resource-base';
 
 export type { MetricSummary, ResourceBase, Tags } from './resource-base';
 

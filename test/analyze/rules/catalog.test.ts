@@ -26,9 +26,13 @@ describe('the rule catalog', () => {
     ).not.toThrow();
   });
 
-  it('holds at least 30 rules with unique ids', () => {
-    expect(RULES.length).toBeGreaterThanOrEqual(30);
+  it('holds at least 80 rules with unique ids', () => {
+    expect(RULES.length).toBeGreaterThanOrEqual(80);
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+  });
+
+  it('prices every rule: none has the savings method "none"', () => {
+    expect(RULES.filter((r) => r.savingsMethod === 'none').map((r) => r.id)).toEqual([]);
   });
 
   it('gives each rule the id of its file', async () => {

@@ -1,5 +1,4 @@
 /** Builders of the database and streaming kinds (Aurora and Redshift clusters, Kinesis streams) for rule tests. */
-import type { ResourceBase } from '../../../src/domain/resources';
 import type { AuroraCluster, KinesisStream, RedshiftCluster } from '../../../src/domain/resources-database';
 import { daysAgo, flat } from './fixtures';
 
