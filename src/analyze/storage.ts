@@ -60,9 +60,19 @@ export function onStoppedInstances(
   return attached.length > 0 && attached.every((s) => s === 'stopped' || s === 'stopping');
 }
 
+type Instances = readonly { accountId: string; id: string; state: string }[];
+/** Built once per inventory's instance list: five storage rules ask for it. */
+const statesOf = new WeakMap<Instances, Map<string, string>>();
+
 /** Instance states by `account/id`, for onStoppedInstances. */
-export const instanceStates = (instances: { accountId: string; id: string; state: string }[]): Map<string, string> =>
-  new Map(instances.map((i) => [`${i.accountId}/${i.id}`, i.state]));
+export function instanceStates(instances: Instances): Map<string, string> {
+  let states = statesOf.get(instances);
+  if (!states) {
+    states = new Map(instances.map((i) => [`${i.accountId}/${i.id}`, i.state]));
+    statesOf.set(instances, states);
+  }
+  return states;
+}
 
 /** An estimate whose quantity rests on an assumption: the basis names it. */
 export const assumed = (e: Estimate, why: string): Estimate => ({

@@ -1,17 +1,31 @@
 import { usdCents } from '../../domain/money';
 import type { Ec2Instance } from '../../domain/resources';
-import type { EksCluster } from '../../domain/resources-compute';
 import { monthlyCost, price } from '../../pricing';
 import { daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
 
-/** Whether an instance is a node of the cluster: the tags EKS, Karpenter and self-managed node groups put on nodes. */
-export const isNodeOf = (i: Ec2Instance, c: EksCluster): boolean =>
-  i.accountId === c.accountId &&
-  i.region === c.region &&
-  (i.tags[`kubernetes.io/cluster/${c.id}`] !== undefined ||
-    i.tags['eks:cluster-name'] === c.id ||
-    i.tags['eks:eks-cluster-name'] === c.id ||
-    i.tags['aws:eks:cluster-name'] === c.id);
+const CLUSTER_TAG = 'kubernetes.io/cluster/';
+const NAME_TAGS = ['eks:cluster-name', 'eks:eks-cluster-name', 'aws:eks:cluster-name'];
+
+/**
+ * Running nodes by account, region and cluster name, from the tags EKS, Karpenter and self-managed node groups put on
+ * them (`kubernetes.io/cluster/<name>`, `eks:cluster-name` and its variants): one pass over the instances.
+ */
+function nodeCounts(instances: readonly Ec2Instance[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const i of instances) {
+    if (i.state !== 'running') continue;
+    const names = new Set<string>();
+    for (const [key, value] of Object.entries(i.tags)) {
+      if (key.startsWith(CLUSTER_TAG)) names.add(key.slice(CLUSTER_TAG.length));
+      else if (NAME_TAGS.includes(key) && value) names.add(value);
+    }
+    for (const name of names) {
+      const k = `${i.accountId}|${i.region}|${name}`;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
 
 export default defineRule({
   id: 'eks-cluster-no-compute',
@@ -29,6 +43,8 @@ export default defineRule({
   // Hybrid nodes (on premises) and nodes tagged otherwise are not visible here.
   confidence: 'medium',
   check(resources, params, ctx) {
+    if (resources.eksClusters.length === 0) return [];
+    const nodesOf = nodeCounts(resources.instances);
     return resources.eksClusters.flatMap((c) => {
       if (c.status !== 'ACTIVE') return [];
       const age = daysSince(c.createdAt, ctx.asOf);
@@ -38,7 +54,7 @@ export default defineRule({
           { resource: c, status: 'skip' as const, reason: 'its node groups or Fargate profiles could not be read' },
         ];
       }
-      const nodes = resources.instances.filter((i) => i.state === 'running' && isNodeOf(i, c)).length;
+      const nodes = nodesOf.get(`${c.accountId}|${c.region}|${c.id}`) ?? 0;
       const has = `${c.nodegroups} managed node group(s), ${c.fargateProfiles} Fargate profile(s), ${nodes} running node(s)`;
       if (c.nodegroups + c.fargateProfiles + nodes > 0) return [ok(c, has)];
       const extended = c.versionStatus === 'EXTENDED_SUPPORT' && c.supportType !== 'STANDARD';
