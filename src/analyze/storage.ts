@@ -56,8 +56,12 @@ export function onStoppedInstances(
   volume: { accountId: string; attachedInstanceIds: string[] },
   states: Map<string, string>,
 ): boolean {
-  const attached = volume.attachedInstanceIds.map((id) => states.get(`${volume.accountId}/${id}`));
-  return attached.length > 0 && attached.every((s) => s === 'stopped' || s === 'stopping');
+  if (volume.attachedInstanceIds.length === 0) return false;
+  for (const id of volume.attachedInstanceIds) {
+    const s = states.get(`${volume.accountId}/${id}`);
+    if (s !== 'stopped' && s !== 'stopping') return false;
+  }
+  return true;
 }
 
 type Instances = readonly { accountId: string; id: string; state: string }[];

@@ -86,12 +86,21 @@ const USAGE_TYPES: [RegExp, (m: RegExpExecArray) => string][] = [
 
 /** The usage type a price key is billed under (without the region code), or undefined when it has none of its own. */
 export function usageTypeOf(priceKey: string): string | undefined {
+  if (known.has(priceKey)) return known.get(priceKey);
+  let found: string | undefined;
   for (const [re, name] of USAGE_TYPES) {
     const m = re.exec(priceKey);
-    if (m) return name(m);
+    if (m) {
+      found = name(m);
+      break;
+    }
   }
-  return undefined;
+  known.set(priceKey, found);
+  return found;
 }
+
+/** Each key's usage type once worked out: every estimate asks (the catalog prices tens of thousands a run). */
+const known = new Map<string, string | undefined>();
 
 /**
  * The USAGE_TYPE values a usage type has in a region's bill: `<code>-<name>`, and in us-east-1 the bare name too.
