@@ -61,6 +61,21 @@ export function teamBudgets(spend: SpendData, budgets: Budgets | undefined, asOf
     .sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || b.monthToDateUsd - a.monthToDateUsd);
 }
 
+/**
+ * The accounts with spend this month that no cost budget covers: one with no filter covers every account it sees (the
+ * management account's covers the organization), one filtered to linked accounts covers those. Tag- or service-scoped
+ * budgets cover part of an account's spend, so they do not count.
+ */
+export function accountsWithoutBudget(spend: SpendData, budgets: Budgets | undefined, asOf: string): string[] {
+  const cost = (budgets?.budgets ?? []).filter((b) => b.type === 'COST');
+  if (cost.some((b) => !b.filtered)) return [];
+  const covered = new Set(cost.flatMap((b) => (b.team ? [] : (b.accountIds ?? []))));
+  return Object.entries(spend.byAccount)
+    .filter(([id, series]) => !covered.has(id) && monthToDate(spend, series, asOf) > 0)
+    .map(([id]) => id)
+    .sort();
+}
+
 /** One line for a team: its budget's figures, or its spend and that it has none. */
 export function budgetLine(t: TeamBudget, usd: (n: number) => string): string {
   if (!t.budget) return `${usd(t.monthToDateUsd)} this month (Cost Explorer) and no monthly budget`;

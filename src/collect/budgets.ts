@@ -23,6 +23,8 @@ export interface BudgetRead {
   team?: string;
   /** The linked accounts it is filtered to. */
   accountIds?: string[];
+  /** Whether it has any cost filter: a budget with none covers all of the account's (or organization's) spend. */
+  filtered: boolean;
 }
 
 export interface Budgets {
@@ -46,7 +48,8 @@ function toRead(b: Budget, tagKey: string, n: Amounts): BudgetRead {
   const name = b.BudgetName ?? '';
   const team = teamOf(b.CostFilters, tagKey);
   const accountIds = b.CostFilters?.LinkedAccount;
-  const read: BudgetRead = { name, type: b.BudgetType ?? '', timeUnit: b.TimeUnit ?? '' };
+  const filtered = Object.values(b.CostFilters ?? {}).some((v) => v.length > 0) || b.FilterExpression !== undefined;
+  const read: BudgetRead = { name, type: b.BudgetType ?? '', timeUnit: b.TimeUnit ?? '', filtered };
   const limitUsd = usd(n, b.BudgetLimit, name);
   const actualUsd = usd(n, b.CalculatedSpend?.ActualSpend, name);
   const forecastUsd = usd(n, b.CalculatedSpend?.ForecastedSpend, name);

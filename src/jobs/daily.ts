@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import { forecastAlert } from '../analyze/alerts/forecast';
 import { slackVerdicts } from '../analyze/anomaly/merge';
-import { type TeamBudget, teamBudgets } from '../analyze/budgets';
+import { accountsWithoutBudget, type TeamBudget, teamBudgets } from '../analyze/budgets';
 import { analyzeOptimization, type OptimizationAnalysis } from '../analyze/recommend';
 import { type SpendSummary, summarize } from '../analyze/summary';
 import type { Aws } from '../aws';
@@ -253,6 +253,8 @@ interface Analysis {
   prices: RegionalUnitPrices;
   /** Each team's spend this month against its AWS Budget. */
   budgets: TeamBudget[];
+  /** The accounts with spend this month that no cost budget covers, as the digest names accounts. */
+  unbudgeted: string[];
   optimization: OptimizationAnalysis;
   anomaly: AnomalyStepResult;
   drafts: FindingDraft[];
@@ -351,8 +353,12 @@ async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promis
     ...optimization.alerts,
     ...anomaly.alerts,
   ].filter((a): a is Alert => a !== undefined);
-  const budgets = teamBudgets(spend, inventory.optimization?.commitments?.budgets?.value, asOf);
-  return { summary, prices: rules.prices, budgets, optimization, anomaly, drafts, alerts };
+  const readBudgets = inventory.optimization?.commitments?.budgets?.value;
+  const budgets = teamBudgets(spend, readBudgets, asOf);
+  const unbudgeted = accountsWithoutBudget(spend, readBudgets, asOf).map((id) =>
+    accountLabel({ accountId: id, accountName: spend.accountNames[id] }),
+  );
+  return { summary, prices: rules.prices, budgets, unbudgeted, optimization, anomaly, drafts, alerts };
 }
 
 /** Merge the drafts into the stored ledger; the current findings are those seen today, highest score first. */
@@ -410,7 +416,7 @@ function digestsOf(
         const finding = current.find((f) => f.source === 'anomaly' && f.resourceId === a.id);
         return finding && findingActions(finding);
       }),
-      budgetsSection(analysis.budgets, config.spend.tagKey),
+      budgetsSection(analysis.budgets, config.spend.tagKey, analysis.unbudgeted),
       checklistSection(analysis.optimization.checklist),
       realizedSection(all, config.spend.settleDays),
     ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetLine, teamBudgets } from '../../src/analyze/budgets';
+import { accountsWithoutBudget, budgetLine, teamBudgets } from '../../src/analyze/budgets';
 import type { BudgetRead } from '../../src/collect/budgets';
 import { usd } from '../../src/domain/money';
 import type { SpendData } from '../../src/domain/spend';
@@ -28,6 +28,7 @@ const monthly = (team: string, limitUsd: number, actualUsd: number, forecastUsd:
   actualUsd,
   forecastUsd,
   team,
+  filtered: true,
 });
 const budgets = (list: BudgetRead[]) => ({ count: list.length, names: list.map((b) => b.name), budgets: list });
 
@@ -79,6 +80,27 @@ describe('teamBudgets', () => {
     expect(section?.caption).toMatch(/\(1 of 4 team\(s\)\)/);
     expect(sectionToLines(section!)).toContain(
       'b: $120.00 (120%) of $100.00, forecast $130.00 — over by $20.00 (AWS Budgets "b-monthly", this month)',
+    );
+  });
+
+  it('names the accounts with spend that no account-wide or account-filtered cost budget covers', () => {
+    const byAccount = spend({});
+    byAccount.byAccount = {
+      '111111111111': [1, 1, 5, 5, 5],
+      '222222222222': [0, 0, 3, 0, 0],
+      '333333333333': [9, 9, 0, 0, 1],
+    };
+    // Tag-scoped budgets cover part of an account: every account with spend this month is uncovered.
+    expect(accountsWithoutBudget(byAccount, read, '2026-11-03')).toEqual(['111111111111', '222222222222']);
+    const linked = budgets([
+      { name: 'prod', type: 'COST', timeUnit: 'MONTHLY', accountIds: ['111111111111'], filtered: true },
+    ]);
+    expect(accountsWithoutBudget(byAccount, linked, '2026-11-03')).toEqual(['222222222222']);
+    const whole = budgets([{ name: 'all', type: 'COST', timeUnit: 'MONTHLY', filtered: false }]);
+    expect(accountsWithoutBudget(byAccount, whole, '2026-11-03')).toEqual([]);
+    const section = budgetsSection([], 'team', ['staging (222222222222)']);
+    expect(sectionToLines(section!)).toContain(
+      'Accounts with spend this month and no account-wide budget: staging (222222222222)',
     );
   });
 });

@@ -55,6 +55,7 @@ describe('readBudgets', () => {
       actualUsd: 604.456,
       forecastUsd: 2641.548,
       team: 'erp-core',
+      filtered: true,
     });
     expect(read.budgets[1]).toMatchObject({ name: 'staging', accountIds: ['222222222222'] });
     expect(read.budgets[1]).not.toHaveProperty('team');

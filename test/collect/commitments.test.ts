@@ -386,7 +386,7 @@ describe('collectCommitments paging', () => {
     expect(data.budgets?.value).toEqual({
       count: 1,
       names: ['monthly'],
-      budgets: [{ name: 'monthly', type: 'COST', timeUnit: 'MONTHLY' }],
+      budgets: [{ name: 'monthly', type: 'COST', timeUnit: 'MONTHLY', filtered: false }],
     });
     expect(data.reservations).toEqual([
       {
