@@ -1,4 +1,5 @@
 /** What the storage rules read alike: sizes in GB from bytes and S3 storage metrics, and their wording. */
+import { DAY_SECONDS } from '../domain/dates';
 import type { MetricSummary, S3Bucket } from '../domain/resources';
 import { S3_STORAGE_TYPES, type S3StorageType } from '../domain/resources-storage';
 import { type Estimate, saving } from '../pricing';
@@ -39,7 +40,6 @@ export function meanObjectKb(bucket: S3Bucket, objects: MetricSummary | undefine
 export const fmt = (n: number): string =>
   (Math.round(n * 100) / 100).toString().replace(/^(\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 
-const DAY_SECONDS = 86_400;
 export const MIB = 1024 ** 2;
 
 /**

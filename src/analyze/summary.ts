@@ -4,7 +4,7 @@
  * ("not enough history") instead of dividing by zero.
  */
 
-import { addDays, earlierDay, laterDay, monthStart, nextMonthStart } from '../domain/dates';
+import { addDays, DAY_MS, earlierDay, laterDay, monthStart, nextMonthStart } from '../domain/dates';
 import { DurionError } from '../domain/errors';
 import { roundCents } from '../domain/money';
 import { type CostMetric, isMonthlyFee, type Series, type SpendData } from '../domain/spend';
@@ -146,7 +146,6 @@ export interface SummaryOptions {
   minMoverUsd?: number;
 }
 
-const DAY_MS = 86_400_000;
 const SPARK_DAYS = 14;
 const MOVER_DAYS = 7;
 const BASELINE_DAYS = 7;

@@ -11,7 +11,7 @@ import { calendarClass } from '../analyze/anomaly/calendar';
 import { scanSeries } from '../analyze/anomaly/detect';
 import { spendDetector } from '../analyze/anomaly/thresholds';
 import { type AnomalyThresholds, loadConfig } from '../config';
-import { isIsoDay } from '../domain/dates';
+import { DAY_MS, isIsoDay } from '../domain/dates';
 import { UsageError } from '../domain/errors';
 import { roundCents } from '../domain/money';
 
@@ -43,7 +43,7 @@ export interface CsvSeries {
  */
 const MAX_POINTS = 20_000;
 
-const STEP_MS = { daily: 86_400_000, hourly: 3_600_000 } as const;
+const STEP_MS = { daily: DAY_MS, hourly: 3_600_000 } as const;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]00:?00)?)?$/;
 
 /** A timestamp as the granularity wants it (YYYY-MM-DD, or YYYY-MM-DDTHH:00:00Z), or a reason it cannot be. */

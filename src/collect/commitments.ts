@@ -23,7 +23,7 @@ import { DescribeSavingsPlansCommand, SavingsplansClient } from '@aws-sdk/client
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Aws } from '../aws';
 import { plain } from '../aws/replay';
-import { addDays } from '../domain/dates';
+import { addDays, DAY_MS } from '../domain/dates';
 import type { Note } from '../domain/note';
 import { Amounts, listOf } from './amounts';
 import { type Budgets, readBudgets } from './budgets';
@@ -129,7 +129,6 @@ export interface CommitmentData {
   reservations: Reservation[];
 }
 
-const DAY_MS = 86_400_000;
 const ageDays = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / DAY_MS;
 
 /** Counts one Cost Explorer request (each page is billed), told before it is sent. */

@@ -1,4 +1,5 @@
 /** Redshift node and Kinesis shard prices (the table's `redshift.<node type>.node_hour`, `kinesis.*`). */
+import { DAY_SECONDS } from '../domain/dates';
 import { lookupPrice, type Rate } from './index';
 
 /** Redshift on-demand node price per hour (node type `dc2.large`), or undefined. */
@@ -17,7 +18,7 @@ export interface StreamDay {
 
 /** Provisioned shards that carry a day's traffic at `target` of each shard's limits (at least one). */
 export function shardsNeeded(busiest: StreamDay, target: number): number {
-  const perSecond = (n: number) => n / 86_400;
+  const perSecond = (n: number) => n / DAY_SECONDS;
   return Math.max(
     1,
     Math.ceil(perSecond(busiest.inBytes) / (SHARD_LIMITS.inBytes * target)),

@@ -5,6 +5,7 @@
  */
 
 import { type SpendAnomaly, VERDICT_REASONS } from '../../domain/anomaly';
+import { DAY_MS } from '../../domain/dates';
 import type { FindingDraft } from '../../domain/finding';
 import { DAYS_PER_MONTH, usdCents } from '../../domain/money';
 import { ALL_SERVICES } from '../../domain/spend';
@@ -13,7 +14,7 @@ import { ALL_SERVICES } from '../../domain/spend';
 export const settledText = (v: NonNullable<SpendAnomaly['verdict']>): string =>
   `Settled as ${VERDICT_REASONS[v.is]} (feedback ${v.by === 'aws' ? 'in AWS Cost Anomaly Detection' : 'from Slack'}): no alert.`;
 
-const daysOf = (a: SpendAnomaly) => Math.round((Date.parse(a.end) - Date.parse(a.start)) / 86_400_000) + 1;
+const daysOf = (a: SpendAnomaly) => Math.round((Date.parse(a.end) - Date.parse(a.start)) / DAY_MS) + 1;
 
 /** The finding for one anomaly. Resource = the anomaly's id, so the same anomaly keeps its finding across runs. */
 export function anomalyFinding(a: SpendAnomaly): FindingDraft {

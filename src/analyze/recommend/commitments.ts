@@ -7,6 +7,7 @@
 import type { CommitmentData, PurchaseRecommendation, UtilizationDay } from '../../collect/commitments';
 import type { Inventory } from '../../collect/types';
 import type { Alert } from '../../domain/alert';
+import { DAY_MS } from '../../domain/dates';
 import type { FindingDraft } from '../../domain/finding';
 import { usdCents } from '../../domain/money';
 import type { Note } from '../../domain/note';
@@ -15,7 +16,6 @@ import type { Ingested } from './common';
 import { REGION_CODES } from './cost-explorer';
 import type { IngestContext } from './optimizer';
 
-const DAY_MS = 86_400_000;
 /** Reservations ending within these many days are reported (alarm within the first, info within the second). */
 export const EXPIRY_WINDOWS = [30, 60] as const;
 

@@ -5,6 +5,7 @@
  */
 
 import * as z from 'zod/mini';
+import { DAY_MS } from '../../domain/dates';
 import {
   ACTIONS,
   type Action,
@@ -252,7 +253,7 @@ export function daysSince(when: string | undefined, asOf: string): number | unde
   if (!when) return undefined;
   const t = Date.parse(when);
   if (Number.isNaN(t)) return undefined;
-  return Math.floor((endOfDay(asOf) - t) / 86_400_000);
+  return Math.floor((endOfDay(asOf) - t) / DAY_MS);
 }
 
 // The as-of day is the same for every resource of a run: parse it once.

@@ -1,9 +1,8 @@
+import { DAY_SECONDS } from '../../domain/dates';
 import { DAYS_PER_MONTH, usdCents } from '../../domain/money';
 import { saving } from '../../pricing';
 import { dynamoOnDemandCost, dynamoProvisionedCost } from '../../pricing/database';
 import { count, defineRule, noMetric, noPrice, ok, SERVICES, wa } from './define-rule';
-
-const DAY_SECONDS = 86_400;
 
 export default defineRule({
   id: 'dynamodb-ondemand-to-provisioned',

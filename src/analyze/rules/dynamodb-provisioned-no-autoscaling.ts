@@ -1,8 +1,7 @@
+import { DAY_SECONDS } from '../../domain/dates';
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price, sum } from '../../pricing';
 import { count, defineRule, noMetric, noPrice, ok, SERVICES, wa } from './define-rule';
-
-const SECONDS_PER_DAY = 86_400;
 
 export default defineRule({
   id: 'dynamodb-provisioned-no-autoscaling',
@@ -35,7 +34,7 @@ export default defineRule({
       const reads = count(t, 'ConsumedReadCapacityUnits');
       const writes = count(t, 'ConsumedWriteCapacityUnits');
       if (!reads || !writes) return [noMetric(t, 'ConsumedRead/WriteCapacityUnits', days)];
-      const perSecond = (m: { sum: number }) => m.sum / (days * SECONDS_PER_DAY);
+      const perSecond = (m: { sum: number }) => m.sum / (days * DAY_SECONDS);
       const needed = (m: { sum: number }) => Math.max(1, Math.ceil(perSecond(m) / params.targetUtilization));
       const spareR = t.autoScaling.read ? 0 : Math.max(0, t.readCapacityUnits - needed(reads));
       const spareW = t.autoScaling.write ? 0 : Math.max(0, t.writeCapacityUnits - needed(writes));

@@ -1,10 +1,9 @@
+import { DAY_SECONDS } from '../../domain/dates';
 import { usdCents } from '../../domain/money';
 import type { MetricSummary } from '../../domain/resources';
 import { monthlyCost, price } from '../../pricing';
 import { shardsNeeded } from '../../pricing/streaming';
 import { count, defineRule, noMetric, noPrice, ok, SERVICES, wa } from './define-rule';
-
-const DAY_SECONDS = 86_400;
 
 export default defineRule({
   id: 'kinesis-stream-overprovisioned',

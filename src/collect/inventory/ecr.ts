@@ -3,18 +3,18 @@
  * each was last pushed or pulled (DescribeImages' imagePushedAt and lastRecordedPullTime), so the inventory holds a few
  * numbers per repository rather than every image.
  */
+
 import {
   ECRClient,
   GetLifecyclePolicyCommand,
   paginateDescribeImages,
   paginateDescribeRepositories,
 } from '@aws-sdk/client-ecr';
+import { DAY_MS } from '../../domain/dates';
 import type { EcrRepository, ResourceInventory } from '../../domain/resources';
 import { ECR_AGE_THRESHOLDS, type EcrImageAge } from '../../domain/resources-storage';
 import { guard } from '../guard';
 import { arnAccount, iso, type RegionContext } from './context';
-
-const DAY_MS = 86_400_000;
 
 /** Whether the repository has a lifecycle policy: ECR answers LifecyclePolicyNotFoundException when it has none. */
 async function hasPolicy(client: ECRClient, repositoryName: string): Promise<boolean> {

@@ -5,16 +5,17 @@
  * the metric's identity and the queries go out sorted by it, so the same estate sends the same requests whatever order
  * the collectors asked in (a recorded cassette replays onto the right resources).
  */
+
 import { createHash } from 'node:crypto';
 import { CloudWatchClient, type MetricDataQuery, paginateGetMetricData } from '@aws-sdk/client-cloudwatch';
 import type { Aws } from '../../aws';
+import { DAY_SECONDS } from '../../domain/dates';
 import type { Note } from '../../domain/note';
 import type { MetricName, MetricSummary, Metrics } from '../../domain/resources';
 import { guard } from '../guard';
 
 /** GetMetricData accepts at most 500 queries per call. */
 export const MAX_QUERIES_PER_CALL = 500;
-const DAY_SECONDS = 86_400;
 
 /**
  * gauge: a level reported every period (CPU, connections): Average and Maximum are read.
