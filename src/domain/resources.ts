@@ -22,6 +22,12 @@ import {
   type KinesisStream,
   type RedshiftCluster,
 } from './resources-database';
+import {
+  MANAGED_METRIC_NAMES,
+  type NotebookInstance,
+  type SageMakerEndpoint,
+  type SearchDomain,
+} from './resources-managed';
 import type {
   CommitmentCover,
   HealthCheck,
@@ -67,6 +73,7 @@ export const METRIC_NAMES = [
   ...COMPUTE_METRIC_NAMES,
   ...DATABASE_METRIC_NAMES,
   ...STORAGE_METRIC_NAMES,
+  ...MANAGED_METRIC_NAMES,
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -307,6 +314,9 @@ export interface ResourceInventory {
   redshiftClusters: RedshiftCluster[];
   streams: KinesisStream[];
   repositories: EcrRepository[];
+  endpoints: SageMakerEndpoint[];
+  notebooks: NotebookInstance[];
+  searchDomains: SearchDomain[];
   /** EC2 prices of the inventory's other regions read from the Price List API (DURION_PRICE_REFRESH). */
   ec2Prices?: RegionalEc2Prices;
 }
@@ -349,4 +359,7 @@ export const emptyResources = (metricWindow: ResourceInventory['metricWindow']):
   redshiftClusters: [],
   streams: [],
   repositories: [],
+  endpoints: [],
+  notebooks: [],
+  searchDomains: [],
 });

@@ -45,6 +45,7 @@ import eipUnassociated from './eip-unassociated';
 import eksClusterExtendedSupport from './eks-cluster-extended-support';
 import eksClusterNoCompute from './eks-cluster-no-compute';
 import elasticacheClusterIdle from './elasticache-cluster-idle';
+import elasticacheGravitonCandidate from './elasticache-graviton-candidate';
 import elbClassicToAlb from './elb-classic-to-alb';
 import elbNoTargets from './elb-no-targets';
 import elbNoTraffic from './elb-no-traffic';
@@ -61,10 +62,12 @@ import natGatewayIdle from './nat-gateway-idle';
 import natGatewayNoDynamodbEndpoint from './nat-gateway-no-dynamodb-endpoint';
 import natGatewayNoS3Endpoint from './nat-gateway-no-s3-endpoint';
 import natGatewayPerAzNonprod from './nat-gateway-per-az-nonprod';
+import opensearchDomainIdle from './opensearch-domain-idle';
 import rdsAuroraIoOptimized from './rds-aurora-io-optimized';
 import rdsAuroraIoOptimizedUnneeded from './rds-aurora-io-optimized-unneeded';
 import rdsExtendedSupport from './rds-extended-support';
 import rdsGp3IopsOverprovisioned from './rds-gp3-iops-overprovisioned';
+import rdsGravitonCandidate from './rds-graviton-candidate';
 import rdsInstanceIdle from './rds-instance-idle';
 import rdsInstanceLowCpu from './rds-instance-low-cpu';
 import rdsIo1ToGp3 from './rds-io1-to-gp3';
@@ -77,6 +80,8 @@ import route53HealthCheckFailing from './route53-health-check-failing';
 import s3IntelligentTieringCandidate from './s3-intelligent-tiering-candidate';
 import s3NoAbortMultipart from './s3-no-abort-multipart';
 import s3NoLifecycle from './s3-no-lifecycle';
+import sagemakerEndpointIdle from './sagemaker-endpoint-idle';
+import sagemakerNotebookNonprodAlwaysOn from './sagemaker-notebook-nonprod-always-on';
 import transitGatewayAttachmentIdle from './transit-gateway-attachment-idle';
 import vpcEndpointDuplicate from './vpc-endpoint-duplicate';
 import vpcEndpointMultiAzNonprod from './vpc-endpoint-multi-az-nonprod';
@@ -129,6 +134,7 @@ export const RULES: readonly Rule[] = [
   eksClusterExtendedSupport,
   eksClusterNoCompute,
   elasticacheClusterIdle,
+  elasticacheGravitonCandidate,
   elbClassicToAlb,
   elbNoTargets,
   elbNoTraffic,
@@ -145,10 +151,12 @@ export const RULES: readonly Rule[] = [
   natGatewayNoDynamodbEndpoint,
   natGatewayNoS3Endpoint,
   natGatewayPerAzNonprod,
+  opensearchDomainIdle,
   rdsAuroraIoOptimized,
   rdsAuroraIoOptimizedUnneeded,
   rdsExtendedSupport,
   rdsGp3IopsOverprovisioned,
+  rdsGravitonCandidate,
   rdsInstanceIdle,
   rdsInstanceLowCpu,
   rdsIo1ToGp3,
@@ -161,6 +169,8 @@ export const RULES: readonly Rule[] = [
   s3IntelligentTieringCandidate,
   s3NoAbortMultipart,
   s3NoLifecycle,
+  sagemakerEndpointIdle,
+  sagemakerNotebookNonprodAlwaysOn,
   transitGatewayAttachmentIdle,
   vpcEndpointDuplicate,
   vpcEndpointMultiAzNonprod,

@@ -1,11 +1,12 @@
 /**
  * The shapes several rules share, one helper each, so every rule of a shape reads its metric, treats missing data and
- * words its outcome the same way: idle by metric (connections, requests: nothing over the window) and low
- * utilization by metric (CPU far below capacity: a smaller size saves the difference).
+ * words its outcome the same way: idle by metric (connections, requests: nothing over the window), low utilization by
+ * metric (CPU far below capacity: a smaller size saves the difference) and a move to the Graviton class of the same
+ * size.
  */
 import { usdCents } from '../../domain/money';
 import type { MetricName, MetricSummary, Metrics, ResourceBase } from '../../domain/resources';
-import { monthlyCost, type Rate, saving } from '../../pricing';
+import { type Estimate, monthlyCost, type Rate, saving } from '../../pricing';
 import { count, gauge, noMetric, noPrice, ok, type Verdict } from './define-rule';
 
 type Measured = ResourceBase & { metrics?: Metrics };
@@ -79,5 +80,38 @@ export function lowUtilizationByMetric<R extends Measured>(r: R, shape: LowUtili
     reason: `${reason}; ${smaller} saves ${usdCents(save.monthlyUsd)} a month`,
     savings: save,
     evidence,
+  };
+}
+
+/** What a move to the Graviton class of the same size proposes for one resource (RDS instances, cache clusters). */
+export interface GravitonMove {
+  /** The reason's prefix naming the resource's class, e.g. "mysql db.t3.large" or "2 cache.m5.large nodes". */
+  label: string;
+  /** The Graviton class proposed. */
+  target: string;
+  /** The month on the current class and on the target, where both have a price. */
+  now?: Estimate;
+  next?: Estimate;
+  /** What has no price, for the info verdict. */
+  unpriced: string;
+}
+
+/**
+ * A move to Graviton: info without both prices, ok when the Graviton class is not cheaper at list price, else an
+ * alarm with the saving; a price scaled from another size of its family (pricing/rds.ts) makes it low confidence.
+ */
+export function gravitonMove(r: ResourceBase, move: GravitonMove): Verdict {
+  const reason = `${move.label} runs on x86; ${move.target} of the same size runs on Graviton (arm64)`;
+  if (!move.now || !move.next) return noPrice(r, reason, move.unpriced);
+  const save = saving(move.now, move.next);
+  if (save.monthlyUsd === 0) return ok(r, `${move.target} is not cheaper at list price`);
+  const scaled = save.basis.includes(' scaled ×');
+  return {
+    resource: r,
+    status: 'alarm',
+    reason: `${reason}: ${usdCents(save.monthlyUsd)} a month cheaper${scaled ? ', priced from another size of its family' : ''}`,
+    savings: save,
+    evidence: { suggestedClass: move.target },
+    ...(scaled ? { confidence: 'low' as const } : {}),
   };
 }
