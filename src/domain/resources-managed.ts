@@ -43,8 +43,7 @@ export interface NotebookInstance extends ResourceBase {
 export interface SearchDomain extends ResourceBase {
   /** OpenSearch_2.13, Elasticsearch_7.10, ... */
   engineVersion?: string;
-  /** Whether it is being created or deleted, or a configuration change is under way. */
-  processing: boolean;
+  /** Whether its deletion is under way (it bills until it is gone, but is being dealt with). */
   deleted: boolean;
   /** Data nodes: r6g.large.search, ... */
   instanceType: string;

@@ -41,6 +41,7 @@ export default defineRule({
           status: 'alarm' as const,
           reason: `${reason}; it bills ${usdCents(cost.monthlyUsd)} a month${partial}`,
           savings: cost,
+          evidence: { engineVersion: d.engineVersion },
         },
       ];
     });

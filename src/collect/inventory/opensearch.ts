@@ -24,7 +24,6 @@ const domainOf = (d: DomainStatus, ctx: RegionContext): SearchDomain => {
     arn: d.ARN,
     tags: {},
     engineVersion: d.EngineVersion,
-    processing: Boolean(d.Processing) || d.Created === false,
     deleted: Boolean(d.Deleted),
     instanceType: c.InstanceType ?? 'unknown',
     instanceCount: c.InstanceCount ?? 1,

@@ -38,7 +38,6 @@ export const searchDomain = (o: Partial<SearchDomain> = {}): SearchDomain => ({
   id: 'erp-search',
   arn: 'arn:aws:es:us-east-1:111111111111:domain/erp-search',
   engineVersion: 'OpenSearch_2.13',
-  processing: false,
   deleted: false,
   instanceType: 'c4.2xlarge.search',
   instanceCount: 3,
