@@ -193,7 +193,7 @@ describe('collectSearchDomains', () => {
       arn: 'arn:aws:es:us-east-1:222222222222:domain/d1',
       tags: { team: 'search' },
       engineVersion: 'OpenSearch_2.13',
-          deleted: false,
+      deleted: false,
       instanceType: 'c4.2xlarge.search',
       instanceCount: 3,
       master: { instanceType: 'c4.8xlarge.search', count: 1 },
