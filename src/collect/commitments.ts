@@ -1,7 +1,8 @@
 /**
  * Savings Plans and Reserved Instances: utilization (daily, for the drop alert), coverage and purchase
  * recommendations (weekly), RDS reservations (EC2 Reserved Instances come from the inventory collector, which reads
- * DescribeReservedInstances once per region), and the checklist's anomaly monitors and budgets.
+ * DescribeReservedInstances once per region), the checklist's anomaly monitors, budgets, and whether the team and
+ * owner tags are activated for cost allocation.
  *
  * Cost Explorer bills $0.01 a request and the whole daily run must stay near a dozen, so this collector spends at
  * most `ceBudget` requests (default 4): the two utilization series every day, then the stalest weekly items, each
@@ -25,6 +26,7 @@ import type { Aws } from '../aws';
 import { plain } from '../aws/replay';
 import { addDays, DAY_MS } from '../domain/dates';
 import type { Note } from '../domain/note';
+import { type AllocationTag, readAllocationTags } from './allocation-tags';
 import { Amounts, listOf } from './amounts';
 import { type Budgets, readBudgets } from './budgets';
 import { guard } from './guard';
@@ -122,6 +124,8 @@ export interface CommitmentData {
   spPurchase?: Cached<PurchaseRecommendation[]>;
   riPurchase?: Cached<PurchaseRecommendation[]>;
   anomalyMonitors?: Cached<{ count: number; names: string[] }>;
+  /** The team and owner tag keys' cost-allocation status. */
+  allocationTags?: Cached<AllocationTag[]>;
   /** Read every run (free), unlike the weekly items: a budget's actual and forecast spend move daily. */
   budgets?: Cached<Budgets>;
   /** The account's active Savings Plans and their types (a free API, not Cost Explorer). */
@@ -153,6 +157,8 @@ export interface CommitmentOptions {
   accountId?: string;
   /** The cost-allocation tag whose values budgets are matched to (DURION_COST_TAG). */
   tagKey: string;
+  /** The tag keys whose cost-allocation status is read: the cost tag and the owner tags. */
+  allocationTagKeys: string[];
   /**
    * Cost Optimization Hub answered (it is enrolled): its Savings Plans and Reserved Instance recommendations come from
    * the same engine as Cost Explorer's purchase recommendations, for the whole organization and more reservation types,
@@ -161,7 +167,14 @@ export interface CommitmentOptions {
   purchasesFromHub?: boolean;
 }
 
-type WeeklyKey = 'spCoverage' | 'riCoverage' | 'spPurchase' | 'riPurchase' | 'anomalyMonitors' | 'savingsPlans';
+type WeeklyKey =
+  | 'spCoverage'
+  | 'riCoverage'
+  | 'spPurchase'
+  | 'riPurchase'
+  | 'anomalyMonitors'
+  | 'allocationTags'
+  | 'savingsPlans';
 
 /** Read what the run needs about commitments, within the Cost Explorer budget. */
 export async function collectCommitments(aws: Aws, notes: Note[], options: CommitmentOptions): Promise<CommitmentData> {
@@ -194,6 +207,7 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
           { key: 'riPurchase' as const, ce: true, read: () => readRiPurchase(ce, count, notes) },
         ]),
     { key: 'anomalyMonitors', ce: true, read: () => readAnomalyMonitors(ce, count) },
+    { key: 'allocationTags', ce: true, read: () => readAllocationTags(ce, count, options.allocationTagKeys) },
     { key: 'savingsPlans', ce: false, read: () => readSavingsPlans(aws) },
   ];
   // Stalest first, so a tight budget still refreshes everything within a few days.

@@ -12,6 +12,7 @@ import { slackVerdicts } from '../analyze/anomaly/merge';
 import { accountsWithoutBudget, type TeamBudget, teamBudgets } from '../analyze/budgets';
 import { analyzeOptimization, type OptimizationAnalysis } from '../analyze/recommend';
 import { type SpendSummary, summarize } from '../analyze/summary';
+import { findUnowned, type Tagging } from '../analyze/tagging';
 import type { Aws } from '../aws';
 import { collectBilled } from '../collect/billed';
 import { commitmentCoverOf } from '../collect/commitment-cover';
@@ -40,12 +41,13 @@ import { accountsSection } from '../notify/sections/accounts';
 import { budgetsSection } from '../notify/sections/budgets';
 import { checklistSection } from '../notify/sections/checklist';
 import { commitmentsSection } from '../notify/sections/commitments';
+import { ownersSection } from '../notify/sections/owners';
 import { realizedSection } from '../notify/sections/realized';
 import { rightsizingSection } from '../notify/sections/rightsizing';
 import { savingsSection } from '../notify/sections/savings';
 import { toPublishInput } from '../notify/sns';
 import { renderText } from '../notify/text';
-import type { RegionalUnitPrices } from '../pricing';
+import { pricedWith, type RegionalUnitPrices } from '../pricing';
 import { type AnomalyStepResult, anomalyStep } from './anomaly';
 import { deliveryReport, MAIN, messagesOf, transportsOf } from './delivery';
 import { identify } from './identity';
@@ -255,6 +257,8 @@ interface Analysis {
   budgets: TeamBudget[];
   /** The accounts with spend this month that no cost budget covers, as the digest names accounts. */
   unbudgeted: string[];
+  /** The resources without an owner tag, with candidates and run costs, and the allocation tags not active. */
+  tagging: Tagging;
   optimization: OptimizationAnalysis;
   anomaly: AnomalyStepResult;
   drafts: FindingDraft[];
@@ -293,7 +297,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     const after = deliveryReport(run.asOf, recorded, delivered, unsendable, (await store.unsent()).length);
     const report = buildReport(run, started, outcome, after);
     await store.putSnapshot({ ...snapshot, report });
-    return writeFiles(run.outDir, { digests, outgoing, current, report });
+    return writeFiles(run.outDir, { digests, outgoing, current, tagging: analysis.tagging, report });
   } finally {
     await store.close();
   }
@@ -358,7 +362,12 @@ async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promis
   const unbudgeted = accountsWithoutBudget(spend, readBudgets, asOf).map((id) =>
     accountLabel({ accountId: id, accountName: spend.accountNames[id] }),
   );
-  return { summary, prices: rules.prices, budgets, unbudgeted, optimization, anomaly, drafts, alerts };
+  const allocationTags = inventory.optimization?.commitments?.allocationTags?.value;
+  // Run costs at the prices the rules used: the Price List's regional ones where the run read them.
+  const tagging = pricedWith(rules.prices, () =>
+    findUnowned(inventory.resources, config.ownerTags, allocationTags),
+  ).result;
+  return { summary, prices: rules.prices, budgets, unbudgeted, tagging, optimization, anomaly, drafts, alerts };
 }
 
 /** Merge the drafts into the stored ledger; the current findings are those seen today, highest score first. */
@@ -417,6 +426,7 @@ function digestsOf(
         return finding && findingActions(finding);
       }),
       budgetsSection(analysis.budgets, config.spend.tagKey, analysis.unbudgeted),
+      ownersSection(analysis.tagging),
       checklistSection(analysis.optimization.checklist),
       realizedSection(all, config.spend.settleDays),
     ],
@@ -545,7 +555,13 @@ async function persist(
 /** Write the run's files: the main digest as posted and as text, the owner digests, alerts, findings, the report. */
 function writeFiles(
   outDir: string,
-  out: { digests: Digests; outgoing: { input: PublishCommandInput }[]; current: Finding[]; report: RunReport },
+  out: {
+    digests: Digests;
+    outgoing: { input: PublishCommandInput }[];
+    current: Finding[];
+    tagging: Tagging;
+    report: RunReport;
+  },
 ): RunResult {
   const { digests, report } = out;
   const digestText = renderText(digests.mainInput);
@@ -558,6 +574,7 @@ function writeFiles(
     routed: digests.owners.map(payload),
     alerts: out.outgoing.map((a) => a.input),
     findings: out.current,
+    tagging: out.tagging,
     report,
   });
   return { report, digestText, files };

@@ -8,6 +8,7 @@ import {
   GetSavingsPlansCoverageCommand,
   GetSavingsPlansPurchaseRecommendationCommand,
   GetSavingsPlansUtilizationCommand,
+  ListCostAllocationTagsCommand,
 } from '@aws-sdk/client-cost-explorer';
 import { DescribeReservedDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { DescribeSavingsPlansCommand, SavingsplansClient } from '@aws-sdk/client-savingsplans';
@@ -94,6 +95,14 @@ describe('collectCommitments against mocked clients', () => {
     });
     ce.on(GetReservationPurchaseRecommendationCommand).resolves({ Recommendations: [] });
     ce.on(GetAnomalyMonitorsCommand).resolves({ AnomalyMonitors: [{ MonitorName: 'm', MonitorType: 'DIMENSIONAL' }] });
+    ce.on(ListCostAllocationTagsCommand)
+      .resolvesOnce({
+        CostAllocationTags: [
+          { TagKey: 'team', Type: 'UserDefined', Status: 'Active', LastUsedDate: '2026-11-18T00:00:00Z' },
+        ],
+        NextToken: 'tags-2',
+      })
+      .resolvesOnce({ CostAllocationTags: [{ TagKey: 'owner', Type: 'UserDefined', Status: 'Inactive' }] });
     budgets.on(DescribeBudgetsCommand).rejects(awsError('NotFoundException', 'no budgets'));
     rds.on(DescribeReservedDBInstancesCommand).resolves({ ReservedDBInstances: [] });
     plans
@@ -119,6 +128,7 @@ describe('collectCommitments against mocked clients', () => {
       ceBudget,
       accountId: '111111111111',
       tagKey: 'team',
+      allocationTagKeys: ['team', 'owner', 'cost-center', 'team'],
       purchasesFromHub,
     }).then((data) => ({ data, notes }));
   };
@@ -250,6 +260,21 @@ describe('collectCommitments against mocked clients', () => {
     expect(third.notes.find((n) => n.source === 'budgets:DescribeBudgets')?.kind).toBe('throttled');
   });
 
+  it("reads the team and owner tags' cost-allocation status weekly, every page a counted request", async () => {
+    const { data } = await run();
+
+    expect(data.allocationTags?.value).toEqual([
+      { key: 'team', status: 'Active', lastUsed: '2026-11-18' },
+      { key: 'owner', status: 'Inactive' },
+      { key: 'cost-center', status: 'absent' },
+    ]);
+    const asked = ce.commandCalls(ListCostAllocationTagsCommand).map((c) => c.args[0].input);
+    expect(asked).toEqual([
+      { TagKeys: ['team', 'owner', 'cost-center'], Type: 'UserDefined' },
+      { TagKeys: ['team', 'owner', 'cost-center'], Type: 'UserDefined', NextToken: 'tags-2' },
+    ]);
+  });
+
   it('reuses weekly items younger than 7 days: only the two utilization requests go to Cost Explorer', async () => {
     const first = await run();
     ce.resetHistory();
@@ -360,6 +385,7 @@ describe('collectCommitments paging', () => {
       regions: ['us-east-1'],
       accountId: '111111111111',
       tagKey: 'team',
+      allocationTagKeys: ['team'],
     });
 
     expect(data.riUtilization).toEqual([

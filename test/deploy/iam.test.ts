@@ -88,6 +88,7 @@ const COLLECTORS = [
       'src/collect/hub.ts',
       'src/collect/commitments.ts',
       'src/collect/budgets.ts',
+      'src/collect/allocation-tags.ts',
       'src/collect/trusted-advisor.ts',
     ],
     declared: [...OPTIMIZATION_IAM_ACTIONS],
