@@ -83,6 +83,8 @@ export const OPTIMIZATION_IAM_ACTIONS = [
   'ce:GetAnomalyMonitors',
   'budgets:ViewBudget',
   'rds:DescribeReservedDBInstances',
+  'elasticache:DescribeReservedCacheNodes',
+  'redshift:DescribeReservedNodes',
   'savingsplans:DescribeSavingsPlans',
   'support:DescribeTrustedAdvisorChecks',
   'support:DescribeTrustedAdvisorCheckResult',

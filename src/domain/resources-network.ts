@@ -83,8 +83,18 @@ export interface FamilyCover {
   totalUsd: number;
 }
 
+/** An active RDS, ElastiCache or Redshift reservation: its exact type and count (RDS: engine and Multi-AZ too). */
+export interface ReservationCover {
+  service: 'rds' | 'elasticache' | 'redshift';
+  region: string;
+  instanceType: string;
+  count: number;
+  engine?: string;
+  multiAz?: boolean;
+}
+
 /**
- * What the run knows of the organization's Savings Plans: at most one per inventory (id `savings-plans`). A field
+ * What the run knows of the organization's commitments: at most one per inventory (id `savings-plans`). A field
  * left out was not read; an empty list was read and holds nothing.
  */
 export interface CommitmentCover extends ResourceBase {
@@ -93,6 +103,9 @@ export interface CommitmentCover extends ResourceBase {
   /** Coverage by family and region (ce:GetSavingsPlansCoverage), and the day it was read. */
   familyCoverage?: FamilyCover[];
   coverageReadOn?: string;
+  /** Active reservations of the regions read, and which `service@region` lists were read whole. */
+  reservations?: ReservationCover[];
+  reservationsRead?: string[];
 }
 
 /**

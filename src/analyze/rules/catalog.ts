@@ -45,6 +45,7 @@ import eipUnassociated from './eip-unassociated';
 import eksClusterExtendedSupport from './eks-cluster-extended-support';
 import eksClusterNoCompute from './eks-cluster-no-compute';
 import elasticacheClusterIdle from './elasticache-cluster-idle';
+import elasticacheNoReservationCover from './elasticache-no-reservation-cover';
 import elbClassicToAlb from './elb-classic-to-alb';
 import elbNoTargets from './elb-no-targets';
 import elbNoTraffic from './elb-no-traffic';
@@ -69,10 +70,12 @@ import rdsInstanceIdle from './rds-instance-idle';
 import rdsInstanceLowCpu from './rds-instance-low-cpu';
 import rdsIo1ToGp3 from './rds-io1-to-gp3';
 import rdsMultiAzNonprod from './rds-multi-az-nonprod';
+import rdsNoReservationCover from './rds-no-reservation-cover';
 import rdsSnapshotOrphaned from './rds-snapshot-orphaned';
 import rdsStorageOverprovisioned from './rds-storage-overprovisioned';
 import redshiftClusterIdle from './redshift-cluster-idle';
 import redshiftClusterUnderutilized from './redshift-cluster-underutilized';
+import redshiftNoReservationCover from './redshift-no-reservation-cover';
 import route53HealthCheckFailing from './route53-health-check-failing';
 import s3IntelligentTieringCandidate from './s3-intelligent-tiering-candidate';
 import s3NoAbortMultipart from './s3-no-abort-multipart';
@@ -129,6 +132,7 @@ export const RULES: readonly Rule[] = [
   eksClusterExtendedSupport,
   eksClusterNoCompute,
   elasticacheClusterIdle,
+  elasticacheNoReservationCover,
   elbClassicToAlb,
   elbNoTargets,
   elbNoTraffic,
@@ -153,10 +157,12 @@ export const RULES: readonly Rule[] = [
   rdsInstanceLowCpu,
   rdsIo1ToGp3,
   rdsMultiAzNonprod,
+  rdsNoReservationCover,
   rdsSnapshotOrphaned,
   rdsStorageOverprovisioned,
   redshiftClusterIdle,
   redshiftClusterUnderutilized,
+  redshiftNoReservationCover,
   route53HealthCheckFailing,
   s3IntelligentTieringCandidate,
   s3NoAbortMultipart,

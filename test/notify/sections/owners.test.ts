@@ -16,7 +16,7 @@ describe('the digest section of resources without an owner', () => {
     const t = findUnowned(inv, config.ownerTags, optimization.commitments.allocationTags?.value);
     const lines = sectionToLines(ownersSection(t)!);
 
-    expect(lines[1]).toBe('11 of 110 resources carry none of owner, team: $76.50 a month to keep.');
+    expect(lines[1]).toBe('11 of 111 resources carry none of owner, team: $76.50 a month to keep.');
     expect(lines[2]).toBe('grace: 1 resource, $32.85 a month, e.g. nat-0c1ea0c1ea0c10001 (stack prod-network)');
     expect(lines).toContain('No candidate: 4 resources, $19.65 a month (2 not priced)');
     expect(lines.at(-1)).toMatch(/^owner is on resources but not activated as a cost-allocation tag/);
