@@ -214,7 +214,7 @@ interface DigestsInput {
   ownerChannels: Record<string, string>;
   accountChannels: Record<string, string>;
   mainChannel?: string;
-  /** The spend anomalies, what a reader must not miss: first of the main digest's sections, kept whole (the lists are cut). */
+  /** The spend anomalies, what a reader must not miss: the main digest's first section, kept whole (lists are cut). */
   anomalies: DigestSection | undefined;
   /** The other sections about the whole account (accounts, commitments, budgets, checklist): main channel only. */
   accountWide: (DigestSection | undefined)[];
