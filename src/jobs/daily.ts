@@ -216,20 +216,25 @@ interface DigestsInput {
   ownerChannels: Record<string, string>;
   accountChannels: Record<string, string>;
   mainChannel?: string;
-  /** Sections about the whole account (commitments, anomalies, checklist): main channel only. */
+  /** The spend anomalies, what a reader must not miss: the main digest's first section, kept whole (lists are cut). */
+  anomalies: DigestSection | undefined;
+  /** The other sections about the whole account (accounts, commitments, budgets, checklist): main channel only. */
   accountWide: (DigestSection | undefined)[];
 }
 
 /**
  * The main digest and one per owner channel. An owner's channel gets only that owner's findings, never the
- * account-wide spend; the main channel gets the spend, the other findings and the account-wide sections.
+ * account-wide spend; the main channel gets the spend, then the anomalies, the other findings (the lists a cut
+ * shortens) and the account-wide sections, in the order Slack and digest.txt both show.
  */
 function buildDigests(input: DigestsInput) {
   const { asOf, sample } = input;
   const routed = routeFindings(input.findings, input.ownerChannels, MAIN, input.accountChannels);
   const findingSections = (findings: Finding[]) =>
     [savingsSection(findings, asOf, findingActions), rightsizingSection(findings)].filter(isSection);
-  const sections = [...findingSections(routed.get(MAIN) ?? []), ...input.accountWide].filter(isSection);
+  const sections = [input.anomalies, ...findingSections(routed.get(MAIN) ?? []), ...input.accountWide].filter(
+    isSection,
+  );
   const mainInput = { asOf, sample, summary: input.summary, sections, notes: input.notes };
   const owners = [...routed].flatMap(([channel, findings]) => {
     if (channel === MAIN) return [];
@@ -418,13 +423,13 @@ function digestsOf(
     ownerChannels: config.slack.ownerChannels,
     accountChannels: config.slack.accountChannels,
     mainChannel: config.slack.channel,
+    anomalies: analysis.anomaly.section((a) => {
+      const finding = current.find((f) => f.source === 'anomaly' && f.resourceId === a.id);
+      return finding && findingActions(finding);
+    }),
     accountWide: [
       accountsSection(analysis.summary, current, run.asOf),
       commitmentsSection(inventory.optimization?.commitments, current),
-      analysis.anomaly.section((a) => {
-        const finding = current.find((f) => f.source === 'anomaly' && f.resourceId === a.id);
-        return finding && findingActions(finding);
-      }),
       budgetsSection(analysis.budgets, config.spend.tagKey, analysis.unbudgeted),
       ownersSection(analysis.tagging),
       checklistSection(analysis.optimization.checklist),

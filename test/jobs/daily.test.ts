@@ -90,6 +90,34 @@ describe('the daily run on the sample account', () => {
     expect(next.report.costExplorerRequests).toBeLessThanOrEqual(6);
   });
 
+  it('puts the anomalies, each with its verdict buttons, before the savings lists, which the 50-block cap cuts', async () => {
+    await run('2026-11-20');
+    const { blocks } = JSON.parse(readFileSync(join(tmp.dir, 'out', '2026-11-20', 'digest.blocks.json'), 'utf8')) as {
+      blocks: { type: string; text?: { text: string }; elements?: { action_id?: string; text?: unknown }[] }[];
+    };
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    const titled = (title: string) => blocks.findIndex((b) => b.text?.text === `*${title}*`);
+    expect(titled('Spend anomalies')).toBeGreaterThan(0);
+    expect(titled('Spend anomalies')).toBeLessThan(titled('Savings waiting'));
+    const planted = plantedAnomalies('2026-11-20');
+    const shown = blocks.flatMap((b, i) => (b.type === 'section' && /^\*[+-]\$/.test(b.text?.text ?? '') ? [i] : []));
+    expect(shown).toHaveLength(planted.length);
+    for (const at of shown) {
+      expect(blocks[at + 1]?.elements?.map((e) => e.action_id)).toEqual([
+        'durion:anomaly-accurate',
+        'durion:anomaly-false-positive',
+        'durion:anomaly-planned',
+        'durion:console',
+      ]);
+    }
+    const cuts = blocks
+      .flatMap((b) => (b.type === 'context' ? (b.elements ?? []).map((e) => String(e.text)) : []))
+      .filter((t) => t.includes('more not shown'));
+    expect(cuts.length).toBeGreaterThan(0);
+    for (const t of cuts)
+      expect(t).toMatch(/^… \d+ more not shown \(Slack's 50-block limit\); all are in findings\.csv$/);
+  });
+
   it('gives one savings figure everywhere: digest, Slack savings (any grouping), status and the counted CSV rows', async () => {
     await run('2026-11-20');
     const store = join(tmp.dir, 'store');
