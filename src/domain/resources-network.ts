@@ -116,3 +116,24 @@ export interface CommitmentCover extends ResourceBase {
 export interface ListRead extends ResourceBase {
   source: string;
 }
+
+/** What a data-transfer usage type bills: traffic between Availability Zones, between regions, or out to the internet. */
+export const TRANSFER_KINDS = ['cross-az', 'inter-region', 'internet'] as const;
+export type TransferKind = (typeof TRANSFER_KINDS)[number];
+
+/**
+ * One data-transfer usage type on one account's bill over a settled month, as Cost Explorer groups it (linked account
+ * x usage type, every service together): id is the usage type as billed (`USE1-DataTransfer-Regional-Bytes`), region
+ * the one it is billed in (where the data leaves).
+ */
+export interface DataTransferUsage extends ResourceBase {
+  kind: TransferKind;
+  /** Where an inter-region transfer goes. */
+  toRegion?: string;
+  /** The month the figures cover, YYYY-MM. */
+  month: string;
+  /** UsageQuantity in GB as billed: cross-AZ bills each direction, so a GB between two of the account's instances is 2. */
+  gb: number;
+  /** What the bill charged for it that month, in the run's cost metric. */
+  usd: number;
+}

@@ -24,6 +24,7 @@ import {
 } from './resources-database';
 import type {
   CommitmentCover,
+  DataTransferUsage,
   HealthCheck,
   ListRead,
   MetricAlarm,
@@ -307,6 +308,8 @@ export interface ResourceInventory {
   redshiftClusters: RedshiftCluster[];
   streams: KinesisStream[];
   repositories: EcrRepository[];
+  /** Data transfer by account and usage type from the bill (Cost Explorer, read in the payer; src/collect/transfer.ts). */
+  dataTransfer: DataTransferUsage[];
   /** EC2 prices of the inventory's other regions read from the Price List API (DURION_PRICE_REFRESH). */
   ec2Prices?: RegionalEc2Prices;
 }
@@ -349,4 +352,5 @@ export const emptyResources = (metricWindow: ResourceInventory['metricWindow']):
   redshiftClusters: [],
   streams: [],
   repositories: [],
+  dataTransfer: [],
 });

@@ -21,6 +21,7 @@ import { collectResources } from '../collect/inventory';
 import { collectOptimization } from '../collect/optimization';
 import type { RunRef, SliceStore } from '../collect/slices';
 import { collectSpend } from '../collect/spend';
+import { collectDataTransfer, type DataTransferRead } from '../collect/transfer';
 import type { Inventory } from '../collect/types';
 import type { Config } from '../config';
 import type { Alert } from '../domain/alert';
@@ -136,6 +137,8 @@ interface Cached {
   spend?: SpendData;
   /** The previous snapshot's commitments: their weekly Cost Explorer reads are reused. */
   commitments?: CommitmentData;
+  /** The previous snapshot's data transfer: reused until another month settles. */
+  dataTransfer?: DataTransferRead;
 }
 
 /** Read everything the run needs from AWS. Collectors fetch and never judge; what they cannot read is a note. */
@@ -165,8 +168,22 @@ async function collect(
     ...(organization ? { optimizer: organization.optimizer } : {}),
   });
   resources.commitmentCover = commitmentCoverOf(optimization.commitments, accountId);
+  const transferRequest = { asOf, metric: config.spend.metric, revisedDays: config.spend.revisedDays };
+  const dataTransfer = await collectDataTransfer(aws, transferRequest, cached.dataTransfer, notes);
+  // The bill holds every linked account: the rules judge the accounts this run reads, as for resources.
+  const covered = new Set(organization?.accounts.map((a) => a.id) ?? [accountId]);
+  resources.dataTransfer = dataTransfer?.usage.filter((u) => covered.has(u.accountId)) ?? [];
   const accounts = organization ? { accounts: organization.accounts } : {};
-  return { asOf, sample: aws.mode === 'sample', spend, resources, optimization, ...accounts, notes };
+  return {
+    asOf,
+    sample: aws.mode === 'sample',
+    spend,
+    resources,
+    optimization,
+    ...(dataTransfer ? { dataTransfer } : {}),
+    ...accounts,
+    notes,
+  };
 }
 
 /**
@@ -318,6 +335,7 @@ async function collectStep(run: Run): Promise<{ inventory: Inventory; spend: Spe
       : {
           spend: await store.getSpend(spendKey(config)),
           commitments: previous?.extra.commitments,
+          dataTransfer: previous?.extra.dataTransfer,
         };
   const inventory = await collect(aws, config, run.asOf, cached, run.accountId, run.fanOut);
   const spend = inventory.spend ?? emptySpend(config.spend.metric);
@@ -543,6 +561,7 @@ async function persist(
     checklist: analysis.optimization.checklist,
     anomalies: analysis.anomaly.stateAfter(out.alerted),
     prices: analysis.prices,
+    dataTransfer: inventory.dataTransfer,
   };
   const summary = analysis.summary;
   const snapshot: Snapshot = {

@@ -4,6 +4,9 @@ import asgNonprodAlwaysOn from './asg-nonprod-always-on';
 import asgSpotCandidate from './asg-spot-candidate';
 import cloudwatchAlarmInsufficientData from './cloudwatch-alarm-insufficient-data';
 import cloudwatchAlarmOrphaned from './cloudwatch-alarm-orphaned';
+import dataTransferCrossAz from './data-transfer-cross-az';
+import dataTransferInterRegion from './data-transfer-inter-region';
+import dataTransferInternetWithoutCloudfront from './data-transfer-internet-without-cloudfront';
 import type { Rule } from './define-rule';
 import dynamodbOndemandToProvisioned from './dynamodb-ondemand-to-provisioned';
 import dynamodbProvisionedNoAutoscaling from './dynamodb-provisioned-no-autoscaling';
@@ -92,6 +95,9 @@ export const RULES: readonly Rule[] = [
   asgSpotCandidate,
   cloudwatchAlarmInsufficientData,
   cloudwatchAlarmOrphaned,
+  dataTransferCrossAz,
+  dataTransferInterRegion,
+  dataTransferInternetWithoutCloudfront,
   dynamodbOndemandToProvisioned,
   dynamodbProvisionedNoAutoscaling,
   dynamodbProvisionedToOndemand,
