@@ -30,6 +30,7 @@ import {
 } from './resources-managed';
 import type {
   CommitmentCover,
+  DataTransferUsage,
   HealthCheck,
   ListRead,
   MetricAlarm,
@@ -317,6 +318,8 @@ export interface ResourceInventory {
   endpoints: SageMakerEndpoint[];
   notebooks: NotebookInstance[];
   searchDomains: SearchDomain[];
+  /** Data transfer by account and usage type from the bill (Cost Explorer, read in the payer; src/collect/transfer.ts). */
+  dataTransfer: DataTransferUsage[];
   /** EC2 prices of the inventory's other regions read from the Price List API (DURION_PRICE_REFRESH). */
   ec2Prices?: RegionalEc2Prices;
 }
@@ -362,4 +365,5 @@ export const emptyResources = (metricWindow: ResourceInventory['metricWindow']):
   endpoints: [],
   notebooks: [],
   searchDomains: [],
+  dataTransfer: [],
 });

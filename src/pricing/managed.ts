@@ -3,7 +3,7 @@
  * hosting, notebook instances), OpenSearch domains (node hours and EBS storage) and ElastiCache nodes of any size of a
  * family with a listed size.
  */
-import type { SearchDomain } from '../domain/resources-managed';
+import type { EndpointVariant, SearchDomain } from '../domain/resources-managed';
 import { GRAVITON_FAMILY } from './ec2-types';
 import { type Estimate, elasticachePrice, lookupPrice, monthlyCost, type Rate, sum } from './index';
 import { scaledClassPrice } from './rds';
@@ -26,6 +26,15 @@ export const isGravitonClass = (instanceClass: string): boolean =>
 /** A SageMaker real-time endpoint instance's price per hour (`ml.t3.medium`), or undefined. */
 export const endpointInstancePrice = (instanceType: string, region: string): Rate | undefined =>
   lookupPrice(`sagemaker.host.${instanceType}`, region);
+
+/** Instance variants' month (count × hours × rate), or undefined when a variant's type has no price. */
+export function endpointInstancesCost(variants: EndpointVariant[], region: string): Estimate | undefined {
+  const parts = variants.map((v) => {
+    const rate = v.instanceType ? endpointInstancePrice(v.instanceType, region) : undefined;
+    return rate && monthlyCost(rate, v.instanceCount);
+  });
+  return parts.length > 0 && parts.every((p): p is Estimate => p !== undefined) ? sum(parts) : undefined;
+}
 
 /** A SageMaker notebook instance's price per hour, or undefined. */
 export const notebookInstancePrice = (instanceType: string, region: string): Rate | undefined =>

@@ -30,6 +30,16 @@ const UNITS: Record<string, number> = {
   '24xlarge': 48,
 };
 
+/**
+ * A class's family and its size in normalized units (large = 1), for the size flexibility of reserved DB instances;
+ * undefined for a size the table does not know.
+ */
+export function normalizedClass(instanceClass: string): { family: string; units: number } | undefined {
+  const at = instanceClass.lastIndexOf('.');
+  const units = UNITS[instanceClass.slice(at + 1)];
+  return units === undefined ? undefined : { family: instanceClass.slice(0, at), units };
+}
+
 /** The next smaller class of the same family (`db.t3.large` → `db.t3.medium`), or undefined. */
 export function smallerClass(instanceClass: string): string | undefined {
   const at = instanceClass.lastIndexOf('.');

@@ -4,6 +4,9 @@ import asgNonprodAlwaysOn from './asg-nonprod-always-on';
 import asgSpotCandidate from './asg-spot-candidate';
 import cloudwatchAlarmInsufficientData from './cloudwatch-alarm-insufficient-data';
 import cloudwatchAlarmOrphaned from './cloudwatch-alarm-orphaned';
+import dataTransferCrossAz from './data-transfer-cross-az';
+import dataTransferInterRegion from './data-transfer-inter-region';
+import dataTransferInternetWithoutCloudfront from './data-transfer-internet-without-cloudfront';
 import type { Rule } from './define-rule';
 import dynamodbOndemandToProvisioned from './dynamodb-ondemand-to-provisioned';
 import dynamodbProvisionedNoAutoscaling from './dynamodb-provisioned-no-autoscaling';
@@ -46,6 +49,7 @@ import eksClusterExtendedSupport from './eks-cluster-extended-support';
 import eksClusterNoCompute from './eks-cluster-no-compute';
 import elasticacheClusterIdle from './elasticache-cluster-idle';
 import elasticacheGravitonCandidate from './elasticache-graviton-candidate';
+import elasticacheNoReservationCover from './elasticache-no-reservation-cover';
 import elbClassicToAlb from './elb-classic-to-alb';
 import elbNoTargets from './elb-no-targets';
 import elbNoTraffic from './elb-no-traffic';
@@ -72,10 +76,12 @@ import rdsInstanceIdle from './rds-instance-idle';
 import rdsInstanceLowCpu from './rds-instance-low-cpu';
 import rdsIo1ToGp3 from './rds-io1-to-gp3';
 import rdsMultiAzNonprod from './rds-multi-az-nonprod';
+import rdsNoReservationCover from './rds-no-reservation-cover';
 import rdsSnapshotOrphaned from './rds-snapshot-orphaned';
 import rdsStorageOverprovisioned from './rds-storage-overprovisioned';
 import redshiftClusterIdle from './redshift-cluster-idle';
 import redshiftClusterUnderutilized from './redshift-cluster-underutilized';
+import redshiftNoReservationCover from './redshift-no-reservation-cover';
 import route53HealthCheckFailing from './route53-health-check-failing';
 import s3IntelligentTieringCandidate from './s3-intelligent-tiering-candidate';
 import s3NoAbortMultipart from './s3-no-abort-multipart';
@@ -94,6 +100,9 @@ export const RULES: readonly Rule[] = [
   asgSpotCandidate,
   cloudwatchAlarmInsufficientData,
   cloudwatchAlarmOrphaned,
+  dataTransferCrossAz,
+  dataTransferInterRegion,
+  dataTransferInternetWithoutCloudfront,
   dynamodbOndemandToProvisioned,
   dynamodbProvisionedNoAutoscaling,
   dynamodbProvisionedToOndemand,
@@ -135,6 +144,7 @@ export const RULES: readonly Rule[] = [
   eksClusterNoCompute,
   elasticacheClusterIdle,
   elasticacheGravitonCandidate,
+  elasticacheNoReservationCover,
   elbClassicToAlb,
   elbNoTargets,
   elbNoTraffic,
@@ -161,10 +171,12 @@ export const RULES: readonly Rule[] = [
   rdsInstanceLowCpu,
   rdsIo1ToGp3,
   rdsMultiAzNonprod,
+  rdsNoReservationCover,
   rdsSnapshotOrphaned,
   rdsStorageOverprovisioned,
   redshiftClusterIdle,
   redshiftClusterUnderutilized,
+  redshiftNoReservationCover,
   route53HealthCheckFailing,
   s3IntelligentTieringCandidate,
   s3NoAbortMultipart,

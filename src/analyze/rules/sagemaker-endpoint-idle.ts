@@ -1,17 +1,7 @@
 import { usdCents } from '../../domain/money';
 import type { EndpointVariant } from '../../domain/resources-managed';
-import { type Estimate, monthlyCost, sum } from '../../pricing';
-import { endpointInstancePrice } from '../../pricing/managed';
+import { endpointInstancesCost } from '../../pricing/managed';
 import { count, defineRule, noMetric, ok, priced, SERVICES, wa } from './define-rule';
-
-/** The instance variants' month (count × hours × rate), or undefined when a variant's type has no price. */
-function instancesCost(variants: EndpointVariant[], region: string): Estimate | undefined {
-  const parts = variants.map((v) => {
-    const rate = v.instanceType ? endpointInstancePrice(v.instanceType, region) : undefined;
-    return rate && monthlyCost(rate, v.instanceCount);
-  });
-  return parts.every((p): p is Estimate => p !== undefined) ? sum(parts) : undefined;
-}
 
 const described = (variants: EndpointVariant[]): string =>
   variants.map((v) => `${v.instanceCount} ${v.instanceType ?? 'unknown-type'}`).join(' + ');
@@ -51,7 +41,7 @@ export default defineRule({
       if (reads.some((m) => m === undefined)) return [noMetric(e, 'Invocations', days)];
       const calls = reads.reduce((n, m) => n + (m?.sum ?? 0), 0);
       if (calls > params.maxInvocations) return [ok(e, `${calls} invocations over ${days} days`)];
-      const cost = instancesCost(hosted, e.region);
+      const cost = endpointInstancesCost(hosted, e.region);
       const what = described(hosted);
       const reason = `endpoint on ${what} had ${calls} invocations over ${days} days${cost ? `; its instances bill ${usdCents(cost.monthlyUsd)} a month` : ''}`;
       return [priced(e, reason, cost, `SageMaker hosting on ${what}`, { variants: hosted.map((v) => v.name) })];
