@@ -61,6 +61,7 @@ const COMMITTABLE = [
   /^lambda\.duration/,
   /^rds\.(mysql|postgres|[a-z-]+)\.db\./,
   /^elasticache\.cache\./,
+  /^redshift\.[a-z0-9.]+\.node_hour$/,
   /^dynamodb\.(rcu|wcu)_hour$/,
   /^opensearch\.(?!storage|io1|ultrawarm)/,
   /^sagemaker\./,
