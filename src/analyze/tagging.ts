@@ -269,8 +269,7 @@ const shellWord = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace
 export function tagCommand(u: Unowned, ownerTags: readonly string[]): string | undefined {
   const key = ownerTags[0];
   if (!u.candidate || !key) return undefined;
-  const { id, arn } = u.resource;
-  const region = u.resource.region === 'global' ? 'us-east-1' : u.resource.region;
+  const { id, arn, region } = u.resource;
   if (EC2_TAGGED.includes(u.kind)) {
     const tag = shellWord(`Key=${key},Value=${u.candidate.owner}`);
     return `aws ec2 create-tags --region ${region} --resources ${shellWord(id)} --tags ${tag}`;

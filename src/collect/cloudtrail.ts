@@ -64,7 +64,7 @@ export const CREATE_EVENTS: Partial<Record<keyof ResourceInventory, readonly str
 };
 
 /** CloudTrail keeps 90 days; a day less, so a lookup never starts before what it holds. */
-export const HISTORY_DAYS = 89;
+const HISTORY_DAYS = 89;
 /** The hours either side of a known creation time that a lookup reads. */
 const AROUND_MS = 3_600_000;
 /** Pages (50 events each) one lookup reads at most before it gives up on reaching the create event. */
@@ -101,8 +101,8 @@ export function creatorTarget(kind: keyof ResourceInventory, r: ResourceBase): C
   return {
     key: creatorKey(r),
     accountId: r.accountId,
-    // Route 53 is global: its events are recorded in us-east-1.
-    region: r.region === 'global' ? 'us-east-1' : r.region,
+    // Route 53's health checks are read, and their events recorded, in us-east-1.
+    region: r.region,
     id: r.id,
     name: byArn || r.id,
     events,
