@@ -147,11 +147,13 @@ export interface Config {
     ownerChannels: Record<string, string>;
     /** Account id to the channel that gets that account's findings whose owner has no channel of its own. */
     accountChannels: Record<string, string>;
-    /** Slack user or user-group id to the owner values that are that team's (`mine`). */
+    /** Slack user or user-group id to the owner values and account ids that are that team's (`mine`). */
     teamMap: Record<string, string[]>;
   };
   /** Tag keys that name a resource's owner, in order of preference. */
   ownerTags: string[];
+  /** Owners from CloudTrail for resources no owner tag names (src/collect/cloudtrail.ts). */
+  cloudTrail: CloudTrailSettings;
   /** Per-rule parameter overrides: { "<ruleId>": { "<param>": value } }. */
   ruleParams: Record<string, Record<string, number | string | boolean>>;
   /** Excluded from the rule catalog: a rule id (the whole rule), a resource id or ARN, or `ruleId:resource`. */
@@ -160,6 +162,20 @@ export interface Config {
   priceRefresh: boolean;
   /** Which accounts a run reads, and how it gets into them. */
   accounts: AccountsSettings;
+}
+
+/** A DURION_TEAM_MAP `creator:` pattern and the owner value its entry gives what a matching identity created. */
+export interface CreatorTeam {
+  /** Case-insensitive, `*` for any run of characters: `alice@example.com`, `*@payments.example.com`, `ci-deploy`. */
+  pattern: string;
+  owner: string;
+}
+
+export interface CloudTrailSettings {
+  /** LookupEvents calls a run may make (each account and region allows 2 a second); 0 turns the lookups off. */
+  lookups: number;
+  /** DURION_TEAM_MAP's creator patterns, in the map's order: the first that matches names the team. */
+  creatorTeams: CreatorTeam[];
 }
 
 /** An account chosen by id, by organizational unit (`ou-…` or a root `r-…`, with every OU under it), or by tag. */
@@ -217,16 +233,45 @@ const accountsSettings = (env: Env): AccountsSettings => ({
   ...(inAws(env, 'DURION_SLICE_BUCKET') ? { sliceBucket: inAws(env, 'DURION_SLICE_BUCKET') } : {}),
 });
 
+const isAccountId = (v: string) => /^\d{12}$/.test(v);
+const CREATOR = 'creator:';
+
 /** DURION_ACCOUNT_CHANNELS: {"222222222222": "C0123"}, keys 12-digit account ids. */
 function accountChannels(env: Env): Record<string, string> {
   const map = stringMap(env, 'DURION_ACCOUNT_CHANNELS', (v): v is string => typeof v === 'string');
-  const bad = Object.keys(map).find((k) => !/^\d{12}$/.test(k));
+  const bad = Object.keys(map).find((k) => !isAccountId(k));
   if (bad) throw new ConfigError(`DURION_ACCOUNT_CHANNELS keys must be 12-digit account ids; got "${bad}"`);
   return map;
 }
 
+/**
+ * DURION_TEAM_MAP: Slack user or user-group id to the team's owner values, account ids and `creator:` patterns (the
+ * identities whose resources the team owns when CloudTrail says they created them). The patterns go to the CloudTrail
+ * settings with the entry's first owner value; the Slack side keeps the owner values and account ids.
+ */
+function teamMap(env: Env): { slack: Record<string, string[]>; creators: CreatorTeam[] } {
+  const key = 'DURION_TEAM_MAP';
+  const map = stringMap(env, key, (v): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string'));
+  const creators: CreatorTeam[] = [];
+  const slack: Record<string, string[]> = {};
+  for (const [id, values] of Object.entries(map)) {
+    const patterns = values.filter((v) => v.startsWith(CREATOR)).map((v) => v.slice(CREATOR.length).trim());
+    slack[id] = values.filter((v) => !v.startsWith(CREATOR));
+    const owner = slack[id].find((v) => !isAccountId(v));
+    if (patterns.length === 0) continue;
+    if (!owner || patterns.some((p) => !p)) {
+      throw new ConfigError(
+        `${key}: ${id} lists creator patterns, which need an owner value in the same entry and a pattern after "creator:"`,
+      );
+    }
+    creators.push(...patterns.map((pattern) => ({ pattern, owner })));
+  }
+  return { slack, creators };
+}
+
 /** Read and validate the environment. Throws ConfigError naming the key that is wrong. */
 export function loadConfig(env: Env = process.env): Config {
+  const teams = teamMap(env);
   return {
     homeRegion: str(env, 'AWS_REGION') ?? str(env, 'AWS_DEFAULT_REGION') ?? 'us-east-1',
     regions: list(env, 'DURION_REGIONS'),
@@ -270,13 +315,10 @@ export function loadConfig(env: Env = process.env): Config {
       adminGroups: list(env, 'SLACK_ADMIN_GROUPS') ?? [],
       ownerChannels: stringMap(env, 'DURION_OWNER_CHANNELS', (v): v is string => typeof v === 'string'),
       accountChannels: accountChannels(env),
-      teamMap: stringMap(
-        env,
-        'DURION_TEAM_MAP',
-        (v): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string'),
-      ),
+      teamMap: teams.slack,
     },
     ownerTags: list(env, 'DURION_OWNER_TAGS') ?? ['owner', 'team'],
+    cloudTrail: { lookups: num(env, 'DURION_CLOUDTRAIL_LOOKUPS', 40, 0, 1000), creatorTeams: teams.creators },
     ruleParams: json(env, 'DURION_RULE_PARAMS', {}),
     exclude: list(env, 'DURION_EXCLUDE') ?? [],
     priceRefresh: oneOf(env, 'DURION_PRICE_REFRESH', ['true', 'false'], 'false') === 'true',

@@ -1,5 +1,6 @@
 /**
- * Request rules from the API references (Cost Explorer's, and Compute Optimizer's one-account rule), checked before the sample account or a cassette answers, so a
+ * Request rules from the API references (Cost Explorer's, Compute Optimizer's one-account rule and CloudTrail's
+ * LookupEvents limits), checked before the sample account or a cassette answers, so a
  * request AWS would refuse with a ValidationException is refused offline too instead of being answered as valid.
  * API reference: https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_Operations_AWS_Cost_Explorer_Service.html
  * (the pages API_GetCostAndUsage.html, API_GetSavingsPlansCoverage.html, API_GetReservationCoverage.html and
@@ -69,6 +70,26 @@ export const API_CONSTRAINTS: readonly Constraint[] = [
     broken: (input) => {
       const ids = listed(input.accountIds)?.length ?? 0;
       return ids > 1 ? `accountIds names ${ids} accounts` : undefined;
+    },
+  },
+  {
+    // CloudTrail API reference, LookupEvents: LookupAttributes.
+    service: 'cloudtrail',
+    operations: ['LookupEvents'],
+    rule: 'Currently the list can contain only one item',
+    broken: (input) => {
+      const n = listed(input.LookupAttributes)?.length ?? 0;
+      return n > 1 ? `LookupAttributes has ${n} items` : undefined;
+    },
+  },
+  {
+    // CloudTrail API reference, LookupEvents: MaxResults.
+    service: 'cloudtrail',
+    operations: ['LookupEvents'],
+    rule: 'The number of events to return. Possible values are 1 through 50. The default is 50',
+    broken: (input) => {
+      const n = input.MaxResults;
+      return typeof n === 'number' && (n < 1 || n > 50) ? `MaxResults is ${n}` : undefined;
     },
   },
 ];

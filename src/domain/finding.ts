@@ -88,6 +88,25 @@ export type Action = (typeof ACTIONS)[number];
 export const accountLabel = (f: { accountId: string; accountName?: string }): string =>
   f.accountName && f.accountName !== f.accountId ? `${f.accountName} ${f.accountId}` : f.accountId;
 
+/**
+ * Where an owner came from, most certain first: a tag on the resource (DURION_OWNER_TAGS); the owner of what it is
+ * attached to; the owner every tagged member of its stack, Auto Scaling group or EKS cluster agrees on; the team of
+ * the identity CloudTrail says created it. Only a tag is the owner's own word: the others are leads to confirm.
+ */
+export const OWNER_SOURCES = ['tag', 'attachment', 'group', 'cloudtrail'] as const;
+export type OwnerSource = (typeof OWNER_SOURCES)[number];
+
+/**
+ * A finding's owner as every view names it: the tag's value; for any other source the owner and how it was found,
+ * "alice (from CloudTrail: created by alice@example.com (SSO PowerUserAccess))"; "unknown" without one.
+ */
+export const ownerLabel = (f: { owner?: string; ownerSource?: OwnerSource; ownerFrom?: string }): string =>
+  !f.owner
+    ? 'unknown'
+    : f.ownerSource && f.ownerSource !== 'tag' && f.ownerFrom
+      ? `${f.owner} (${f.ownerFrom})`
+      : f.owner;
+
 /** Sizing actions: a smaller, newer or cheaper configuration of a resource that stays (what "rightsizing" lists). */
 export const isSizing = (f: { action?: Action }): boolean => f.action === 'rightsize' || f.action === 'modernize';
 
@@ -138,6 +157,10 @@ export interface FindingDraft {
   confidence: Confidence;
   effort: Effort;
   owner?: string;
+  /** Where the owner came from; absent on findings stored before it was recorded (their owners came from tags). */
+  ownerSource?: OwnerSource;
+  /** How an owner not from a tag was found: "attached to i-0abc", "stack erp-api", "from CloudTrail: created by …". */
+  ownerFrom?: string;
   /** Raw facts behind the finding, per source. */
   evidence: Record<string, unknown>;
 }

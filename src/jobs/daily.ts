@@ -12,13 +12,14 @@ import { slackVerdicts } from '../analyze/anomaly/merge';
 import { accountsWithoutBudget, type TeamBudget, teamBudgets } from '../analyze/budgets';
 import { analyzeOptimization, type OptimizationAnalysis } from '../analyze/recommend';
 import { type SpendSummary, summarize } from '../analyze/summary';
-import { findUnowned, type Tagging } from '../analyze/tagging';
+import { type Creators, findUnowned, type Tagging, withOwners } from '../analyze/tagging';
 import type { Aws } from '../aws';
 import { collectBilled } from '../collect/billed';
 import { commitmentCoverOf } from '../collect/commitment-cover';
 import type { CommitmentData } from '../collect/commitments';
 import { collectResources } from '../collect/inventory';
 import { collectOptimization } from '../collect/optimization';
+import { type Reach, reachOf } from '../collect/organization';
 import type { RunRef, SliceStore } from '../collect/slices';
 import { collectSpend } from '../collect/spend';
 import { collectDataTransfer, type DataTransferRead } from '../collect/transfer';
@@ -50,6 +51,7 @@ import { toPublishInput } from '../notify/sns';
 import { renderText } from '../notify/text';
 import { pricedWith, type RegionalUnitPrices } from '../pricing';
 import { type AnomalyStepResult, anomalyStep } from './anomaly';
+import { creatorStep } from './creators';
 import { deliveryReport, MAIN, messagesOf, transportsOf } from './delivery';
 import { identify } from './identity';
 import { accountScope, aggregateStep, collectOrganization, stepContext } from './organization';
@@ -147,18 +149,19 @@ async function collect(
   config: Config,
   asOf: string,
   cached: Cached,
-  accountId: string,
+  reach: Reach,
   fanOut?: FanOut,
 ): Promise<Inventory> {
   const notes: Note[] = [];
+  const accountId = reach.self;
   const spend = await collectSpend(aws, { asOf, ...config.spend }, cached.spend, notes);
   // One account; the organization's slices the state machine read; or the local runner reading them now.
   const scope = accountScope(config, aws.mode);
   const organization = fanOut
-    ? await aggregateStep(stepContext(aws, config, accountId, fanOut.run, fanOut.store), notes)
+    ? await aggregateStep(stepContext(aws, config, accountId, fanOut.run, fanOut.store, reach), notes)
     : scope === 'self'
       ? undefined
-      : await collectOrganization(aws, config, { asOf, self: accountId, scope }, notes);
+      : await collectOrganization(aws, config, { asOf, self: accountId, scope, reach }, notes);
   const resources = organization?.resources ?? (await collectResources(aws, config, notes, { asOf, accountId }));
   const optimization = await collectOptimization(aws, config, notes, {
     asOf,
@@ -198,7 +201,8 @@ export async function recordCassette(options: {
 }): Promise<number> {
   const { aws } = options;
   const accountId = await identify(aws);
-  const inventory = await collect(aws, options.config, options.asOf, {}, accountId);
+  const reach = reachOf(accountId, options.config.accounts.memberRole);
+  const inventory = await collect(aws, options.config, options.asOf, {}, reach);
   // The anomaly path reads Cost Explorer too (AWS's anomalies, root causes): record what it asks.
   const { asOf, config } = options;
   await anomalyStep(aws, { asOf, spend: inventory.spend, accountId, config, notes: inventory.notes });
@@ -266,6 +270,8 @@ interface Run extends RunOptions {
   now: () => Date;
   sample: boolean;
   accountId: string;
+  /** How the run reaches member accounts: each member's role is assumed once a run, whichever step needs it. */
+  reach: Reach;
   store: Store;
   previous: Snapshot | undefined;
 }
@@ -281,6 +287,8 @@ interface Analysis {
   unbudgeted: string[];
   /** The resources without an owner tag, with candidates and run costs, and the allocation tags not active. */
   tagging: Tagging;
+  /** CloudTrail's creators of unowned resources so far, kept for the next runs (jobs/creators.ts). */
+  creators: Creators;
   optimization: OptimizationAnalysis;
   anomaly: AnomalyStepResult;
   drafts: FindingDraft[];
@@ -298,7 +306,8 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
   const store = await openStore({ tableName: config.tableName, storeDir: options.storeDir });
   try {
     const previous = await store.latestSnapshot();
-    const run: Run = { ...options, now, sample: aws.mode === 'sample', accountId, store, previous };
+    const reach = reachOf(accountId, config.accounts.memberRole);
+    const run: Run = { ...options, now, sample: aws.mode === 'sample', accountId, reach, store, previous };
     if (isRetryOf(run, previous)) return await resume(run, previous);
     const { inventory, spend } = await collectStep(run);
     const analysis = await analyze(run, inventory, spend);
@@ -337,7 +346,7 @@ async function collectStep(run: Run): Promise<{ inventory: Inventory; spend: Spe
           commitments: previous?.extra.commitments,
           dataTransfer: previous?.extra.dataTransfer,
         };
-  const inventory = await collect(aws, config, run.asOf, cached, run.accountId, run.fanOut);
+  const inventory = await collect(aws, config, run.asOf, cached, run.reach, run.fanOut);
   const spend = inventory.spend ?? emptySpend(config.spend.metric);
   if (!inventory.spend)
     inventory.notes.push({ kind: 'error', source: 'ce:GetCostAndUsage', message: 'no spend could be read' });
@@ -374,7 +383,21 @@ async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promis
     previous: run.previous?.extra.anomalies,
     verdicts: slackVerdicts(await run.store.listFindings()),
   });
-  const drafts = withAccountNames([...optimization.drafts, ...anomaly.findings], inventory);
+  const allocationTags = inventory.optimization?.commitments?.allocationTags?.value;
+  // Run costs at the prices the rules used: the Price List's regional ones where the run read them.
+  const { tagging, creators } = await creatorStep({
+    aws,
+    config,
+    asOf,
+    reach: run.reach,
+    unowned: (known) =>
+      pricedWith(rules.prices, () => findUnowned(inventory.resources, config.ownerTags, allocationTags, known)).result,
+    // A cassette answers the lookups it recorded, as it answers every other read again.
+    kept: aws.mode === 'cassette' ? undefined : run.previous?.extra.creators,
+    notes,
+  });
+  const named = withAccountNames([...optimization.drafts, ...anomaly.findings], inventory);
+  const drafts = withOwners(named, tagging);
   const alerts: Alert[] = [
     forecastAlert(summary, accountId, config.alerts.forecastOverLastMonth),
     ...optimization.alerts,
@@ -385,12 +408,8 @@ async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promis
   const unbudgeted = accountsWithoutBudget(spend, readBudgets, asOf).map((id) =>
     accountLabel({ accountId: id, accountName: spend.accountNames[id] }),
   );
-  const allocationTags = inventory.optimization?.commitments?.allocationTags?.value;
-  // Run costs at the prices the rules used: the Price List's regional ones where the run read them.
-  const tagging = pricedWith(rules.prices, () =>
-    findUnowned(inventory.resources, config.ownerTags, allocationTags),
-  ).result;
-  return { summary, prices: rules.prices, budgets, unbudgeted, tagging, optimization, anomaly, drafts, alerts };
+  const prices = rules.prices;
+  return { summary, prices, budgets, unbudgeted, tagging, creators, optimization, anomaly, drafts, alerts };
 }
 
 /** Merge the drafts into the stored ledger; the current findings are those seen today, highest score first. */
@@ -562,6 +581,7 @@ async function persist(
     anomalies: analysis.anomaly.stateAfter(out.alerted),
     prices: analysis.prices,
     dataTransfer: inventory.dataTransfer,
+    creators: analysis.creators.lookups,
   };
   const summary = analysis.summary;
   const snapshot: Snapshot = {

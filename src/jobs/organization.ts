@@ -41,14 +41,15 @@ export interface StepContext {
   store: SliceStore;
 }
 
-/** A step's context for one process: a Lambda invocation, or the whole local run. */
-export const stepContext = (aws: Aws, config: Config, self: string, run: RunRef, store: SliceStore): StepContext => ({
-  aws,
-  config,
-  reach: reachOf(self, config.accounts.memberRole),
-  run,
-  store,
-});
+/** A step's context for one process: a Lambda invocation, or the whole local run (whose reach the run shares). */
+export const stepContext = (
+  aws: Aws,
+  config: Config,
+  self: string,
+  run: RunRef,
+  store: SliceStore,
+  reach: Reach = reachOf(self, config.accounts.memberRole),
+): StepContext => ({ aws, config, reach, run, store });
 
 /** Step 1: list the accounts and work items and keep them; returns the work list's key and size. */
 export async function listStep(ctx: StepContext, scope: 'organization' | string[]) {
@@ -102,11 +103,12 @@ export async function aggregateStep(ctx: StepContext, notes: Note[]): Promise<Or
 export async function collectOrganization(
   aws: Aws,
   config: Config,
-  options: { asOf: string; self: string; scope: 'organization' | string[] },
+  options: { asOf: string; self: string; scope: 'organization' | string[]; reach?: Reach },
   notes: Note[],
 ): Promise<OrganizationRead> {
   // One context for the whole run: each member's role is assumed once, whatever its number of slices.
-  const ctx = stepContext(aws, config, options.self, { asOf: options.asOf, id: 'local' }, memorySliceStore());
+  const run = { asOf: options.asOf, id: 'local' };
+  const ctx = stepContext(aws, config, options.self, run, memorySliceStore(), options.reach);
   await listStep(ctx, options.scope);
   const items = (await ctx.store.workList(ctx.run))?.items ?? [];
   await mapBounded(items, config.accounts.concurrency, (item) => sliceStep(ctx, item));

@@ -5,6 +5,7 @@ import type { SpendSummary } from '../analyze/summary';
 import type { CommitmentData } from '../collect/commitments';
 import type { DataTransferRead } from '../collect/transfer';
 import type { AnomalyState } from '../domain/anomaly';
+import type { CreatorLookup } from '../domain/creator';
 import type { Finding, FindingState } from '../domain/finding';
 import type { Note } from '../domain/note';
 import type { SpendData } from '../domain/spend';
@@ -73,6 +74,8 @@ export interface SnapshotExtra {
   prices?: RegionalUnitPrices;
   /** The bill's data transfer of the last settled month; the next runs reuse it until another month settles. */
   dataTransfer?: DataTransferRead;
+  /** CloudTrail's creators of unowned resources, by creatorKey: each resource is looked up once while unowned. */
+  creators?: Record<string, CreatorLookup>;
 }
 
 /** Where a message is on its way out: recorded, handed to the service (outcome unknown until marked), or sent. */

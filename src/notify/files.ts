@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
-import type { Tagging } from '../analyze/tagging';
+import { type Tagging, tagCommand } from '../analyze/tagging';
 import type { Finding } from '../domain/finding';
 import { savingsWaiting } from '../ledger/savings';
 import type { RunReport } from '../ledger/types';
@@ -22,6 +22,8 @@ const CSV_COLUMNS = [
   'confidence',
   'effort',
   'owner',
+  'ownerSource',
+  'ownerFrom',
   'accountId',
   'accountName',
   'region',
@@ -62,13 +64,22 @@ const UNTAGGED_COLUMNS = [
   'accountId',
   'region',
   'candidateOwner',
+  'candidateSource',
   'candidateFrom',
+  'createdBy',
+  'createEvent',
+  'createdAt',
+  'creatorMissing',
   'monthlyRunCostUsd',
   'costMethod',
   'costBasis',
+  'tagCommand',
 ] as const;
 
-/** The resources without an owner, the most expensive first: who probably owns each and what it costs to keep. */
+/**
+ * The resources without an owner, the most expensive first: who probably owns each and where that came from, who
+ * CloudTrail says created it (or why it does not say), what it costs to keep, and the command that tags it.
+ */
 export function untaggedCsv(t: Tagging): string {
   const rows = t.unowned.map((u) =>
     [
@@ -77,10 +88,16 @@ export function untaggedCsv(t: Tagging): string {
       u.resource.accountId,
       u.resource.region,
       u.candidate?.owner,
+      u.candidate?.source,
       u.candidate?.from,
+      u.creator?.creator?.name,
+      u.creator?.creator?.event,
+      u.creator?.creator?.at,
+      u.creator?.missing,
       u.runCost?.monthlyUsd.toFixed(2),
       u.runCost?.method,
       u.runCost?.basis,
+      tagCommand(u, t.ownerTags),
     ]
       .map(csvCell)
       .join(','),

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { ComputeOptimizerClient, GetEC2InstanceRecommendationsCommand } from '@aws-sdk/client-compute-optimizer';
 import {
   CostExplorerClient,
@@ -139,6 +140,27 @@ describe('Compute Optimizer request rules', () => {
     ).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringMatching(/Only one account ID/) });
     await expect(
       co.send(new GetEC2InstanceRecommendationsCommand({ accountIds: ['222222222222'] })),
+    ).resolves.toBeDefined();
+  });
+});
+
+describe('CloudTrail request rules', () => {
+  it('refuses a lookup of two attributes or of more than 50 events, and answers one of one', async () => {
+    const aws = createAws({ mode: 'sample', homeRegion: 'us-east-1', responder: () => ({ Events: [] }) });
+    const trail = aws.client(CloudTrailClient);
+    const name = { AttributeKey: 'ResourceName' as const, AttributeValue: 'vol-1' };
+    const event = { AttributeKey: 'EventName' as const, AttributeValue: 'CreateVolume' };
+    await expect(trail.send(new LookupEventsCommand({ LookupAttributes: [name, event] }))).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: expect.stringMatching(/LookupAttributes has 2 items/),
+    });
+    await expect(
+      trail.send(new LookupEventsCommand({ LookupAttributes: [name], MaxResults: 51 })),
+    ).rejects.toMatchObject({
+      name: 'ValidationException',
+    });
+    await expect(
+      trail.send(new LookupEventsCommand({ LookupAttributes: [name], MaxResults: 50 })),
     ).resolves.toBeDefined();
   });
 });

@@ -21,6 +21,7 @@ import type { AwsCall } from '../../src/aws/replay';
 import { SECRETS_IAM_ACTIONS } from '../../src/aws/secrets';
 import { ACCOUNTS_IAM_ACTIONS } from '../../src/collect/accounts';
 import { ANOMALY_IAM_ACTIONS } from '../../src/collect/anomalies';
+import { CLOUDTRAIL_IAM_ACTIONS } from '../../src/collect/cloudtrail';
 import { OPTIMIZATION_IAM_ACTIONS } from '../../src/collect/optimization';
 import { ORGANIZATION_IAM_ACTIONS } from '../../src/collect/organization';
 import { SLICE_STORE_IAM_ACTIONS } from '../../src/collect/slices';
@@ -85,6 +86,8 @@ const COLLECTORS = [
     files: ['src/collect/transfer.ts', 'src/collect/pages.ts'],
     declared: [...TRANSFER_IAM_ACTIONS],
   },
+  // The creators of unowned resources, in the running account and through the member role.
+  { name: 'cloudtrail', files: ['src/collect/cloudtrail.ts'], declared: [...CLOUDTRAIL_IAM_ACTIONS] },
   // Only with DURION_ACCOUNTS=organization, from the management account or a delegated administrator.
   { name: 'accounts', files: ['src/collect/accounts.ts'], declared: [...ACCOUNTS_IAM_ACTIONS] },
   {

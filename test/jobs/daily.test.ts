@@ -77,9 +77,31 @@ describe('the daily run on the sample account', () => {
     expect(report.calls['ce:GetCostAndUsage']).toBeGreaterThan(0);
     const untagged = readFileSync(join(tmp.dir, 'out', '2026-11-20', 'untagged.csv'), 'utf8').split('\n');
     expect(untagged[1]).toBe(
-      'natGateways,nat-0c1ea0c1ea0c10001,111111111111,us-east-1,grace,stack prod-network,32.85,price-table,' +
-        '"1 × 730 h × $0.045 (vpc.nat_gateway.hour, us-east-1 list price)"',
+      'natGateways,nat-0c1ea0c1ea0c10001,111111111111,us-east-1,grace,group,stack prod-network,,,,,32.85,price-table,' +
+        '"1 × 730 h × $0.045 (vpc.nat_gateway.hour, us-east-1 list price)",' +
+        '"aws ec2 create-tags --region us-east-1 --resources nat-0c1ea0c1ea0c10001 --tags Key=owner,Value=grace"',
     );
+    // The unattached 200 GB volume's owner comes from CloudTrail: two pages of one lookup, and the Elastic IP's one.
+    expect(untagged[2]).toMatch(
+      /^volumes,vol-0ffffffffffff0003,111111111111,us-east-1,alice,cloudtrail,from CloudTrail: created by alice@example\.com \(SSO PowerUserAccess\),alice@example\.com \(SSO PowerUserAccess\),CreateVolume,2026-09-21T09:30:00\.000Z,,16\.00,/,
+    );
+    expect(report.calls['cloudtrail:LookupEvents']).toBe(3);
+    // ... and its findings carry that owner, saying where it came from (the digest, Slack, CSV and routing read it).
+    const findings = JSON.parse(readFileSync(join(tmp.dir, 'out', '2026-11-20', 'findings.json'), 'utf8')) as {
+      resourceId: string;
+      owner?: string;
+      ownerSource?: string;
+      ownerFrom?: string;
+    }[];
+    const scratch = findings.filter((f) => f.resourceId === 'vol-0ffffffffffff0003');
+    expect(scratch.length).toBeGreaterThan(0);
+    for (const f of scratch) {
+      expect(f).toMatchObject({
+        owner: 'alice',
+        ownerSource: 'cloudtrail',
+        ownerFrom: expect.stringMatching(/^from CloudTrail/),
+      });
+    }
     const text = readFileSync(join(tmp.dir, 'out', '2026-11-20', 'digest.txt'), 'utf8');
     expect(text).toMatch(/sample/i);
     expect(text).toMatch(/month/i);
@@ -88,6 +110,8 @@ describe('the daily run on the sample account', () => {
     const next = await run('2026-11-21');
     expect(next.report.costExplorerRequests).toBeLessThan(first.report.costExplorerRequests);
     expect(next.report.costExplorerRequests).toBeLessThanOrEqual(6);
+    // Each resource is looked up in CloudTrail once: the next day reads the snapshot's lookups.
+    expect(next.report.calls['cloudtrail:LookupEvents']).toBeUndefined();
   });
 
   it('puts the anomalies, each with its verdict buttons, before the savings lists, which the 50-block cap cuts', async () => {

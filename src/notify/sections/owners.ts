@@ -1,14 +1,16 @@
 /**
  * The digest's resources without an owner (src/analyze/tagging.ts): how many, what they cost to keep, grouped by the
- * owner they probably have, and the owner and team tag keys that billing does not use yet. Absent when every
- * resource has an owner and every key is active.
+ * owner they probably have; the creators CloudTrail named whom no team is mapped to; the command that tags the most
+ * expensive candidate; and the owner and team tag keys that billing does not use yet. Absent when every resource has
+ * an owner and every key is active.
  */
-import { type Tagging, unownedMonthlyUsd } from '../../analyze/tagging';
+import { type Tagging, tagCommand, type Unowned, unownedMonthlyUsd } from '../../analyze/tagging';
 import { usd } from '../../domain/money';
 import type { DigestSection, Entry } from '../section';
 
-/** At most this many candidate owners are listed; the rest are counted. */
+/** At most this many candidate owners (and unmapped creators) are listed; the rest are counted. */
 const SHOWN = 6;
+const CREATORS_SHOWN = 3;
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
@@ -19,6 +21,33 @@ function groupEntry(t: Tagging, owner: string | undefined): Entry {
   const line = `${count(g?.resources ?? 0, 'resource')}, ${usd(g?.monthlyUsd ?? 0)} a month${priced}`;
   const lead = example?.candidate ? `, e.g. ${example.resource.id} (${example.candidate.from})` : '';
   return { lines: [[owner ? { strong: owner } : 'No candidate', `: ${line}${lead}`]] };
+}
+
+/** The creators CloudTrail named that map to no team, each with the resources they made, dollars first. */
+function unmappedEntries(t: Tagging): Entry[] {
+  const by = new Map<string, Unowned[]>();
+  for (const u of t.unowned) {
+    const name = !u.candidate && u.creator?.creator?.name;
+    if (name) by.set(name, [...(by.get(name) ?? []), u]);
+  }
+  const lines = [...by].slice(0, CREATORS_SHOWN).map(([name, made]): Entry => {
+    const cost = made.reduce((sum, u) => sum + (u.runCost?.monthlyUsd ?? 0), 0);
+    const ids = made.map((u) => u.resource.id).join(', ');
+    return { lines: [[`Created by ${name}, mapped to no team: ${ids} (${usd(cost)} a month)`]] };
+  });
+  if (lines.length === 0) return [];
+  const more = by.size > CREATORS_SHOWN ? ` (and ${by.size - CREATORS_SHOWN} more creators)` : '';
+  const hint = `Map them with a creator: pattern in DURION_TEAM_MAP${more}.`;
+  return [...lines, { lines: [[hint]] }];
+}
+
+/** The tag command of the most expensive resource with a candidate, as the lead to act on. */
+function tagEntry(t: Tagging): Entry[] {
+  const first = t.unowned.find((u) => tagCommand(u, t.ownerTags));
+  const command = first && tagCommand(first, t.ownerTags);
+  if (!first || !command) return [];
+  const where = `${first.resource.id}, account ${first.resource.accountId}`;
+  return [{ lines: [[`Tag it once confirmed (${where}): `, { code: command }, ' · untagged.csv has every command']] }];
 }
 
 const KEY_STATES = { Inactive: 'on resources but not activated', absent: 'never seen on a resource by billing' };
@@ -56,8 +85,16 @@ export function ownersSection(t: Tagging): DigestSection | undefined {
     caption:
       'What each costs to keep a month at list price (730 h; before commitments and discounts; kinds billed by use ' +
       'counted without a figure), grouped by the owner it probably has: the resource it is attached ' +
-      'to, or what the tagged members of its stack, Auto Scaling group or EKS cluster agree on. A candidate is a ' +
-      'lead to confirm. Every resource is in untagged.csv.',
-    blocks: [{ entries: [...(t.unowned.length ? [summary, ...shown, ...more, ...none] : []), ...keys] }],
+      'to, what the tagged members of its stack, Auto Scaling group or EKS cluster agree on, or the team of whoever ' +
+      'CloudTrail says created it. A candidate is a lead to confirm (its findings carry it as their owner, saying ' +
+      'where it came from). Every resource is in untagged.csv.',
+    blocks: [
+      {
+        entries: [
+          ...(t.unowned.length ? [summary, ...shown, ...more, ...none, ...unmappedEntries(t), ...tagEntry(t)] : []),
+          ...keys,
+        ],
+      },
+    ],
   };
 }

@@ -3,14 +3,14 @@
  * findings with dollars, owner and reason, and what is new since yesterday (findings first seen on the as-of date).
  * Every figure is a monthly estimate whose method is in findings.csv.
  */
-import { accountLabel, type Finding } from '../../domain/finding';
+import { accountLabel, type Finding, ownerLabel } from '../../domain/finding';
 import { usd } from '../../domain/money';
 import { savingsWaiting } from '../../ledger/savings';
 import type { ActionsBlock } from '../blocks';
 import { type DigestSection, plainEntry } from '../section';
 
 const line = (f: Finding) =>
-  `${usd(f.monthlySavingsUsd)}/month · ${f.title} · ${f.resourceId} (${accountLabel(f)}, ${f.region}) · owner ${f.owner ?? 'unknown'} · ${f.reason}`;
+  `${usd(f.monthlySavingsUsd)}/month · ${f.title} · ${f.resourceId} (${accountLabel(f)}, ${f.region}) · owner ${ownerLabel(f)} · ${f.reason}`;
 
 /** The savings section, or undefined when nothing is open. */
 export function savingsSection(

@@ -1,5 +1,5 @@
 import { minuteOf } from '../../domain/dates';
-import { accountLabel } from '../../domain/finding';
+import { accountLabel, ownerLabel } from '../../domain/finding';
 import { context, header, section } from '../../notify/blocks';
 import { findingActions } from '../../notify/buttons';
 import { answer, capBlocks, escapeText, mention } from '../blocks';
@@ -33,7 +33,7 @@ export const explain: Command = {
       header(`${f.title} (${f.id})`),
       section(
         [
-          `*Resource:* ${escapeText(f.resourceId)} (${escapeText(f.service)}), account ${escapeText(accountLabel(f))}, ${f.region}${f.owner ? `, owner ${escapeText(f.owner)}` : ''}`,
+          `*Resource:* ${escapeText(f.resourceId)} (${escapeText(f.service)}), account ${escapeText(accountLabel(f))}, ${f.region}${f.owner ? `, owner ${escapeText(ownerLabel(f))}` : ''}`,
           `*Why:* ${escapeText(f.reason)}`,
           `${f.monthlyImpactUsd ? '*Impact:*' : '*Saving:*'} ${money}`,
           `*Sources:* ${sources} · rule ${escapeText(f.ruleId)} · ${f.strategy} · ${escapeText(f.wellArchitected)}`,

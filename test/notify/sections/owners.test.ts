@@ -34,4 +34,34 @@ describe('the digest section of resources without an owner', () => {
 
     expect(ownersSection(findUnowned(resources({ instances: [instance()] }), ['owner']))).toBeUndefined();
   });
+
+  it("shows CloudTrail's candidates, the creators mapped to no team, and the command that tags the top candidate", () => {
+    const inv = resources({
+      instances: [instance({ id: 'i-1', tags: { owner: 'alice' } })],
+      volumes: [
+        volume({ id: 'vol-big', sizeGb: 500, attachedInstanceIds: [], tags: {} }),
+        volume({ id: 'vol-eip-era', sizeGb: 10, attachedInstanceIds: [], tags: {} }),
+      ],
+    });
+    const made = (name: string, person: string) => ({
+      asOf: '2026-11-20',
+      creator: { name, names: [], person, event: 'CreateVolume', at: '2026-10-01T00:00:00.000Z' },
+    });
+    const lookups = {
+      '111111111111|us-east-1|vol-big': made('alice@example.com (SSO PowerUserAccess)', 'alice@example.com'),
+      '111111111111|us-east-1|vol-eip-era': made('IAM user legacy-admin', 'legacy-admin'),
+    };
+
+    const lines = sectionToLines(ownersSection(findUnowned(inv, ['owner'], [], { lookups, teams: [] }))!);
+
+    expect(lines).toContain(
+      'alice: 1 resource, $40.00 a month, e.g. vol-big (from CloudTrail: created by alice@example.com (SSO PowerUserAccess))',
+    );
+    expect(lines).toContain('Created by IAM user legacy-admin, mapped to no team: vol-eip-era ($0.80 a month)');
+    expect(lines).toContain('Map them with a creator: pattern in DURION_TEAM_MAP.');
+    expect(lines).toContain(
+      'Tag it once confirmed (vol-big, account 111111111111): ' +
+        'aws ec2 create-tags --region us-east-1 --resources vol-big --tags Key=owner,Value=alice · untagged.csv has every command',
+    );
+  });
 });
