@@ -2,7 +2,7 @@
 import type { HourlySpend } from '../../collect/anomalies';
 import type { AnomalyThresholds } from '../../config';
 import type { SpendAnomaly } from '../../domain/anomaly';
-import { calendarClass } from './calendar';
+import { calendarClass, monthSlot } from './calendar';
 import { costExplorerUrl } from './console';
 import { scanSeries } from './detect';
 import { severityOf } from './spend';
@@ -11,7 +11,9 @@ import { spendDetector } from './thresholds';
 /** Anomalies in hourly spend still going at the last hour read (pure). */
 export function detectHourlyAnomalies(hourly: HourlySpend, thresholds: AnomalyThresholds): SpendAnomaly[] {
   const entries = Object.entries(hourly.series);
-  const detector = spendDetector('hourly', thresholds, entries.length, hourly.hours.map(calendarClass));
+  const { hours } = hourly;
+  const slots = hours.map((h) => monthSlot(h, 24));
+  const detector = spendDetector('hourly', thresholds, entries.length, hours.map(calendarClass), slots);
   return entries.flatMap(([key, values]) => {
     const [accountId = '', service = ''] = key.split('|');
     return scanSeries(values, detector)
