@@ -1,12 +1,14 @@
 /** The areas' benches, run by scripts/bench.mjs after the daily-run and bundle figures. Each prints figures only. */
 import { benchAnalyzer } from './analyzer';
 import { benchAnomaly } from './anomaly';
+import { benchDetectSpeed } from './detect-speed';
 import { benchOrganization } from './organization';
 import { benchSlack } from './slack';
 
 export const benches: Record<string, () => Promise<Record<string, string | number>>> = {
   analyzer: benchAnalyzer,
   anomaly: benchAnomaly,
+  detect: benchDetectSpeed,
   organization: benchOrganization,
   slack: benchSlack,
 };

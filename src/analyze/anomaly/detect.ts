@@ -219,6 +219,8 @@ class Scanner {
   private deviationCount = 0;
   /** |x| of the points before, over a long window: the size of a mostly-zero series' charges. */
   private readonly magnitudes: SortedWindow;
+  /** The point after the last one in magnitudes, while they are kept (-1: not kept). */
+  private magnitudesTo = -1;
   /** Whether each of the last `window` points was a charge (non-zero), and how many were. */
   private readonly recentCharge: Uint8Array;
   private recentAt = 0;
@@ -289,7 +291,7 @@ class Scanner {
       if (this.open) this.follow(t, judged, cls, normal);
       else this.watch(t, x, cls, normal, judged);
     }
-    this.observe(x);
+    this.observe(t, x);
   }
 
   finish(): void {
@@ -307,11 +309,14 @@ class Scanner {
     return medianInPlace(scratch, k);
   }
 
-  /** The raw value's statistics (the size and frequency of charges, the sign), once a point has been judged. */
-  private observe(x: number): void {
+  /** The raw value's statistics (the size and frequency of charges, the sign), once point t has been judged. */
+  private observe(t: number, x: number): void {
+    if (this.magnitudesTo === t) {
+      if (isNum(x)) this.magnitudes.push(Math.abs(x));
+      this.magnitudesTo = t + 1;
+    }
     if (Number.isNaN(x)) return;
     this.minSeen = Math.min(this.minSeen, x);
-    this.magnitudes.push(Math.abs(x));
     const charge = Math.abs(x) > this.o.absSigmaFloor ? 1 : 0;
     if (this.recentSeen === this.window) this.recentCharges -= this.recentCharge[this.recentAt] as number;
     else this.recentSeen++;
@@ -344,12 +349,28 @@ class Scanner {
     }
   }
 
-  /** Bias and scale from the recent history (measured while no anomaly is open). */
-  private measureSpread(): void {
+  /**
+   * The sizes of the charges of the long window before point t, kept from now on: a series only needs them while it
+   * is mostly zero, so a busy one never keeps them.
+   */
+  private refillMagnitudes(t: number): void {
+    this.magnitudes.clear();
+    for (let i = Math.max(0, t - 4 * this.window); i < t; i++) {
+      const x = this.v[i] as number;
+      if (isNum(x)) this.magnitudes.push(Math.abs(x));
+    }
+    this.magnitudesTo = t;
+  }
+
+  /** Bias and scale at point t from the recent history (measured while no anomaly is open). */
+  private measureSpread(t: number): void {
     const { o, residuals, deviations, magnitudes } = this;
     this.bias = residuals.size >= this.p ? residuals.median() : 0;
-    const zeros = magnitudes.countAtMost(o.absSigmaFloor);
-    const intermittent = magnitudes.size - zeros >= 3 && this.recentCharges <= 0.7 * this.recentSeen;
+    const sparse = this.recentCharges <= 0.7 * this.recentSeen;
+    if (!sparse) this.magnitudesTo = -1;
+    else if (this.magnitudesTo !== t) this.refillMagnitudes(t);
+    const zeros = sparse ? magnitudes.countAtMost(o.absSigmaFloor) : 0;
+    const intermittent = sparse && magnitudes.size - zeros >= 3;
     // A mostly-zero series (three charges or more: fewer is a series just starting): the typical size of a charge,
     // and a scale at which a charge up to three times the second largest of the long window is not news (the
     // largest may be an anomaly).
@@ -439,7 +460,7 @@ class Scanner {
   private judge(t: number, x: number, cls: string | undefined, normal: number): boolean {
     const { o } = this;
     // An open anomaly is judged on the spread from before it.
-    if (!this.open) this.measureSpread();
+    if (!this.open) this.measureSpread(t);
     const base = normal + this.bias;
     let e = base;
     let s = Math.max(this.spread, o.relSigmaFloor * Math.abs(base), o.absSigmaFloor);

@@ -81,13 +81,25 @@ export class SortedWindow {
     this.size--;
   }
 
-  /** Add a value (never NaN); the oldest leaves the window when it is full. */
+  /** Add a value (never NaN); the oldest leaves the window when it is full (one shift of the values between). */
   push(v: number): void {
-    if (this.size === this.cap) this.remove(this.past(this.cap - 1));
+    if (this.size === this.cap) this.replace(this.past(this.cap - 1), v);
+    else this.insert(v);
     this.history[this.head] = v;
     this.head = (this.head + 1) % this.history.length;
     this.remembered = Math.min(this.remembered + 1, this.history.length);
-    this.insert(v);
+  }
+
+  /** The sorted values with `old` taken out and `v` put in. */
+  private replace(old: number, v: number): void {
+    const { sorted } = this;
+    const out = this.lowerBound(old);
+    let at = this.lowerBound(v);
+    if (at > out) {
+      at--;
+      sorted.copyWithin(out, out + 1, at + 1);
+    } else sorted.copyWithin(at + 1, at, out);
+    sorted[at] = v;
   }
 
   /** Take back the newest value; the one before the window, if remembered, comes back into it. */
