@@ -19,7 +19,8 @@ export function detectHourlyAnomalies(hourly: HourlySpend, thresholds: AnomalyTh
     return scanSeries(values, detector)
       .anomalies.filter((a) => a.open)
       .map((a): SpendAnomaly => {
-        const hours = { start: hourly.hours[a.start] as string, end: hourly.hours[a.end] as string };
+        const at = (i: number) => hourly.hours[i] as string;
+        const hours = { start: at(a.start), end: at(a.end), detectedAt: at(a.detectedAt) };
         const start = hours.start.slice(0, 10);
         const end = hours.end.slice(0, 10);
         const impactUsd = a.actual - a.expected;
@@ -35,7 +36,7 @@ export function detectHourlyAnomalies(hourly: HourlySpend, thresholds: AnomalyTh
           hours,
           start,
           end,
-          detectedOn: (hourly.hours[a.detectedAt] as string).slice(0, 10),
+          detectedOn: hours.detectedAt.slice(0, 10),
           expected: a.expected,
           actual: a.actual,
           impactUsd,
