@@ -9,6 +9,7 @@ import type { MetricSummary, ResourceBase, ResourceInventory } from '../src/doma
 import { emptyResources } from '../src/domain/resources';
 import { rank, scoreDraft } from '../src/ledger/score';
 import { addDatabaseKinds } from './analyzer-database';
+import { addManagedKinds } from './analyzer-managed';
 import { addStorage } from './analyzer-storage';
 import { addComputeResources, COMPUTE_SHARE } from './compute';
 
@@ -242,6 +243,7 @@ export function generateInventory(total = RESOURCES, seed = 42): ResourceInvento
   addComputeResources(inv, total, i, { r, pick, base, ago, metric });
   addDatabaseKinds(inv, total, i, { r, pick, base, metric });
   addStorage(inv, { total, r, base, metric, ago }, i);
+  addManagedKinds(inv, total, i, { r, pick, base, metric, ago });
   return inv;
 }
 

@@ -2,6 +2,7 @@
 import { benchAnalyzer } from './analyzer';
 import { benchAnomaly } from './anomaly';
 import { benchDetectSpeed } from './detect-speed';
+import { benchNabSets } from './nab-sets';
 import { benchOrganization } from './organization';
 import { benchSlack } from './slack';
 
@@ -9,6 +10,7 @@ export const benches: Record<string, () => Promise<Record<string, string | numbe
   analyzer: benchAnalyzer,
   anomaly: benchAnomaly,
   detect: benchDetectSpeed,
+  nab: benchNabSets,
   organization: benchOrganization,
   slack: benchSlack,
 };

@@ -9,11 +9,15 @@ import type { Detection } from './baselines';
 const DATA = new URL('./data/nab/', import.meta.url);
 
 export interface NabFile {
+  /** NAB's folder of the file: realAdExchange, realKnownCause, realTraffic, realTweets. */
+  set: string;
   name: string;
   timestamps: number[];
   values: number[];
   /** Labelled anomaly windows as inclusive point indices. */
   windows: [number, number][];
+  /** The labelled anomalies the windows are drawn around (one or two a window), as point indices. */
+  labels: number[];
 }
 
 /** NAB's profiles (config/profiles.json): standard, low false positives, low false negatives. */
@@ -27,21 +31,27 @@ export const STANDARD = PROFILES.standard;
 
 const time = (s: string) => Date.parse(`${s.slice(0, 19).replace(' ', 'T')}Z`);
 
-/** The NAB files of the bench with their windows. */
+const json = <T>(file: string) => JSON.parse(readFileSync(new URL(file, DATA), 'utf8')) as Record<string, T>;
+
+/** The NAB files of the bench with their windows and labels, every set. */
 export function loadNab(): NabFile[] {
-  const windows = JSON.parse(readFileSync(new URL('windows.json', DATA), 'utf8')) as Record<string, [string, string][]>;
-  return Object.entries(windows).map(([path, spans]) => {
-    const name =
-      path
-        .split('/')
-        .pop()
-        ?.replace(/\.csv$/, '') ?? path;
+  const labels = json<string[]>('labels.json');
+  return Object.entries(json<[string, string][]>('windows.json')).map(([path, spans]) => {
+    const [set = '', file = path] = path.split('/');
+    const name = file.replace(/\.csv$/, '');
     const text = gunzipSync(readFileSync(new URL(`${name}.csv.gz`, DATA))).toString('utf8');
     const rows = text.trim().split('\n').slice(1);
     const timestamps = rows.map((r) => time(r.split(',')[0] ?? ''));
     const values = rows.map((r) => Number(r.split(',')[1]));
     const index = (at: number) => timestamps.findIndex((ts) => ts >= at);
-    return { name, timestamps, values, windows: spans.map(([a, b]) => [index(time(a)), index(time(b))]) };
+    return {
+      set,
+      name,
+      timestamps,
+      values,
+      windows: spans.map(([a, b]) => [index(time(a)), index(time(b))]),
+      labels: (labels[path] ?? []).map((at) => index(time(at))),
+    };
   });
 }
 
@@ -98,4 +108,52 @@ export function pointsPerDay(file: NabFile): number {
   const gaps = file.timestamps.slice(1, 200).map((t, i) => t - (file.timestamps[i] as number));
   gaps.sort((a, b) => a - b);
   return Math.max(1, Math.round(86_400_000 / (gaps[gaps.length >> 1] as number)));
+}
+
+/** Window-level figures of detections over a set of files, NAB's probationary points left out as in its scorer. */
+export interface WindowFigures {
+  windows: number;
+  /** Windows with a detection in them. */
+  found: number;
+  /** Detections outside every window. */
+  falseAlarms: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /**
+   * Mean hours from the labelled anomaly (the first in its window) to the window's first detection; negative when it
+   * comes before the label (a NAB window opens before it).
+   */
+  delayHours: number;
+}
+
+/**
+ * Precision, recall and F1 by window: a window is found by a detection inside it (later ones in the same window count
+ * neither way, as in NAB's scorer), a detection outside every window is a false alarm.
+ */
+export function windowFigures(files: readonly NabFile[], detect: (file: NabFile) => Detection[]): WindowFigures {
+  let windows = 0;
+  let found = 0;
+  let falseAlarms = 0;
+  let delayMs = 0;
+  for (const file of files) {
+    windows += file.windows.length;
+    const first = new Map<number, number>();
+    for (const { detectedAt: t } of detect(file)) {
+      if (t < probation(file.values.length)) continue;
+      const w = file.windows.findIndex(([a, b]) => t >= a && t <= b);
+      if (w < 0) falseAlarms++;
+      else if (!first.has(w)) first.set(w, t);
+    }
+    found += first.size;
+    for (const [w, t] of first) {
+      const [a, b] = file.windows[w] as [number, number];
+      const label = file.labels.find((l) => l >= a && l <= b) ?? a;
+      delayMs += (file.timestamps[t] as number) - (file.timestamps[label] as number);
+    }
+  }
+  const precision = found + falseAlarms ? found / (found + falseAlarms) : 0;
+  const recall = windows ? found / windows : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { windows, found, falseAlarms, precision, recall, f1, delayHours: found ? delayMs / found / 3_600_000 : 0 };
 }

@@ -6,11 +6,12 @@
 import type { CommitmentCover } from '../domain/resources-network';
 import type { CommitmentData } from './commitments';
 
-/** The inventory's record of the organization's Savings Plans; empty when neither plans nor coverage were read. */
+/** The inventory's record of the organization's commitments; empty when no plan, coverage or reservation was read. */
 export function commitmentCoverOf(data: CommitmentData | undefined, accountId: string): CommitmentCover[] {
   const plans = data?.savingsPlans?.value;
   const coverage = data?.spCoverage;
-  if (!plans && !coverage) return [];
+  const read = data?.reservationsRead ?? [];
+  if (!plans && !coverage && read.length === 0) return [];
   return [
     {
       accountId,
@@ -20,6 +21,21 @@ export function commitmentCoverOf(data: CommitmentData | undefined, accountId: s
       ...(plans ? { plans: plans.map((p) => ({ ...p })) } : {}),
       ...(coverage
         ? { familyCoverage: coverage.value.map((g) => ({ ...g })), coverageReadOn: coverage.fetchedOn }
+        : {}),
+      ...(read.length
+        ? {
+            reservations: (data?.reservations ?? []).map(
+              ({ service, region, instanceType, count, engine, multiAz }) => ({
+                service,
+                region,
+                instanceType,
+                count,
+                ...(engine ? { engine } : {}),
+                ...(multiAz !== undefined ? { multiAz } : {}),
+              }),
+            ),
+            reservationsRead: [...read],
+          }
         : {}),
     },
   ];

@@ -1,7 +1,8 @@
 /**
  * Savings Plans and Reserved Instances: utilization (daily, for the drop alert), coverage and purchase
- * recommendations (weekly), RDS reservations (EC2 Reserved Instances come from the inventory collector, which reads
- * DescribeReservedInstances once per region), and the checklist's anomaly monitors and budgets.
+ * recommendations (weekly), RDS, ElastiCache and Redshift reservations (EC2 Reserved Instances come from the inventory collector, which reads
+ * DescribeReservedInstances once per region), the checklist's anomaly monitors, budgets, and whether the team and
+ * owner tags are activated for cost allocation.
  *
  * Cost Explorer bills $0.01 a request and the whole daily run must stay near a dozen, so this collector spends at
  * most `ceBudget` requests (default 4): the two utilization series every day, then the stalest weekly items, each
@@ -18,13 +19,16 @@ import {
   paginateGetReservationPurchaseRecommendation,
   paginateGetSavingsPlansCoverage,
 } from '@aws-sdk/client-cost-explorer';
+import { ElastiCacheClient, paginateDescribeReservedCacheNodes } from '@aws-sdk/client-elasticache';
 import { paginateDescribeReservedDBInstances, RDSClient } from '@aws-sdk/client-rds';
+import { paginateDescribeReservedNodes, RedshiftClient } from '@aws-sdk/client-redshift';
 import { DescribeSavingsPlansCommand, SavingsplansClient } from '@aws-sdk/client-savingsplans';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Aws } from '../aws';
 import { plain } from '../aws/replay';
 import { addDays, DAY_MS } from '../domain/dates';
 import type { Note } from '../domain/note';
+import { type AllocationTag, readAllocationTags } from './allocation-tags';
 import { Amounts, listOf } from './amounts';
 import { type Budgets, readBudgets } from './budgets';
 import { guard } from './guard';
@@ -79,14 +83,18 @@ export interface PurchaseRecommendation {
   expectedUtilizationPct?: number;
 }
 
+/** An active reserved DB instance, cache node or Redshift node: exact type, count and end. */
 export interface Reservation {
-  service: 'rds';
+  service: 'rds' | 'elasticache' | 'redshift';
   id: string;
   region: string;
   instanceType: string;
   count: number;
   /** ISO date-time the reservation ends. */
   end: string;
+  /** RDS: the engine as reserved (`postgresql`, `aurora-mysql`) and whether it is Multi-AZ. */
+  engine?: string;
+  multiAz?: boolean;
 }
 
 /**
@@ -122,11 +130,15 @@ export interface CommitmentData {
   spPurchase?: Cached<PurchaseRecommendation[]>;
   riPurchase?: Cached<PurchaseRecommendation[]>;
   anomalyMonitors?: Cached<{ count: number; names: string[] }>;
+  /** The team and owner tag keys' cost-allocation status. */
+  allocationTags?: Cached<AllocationTag[]>;
   /** Read every run (free), unlike the weekly items: a budget's actual and forecast spend move daily. */
   budgets?: Cached<Budgets>;
   /** The account's active Savings Plans and their types (a free API, not Cost Explorer). */
   savingsPlans?: Cached<ActivePlan[]>;
   reservations: Reservation[];
+  /** The `service@region` reservation lists read whole (a refused one is a note and left out). */
+  reservationsRead?: string[];
 }
 
 const ageDays = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / DAY_MS;
@@ -153,6 +165,8 @@ export interface CommitmentOptions {
   accountId?: string;
   /** The cost-allocation tag whose values budgets are matched to (DURION_COST_TAG). */
   tagKey: string;
+  /** The tag keys whose cost-allocation status is read: the cost tag and the owner tags. */
+  allocationTagKeys: string[];
   /**
    * Cost Optimization Hub answered (it is enrolled): its Savings Plans and Reserved Instance recommendations come from
    * the same engine as Cost Explorer's purchase recommendations, for the whole organization and more reservation types,
@@ -161,7 +175,14 @@ export interface CommitmentOptions {
   purchasesFromHub?: boolean;
 }
 
-type WeeklyKey = 'spCoverage' | 'riCoverage' | 'spPurchase' | 'riPurchase' | 'anomalyMonitors' | 'savingsPlans';
+type WeeklyKey =
+  | 'spCoverage'
+  | 'riCoverage'
+  | 'spPurchase'
+  | 'riPurchase'
+  | 'anomalyMonitors'
+  | 'allocationTags'
+  | 'savingsPlans';
 
 /** Read what the run needs about commitments, within the Cost Explorer budget. */
 export async function collectCommitments(aws: Aws, notes: Note[], options: CommitmentOptions): Promise<CommitmentData> {
@@ -194,6 +215,7 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
           { key: 'riPurchase' as const, ce: true, read: () => readRiPurchase(ce, count, notes) },
         ]),
     { key: 'anomalyMonitors', ce: true, read: () => readAnomalyMonitors(ce, count) },
+    { key: 'allocationTags', ce: true, read: () => readAllocationTags(ce, count, options.allocationTagKeys) },
     { key: 'savingsPlans', ce: false, read: () => readSavingsPlans(aws) },
   ];
   // Stalest first, so a tight budget still refreshes everything within a few days.
@@ -225,12 +247,16 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
   const budgetsRead = budgets ? { fetchedOn: asOf, value: budgets } : previous?.budgets;
   if (budgetsRead) data.budgets = budgetsRead;
 
+  const reservationsRead: string[] = [];
   for (const region of options.regions) {
-    const rds = await guard(notes, { source: 'rds:DescribeReservedDBInstances', region }, () =>
-      readRdsReservations(aws, region),
-    );
-    data.reservations.push(...(rds ?? []));
+    for (const [service, source, read] of RESERVATION_READS) {
+      const found = await guard(notes, { source, region }, () => read(aws, region));
+      if (!found) continue;
+      data.reservations.push(...found);
+      reservationsRead.push(`${service}@${region}`);
+    }
   }
+  data.reservationsRead = reservationsRead;
   // Kept in the snapshot: plain JSON, undefined fields dropped.
   return plain(data);
 }
@@ -281,23 +307,75 @@ async function readRiUtilization(
 }
 
 /** Active RDS reservations of one region, each with the day it ends (start plus duration). */
+/** When a reservation that started at `start` and lasts `seconds` ends. */
+const endOf = (start: Date | string, seconds: number): string =>
+  new Date(new Date(start).getTime() + seconds * 1000).toISOString();
+
 async function readRdsReservations(aws: Aws, region: string): Promise<Reservation[]> {
-  const out: Reservation[] = [];
-  for await (const page of paginateDescribeReservedDBInstances({ client: aws.client(RDSClient, region) }, {})) {
-    for (const ri of page.ReservedDBInstances ?? []) {
-      if (ri.State !== 'active' || !ri.StartTime || !ri.Duration) continue;
-      out.push({
-        service: 'rds',
-        id: ri.ReservedDBInstanceId ?? '',
-        region,
-        instanceType: ri.DBInstanceClass ?? '',
-        count: ri.DBInstanceCount ?? 0,
-        end: new Date(new Date(ri.StartTime).getTime() + ri.Duration * 1000).toISOString(),
-      });
-    }
-  }
-  return out;
+  const pages = paginateDescribeReservedDBInstances(pager(aws.client(RDSClient, region)), {});
+  const all = await itemsOf(pages, (p) => p.ReservedDBInstances);
+  return all.flatMap((ri) =>
+    ri.State !== 'active' || !ri.StartTime || !ri.Duration
+      ? []
+      : [
+          {
+            service: 'rds' as const,
+            id: ri.ReservedDBInstanceId ?? '',
+            region,
+            instanceType: ri.DBInstanceClass ?? '',
+            count: ri.DBInstanceCount ?? 0,
+            end: endOf(ri.StartTime, ri.Duration),
+            ...(ri.ProductDescription ? { engine: ri.ProductDescription } : {}),
+            multiAz: ri.MultiAZ === true,
+          },
+        ],
+  );
 }
+
+async function readCacheReservations(aws: Aws, region: string): Promise<Reservation[]> {
+  const pages = paginateDescribeReservedCacheNodes(pager(aws.client(ElastiCacheClient, region)), {});
+  const all = await itemsOf(pages, (p) => p.ReservedCacheNodes);
+  return all.flatMap((n) =>
+    n.State !== 'active' || !n.StartTime || !n.Duration
+      ? []
+      : [
+          {
+            service: 'elasticache' as const,
+            id: n.ReservedCacheNodeId ?? '',
+            region,
+            instanceType: n.CacheNodeType ?? '',
+            count: n.CacheNodeCount ?? 0,
+            end: endOf(n.StartTime, n.Duration),
+          },
+        ],
+  );
+}
+
+async function readRedshiftReservations(aws: Aws, region: string): Promise<Reservation[]> {
+  const pages = paginateDescribeReservedNodes(pager(aws.client(RedshiftClient, region)), {});
+  const all = await itemsOf(pages, (p) => p.ReservedNodes);
+  return all.flatMap((n) =>
+    n.State !== 'active' || !n.StartTime || !n.Duration
+      ? []
+      : [
+          {
+            service: 'redshift' as const,
+            id: n.ReservedNodeId ?? '',
+            region,
+            instanceType: n.NodeType ?? '',
+            count: n.NodeCount ?? 0,
+            end: endOf(n.StartTime, n.Duration),
+          },
+        ],
+  );
+}
+
+/** The reservation reads of each region, with their services and IAM sources. */
+const RESERVATION_READS: [Reservation['service'], string, (aws: Aws, region: string) => Promise<Reservation[]>][] = [
+  ['rds', 'rds:DescribeReservedDBInstances', readRdsReservations],
+  ['elasticache', 'elasticache:DescribeReservedCacheNodes', readCacheReservations],
+  ['redshift', 'redshift:DescribeReservedNodes', readRedshiftReservations],
+];
 
 /** Savings Plans coverage by instance family and region; no Granularity, which AWS refuses beside GroupBy. */
 async function readSpCoverage(

@@ -50,6 +50,7 @@ export async function collectOptimization(
     ceBudget: COMMITMENTS_CE_BUDGET - (aws.calls.forService('ce') - ceBefore),
     accountId: options.accountId,
     tagKey: config.spend.tagKey,
+    allocationTagKeys: [config.spend.tagKey, ...config.ownerTags],
     purchasesFromHub: hub.enrollment === 'enrolled',
   });
   const trustedAdvisor = await collectTrustedAdvisor(aws, notes);
@@ -78,9 +79,12 @@ export const OPTIMIZATION_IAM_ACTIONS = [
   'ce:GetReservationCoverage',
   'ce:GetSavingsPlansPurchaseRecommendation',
   'ce:GetReservationPurchaseRecommendation',
+  'ce:ListCostAllocationTags',
   'ce:GetAnomalyMonitors',
   'budgets:ViewBudget',
   'rds:DescribeReservedDBInstances',
+  'elasticache:DescribeReservedCacheNodes',
+  'redshift:DescribeReservedNodes',
   'savingsplans:DescribeSavingsPlans',
   'support:DescribeTrustedAdvisorChecks',
   'support:DescribeTrustedAdvisorCheckResult',

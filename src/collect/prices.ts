@@ -2,8 +2,9 @@
  * Regional prices from the AWS Price List API (pricing:GetProducts), for runs that want exact figures outside
  * us-east-1 (DURION_PRICE_REFRESH=true): EC2 instance types, one filtered query per region and type in the inventory,
  * and every other unit price a finding used there (storage, IOPS, NAT, load balancers, RDS, ElastiCache, Lambda,
- * Fargate, DynamoDB), one query per region and price key, found by its usage type. A failure, an ambiguous answer or
- * one in another unit is a note, and the bundled us-east-1 price (with its stated approximation) is used instead.
+ * Fargate, DynamoDB, OpenSearch and SageMaker instances), one query per region and price key, found by its usage type.
+ * A failure, an ambiguous answer or one in another unit is a note, and the bundled us-east-1 price (with its stated
+ * approximation) is used instead.
  */
 import { type Filter, PricingClient, paginateGetProducts } from '@aws-sdk/client-pricing';
 import type { Aws } from '../aws';
@@ -107,6 +108,8 @@ const PRODUCTS: [RegExp, (m: RegExpExecArray) => { service: string; filters: Fil
   [/^lambda\./, () => ({ service: 'AWSLambda', filters: [] })],
   [/^fargate\./, () => ({ service: 'AmazonECS', filters: [] })],
   [/^dynamodb\./, () => ({ service: 'AmazonDynamoDB', filters: [] })],
+  [/^opensearch\./, () => ({ service: 'AmazonES', filters: [] })],
+  [/^sagemaker\./, () => ({ service: 'AmazonSageMaker', filters: [] })],
 ];
 
 /** The query that finds a key's price in a region, or undefined when it has no usage type or product to look up. */

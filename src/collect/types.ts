@@ -4,6 +4,7 @@ import type { ResourceInventory } from '../domain/resources';
 import type { SpendData } from '../domain/spend';
 import type { Account } from './accounts';
 import type { OptimizationData } from './optimization';
+import type { DataTransferRead } from './transfer';
 
 /** What one run collected. Collectors fill their own section; analyzers only read. */
 export interface Inventory {
@@ -14,6 +15,8 @@ export interface Inventory {
   resources?: ResourceInventory;
   /** Compute Optimizer, Cost Optimization Hub, Cost Explorer recommendations and commitments (src/collect/optimization). */
   optimization?: OptimizationData;
+  /** The bill's data transfer over the last settled month, as read or kept (its usage is `resources.dataTransfer`). */
+  dataTransfer?: DataTransferRead;
   /** The accounts read, with their Organizations names (an organization run only). */
   accounts?: Account[];
   notes: Note[];

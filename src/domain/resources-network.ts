@@ -83,8 +83,18 @@ export interface FamilyCover {
   totalUsd: number;
 }
 
+/** An active RDS, ElastiCache or Redshift reservation: its exact type and count (RDS: engine and Multi-AZ too). */
+export interface ReservationCover {
+  service: 'rds' | 'elasticache' | 'redshift';
+  region: string;
+  instanceType: string;
+  count: number;
+  engine?: string;
+  multiAz?: boolean;
+}
+
 /**
- * What the run knows of the organization's Savings Plans: at most one per inventory (id `savings-plans`). A field
+ * What the run knows of the organization's commitments: at most one per inventory (id `savings-plans`). A field
  * left out was not read; an empty list was read and holds nothing.
  */
 export interface CommitmentCover extends ResourceBase {
@@ -93,6 +103,9 @@ export interface CommitmentCover extends ResourceBase {
   /** Coverage by family and region (ce:GetSavingsPlansCoverage), and the day it was read. */
   familyCoverage?: FamilyCover[];
   coverageReadOn?: string;
+  /** Active reservations of the regions read, and which `service@region` lists were read whole. */
+  reservations?: ReservationCover[];
+  reservationsRead?: string[];
 }
 
 /**
@@ -102,4 +115,25 @@ export interface CommitmentCover extends ResourceBase {
  */
 export interface ListRead extends ResourceBase {
   source: string;
+}
+
+/** What a data-transfer usage type bills: traffic between Availability Zones, between regions, or out to the internet. */
+export const TRANSFER_KINDS = ['cross-az', 'inter-region', 'internet'] as const;
+export type TransferKind = (typeof TRANSFER_KINDS)[number];
+
+/**
+ * One data-transfer usage type on one account's bill over a settled month, as Cost Explorer groups it (linked account
+ * x usage type, every service together): id is the usage type as billed (`USE1-DataTransfer-Regional-Bytes`), region
+ * the one it is billed in (where the data leaves).
+ */
+export interface DataTransferUsage extends ResourceBase {
+  kind: TransferKind;
+  /** Where an inter-region transfer goes. */
+  toRegion?: string;
+  /** The month the figures cover, YYYY-MM. */
+  month: string;
+  /** UsageQuantity in GB as billed: cross-AZ bills each direction, so a GB between two of the account's instances is 2. */
+  gb: number;
+  /** What the bill charged for it that month, in the run's cost metric. */
+  usd: number;
 }

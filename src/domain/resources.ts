@@ -22,8 +22,15 @@ import {
   type KinesisStream,
   type RedshiftCluster,
 } from './resources-database';
+import {
+  MANAGED_METRIC_NAMES,
+  type NotebookInstance,
+  type SageMakerEndpoint,
+  type SearchDomain,
+} from './resources-managed';
 import type {
   CommitmentCover,
+  DataTransferUsage,
   HealthCheck,
   ListRead,
   MetricAlarm,
@@ -67,6 +74,7 @@ export const METRIC_NAMES = [
   ...COMPUTE_METRIC_NAMES,
   ...DATABASE_METRIC_NAMES,
   ...STORAGE_METRIC_NAMES,
+  ...MANAGED_METRIC_NAMES,
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -307,6 +315,11 @@ export interface ResourceInventory {
   redshiftClusters: RedshiftCluster[];
   streams: KinesisStream[];
   repositories: EcrRepository[];
+  endpoints: SageMakerEndpoint[];
+  notebooks: NotebookInstance[];
+  searchDomains: SearchDomain[];
+  /** Data transfer by account and usage type from the bill (Cost Explorer, read in the payer; src/collect/transfer.ts). */
+  dataTransfer: DataTransferUsage[];
   /** EC2 prices of the inventory's other regions read from the Price List API (DURION_PRICE_REFRESH). */
   ec2Prices?: RegionalEc2Prices;
 }
@@ -349,4 +362,8 @@ export const emptyResources = (metricWindow: ResourceInventory['metricWindow']):
   redshiftClusters: [],
   streams: [],
   repositories: [],
+  endpoints: [],
+  notebooks: [],
+  searchDomains: [],
+  dataTransfer: [],
 });

@@ -12,6 +12,7 @@ import { slackVerdicts } from '../analyze/anomaly/merge';
 import { accountsWithoutBudget, type TeamBudget, teamBudgets } from '../analyze/budgets';
 import { analyzeOptimization, type OptimizationAnalysis } from '../analyze/recommend';
 import { type SpendSummary, summarize } from '../analyze/summary';
+import { findUnowned, type Tagging } from '../analyze/tagging';
 import type { Aws } from '../aws';
 import { collectBilled } from '../collect/billed';
 import { commitmentCoverOf } from '../collect/commitment-cover';
@@ -20,6 +21,7 @@ import { collectResources } from '../collect/inventory';
 import { collectOptimization } from '../collect/optimization';
 import type { RunRef, SliceStore } from '../collect/slices';
 import { collectSpend } from '../collect/spend';
+import { collectDataTransfer, type DataTransferRead } from '../collect/transfer';
 import type { Inventory } from '../collect/types';
 import type { Config } from '../config';
 import type { Alert } from '../domain/alert';
@@ -40,12 +42,13 @@ import { accountsSection } from '../notify/sections/accounts';
 import { budgetsSection } from '../notify/sections/budgets';
 import { checklistSection } from '../notify/sections/checklist';
 import { commitmentsSection } from '../notify/sections/commitments';
+import { ownersSection } from '../notify/sections/owners';
 import { realizedSection } from '../notify/sections/realized';
 import { rightsizingSection } from '../notify/sections/rightsizing';
 import { savingsSection } from '../notify/sections/savings';
 import { toPublishInput } from '../notify/sns';
 import { renderText } from '../notify/text';
-import type { RegionalUnitPrices } from '../pricing';
+import { pricedWith, type RegionalUnitPrices } from '../pricing';
 import { type AnomalyStepResult, anomalyStep } from './anomaly';
 import { deliveryReport, MAIN, messagesOf, transportsOf } from './delivery';
 import { identify } from './identity';
@@ -134,6 +137,8 @@ interface Cached {
   spend?: SpendData;
   /** The previous snapshot's commitments: their weekly Cost Explorer reads are reused. */
   commitments?: CommitmentData;
+  /** The previous snapshot's data transfer: reused until another month settles. */
+  dataTransfer?: DataTransferRead;
 }
 
 /** Read everything the run needs from AWS. Collectors fetch and never judge; what they cannot read is a note. */
@@ -163,8 +168,22 @@ async function collect(
     ...(organization ? { optimizer: organization.optimizer } : {}),
   });
   resources.commitmentCover = commitmentCoverOf(optimization.commitments, accountId);
+  const transferRequest = { asOf, metric: config.spend.metric, revisedDays: config.spend.revisedDays };
+  const dataTransfer = await collectDataTransfer(aws, transferRequest, cached.dataTransfer, notes);
+  // The bill holds every linked account: the rules judge the accounts this run reads, as for resources.
+  const covered = new Set(organization?.accounts.map((a) => a.id) ?? [accountId]);
+  resources.dataTransfer = dataTransfer?.usage.filter((u) => covered.has(u.accountId)) ?? [];
   const accounts = organization ? { accounts: organization.accounts } : {};
-  return { asOf, sample: aws.mode === 'sample', spend, resources, optimization, ...accounts, notes };
+  return {
+    asOf,
+    sample: aws.mode === 'sample',
+    spend,
+    resources,
+    optimization,
+    ...(dataTransfer ? { dataTransfer } : {}),
+    ...accounts,
+    notes,
+  };
 }
 
 /**
@@ -214,20 +233,25 @@ interface DigestsInput {
   ownerChannels: Record<string, string>;
   accountChannels: Record<string, string>;
   mainChannel?: string;
-  /** Sections about the whole account (commitments, anomalies, checklist): main channel only. */
+  /** The spend anomalies, what a reader must not miss: the main digest's first section, kept whole (lists are cut). */
+  anomalies: DigestSection | undefined;
+  /** The other sections about the whole account (accounts, commitments, budgets, checklist): main channel only. */
   accountWide: (DigestSection | undefined)[];
 }
 
 /**
  * The main digest and one per owner channel. An owner's channel gets only that owner's findings, never the
- * account-wide spend; the main channel gets the spend, the other findings and the account-wide sections.
+ * account-wide spend; the main channel gets the spend, then the anomalies, the other findings (the lists a cut
+ * shortens) and the account-wide sections, in the order Slack and digest.txt both show.
  */
 function buildDigests(input: DigestsInput) {
   const { asOf, sample } = input;
   const routed = routeFindings(input.findings, input.ownerChannels, MAIN, input.accountChannels);
   const findingSections = (findings: Finding[]) =>
     [savingsSection(findings, asOf, findingActions), rightsizingSection(findings)].filter(isSection);
-  const sections = [...findingSections(routed.get(MAIN) ?? []), ...input.accountWide].filter(isSection);
+  const sections = [input.anomalies, ...findingSections(routed.get(MAIN) ?? []), ...input.accountWide].filter(
+    isSection,
+  );
   const mainInput = { asOf, sample, summary: input.summary, sections, notes: input.notes };
   const owners = [...routed].flatMap(([channel, findings]) => {
     if (channel === MAIN) return [];
@@ -255,6 +279,8 @@ interface Analysis {
   budgets: TeamBudget[];
   /** The accounts with spend this month that no cost budget covers, as the digest names accounts. */
   unbudgeted: string[];
+  /** The resources without an owner tag, with candidates and run costs, and the allocation tags not active. */
+  tagging: Tagging;
   optimization: OptimizationAnalysis;
   anomaly: AnomalyStepResult;
   drafts: FindingDraft[];
@@ -293,7 +319,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     const after = deliveryReport(run.asOf, recorded, delivered, unsendable, (await store.unsent()).length);
     const report = buildReport(run, started, outcome, after);
     await store.putSnapshot({ ...snapshot, report });
-    return writeFiles(run.outDir, { digests, outgoing, current, report });
+    return writeFiles(run.outDir, { digests, outgoing, current, tagging: analysis.tagging, report });
   } finally {
     await store.close();
   }
@@ -309,6 +335,7 @@ async function collectStep(run: Run): Promise<{ inventory: Inventory; spend: Spe
       : {
           spend: await store.getSpend(spendKey(config)),
           commitments: previous?.extra.commitments,
+          dataTransfer: previous?.extra.dataTransfer,
         };
   const inventory = await collect(aws, config, run.asOf, cached, run.accountId, run.fanOut);
   const spend = inventory.spend ?? emptySpend(config.spend.metric);
@@ -358,7 +385,12 @@ async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promis
   const unbudgeted = accountsWithoutBudget(spend, readBudgets, asOf).map((id) =>
     accountLabel({ accountId: id, accountName: spend.accountNames[id] }),
   );
-  return { summary, prices: rules.prices, budgets, unbudgeted, optimization, anomaly, drafts, alerts };
+  const allocationTags = inventory.optimization?.commitments?.allocationTags?.value;
+  // Run costs at the prices the rules used: the Price List's regional ones where the run read them.
+  const tagging = pricedWith(rules.prices, () =>
+    findUnowned(inventory.resources, config.ownerTags, allocationTags),
+  ).result;
+  return { summary, prices: rules.prices, budgets, unbudgeted, tagging, optimization, anomaly, drafts, alerts };
 }
 
 /** Merge the drafts into the stored ledger; the current findings are those seen today, highest score first. */
@@ -409,14 +441,15 @@ function digestsOf(
     ownerChannels: config.slack.ownerChannels,
     accountChannels: config.slack.accountChannels,
     mainChannel: config.slack.channel,
+    anomalies: analysis.anomaly.section((a) => {
+      const finding = current.find((f) => f.source === 'anomaly' && f.resourceId === a.id);
+      return finding && findingActions(finding);
+    }),
     accountWide: [
       accountsSection(analysis.summary, current, run.asOf),
       commitmentsSection(inventory.optimization?.commitments, current),
-      analysis.anomaly.section((a) => {
-        const finding = current.find((f) => f.source === 'anomaly' && f.resourceId === a.id);
-        return finding && findingActions(finding);
-      }),
       budgetsSection(analysis.budgets, config.spend.tagKey, analysis.unbudgeted),
+      ownersSection(analysis.tagging),
       checklistSection(analysis.optimization.checklist),
       realizedSection(all, config.spend.settleDays),
     ],
@@ -528,6 +561,7 @@ async function persist(
     checklist: analysis.optimization.checklist,
     anomalies: analysis.anomaly.stateAfter(out.alerted),
     prices: analysis.prices,
+    dataTransfer: inventory.dataTransfer,
   };
   const summary = analysis.summary;
   const snapshot: Snapshot = {
@@ -545,7 +579,13 @@ async function persist(
 /** Write the run's files: the main digest as posted and as text, the owner digests, alerts, findings, the report. */
 function writeFiles(
   outDir: string,
-  out: { digests: Digests; outgoing: { input: PublishCommandInput }[]; current: Finding[]; report: RunReport },
+  out: {
+    digests: Digests;
+    outgoing: { input: PublishCommandInput }[];
+    current: Finding[];
+    tagging: Tagging;
+    report: RunReport;
+  },
 ): RunResult {
   const { digests, report } = out;
   const digestText = renderText(digests.mainInput);
@@ -558,6 +598,7 @@ function writeFiles(
     routed: digests.owners.map(payload),
     alerts: out.outgoing.map((a) => a.input),
     findings: out.current,
+    tagging: out.tagging,
     report,
   });
   return { report, digestText, files };

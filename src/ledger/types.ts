@@ -3,6 +3,7 @@
 import type { Checklist } from '../analyze/recommend/checklist';
 import type { SpendSummary } from '../analyze/summary';
 import type { CommitmentData } from '../collect/commitments';
+import type { DataTransferRead } from '../collect/transfer';
 import type { AnomalyState } from '../domain/anomaly';
 import type { Finding, FindingState } from '../domain/finding';
 import type { Note } from '../domain/note';
@@ -70,6 +71,8 @@ export interface SnapshotExtra {
   anomalies?: AnomalyState;
   /** Unit prices of other regions read from the Price List API, reused for 30 days (jobs/prices.ts). */
   prices?: RegionalUnitPrices;
+  /** The bill's data transfer of the last settled month; the next runs reuse it until another month settles. */
+  dataTransfer?: DataTransferRead;
 }
 
 /** Where a message is on its way out: recorded, handed to the service (outcome unknown until marked), or sent. */

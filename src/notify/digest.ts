@@ -1,6 +1,7 @@
 /**
  * The daily digest as Block Kit: the spend overview, top services with sparklines, top movers, then the sections
- * other parts add (savings, rightsizing, commitments, anomalies, checklist), then notes. Within Slack's limits.
+ * other parts add in the order given (the daily run puts anomalies first, then savings and rightsizing, then the
+ * account-wide ones), then notes. Within Slack's limits: the lists are what a cut shortens.
  * Sections are built in their own files under src/notify/sections/ on the model of ./section.ts and passed in, so this
  * file never changes for them.
  */
@@ -31,7 +32,7 @@ import {
   tagLine,
   value,
 } from './format';
-import { type DigestSection, sectionToBlocks } from './section';
+import { blockToBlocks, captionBlocks, type DigestSection } from './section';
 
 export interface DigestInput {
   asOf: string;
@@ -94,29 +95,70 @@ function moversBlocks(s: SpendSummary): Block[] {
   return [section(`*Top movers* (last 7 days vs the 7 before)\n${text}`), context(escapeMrkdwn(moversCaption(s)))];
 }
 
+/** A section laid out for Slack: its fixed blocks (divider, title, caption), its items and how many are shown. */
+interface Laid {
+  section: DigestSection;
+  head: Block[];
+  /** Each block of the section as Block Kit (a section block, then its buttons), with the entries it holds. */
+  items: { blocks: Block[]; entries: number }[];
+  shown: number;
+}
+
+function lay(s: DigestSection): Laid {
+  const head = [divider(), section(`*${escapeMrkdwn(s.title)}*`), ...captionBlocks(s)];
+  const items = s.blocks.map((b) => ({ blocks: blockToBlocks(b).map(withinLimits), entries: b.entries.length }));
+  return { section: s, head, items, shown: items.length };
+}
+
+/** The blocks a section takes with `shown` items; a cut one takes one more, for the line counting what it left out. */
+const size = (l: Laid, shown = l.shown): number =>
+  l.head.length + l.items.slice(0, shown).reduce((n, i) => n + i.blocks.length, 0) + (shown < l.items.length ? 1 : 0);
+
+const total = (laid: readonly Laid[]) => laid.reduce((n, l) => n + size(l), 0);
+
+function render(l: Laid): Block[] {
+  const left = l.items.slice(l.shown).reduce((n, i) => n + i.entries, 0);
+  const cut = `… ${left} more not shown (Slack's ${SLACK_LIMITS.blocks}-block limit); all are in findings.csv`;
+  return [...l.head, ...l.items.slice(0, l.shown).flatMap((i) => i.blocks), ...(left ? [context(cut)] : [])];
+}
+
 /**
- * The sections, each a divider, its title and its blocks, within `budget` blocks. A section that does not fit is
- * cut with a "… N more in findings.csv" line; sections with no room at all are named in one closing line.
+ * Shorten the lists (sections marked `list`) an item at a time, the one showing most first (the later one on a tie),
+ * until every section fits in `budget` or the lists show no item.
+ */
+function shortenLists(laid: readonly Laid[], budget: number): void {
+  const lists = laid.filter((l) => l.section.list).reverse();
+  let over = total(laid) - budget;
+  while (over > 0) {
+    const longest = lists.reduce<Laid | undefined>((a, l) => (l.shown > (a?.shown ?? 0) ? l : a), undefined);
+    if (!longest) return;
+    const before = size(longest);
+    longest.shown--;
+    over -= before - size(longest);
+  }
+}
+
+/**
+ * The sections, each a divider, its title, its caption and its blocks, within `budget` blocks, in their order. When
+ * they do not fit, the lists are shortened first, each with a line counting what it left out; only if that is not
+ * enough are other sections cut in order (the first that does not fit shortened, those with no room named in one
+ * closing line).
  */
 function sectionBlocks(sections: DigestSection[], budget: number): Block[] {
+  const laid = sections.map(lay);
+  shortenLists(laid, budget);
+  if (total(laid) <= budget) return laid.flatMap(render);
   const out: Block[] = [];
   const omitted: string[] = [];
   let left = budget - 1; // kept for the closing line naming sections left out
-  for (const s of sections) {
-    const head = [divider(), section(`*${escapeMrkdwn(s.title)}*`)];
-    const blocks = sectionToBlocks(s).map(withinLimits);
-    if (head.length + blocks.length <= left) {
-      out.push(...head, ...blocks);
-      left -= head.length + blocks.length;
+  for (const l of laid) {
+    while (l.shown > 0 && size(l) > left) l.shown--;
+    if (size(l) > left || (l.shown === 0 && l.items.length > 0 && !l.section.list)) {
+      omitted.push(l.section.title);
       continue;
     }
-    const room = left - head.length - 1;
-    if (room < 1) {
-      omitted.push(s.title);
-      continue;
-    }
-    out.push(...head, ...blocks.slice(0, room), context(`… ${blocks.length - room} more in findings.csv`));
-    left = 0;
+    out.push(...render(l));
+    left -= size(l);
   }
   if (omitted.length) {
     out.push(context(escapeMrkdwn(`… ${omitted.length} more sections in findings.csv: ${omitted.join(', ')}`)));

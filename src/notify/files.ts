@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
+import type { Tagging } from '../analyze/tagging';
 import type { Finding } from '../domain/finding';
 import { savingsWaiting } from '../ledger/savings';
 import type { RunReport } from '../ledger/types';
@@ -55,16 +56,52 @@ export function findingsCsv(findings: Finding[]): string {
   return `${[CSV_COLUMNS.join(','), ...rows].join('\n')}\n`;
 }
 
+const UNTAGGED_COLUMNS = [
+  'kind',
+  'resourceId',
+  'accountId',
+  'region',
+  'candidateOwner',
+  'candidateFrom',
+  'monthlyRunCostUsd',
+  'costMethod',
+  'costBasis',
+] as const;
+
+/** The resources without an owner, the most expensive first: who probably owns each and what it costs to keep. */
+export function untaggedCsv(t: Tagging): string {
+  const rows = t.unowned.map((u) =>
+    [
+      u.kind,
+      u.resource.id,
+      u.resource.accountId,
+      u.resource.region,
+      u.candidate?.owner,
+      u.candidate?.from,
+      u.runCost?.monthlyUsd.toFixed(2),
+      u.runCost?.method,
+      u.runCost?.basis,
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return `${[UNTAGGED_COLUMNS.join(','), ...rows].join('\n')}\n`;
+}
+
 export interface RunOutputs {
   digest: { payload: Record<string, unknown>; text: string };
   /** The digests of owners' channels, each a chat.postMessage payload. */
   routed: { channel: string }[];
   alerts: PublishCommandInput[];
   findings: Finding[];
+  tagging: Tagging;
   report: RunReport;
 }
 
-/** Write digest.blocks.json, digest.txt, alerts.json, findings.json, findings.csv, run.json, and owners' digests. */
+/**
+ * Write digest.blocks.json, digest.txt, alerts.json, findings.json, findings.csv, untagged.csv, run.json, and owners'
+ * digests.
+ */
 export function writeOutputs(dir: string, out: RunOutputs): string[] {
   mkdirSync(dir, { recursive: true });
   const files: [string, string][] = [
@@ -73,6 +110,7 @@ export function writeOutputs(dir: string, out: RunOutputs): string[] {
     ['alerts.json', JSON.stringify(out.alerts, null, 2)],
     ['findings.json', JSON.stringify(out.findings, null, 2)],
     ['findings.csv', findingsCsv(out.findings)],
+    ['untagged.csv', untaggedCsv(out.tagging)],
     ['run.json', JSON.stringify(out.report, null, 2)],
     ...out.routed.map((p): [string, string] => [`digest.${p.channel}.blocks.json`, JSON.stringify(p, null, 2)]),
   ];

@@ -29,6 +29,11 @@ export interface DigestSection {
   /** The basis and window of the figures, under the title; a cut never removes it. */
   caption?: string;
   blocks: SectionBlock[];
+  /**
+   * A list of findings (savings, rightsizing): what the digest shortens first when Slack's block cap binds, counting
+   * the entries it leaves out (findings.csv has them all), so the other sections keep every block.
+   */
+  list?: boolean;
 }
 
 /** An entry of one plain line. */
@@ -49,11 +54,17 @@ const textSpan = (s: Span): string => (typeof s === 'string' ? s : 'strong' in s
 
 const textEntry = (e: Entry): string => e.lines.map((line) => line.map(textSpan).join('')).join(' · ');
 
-/** The section as Block Kit: the caption in a context block, then one section block per block, each with its buttons. */
-export const sectionToBlocks = (s: DigestSection): Block[] => [
-  ...(s.caption ? [context(escapeMrkdwn(s.caption))] : []),
-  ...s.blocks.flatMap((b) => [section(b.entries.map(mrkdwnEntry).join('\n')), ...(b.actions ? [b.actions] : [])]),
+/** One block as Block Kit: a section block of its entries, then its buttons. */
+export const blockToBlocks = (b: SectionBlock): Block[] => [
+  section(b.entries.map(mrkdwnEntry).join('\n')),
+  ...(b.actions ? [b.actions] : []),
 ];
+
+/** The section's caption as Block Kit: a context block, or nothing. */
+export const captionBlocks = (s: DigestSection): Block[] => (s.caption ? [context(escapeMrkdwn(s.caption))] : []);
+
+/** The section as Block Kit: the caption in a context block, then one section block per block, each with its buttons. */
+export const sectionToBlocks = (s: DigestSection): Block[] => [...captionBlocks(s), ...s.blocks.flatMap(blockToBlocks)];
 
 /** The section as plain-text lines: the caption, then one line per entry. */
 export const sectionToLines = (s: DigestSection): string[] => [

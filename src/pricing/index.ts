@@ -51,8 +51,9 @@ export interface Estimate {
 
 /**
  * Unit prices commitments can pay for: EC2 instance hours (RIs, both Savings Plans), Fargate and Lambda duration
- * (Compute Savings Plans), RDS and ElastiCache instance/node hours and DynamoDB provisioned capacity (their own
- * reservations). EBS, snapshots, IPv4, NAT, load balancers, storage, requests and transfer are never covered.
+ * (Compute Savings Plans), RDS, ElastiCache and OpenSearch instance/node hours and DynamoDB provisioned capacity (their
+ * own reservations), SageMaker instance hours (SageMaker Savings Plans). EBS, snapshots, IPv4, NAT, load balancers,
+ * storage, requests and transfer are never covered.
  */
 const COMMITTABLE = [
   /^ec2\.(?!cpu_credits)/,
@@ -60,7 +61,10 @@ const COMMITTABLE = [
   /^lambda\.duration/,
   /^rds\.(mysql|postgres|[a-z-]+)\.db\./,
   /^elasticache\.cache\./,
+  /^redshift\.[a-z0-9.]+\.node_hour$/,
   /^dynamodb\.(rcu|wcu)_hour$/,
+  /^opensearch\.(?!storage|io1|ultrawarm)/,
+  /^sagemaker\./,
 ];
 
 /** Whether a unit price is one commitments can cover. */

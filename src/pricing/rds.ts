@@ -1,4 +1,4 @@
-/** RDS prices beyond the table's own rows: a size within a family, derived from a listed size. */
+/** RDS and ElastiCache prices beyond the table's own rows: a size within a family, derived from a listed size. */
 import { type Rate, rdsPrice } from './index';
 
 /** RDS classes from small to large; within a family each size costs twice the one before (as the list prices do). */
@@ -30,6 +30,16 @@ const UNITS: Record<string, number> = {
   '24xlarge': 48,
 };
 
+/**
+ * A class's family and its size in normalized units (large = 1), for the size flexibility of reserved DB instances;
+ * undefined for a size the table does not know.
+ */
+export function normalizedClass(instanceClass: string): { family: string; units: number } | undefined {
+  const at = instanceClass.lastIndexOf('.');
+  const units = UNITS[instanceClass.slice(at + 1)];
+  return units === undefined ? undefined : { family: instanceClass.slice(0, at), units };
+}
+
 /** The next smaller class of the same family (`db.t3.large` → `db.t3.medium`), or undefined. */
 export function smallerClass(instanceClass: string): string | undefined {
   const at = instanceClass.lastIndexOf('.');
@@ -39,23 +49,19 @@ export function smallerClass(instanceClass: string): string | undefined {
 }
 
 /**
- * The price of a class in the table, or of another size of its family scaled from a listed size: RDS list prices
- * within a family are proportional to size, so the scaling is stated in the key and the basis.
+ * The price of a class (`db.m5.large`, `cache.m5.12xlarge`) as `lookup` finds it, or of another size of its family
+ * scaled from the smallest listed size: RDS and ElastiCache list prices within a family are proportional to size, so
+ * the scaling is stated in the key and the basis.
  */
-export function rdsClassPrice(
-  engine: string,
-  instanceClass: string,
-  multiAz: boolean,
-  region: string,
-): Rate | undefined {
-  const listed = rdsPrice(engine, instanceClass, multiAz, region);
+export function scaledClassPrice(instanceClass: string, lookup: (cls: string) => Rate | undefined): Rate | undefined {
+  const listed = lookup(instanceClass);
   if (listed) return listed;
   const at = instanceClass.lastIndexOf('.');
   const family = instanceClass.slice(0, at);
   const units = UNITS[instanceClass.slice(at + 1)];
   if (units === undefined) return undefined;
   for (const size of SIZES) {
-    const base = rdsPrice(engine, `${family}.${size}`, multiAz, region);
+    const base = lookup(`${family}.${size}`);
     const baseUnits = UNITS[size];
     if (base && baseUnits) {
       return {
@@ -67,3 +73,11 @@ export function rdsClassPrice(
   }
   return undefined;
 }
+
+/** An RDS class's price per hour, listed or scaled from a listed size of its family (`scaledClassPrice`). */
+export const rdsClassPrice = (
+  engine: string,
+  instanceClass: string,
+  multiAz: boolean,
+  region: string,
+): Rate | undefined => scaledClassPrice(instanceClass, (c) => rdsPrice(engine, c, multiAz, region));

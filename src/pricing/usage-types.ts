@@ -12,9 +12,11 @@
  *
  * Names: as Cost Explorer's USAGE_TYPE dimension reports them (EC2 `BoxUsage:<type>`, EBS `EBS:VolumeUsage.<type>`
  * with `piops` for io1, RDS `InstanceUsage:` and `Multi-AZUsage:<class>`, ElastiCache `NodeUsage:<type>`; AWS CLI's
- * `ce get-dimension-values --dimension USAGE_TYPE` example and the EC2, EBS and RDS pricing pages). A price whose usage
- * type other services share (`TimedStorage-ByteHrs` is S3, EFS and CloudWatch Logs at once) maps to none: a drop in it
- * would not say whose it was.
+ * `ce get-dimension-values --dimension USAGE_TYPE` example and the EC2, EBS and RDS pricing pages; OpenSearch
+ * `ESInstance:<type>` without its `.search` suffix, SageMaker `Host:<type>` and `Notebk:<type>`, as public cost tooling
+ * quotes them from Cost Explorer and the Price List, data/PROVENANCE.md). A price whose usage type other services share
+ * (`TimedStorage-ByteHrs` is S3, EFS and CloudWatch Logs at once) maps to none: a drop in it would not say whose it
+ * was. Nor does a price scaled from another size (`... scaled ×4 to ...`): the bill names the scaled class.
  */
 
 export const REGION_BILLING_CODES: Readonly<Record<string, string>> = {
@@ -73,7 +75,10 @@ const USAGE_TYPES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^rds\.storage\.(gp2|gp3)$/, (m) => `RDS:${m[1]?.toUpperCase()}-Storage`],
   [/^rds\.storage\.io1$/, () => 'RDS:PIOPS-Storage'],
   [/^rds\.backup_storage_additional$/, () => 'RDS:ChargedBackupUsage'],
-  [/^elasticache\.(cache\..+)$/, (m) => `NodeUsage:${m[1]}`],
+  [/^elasticache\.(cache\.[a-z0-9]+\.[a-z0-9]+)$/, (m) => `NodeUsage:${m[1]}`],
+  [/^opensearch\.(?!ultrawarm)([a-z0-9]+\.[a-z0-9]+)\.search$/, (m) => `ESInstance:${m[1]}`],
+  [/^sagemaker\.host\.(ml\.[a-z0-9]+\.[a-z0-9]+)$/, (m) => `Host:${m[1]}`],
+  [/^sagemaker\.notebook\.(ml\.[a-z0-9]+\.[a-z0-9]+)$/, (m) => `Notebk:${m[1]}`],
   [/^lambda\.duration_x86/, () => 'Lambda-GB-Second'],
   [/^lambda\.duration_arm/, () => 'Lambda-GB-Second-ARM'],
   [/^fargate\.linux_x86\.vcpu_hour$/, () => 'Fargate-vCPU-Hours:perCPU'],

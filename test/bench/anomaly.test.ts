@@ -8,7 +8,7 @@ describe('NAB scoring', () => {
   const files = loadNab();
 
   it('loads the copied files with their windows inside them', () => {
-    expect(files.length).toBe(9);
+    expect(files.length).toBe(26);
     for (const f of files) {
       expect(f.values.every(Number.isFinite)).toBe(true);
       for (const [a, b] of f.windows) expect(0 <= a && a < b && b < f.values.length).toBe(true);

@@ -8,8 +8,11 @@ import {
   GetSavingsPlansCoverageCommand,
   GetSavingsPlansPurchaseRecommendationCommand,
   GetSavingsPlansUtilizationCommand,
+  ListCostAllocationTagsCommand,
 } from '@aws-sdk/client-cost-explorer';
+import { DescribeReservedCacheNodesCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { DescribeReservedDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import { DescribeReservedNodesCommand, RedshiftClient } from '@aws-sdk/client-redshift';
 import { DescribeSavingsPlansCommand, SavingsplansClient } from '@aws-sdk/client-savingsplans';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,11 +25,15 @@ const ce = mockClient(CostExplorerClient);
 const budgets = mockClient(BudgetsClient);
 const rds = mockClient(RDSClient);
 const plans = mockClient(SavingsplansClient);
+const elasticache = mockClient(ElastiCacheClient);
+const redshift = mockClient(RedshiftClient);
 afterEach(() => {
   ce.reset();
   budgets.reset();
   rds.reset();
   plans.reset();
+  elasticache.reset();
+  redshift.reset();
 });
 
 const asOf = '2026-11-20';
@@ -94,8 +101,18 @@ describe('collectCommitments against mocked clients', () => {
     });
     ce.on(GetReservationPurchaseRecommendationCommand).resolves({ Recommendations: [] });
     ce.on(GetAnomalyMonitorsCommand).resolves({ AnomalyMonitors: [{ MonitorName: 'm', MonitorType: 'DIMENSIONAL' }] });
+    ce.on(ListCostAllocationTagsCommand)
+      .resolvesOnce({
+        CostAllocationTags: [
+          { TagKey: 'team', Type: 'UserDefined', Status: 'Active', LastUsedDate: '2026-11-18T00:00:00Z' },
+        ],
+        NextToken: 'tags-2',
+      })
+      .resolvesOnce({ CostAllocationTags: [{ TagKey: 'owner', Type: 'UserDefined', Status: 'Inactive' }] });
     budgets.on(DescribeBudgetsCommand).rejects(awsError('NotFoundException', 'no budgets'));
     rds.on(DescribeReservedDBInstancesCommand).resolves({ ReservedDBInstances: [] });
+    elasticache.on(DescribeReservedCacheNodesCommand).resolves({ ReservedCacheNodes: [] });
+    redshift.on(DescribeReservedNodesCommand).resolves({ ReservedNodes: [] });
     plans
       .on(DescribeSavingsPlansCommand)
       .resolvesOnce({
@@ -119,6 +136,7 @@ describe('collectCommitments against mocked clients', () => {
       ceBudget,
       accountId: '111111111111',
       tagKey: 'team',
+      allocationTagKeys: ['team', 'owner', 'cost-center', 'team'],
       purchasesFromHub,
     }).then((data) => ({ data, notes }));
   };
@@ -250,6 +268,32 @@ describe('collectCommitments against mocked clients', () => {
     expect(third.notes.find((n) => n.source === 'budgets:DescribeBudgets')?.kind).toBe('throttled');
   });
 
+  it("reads the team and owner tags' cost-allocation status weekly, every page a counted request", async () => {
+    const { data } = await run();
+
+    expect(data.allocationTags?.value).toEqual([
+      { key: 'team', status: 'Active', lastUsed: '2026-11-18' },
+      { key: 'owner', status: 'Inactive' },
+      { key: 'cost-center', status: 'absent' },
+    ]);
+    const asked = ce.commandCalls(ListCostAllocationTagsCommand).map((c) => c.args[0].input);
+    expect(asked).toEqual([
+      { TagKeys: ['team', 'owner', 'cost-center'], Type: 'UserDefined' },
+      { TagKeys: ['team', 'owner', 'cost-center'], Type: 'UserDefined', NextToken: 'tags-2' },
+    ]);
+  });
+
+  it('keeps which reservation lists were read whole: a refused one is a note, not an empty list', async () => {
+    elasticache.on(DescribeReservedCacheNodesCommand).rejects(awsError('AccessDeniedException', 'not authorized'));
+
+    const { data, notes } = await run();
+
+    expect(data.reservationsRead).toEqual(['rds@us-east-1', 'redshift@us-east-1']);
+    expect(notes).toContainEqual(
+      expect.objectContaining({ source: 'elasticache:DescribeReservedCacheNodes', region: 'us-east-1' }),
+    );
+  });
+
   it('reuses weekly items younger than 7 days: only the two utilization requests go to Cost Explorer', async () => {
     const first = await run();
     ce.resetHistory();
@@ -340,6 +384,8 @@ describe('collectCommitments paging', () => {
             Duration: 31_536_000,
             DBInstanceClass: 'db.t3.large',
             DBInstanceCount: 1,
+            ProductDescription: 'postgresql',
+            MultiAZ: true,
           },
         ],
         Marker: 'k2',
@@ -355,11 +401,41 @@ describe('collectCommitments paging', () => {
         ],
       });
 
+    elasticache
+      .on(DescribeReservedCacheNodesCommand)
+      .resolvesOnce({
+        ReservedCacheNodes: [
+          {
+            ReservedCacheNodeId: 'cache-ri',
+            State: 'active',
+            StartTime: new Date('2026-06-01T00:00:00Z'),
+            Duration: 31_536_000,
+            CacheNodeType: 'cache.r6g.large',
+            CacheNodeCount: 3,
+          },
+        ],
+        Marker: 'c2',
+      })
+      .resolvesOnce({ ReservedCacheNodes: [{ ReservedCacheNodeId: 'pending', State: 'payment-pending' }] });
+    redshift.on(DescribeReservedNodesCommand).resolves({
+      ReservedNodes: [
+        {
+          ReservedNodeId: 'rs-ri',
+          State: 'active',
+          StartTime: new Date('2026-03-01T00:00:00Z'),
+          Duration: 94_608_000,
+          NodeType: 'ra3.xlplus',
+          NodeCount: 2,
+        },
+      ],
+    });
+
     const data = await collectCommitments(createAws({ mode: 'live', homeRegion: 'us-east-1' }), [], {
       asOf,
       regions: ['us-east-1'],
       accountId: '111111111111',
       tagKey: 'team',
+      allocationTagKeys: ['team'],
     });
 
     expect(data.riUtilization).toEqual([
@@ -396,7 +472,29 @@ describe('collectCommitments paging', () => {
         instanceType: 'db.t3.large',
         count: 1,
         end: '2027-01-01T00:00:00.000Z',
+        engine: 'postgresql',
+        multiAz: true,
       },
+      {
+        service: 'elasticache',
+        id: 'cache-ri',
+        region: 'us-east-1',
+        instanceType: 'cache.r6g.large',
+        count: 3,
+        end: '2027-06-01T00:00:00.000Z',
+      },
+      {
+        service: 'redshift',
+        id: 'rs-ri',
+        region: 'us-east-1',
+        instanceType: 'ra3.xlplus',
+        count: 2,
+        end: '2029-02-28T00:00:00.000Z',
+      },
+    ]);
+    expect(elasticache.commandCalls(DescribeReservedCacheNodesCommand).map((c) => c.args[0].input.Marker)).toEqual([
+      undefined,
+      'c2',
     ]);
   });
 });

@@ -28,6 +28,7 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { RedshiftClient } from '@aws-sdk/client-redshift';
@@ -39,6 +40,7 @@ import {
   ListBucketsCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAws } from '../../src/aws';
@@ -72,6 +74,8 @@ const others = [
   mockClient(RedshiftClient),
   mockClient(KinesisClient),
   mockClient(ECRClient),
+  mockClient(SageMakerClient),
+  mockClient(OpenSearchClient),
 ] as unknown as AwsStub<object, { $metadata: object }, object>[];
 const all = [ec2, cw, rds, s3, pricing, efs, ...others];
 

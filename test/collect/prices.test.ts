@@ -127,6 +127,20 @@ describe('unit prices of other regions', () => {
         { Type: 'TERM_MATCH', Field: 'deploymentOption', Value: 'Multi-AZ' },
       ]),
     );
+    expect(unitPriceQuery('opensearch.c4.2xlarge.search', 'eu-west-1')).toEqual({
+      service: 'AmazonES',
+      filters: [
+        { Type: 'TERM_MATCH', Field: 'regionCode', Value: 'eu-west-1' },
+        { Type: 'TERM_MATCH', Field: 'usagetype', Value: 'EU-ESInstance:c4.2xlarge' },
+      ],
+    });
+    expect(unitPriceQuery('sagemaker.notebook.ml.t3.medium', 'eu-central-1')).toEqual({
+      service: 'AmazonSageMaker',
+      filters: [
+        { Type: 'TERM_MATCH', Field: 'regionCode', Value: 'eu-central-1' },
+        { Type: 'TERM_MATCH', Field: 'usagetype', Value: 'EUC1-Notebk:ml.t3.medium' },
+      ],
+    });
     // No usage type of its own (EFS's is shared with S3 and Logs), or a region with no billing code: not looked up.
     expect(unitPriceQuery('efs.standard.storage', 'eu-west-1')).toBeUndefined();
     expect(unitPriceQuery('ebs.gp3.storage', 'xx-nowhere-1')).toBeUndefined();

@@ -35,6 +35,7 @@ const PREFIX: Record<string, string> = {
   'client-route-53': 'route53',
   'client-auto-scaling': 'autoscaling',
   'client-api-gateway': 'apigateway',
+  'client-opensearch': 'es',
 };
 
 /** `service:Operation` for every command or paginator a source file imports from an AWS SDK client. */

@@ -25,6 +25,7 @@ import { OPTIMIZATION_IAM_ACTIONS } from '../../src/collect/optimization';
 import { ORGANIZATION_IAM_ACTIONS } from '../../src/collect/organization';
 import { SLICE_STORE_IAM_ACTIONS } from '../../src/collect/slices';
 import { SPEND_IAM_ACTIONS } from '../../src/collect/spend';
+import { TRANSFER_IAM_ACTIONS } from '../../src/collect/transfer';
 import { loadConfig } from '../../src/config';
 import type { Finding } from '../../src/domain/finding';
 import type { SpendData } from '../../src/domain/spend';
@@ -78,6 +79,12 @@ const COLLECTORS = [
     files: ['src/collect/anomalies.ts', 'src/collect/pages.ts'],
     declared: [...ANOMALY_IAM_ACTIONS],
   },
+  // The data-transfer rules' bill, read once in the running account (the rules declare it too).
+  {
+    name: 'data transfer',
+    files: ['src/collect/transfer.ts', 'src/collect/pages.ts'],
+    declared: [...TRANSFER_IAM_ACTIONS],
+  },
   // Only with DURION_ACCOUNTS=organization, from the management account or a delegated administrator.
   { name: 'accounts', files: ['src/collect/accounts.ts'], declared: [...ACCOUNTS_IAM_ACTIONS] },
   {
@@ -88,6 +95,7 @@ const COLLECTORS = [
       'src/collect/hub.ts',
       'src/collect/commitments.ts',
       'src/collect/budgets.ts',
+      'src/collect/allocation-tags.ts',
       'src/collect/trusted-advisor.ts',
     ],
     declared: [...OPTIMIZATION_IAM_ACTIONS],

@@ -39,7 +39,15 @@ function csvRows(text: string): string[][] {
   return rows;
 }
 
-const OUTPUTS = ['digest.blocks.json', 'digest.txt', 'alerts.json', 'findings.json', 'findings.csv', 'run.json'];
+const OUTPUTS = [
+  'digest.blocks.json',
+  'digest.txt',
+  'alerts.json',
+  'findings.json',
+  'findings.csv',
+  'untagged.csv',
+  'run.json',
+];
 
 describe('the daily run on the sample account', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -63,9 +71,15 @@ describe('the daily run on the sample account', () => {
     for (const file of OUTPUTS) expect(existsSync(join(tmp.dir, 'out', '2026-11-20', file))).toBe(true);
     const report = JSON.parse(readFileSync(join(tmp.dir, 'out', '2026-11-20', 'run.json'), 'utf8'));
     expect(report.costExplorerRequests).toBe(first.report.costExplorerRequests);
-    // A first run: spend (3 pages of 13 months), forecast, commitments (purchases from the Hub), anomalies, root causes.
-    expect(report.costExplorerRequests).toBeLessThanOrEqual(12);
+    // A first run: spend (3 pages of 13 months), forecast, commitments (purchases from the Hub), cost-allocation
+    // tags, anomalies, root causes, and October's data transfer (read once a month, then kept).
+    expect(report.costExplorerRequests).toBeLessThanOrEqual(14);
     expect(report.calls['ce:GetCostAndUsage']).toBeGreaterThan(0);
+    const untagged = readFileSync(join(tmp.dir, 'out', '2026-11-20', 'untagged.csv'), 'utf8').split('\n');
+    expect(untagged[1]).toBe(
+      'natGateways,nat-0c1ea0c1ea0c10001,111111111111,us-east-1,grace,stack prod-network,32.85,price-table,' +
+        '"1 × 730 h × $0.045 (vpc.nat_gateway.hour, us-east-1 list price)"',
+    );
     const text = readFileSync(join(tmp.dir, 'out', '2026-11-20', 'digest.txt'), 'utf8');
     expect(text).toMatch(/sample/i);
     expect(text).toMatch(/month/i);
@@ -73,7 +87,35 @@ describe('the daily run on the sample account', () => {
 
     const next = await run('2026-11-21');
     expect(next.report.costExplorerRequests).toBeLessThan(first.report.costExplorerRequests);
-    expect(next.report.costExplorerRequests).toBeLessThanOrEqual(12);
+    expect(next.report.costExplorerRequests).toBeLessThanOrEqual(6);
+  });
+
+  it('puts the anomalies, each with its verdict buttons, before the savings lists, which the 50-block cap cuts', async () => {
+    await run('2026-11-20');
+    const { blocks } = JSON.parse(readFileSync(join(tmp.dir, 'out', '2026-11-20', 'digest.blocks.json'), 'utf8')) as {
+      blocks: { type: string; text?: { text: string }; elements?: { action_id?: string; text?: unknown }[] }[];
+    };
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    const titled = (title: string) => blocks.findIndex((b) => b.text?.text === `*${title}*`);
+    expect(titled('Spend anomalies')).toBeGreaterThan(0);
+    expect(titled('Spend anomalies')).toBeLessThan(titled('Savings waiting'));
+    const planted = plantedAnomalies('2026-11-20');
+    const shown = blocks.flatMap((b, i) => (b.type === 'section' && /^\*[+-]\$/.test(b.text?.text ?? '') ? [i] : []));
+    expect(shown).toHaveLength(planted.length);
+    for (const at of shown) {
+      expect(blocks[at + 1]?.elements?.map((e) => e.action_id)).toEqual([
+        'durion:anomaly-accurate',
+        'durion:anomaly-false-positive',
+        'durion:anomaly-planned',
+        'durion:console',
+      ]);
+    }
+    const cuts = blocks
+      .flatMap((b) => (b.type === 'context' ? (b.elements ?? []).map((e) => String(e.text)) : []))
+      .filter((t) => t.includes('more not shown'));
+    expect(cuts.length).toBeGreaterThan(0);
+    for (const t of cuts)
+      expect(t).toMatch(/^… \d+ more not shown \(Slack's 50-block limit\); all are in findings\.csv$/);
   });
 
   it('gives one savings figure everywhere: digest, Slack savings (any grouping), status and the counted CSV rows', async () => {

@@ -6,6 +6,7 @@ import { SAMPLE_ACCOUNTS } from '../../fixtures/sample/estate';
 import { type AwsCall, awsError } from '../../src/aws/replay';
 import { collectAccounts } from '../../src/collect/accounts';
 import { loadConfig } from '../../src/config';
+import { usd } from '../../src/domain/money';
 import type { Note } from '../../src/domain/note';
 import { runDaily } from '../../src/jobs/daily';
 import { accountScope, collectOrganization } from '../../src/jobs/organization';
@@ -180,14 +181,19 @@ describe('the sample organization on the local runner', () => {
       );
       expect(result.report.notes.some((n) => n.accountId === STAGING && n.source === 'sts:AssumeRole')).toBe(true);
       expect(result.report.findings.total).toBeGreaterThan(20);
-      // The accounts section: each read account's spend and savings waiting; the refused one has no savings.
+      // The accounts section: each read account's spend and savings waiting; the refused one has none from its
+      // resources, only what the bill (read in the payer) says of its data transfer.
       const lines = result.digestText.split('\n').filter((l) => /^ {2}durion-\w+ \d{12}: /.test(l));
       expect(lines.map((l) => l.trim().split(':')[0])).toEqual([
         'durion-production 111111111111',
         'durion-staging 222222222222',
         'durion-development 333333333333',
       ]);
-      expect(lines[1]).toContain('savings waiting $0.00 a month in 0 finding(s)');
+      const staging = JSON.parse(readFileSync(join(tmp.dir, 'out', 'findings.json'), 'utf8')).filter(
+        (f: { accountId: string; source: string }) => f.accountId === STAGING && f.source === 'rule',
+      );
+      expect(staging.map((f: { ruleId: string }) => f.ruleId)).toEqual(['data-transfer-internet-without-cloudfront']);
+      expect(lines[1]).toContain(`savings waiting ${usd(staging[0].monthlySavingsUsd)} a month in 1 finding(s)`);
       const dollars = (t: string) => Number(t.replace(/[$,]/g, ''));
       const perAccount = lines.map((l) => dollars(/savings waiting (\$[\d,.]+)/.exec(l)?.[1] ?? 'NaN'));
       const total = dollars(/^ {2}(\$[\d,.]+) a month across/m.exec(result.digestText)?.[1] ?? 'NaN');

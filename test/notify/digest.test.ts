@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { anomalyFinding } from '../../src/analyze/anomaly/findings';
 import { summarize } from '../../src/analyze/summary';
+import type { SpendAnomaly } from '../../src/domain/anomaly';
 import type { Note } from '../../src/domain/note';
 import {
+  type ActionsBlock,
   actions,
   type Block,
   button,
@@ -11,9 +14,14 @@ import {
   section,
   withinLimits,
 } from '../../src/notify/blocks';
+import { ACTION, findingActions } from '../../src/notify/buttons';
 import { buildDigest, type DigestInput } from '../../src/notify/digest';
 import { type DigestSection, plainEntry, sectionToBlocks, sectionToLines } from '../../src/notify/section';
+import { anomaliesSection } from '../../src/notify/sections/anomalies';
+import { savingsSection } from '../../src/notify/sections/savings';
 import { renderText } from '../../src/notify/text';
+import { spendAnomaly } from '../analyze/anomaly/helpers';
+import { storedFinding } from '../ledger/helpers';
 import { spendOf } from './spend-fixture';
 
 const stepUp = (day: string) => (day >= '2026-11-01' ? 20 : 10);
@@ -206,7 +214,7 @@ describe('buildDigest', () => {
       expect(t.text.length, t.where).toBeLessThanOrEqual(max);
     }
     for (const b of blocks) if (b.type === 'section') expect(b.fields?.length ?? 0).toBeLessThanOrEqual(10);
-    expect(body).toMatch(/… \d+ more in findings\.csv/);
+    expect(body).toMatch(/… \d+ more not shown \(Slack's 50-block limit\); all are in findings\.csv/);
     expect(body).toMatch(/… 1[0-9] more sections in findings\.csv: Section \d+, /);
     expect(body).toMatch(/… \d+ more notes in run\.json$/);
     expect(blocks.at(-1)?.type).toBe('context');
@@ -226,7 +234,83 @@ describe('buildDigest', () => {
     expect(blocks).toHaveLength(SLACK_LIMITS.blocks - 1); // one kept for a closing line that was not needed
     expect(body).toContain('*Savings*\none\ntwo\n');
     const shown = blocks.filter((b) => b.type === 'section' && /^r\d+$/.test(b.text?.text ?? '')).length;
-    expect(body).toContain(`… ${60 - shown} more in findings.csv`);
+    expect(body).toContain(`… ${60 - shown} more not shown (Slack's 50-block limit); all are in findings.csv`);
+  });
+});
+
+describe('the 50-block cap', () => {
+  const ASOF = '2026-11-20';
+  const anomalies = Array.from({ length: 6 }, (_, i) =>
+    spendAnomaly({
+      id: `a${i}`,
+      label: `Service ${i} in durion-production (111111111111)`,
+      open: i < 4,
+      detectedOn: i < 2 ? '2026-11-19' : '2026-11-12',
+      impactUsd: 100 * (i + 1),
+    }),
+  );
+  const buttons = (a: SpendAnomaly) => findingActions(storedFinding({ ...anomalyFinding(a), id: `finding-${a.id}` }));
+  const savings = savingsSection(
+    Array.from({ length: 60 }, (_, i) =>
+      storedFinding({ monthlySavingsUsd: 1000 - i, score: 1000 - i, firstSeen: '2026-11-01' }),
+    ),
+    ASOF,
+    findingActions,
+    40,
+  );
+  const rightsizing: DigestSection = {
+    id: 'rightsizing',
+    title: 'Rightsizing',
+    caption: '30 rightsizing changes',
+    blocks: Array.from({ length: 30 }, (_, i) => ({ entries: [plainEntry(`resize r${i}`)] })),
+    list: true,
+  };
+  const budgets: DigestSection = {
+    id: 'budgets',
+    title: 'Budgets',
+    blocks: [{ entries: [plainEntry('team a: over')] }, { entries: [plainEntry('team b: under')] }],
+  };
+  const sections = [anomaliesSection(anomalies, ASOF, undefined, buttons), savings, rightsizing, budgets];
+
+  it('keeps every anomaly with its three verdict buttons and cuts the lists, counting what each left out', () => {
+    const { blocks } = buildDigest(input({ sections: sections.filter((s) => s !== undefined) }));
+    const body = all(blocks);
+
+    expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+    for (const a of anomalies) {
+      const at = blocks.findIndex((b) => b.type === 'section' && b.text?.text.includes(a.label));
+      expect(at, a.label).toBeGreaterThan(0);
+      const next = blocks[at + 1] as ActionsBlock;
+      expect(next.type).toBe('actions');
+      expect(next.elements.map((e) => ('action_id' in e ? [e.action_id, 'value' in e && e.value] : []))).toEqual([
+        [ACTION.accurate, `finding-${a.id}`],
+        [ACTION.falsePositive, `finding-${a.id}`],
+        [ACTION.planned, `finding-${a.id}`],
+        [ACTION.console, false],
+      ]);
+    }
+    expect(body.indexOf('*Spend anomalies*')).toBeLessThan(body.indexOf('*Savings waiting*'));
+    // The lists are shortened, each saying how many it left out; the section after them keeps every block.
+    const cut = [...body.matchAll(/… (\d+) more not shown \(Slack's 50-block limit\); all are in findings\.csv/g)];
+    expect(cut).toHaveLength(2);
+    const savingsShown = blocks.filter((b) => b.type === 'section' && /\/month · /.test(b.text?.text ?? '')).length;
+    const resizesShown = blocks.filter((b) => b.type === 'section' && /^resize r\d+$/.test(b.text?.text ?? '')).length;
+    expect(savingsShown).toBeGreaterThan(0);
+    expect(resizesShown).toBeGreaterThan(0);
+    expect(Number(cut[0]?.[1])).toBe(40 - savingsShown);
+    expect(Number(cut[1]?.[1])).toBe(30 - resizesShown);
+    expect(body).toContain('*Budgets*\nteam a: over\nteam b: under');
+    expect(body).not.toContain('more sections');
+  });
+
+  it('shows the text digest in the same order, uncut', () => {
+    const text = renderText(input({ sections: sections.filter((s) => s !== undefined) }));
+    const at = (title: string) => text.indexOf(`\n${title}\n`);
+    expect(at('Spend anomalies')).toBeGreaterThan(0);
+    expect(at('Spend anomalies')).toBeLessThan(at('Savings waiting'));
+    expect(at('Savings waiting')).toBeLessThan(at('Rightsizing'));
+    expect(at('Rightsizing')).toBeLessThan(at('Budgets'));
+    expect(text).toContain('resize r29');
   });
 });
 
@@ -253,7 +337,7 @@ describe('a section', () => {
       '*Savings waiting*\nlist prices, 730 h a month &lt;us-east-1&gt;\n*$0.00/month* volume vol-0 &amp; co',
     );
     const shown = savings.blocks.filter((_, i) => body.includes(`*$${i}.00/month* volume vol-${i} &amp; co\n`)).length;
-    expect(body).toContain(`… ${60 - shown} more in findings.csv`);
+    expect(body).toContain(`… ${60 - shown} more not shown (Slack's 50-block limit); all are in findings.csv`);
     const first = blocks.findIndex((b) => b.type === 'section' && b.text?.text.includes('vol-0 '));
     expect(blocks[first + 1]).toMatchObject({ type: 'actions', elements: [{ action_id: 'ack' }] });
     expect(blocks.filter((b) => b.type === 'actions')).toHaveLength(1);

@@ -3,6 +3,7 @@ import {
   ebsVolumeCost,
   ec2Price,
   gp3Equivalent,
+  isCommittable,
   monthlyCost,
   price,
   pricedWith,
@@ -85,5 +86,24 @@ describe('regional unit prices (pricedWith)', () => {
   it('holds them for that evaluation only', () => {
     pricedWith(read, () => undefined);
     expect(price('ebs.gp3.storage', 'eu-west-1')).toMatchObject({ usd: 0.08, method: 'price-table-approx' });
+  });
+});
+
+describe('which prices a commitment can pay for', () => {
+  it('counts instance and node hours of the reservable services, never storage, IPv4 or transfer', () => {
+    const yes = [
+      'ec2.m5.large',
+      'rds.mysql.db.t3.large.single_az',
+      'elasticache.cache.m4.large',
+      'redshift.dc2.large.node_hour',
+    ];
+    const no = ['ebs.gp3.storage', 'vpc.public_ipv4', 'rds.storage.gp2', 'ec2.cpu_credits.standard'];
+    expect(yes.filter((k) => !isCommittable(k))).toEqual([]);
+    expect(no.filter((k) => isCommittable(k))).toEqual([]);
+  });
+
+  it('puts Redshift node hours in the committable part of an estimate', () => {
+    const nodes = monthlyCost(must(price('redshift.dc2.large.node_hour', TABLE_REGION)), 2);
+    expect(nodes.committableUsd).toBe(365);
   });
 });

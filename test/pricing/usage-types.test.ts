@@ -13,12 +13,20 @@ describe('usage types', () => {
     expect(usageTypeOf('rds.storage.gp2')).toBe('RDS:GP2-Storage');
     expect(usageTypeOf('elasticache.cache.m6g.12xlarge')).toBe('NodeUsage:cache.m6g.12xlarge');
     expect(usageTypeOf('vpc.nat_gateway.hour')).toBe('NatGateway-Hours');
+    expect(usageTypeOf('opensearch.c4.2xlarge.search')).toBe('ESInstance:c4.2xlarge');
+    expect(usageTypeOf('sagemaker.host.ml.t3.medium')).toBe('Host:ml.t3.medium');
+    expect(usageTypeOf('sagemaker.notebook.ml.t3.medium')).toBe('Notebk:ml.t3.medium');
   });
 
   it('name none where other services bill the same usage type, or the key is not a unit of its own', () => {
     expect(usageTypeOf('logs.storage')).toBeUndefined(); // TimedStorage-ByteHrs: S3, EFS and Logs alike
     expect(usageTypeOf('efs.standard.storage')).toBeUndefined();
     expect(usageTypeOf('ec2.t3.medium.linux')).toBeUndefined();
+    // OpenSearch storage and UltraWarm have no usage type of their own that we can name.
+    expect(usageTypeOf('opensearch.storage.gp2')).toBeUndefined();
+    expect(usageTypeOf('opensearch.ultrawarm1.medium.search')).toBeUndefined();
+    // A price scaled from another size names neither the listed class nor (wrongly) itself.
+    expect(usageTypeOf('elasticache.cache.m5.large scaled ×24 to cache.m5.12xlarge')).toBeUndefined();
   });
 
   it('carry the region billing code, and in us-east-1 the bare name as well', () => {

@@ -20,7 +20,7 @@ import type { IngestContext } from './optimizer';
 export const EXPIRY_WINDOWS = [30, 60] as const;
 
 export interface ExpiringReservation {
-  service: 'ec2' | 'rds';
+  service: 'ec2' | 'rds' | 'elasticache' | 'redshift';
   id: string;
   accountId: string;
   region: string;
@@ -30,7 +30,10 @@ export interface ExpiringReservation {
   daysLeft: number;
 }
 
-/** Active reservations ending within 60 days of asOf: EC2 from the inventory, RDS from the commitments collector. */
+/**
+ * Active reservations ending within 60 days of asOf: EC2 from the inventory, RDS, ElastiCache and Redshift from the
+ * commitments collector.
+ */
 export function expiringReservations(inventory: Inventory, accountId: string): ExpiringReservation[] {
   const asOf = Date.parse(`${inventory.asOf}T00:00:00Z`);
   const ec2 = (inventory.resources?.reservedInstances ?? [])
@@ -110,7 +113,7 @@ export function commitmentDrafts(data: CommitmentData, inventory: Inventory, ctx
       severity: soon ? 'high' : 'medium',
       accountId: r.accountId,
       region: r.region,
-      service: r.service === 'ec2' ? SERVICES.ec2 : SERVICES.rds,
+      service: SERVICES[r.service],
       resourceId: r.id,
       status: soon ? 'alarm' : 'info',
       reason: `${r.count} x ${r.instanceType} reservation ${r.id} ends ${r.end.slice(0, 10)} (in ${r.daysLeft} days): renew or replace it, or that usage goes back to On-Demand prices.`,

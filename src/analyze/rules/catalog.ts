@@ -4,6 +4,9 @@ import asgNonprodAlwaysOn from './asg-nonprod-always-on';
 import asgSpotCandidate from './asg-spot-candidate';
 import cloudwatchAlarmInsufficientData from './cloudwatch-alarm-insufficient-data';
 import cloudwatchAlarmOrphaned from './cloudwatch-alarm-orphaned';
+import dataTransferCrossAz from './data-transfer-cross-az';
+import dataTransferInterRegion from './data-transfer-inter-region';
+import dataTransferInternetWithoutCloudfront from './data-transfer-internet-without-cloudfront';
 import type { Rule } from './define-rule';
 import dynamodbOndemandToProvisioned from './dynamodb-ondemand-to-provisioned';
 import dynamodbProvisionedNoAutoscaling from './dynamodb-provisioned-no-autoscaling';
@@ -45,6 +48,8 @@ import eipUnassociated from './eip-unassociated';
 import eksClusterExtendedSupport from './eks-cluster-extended-support';
 import eksClusterNoCompute from './eks-cluster-no-compute';
 import elasticacheClusterIdle from './elasticache-cluster-idle';
+import elasticacheGravitonCandidate from './elasticache-graviton-candidate';
+import elasticacheNoReservationCover from './elasticache-no-reservation-cover';
 import elbClassicToAlb from './elb-classic-to-alb';
 import elbNoTargets from './elb-no-targets';
 import elbNoTraffic from './elb-no-traffic';
@@ -61,22 +66,28 @@ import natGatewayIdle from './nat-gateway-idle';
 import natGatewayNoDynamodbEndpoint from './nat-gateway-no-dynamodb-endpoint';
 import natGatewayNoS3Endpoint from './nat-gateway-no-s3-endpoint';
 import natGatewayPerAzNonprod from './nat-gateway-per-az-nonprod';
+import opensearchDomainIdle from './opensearch-domain-idle';
 import rdsAuroraIoOptimized from './rds-aurora-io-optimized';
 import rdsAuroraIoOptimizedUnneeded from './rds-aurora-io-optimized-unneeded';
 import rdsExtendedSupport from './rds-extended-support';
 import rdsGp3IopsOverprovisioned from './rds-gp3-iops-overprovisioned';
+import rdsGravitonCandidate from './rds-graviton-candidate';
 import rdsInstanceIdle from './rds-instance-idle';
 import rdsInstanceLowCpu from './rds-instance-low-cpu';
 import rdsIo1ToGp3 from './rds-io1-to-gp3';
 import rdsMultiAzNonprod from './rds-multi-az-nonprod';
+import rdsNoReservationCover from './rds-no-reservation-cover';
 import rdsSnapshotOrphaned from './rds-snapshot-orphaned';
 import rdsStorageOverprovisioned from './rds-storage-overprovisioned';
 import redshiftClusterIdle from './redshift-cluster-idle';
 import redshiftClusterUnderutilized from './redshift-cluster-underutilized';
+import redshiftNoReservationCover from './redshift-no-reservation-cover';
 import route53HealthCheckFailing from './route53-health-check-failing';
 import s3IntelligentTieringCandidate from './s3-intelligent-tiering-candidate';
 import s3NoAbortMultipart from './s3-no-abort-multipart';
 import s3NoLifecycle from './s3-no-lifecycle';
+import sagemakerEndpointIdle from './sagemaker-endpoint-idle';
+import sagemakerNotebookNonprodAlwaysOn from './sagemaker-notebook-nonprod-always-on';
 import transitGatewayAttachmentIdle from './transit-gateway-attachment-idle';
 import vpcEndpointDuplicate from './vpc-endpoint-duplicate';
 import vpcEndpointMultiAzNonprod from './vpc-endpoint-multi-az-nonprod';
@@ -89,6 +100,9 @@ export const RULES: readonly Rule[] = [
   asgSpotCandidate,
   cloudwatchAlarmInsufficientData,
   cloudwatchAlarmOrphaned,
+  dataTransferCrossAz,
+  dataTransferInterRegion,
+  dataTransferInternetWithoutCloudfront,
   dynamodbOndemandToProvisioned,
   dynamodbProvisionedNoAutoscaling,
   dynamodbProvisionedToOndemand,
@@ -129,6 +143,8 @@ export const RULES: readonly Rule[] = [
   eksClusterExtendedSupport,
   eksClusterNoCompute,
   elasticacheClusterIdle,
+  elasticacheGravitonCandidate,
+  elasticacheNoReservationCover,
   elbClassicToAlb,
   elbNoTargets,
   elbNoTraffic,
@@ -145,22 +161,28 @@ export const RULES: readonly Rule[] = [
   natGatewayNoDynamodbEndpoint,
   natGatewayNoS3Endpoint,
   natGatewayPerAzNonprod,
+  opensearchDomainIdle,
   rdsAuroraIoOptimized,
   rdsAuroraIoOptimizedUnneeded,
   rdsExtendedSupport,
   rdsGp3IopsOverprovisioned,
+  rdsGravitonCandidate,
   rdsInstanceIdle,
   rdsInstanceLowCpu,
   rdsIo1ToGp3,
   rdsMultiAzNonprod,
+  rdsNoReservationCover,
   rdsSnapshotOrphaned,
   rdsStorageOverprovisioned,
   redshiftClusterIdle,
   redshiftClusterUnderutilized,
+  redshiftNoReservationCover,
   route53HealthCheckFailing,
   s3IntelligentTieringCandidate,
   s3NoAbortMultipart,
   s3NoLifecycle,
+  sagemakerEndpointIdle,
+  sagemakerNotebookNonprodAlwaysOn,
   transitGatewayAttachmentIdle,
   vpcEndpointDuplicate,
   vpcEndpointMultiAzNonprod,

@@ -57,6 +57,8 @@ export const SERVICES = {
   redshift: 'Amazon Redshift',
   kinesis: 'Amazon Kinesis',
   ecr: 'Amazon EC2 Container Registry (ECR)',
+  sagemaker: 'Amazon SageMaker',
+  opensearch: 'Amazon OpenSearch Service',
 } as const;
 export type RuleService = (typeof SERVICES)[keyof typeof SERVICES];
 

@@ -16,8 +16,13 @@ export { RULES };
 /** The read-only IAM actions the catalog's collectors need, sorted. */
 export const ruleIamActions = (): string[] => [...new Set(RULES.flatMap((r) => r.iamActions))].sort();
 
-/** Every read the inventory makes: what the rules declare plus region discovery and tags. For serverless.yml. */
-export const inventoryIamActions = (): string[] => [...new Set([...ruleIamActions(), ...COLLECTOR_IAM_ACTIONS])].sort();
+/**
+ * Every read the inventory makes: what the rules declare plus region discovery and tags, less Cost Explorer (the rules
+ * on the bill's data transfer read it once in the running account, src/collect/transfer.ts). For serverless.yml and
+ * the member role.
+ */
+export const inventoryIamActions = (): string[] =>
+  [...new Set([...ruleIamActions(), ...COLLECTOR_IAM_ACTIONS])].filter((a) => !a.startsWith('ce:')).sort();
 
 /**
  * A rule's parameters: its defaults with the configured overrides. Overrides naming an unknown rule or parameter,

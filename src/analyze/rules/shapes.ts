@@ -1,12 +1,15 @@
 /**
  * The shapes several rules share, one helper each, so every rule of a shape reads its metric, treats missing data and
- * words its outcome the same way: idle by metric (connections, requests: nothing over the window) and low
- * utilization by metric (CPU far below capacity: a smaller size saves the difference).
+ * words its outcome the same way: idle by metric (connections, requests: nothing over the window), low
+ * utilization by metric (CPU far below capacity: a smaller size saves the difference), long-running capacity no
+ * reservation covers (a reservation's assumed discount on the uncovered share), and a move to the Graviton class of
+ * the same size.
  */
 import { usdCents } from '../../domain/money';
-import type { MetricName, MetricSummary, Metrics, ResourceBase } from '../../domain/resources';
-import { monthlyCost, type Rate, saving } from '../../pricing';
-import { count, gauge, noMetric, noPrice, ok, type Verdict } from './define-rule';
+import type { MetricName, MetricSummary, Metrics, ResourceBase, ResourceInventory } from '../../domain/resources';
+import type { ReservationCover } from '../../domain/resources-network';
+import { type Estimate, monthlyCost, type Rate, saving, share } from '../../pricing';
+import { count, daysSince, gauge, noMetric, noPrice, ok, tagValue, type Verdict } from './define-rule';
 
 type Measured = ResourceBase & { metrics?: Metrics };
 
@@ -79,5 +82,132 @@ export function lowUtilizationByMetric<R extends Measured>(r: R, shape: LowUtili
     reason: `${reason}; ${smaller} saves ${usdCents(save.monthlyUsd)} a month`,
     savings: save,
     evidence,
+  };
+}
+
+/** What a reservation rule reads of a resource: the pool it draws on, the units it draws, its On-Demand cost. */
+export interface Reservable {
+  /** Reservations of the same key cover it: a type (`cache.r6g.large`), or a family and engine where size flexes. */
+  key: string;
+  /** How much of the pool it takes (nodes; RDS: normalized units, doubled for Multi-AZ). */
+  units: number;
+  /** Its On-Demand rate and how many of it run (nodes), when priced. */
+  rate: Rate | undefined;
+  count: number;
+  /** How it is named in reasons (`2 x cache.r6g.large`). */
+  label: string;
+}
+
+/** The parameters every reservation rule takes; `assumedDiscount` is the rule's own. */
+export const reservationParams = (assumedDiscount: number, why: string) => ({
+  minRunningDays: { default: 30, description: 'Running for at least this many days since it was created' },
+  environmentTag: { default: 'environment', description: 'Tag key naming the environment' },
+  nonProdValues: {
+    default: 'dev,development,staging,stage,test,qa,sandbox',
+    description: 'Non-production values (scheduled or stopped instead of reserved)',
+  },
+  assumedDiscount: { default: assumedDiscount, description: why },
+});
+
+/** Long-running production resources only: created at least `minRunningDays` ago and not tagged non-production. */
+export function longRunningProduction<R extends ResourceBase>(
+  resources: R[],
+  createdAt: (r: R) => string | undefined,
+  params: { minRunningDays: number; environmentTag: string; nonProdValues: string },
+  asOf: string,
+): R[] {
+  const nonProd = new Set(params.nonProdValues.split(',').map((v) => v.trim().toLowerCase()));
+  return resources.filter((r) => {
+    const env = tagValue(r, params.environmentTag);
+    const days = daysSince(createdAt(r), asOf);
+    return !(env !== undefined && nonProd.has(env)) && days !== undefined && days >= params.minRunningDays;
+  });
+}
+
+/** How one service's reservation rule pools reservations and prices the gap. */
+export interface ReservationShape<R extends ResourceBase> {
+  service: ReservationCover['service'];
+  /** A reservation's key and units, as `read` gives a resource's. */
+  reserved: (c: ReservationCover) => { key: string; units: number };
+  read: (r: R) => Reservable;
+  /** The discount assumed on uncovered hours, and where that figure comes from. */
+  discount: number;
+  discountWhy: string;
+}
+
+/**
+ * Long-running capacity no reservation covers: the organization's active reservations of the service (the
+ * commitments collector reads them in the home account, where with RI sharing they apply to every account) pooled by
+ * region and key. Billing applies a pool to any matching hours, so where a pool is short each resource in it is
+ * uncovered by the same share: ok where none is, skip in a region whose reservations were not read, else an alarm with
+ * the assumed discount on its uncovered share of On-Demand hours (info when unpriced).
+ */
+export function uncoveredByReservation<R extends ResourceBase>(
+  resources: ResourceInventory,
+  candidates: R[],
+  shape: ReservationShape<R>,
+): Verdict[] {
+  const cover = resources.commitmentCover[0];
+  const read = new Set(cover?.reservationsRead ?? []);
+  const add = (m: Map<string, number>, key: string, units: number) => m.set(key, (m.get(key) ?? 0) + units);
+  const reserved = new Map<string, number>();
+  for (const c of cover?.reservations ?? []) {
+    if (c.service === shape.service) add(reserved, `${c.region}|${shape.reserved(c).key}`, shape.reserved(c).units);
+  }
+  const items = candidates.map((r) => ({ r, it: shape.read(r) }));
+  const demand = new Map<string, number>();
+  for (const { r, it } of items) add(demand, `${r.region}|${it.key}`, it.units);
+  return items.map(({ r, it }): Verdict => {
+    if (!read.has(`${shape.service}@${r.region}`)) {
+      return { resource: r, status: 'skip', reason: `${shape.service} reservations of ${r.region} were not read` };
+    }
+    const pool = `${r.region}|${it.key}`;
+    const held = reserved.get(pool) ?? 0;
+    const wanted = demand.get(pool) ?? it.units;
+    if (held >= wanted) return ok(r, `${it.label} is covered by active reservations in ${r.region}`);
+    const uncovered = (wanted - held) / wanted;
+    const gap = `${Math.round(uncovered * 100)}% of ${it.label} runs On-Demand: reservations in ${r.region} cover ${held} of the ${wanted} unit(s) running`;
+    if (!it.rate) return noPrice(r, gap, it.label);
+    const open = share(monthlyCost(it.rate, it.count), uncovered, 'the share no reservation covers');
+    const savings: Estimate = {
+      ...share(open, shape.discount, shape.discountWhy),
+      // The saving is what the reservation earns: none of it is left for another commitment to cover.
+      committableUsd: 0,
+    };
+    const reason = `${gap}; a 1-year reservation saves about ${usdCents(savings.monthlyUsd)} a month at an assumed ${Math.round(shape.discount * 100)}% discount`;
+    return { resource: r, status: 'alarm', reason, savings, evidence: { uncoveredShare: uncovered } };
+  });
+}
+
+/** What a move to the Graviton class of the same size proposes for one resource (RDS instances, cache clusters). */
+export interface GravitonMove {
+  /** The reason's prefix naming the resource's class, e.g. "mysql db.t3.large" or "2 cache.m5.large nodes". */
+  label: string;
+  /** The Graviton class proposed. */
+  target: string;
+  /** The month on the current class and on the target, where both have a price. */
+  now?: Estimate;
+  next?: Estimate;
+  /** What has no price, for the info verdict. */
+  unpriced: string;
+}
+
+/**
+ * A move to Graviton: info without both prices, ok when the Graviton class is not cheaper at list price, else an
+ * alarm with the saving; a price scaled from another size of its family (pricing/rds.ts) makes it low confidence.
+ */
+export function gravitonMove(r: ResourceBase, move: GravitonMove): Verdict {
+  const reason = `${move.label} runs on x86; ${move.target} of the same size runs on Graviton (arm64)`;
+  if (!move.now || !move.next) return noPrice(r, reason, move.unpriced);
+  const save = saving(move.now, move.next);
+  if (save.monthlyUsd === 0) return ok(r, `${move.target} is not cheaper at list price`);
+  const scaled = save.basis.includes(' scaled ×');
+  return {
+    resource: r,
+    status: 'alarm',
+    reason: `${reason}: ${usdCents(save.monthlyUsd)} a month cheaper${scaled ? ', priced from another size of its family' : ''}`,
+    savings: save,
+    evidence: { suggestedClass: move.target },
+    ...(scaled ? { confidence: 'low' as const } : {}),
   };
 }

@@ -10,6 +10,8 @@ export const COLLECTOR_IAM_ACTIONS = [
   's3:GetBucketTagging',
   'route53:ListTagsForResources',
   'kinesis:ListTagsForStream',
+  'sagemaker:ListTags',
+  'es:ListTags',
   // Only with DURION_PRICE_REFRESH=true.
   'pricing:GetProducts',
 ] as const;

@@ -27,6 +27,7 @@ import { collectCacheClusters } from './elasticache';
 import { collectLoadBalancers } from './elb';
 import { collectFunctions } from './lambda';
 import { collectLogGroups } from './logs';
+import { collectManagedServices } from './managed';
 import { MetricRequests } from './metrics';
 import { collectRds } from './rds';
 import { collectHealthChecks } from './route53';
@@ -58,6 +59,7 @@ const SERVICES = [
   collectRestApis,
   collectDatabaseServices,
   collectRepositories,
+  collectManagedServices,
 ];
 
 /** Run `work` over items with at most `limit` at a time; results in item order. */

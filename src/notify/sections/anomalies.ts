@@ -46,7 +46,10 @@ function entry(a: SpendAnomaly, state: State): Entry {
   };
 }
 
-/** The anomalies section, new first, then ongoing, then resolved, each by impact; undefined when there is none. */
+/**
+ * The anomalies section, new first, then ongoing, then resolved, each by impact and with its verdict buttons until it
+ * has a verdict; undefined when there is none.
+ */
 export function anomaliesSection(
   anomalies: readonly SpendAnomaly[],
   asOf: string,
@@ -66,7 +69,8 @@ export function anomaliesSection(
     (ranked.length > limit ? ` (top ${limit} shown)` : '') +
     '. Impact = Cost Explorer actual spend minus expected (median of the same weekday over the previous six weeks) over the anomaly days.';
   const blocks = ranked.slice(0, limit).map((r) => {
-    const buttons = r.state === 'resolved' || r.a.verdict ? undefined : actions?.(r.a);
+    // A resolved anomaly still takes a verdict: a false positive or a planned change is worth telling, over or not.
+    const buttons = r.a.verdict ? undefined : actions?.(r.a);
     return { entries: [entry(r.a, r.state)], ...(buttons ? { actions: buttons } : {}) };
   });
   return { id: 'anomalies', title: 'Spend anomalies', caption, blocks };

@@ -35,5 +35,5 @@ export function rightsizingSection(findings: readonly Finding[], limit = 5): Dig
       ? `; ${coveredCount} more save $0 now because a Reserved Instance or Savings Plan covers them`
       : '') +
     '. Figures are after discounts where AWS gives them, else before, as each line says; the total counts the largest per resource where changes are alternatives.';
-  return { id: 'rightsizing', title: 'Rightsizing', caption, blocks };
+  return { id: 'rightsizing', title: 'Rightsizing', caption, blocks, list: true };
 }

@@ -32,5 +32,5 @@ export function savingsSection(
   const caption =
     `${usd(total)} a month across ${open.length} open findings; new since yesterday: ${fresh.length} (${usd(freshTotal)} a month). ` +
     'Estimates at list prices over 730 h unless a finding says otherwise, the largest per resource where findings are alternatives; all are in findings.csv.';
-  return { id: 'savings', title: 'Savings waiting', caption, blocks };
+  return { id: 'savings', title: 'Savings waiting', caption, blocks, list: true };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anomalyFinding } from '../../../src/analyze/anomaly/findings';
 import type { SpendAnomaly } from '../../../src/domain/anomaly';
+import { actions, button } from '../../../src/notify/blocks';
 import { sectionToLines } from '../../../src/notify/section';
 import { anomaliesSection, anomalyState } from '../../../src/notify/sections/anomalies';
 import { spendAnomaly } from '../../analyze/anomaly/helpers';
@@ -58,6 +59,16 @@ describe('anomaliesSection', () => {
     const previous = new Set(['ongoing']);
     expect(list.map((a) => anomalyState(a, ASOF, previous))).toEqual(['resolved', 'ongoing', 'new']);
     expect(anomalyState(list[1] as SpendAnomaly, ASOF, new Set())).toBe('new');
+  });
+
+  it('gives each anomaly its buttons until it has a verdict, a resolved one too', () => {
+    const settled = anomaly({ id: 'settled', verdict: { is: 'planned', by: 'slack' } });
+    const buttons = (a: SpendAnomaly) => actions([button('Accurate', 'accurate', { value: a.id })]);
+    const section = anomaliesSection([...list, settled], ASOF, undefined, buttons);
+    const withButtons = section?.blocks.flatMap((b) =>
+      (b.actions?.elements ?? []).map((e) => ('value' in e ? e.value : '')),
+    );
+    expect(withButtons?.sort()).toEqual(['new', 'ongoing', 'resolved']);
   });
 
   it('is absent when there is no anomaly', () => {
