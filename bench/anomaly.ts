@@ -97,9 +97,10 @@ export function scoreSynthetic(series: readonly LabelledSeries[], method: Method
 
 /**
  * The detector on a NAB file. NAB series are not USD and sampled every 5 to 60 minutes, so the profile differs from
- * spend's in scale only: no dollar floors; the weekly rhythm where the file spans four weeks (else the daily one);
- * anomalies close after 4 quiet hours and settle after a day; a stricter score (8), CUSUM (2, 15) and tail (2),
- * since consecutive points are strongly correlated. One profile for every file, not tuned per file.
+ * spend's in scale only: no dollar floors, and values are not charges; the weekly rhythm where the file spans four
+ * weeks (else the daily one); anomalies close after 4 quiet hours, settle after a day, and a return to the level
+ * before a settled one is recognized for 14 days; a stricter score (8), CUSUM (2, 15) and tail (2), since
+ * consecutive points are strongly correlated. One profile for every file, not tuned per file.
  */
 export function nabDetectorOptions(file: NabFile): DetectorOptions {
   const perDay = pointsPerDay(file);
@@ -111,7 +112,9 @@ export function nabDetectorOptions(file: NabFile): DetectorOptions {
     minHistory: perDay,
     closeAfter: Math.max(3, Math.round(perDay / 6)),
     acceptAfter: Math.max(48, perDay),
+    recall: 14 * perDay,
     absSigmaFloor: 0,
+    lumpy: 0,
     drops: true,
     z: 8,
     cusumK: 2,

@@ -52,6 +52,11 @@ export interface DetectorOptions {
   tail: number;
   /** Report drops (falls below the baseline) as well as rises. */
   drops: boolean;
+  /**
+   * Where values are charges (spend): a mostly-zero series' charges vary widely, so one within this many times the
+   * second largest of the long window is not news (0: values that are not charges, such as counts).
+   */
+  lumpy: number;
   /** Calendar class of each point ('first' of month, 'last' of month), baselined apart from ordinary points. */
   classes?: readonly (string | undefined)[];
   /**
@@ -82,6 +87,7 @@ export const DAILY_DETECTOR: DetectorOptions = {
   absSigmaFloor: 0.5,
   tail: 1.2,
   drops: true,
+  lumpy: 3,
 };
 
 /**
@@ -184,8 +190,6 @@ interface Settled {
 const SLOT_MONTHS = 3;
 /** A residual this many scales from the baseline is a charge worth remembering on its day of the month. */
 const SLOT_CHARGE = 3;
-/** A charge of a mostly-zero series within this many times the second largest of its recent ones is not news. */
-const LUMPY = 3;
 /** An anomaly whose excess moved by more than this factor over its last season has not settled at a level. */
 const STEADY = 1.3;
 
@@ -372,10 +376,10 @@ class Scanner {
     const zeros = sparse ? magnitudes.countAtMost(o.absSigmaFloor) : 0;
     const intermittent = sparse && magnitudes.size - zeros >= 3;
     // A mostly-zero series (three charges or more: fewer is a series just starting): the typical size of a charge,
-    // and a scale at which a charge up to three times the second largest of the long window is not news (the
-    // largest may be an anomaly).
+    // and for charges a scale at which one up to `lumpy` times the second largest of the long window is not news
+    // (the largest may be an anomaly).
     this.typical = intermittent ? magnitudes.medianFrom(zeros) : 0;
-    const largest = intermittent ? (LUMPY * magnitudes.at(magnitudes.size - 2)) / o.z : 0;
+    const largest = intermittent ? (o.lumpy * magnitudes.at(magnitudes.size - 2)) / o.z : 0;
     const tail = this.deviationCount >= Math.min(this.window, 28) ? (o.tail * deviations.quantile(0.95)) / o.z : 0;
     this.spread = Math.max(residuals.size >= 4 ? residuals.robustSigma() : 0, this.typical, largest, tail);
   }
@@ -656,9 +660,6 @@ class Scanner {
       }
       a.end = from - 1;
       a.settled = false;
-      // What was reported inside it in the same direction was part of it.
-      const inside = (b: SeriesAnomaly) => b !== a && b.start <= a.end && (b.kind === 'drop') === (a.kind === 'drop');
-      this.anomalies.splice(0, this.anomalies.length, ...this.anomalies.filter((b) => !inside(b)));
     }
     // Calendar charges learnt at the other level say little at this one.
     this.excess.clear();

@@ -42,7 +42,8 @@ export function spendDetector(
     z: scoreThreshold(seriesCount, t),
     classes,
     monthSlots,
-    ...(t.floorUsd > 0 ? {} : { absSigmaFloor: 0 }),
+    // Without a spend floor the values may not be dollars: nothing counts as zero, and they are not charges.
+    ...(t.floorUsd > 0 ? {} : { absSigmaFloor: 0, lumpy: 0 }),
     // Spend under a day is judged for faster alerts on rises; a quiet hour is not news.
     drops: stepMs >= DAY_MS,
     qualifies: ({ expected, actual, points }) => {

@@ -131,6 +131,16 @@ describe('scanSeries on the shapes that alerted wrongly (issue 15)', () => {
     expect(spike?.expected).toBeLessThan(200);
   });
 
+  it('takes a large charge of a mostly-zero series for news only where values are not charges', () => {
+    const lumpy = lumpySeries(dayList);
+    const before = lumpy.slice(350 - 168, 350).sort((a, b) => b - a);
+    // Three times the second largest charge of the last 24 weeks: ordinary for spend, news for a count.
+    lumpy[350] = 3 * (before[1] as number);
+    expect(detect(lumpy, dayList)).toEqual([]);
+    const counts = scanSeries(lumpy, { ...options(dayList), lumpy: 0 }).anomalies;
+    expect(counts.map((a) => [a.kind, a.start])).toEqual([['spike', 350]]);
+  });
+
   it('learns a $120 charge on every 15th instead of alerting on it each month', () => {
     const values = dayList.map((_, i) => small(i));
     for (const i of onDay(dayList, 15)) values[i] = (values[i] as number) + 120;
