@@ -18,9 +18,9 @@ export function scoreThreshold(seriesCount: number, t: AnomalyThresholds): numbe
 export type Spacing = 'daily' | 'hourly' | { stepMs: number; points: number };
 
 /**
- * The detector options for spend series at a spacing, with the thresholds applied. The dollar floors (minimum
- * impact, spend floor, and the amount within which a value counts as zero) scale with the step; a spend floor of 0
- * turns the last two off, for series that are not dollars.
+ * The detector options for spend series at a spacing, with the thresholds applied: the minimum impact over the
+ * anomaly, the spend floor per point (scaled from a day to the step), and the relative change. A spend floor of 0
+ * also means nothing counts as zero and values are not charges (series that are not dollars: `detect --min-impact 0`).
  */
 export function spendDetector(
   spacing: Spacing,
