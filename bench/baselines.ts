@@ -6,13 +6,21 @@ export interface Detection {
   start: number;
   /** The point at which the detection is raised. */
   detectedAt: number;
+  /** Sums of expected and actual values over the detection's points, where the method says (its dollar impact). */
+  expected?: number;
+  actual?: number;
+  /** The shape the method calls it, where it says. */
+  kind?: string;
 }
 
 export type Qualifier = (sofar: { expected: number; actual: number; points: number }) => boolean;
 
 const always: Qualifier = () => true;
 
-/** Runs of flagged points become detections, raised at the first point where the run so far qualifies. */
+/**
+ * Runs of flagged points become detections, raised at the first point where the run so far qualifies, with the sums
+ * of the whole run.
+ */
 export function detectionsFromFlags(
   values: readonly number[],
   expected: readonly number[],
@@ -21,7 +29,7 @@ export function detectionsFromFlags(
 ): Detection[] {
   const out: Detection[] = [];
   let start = -1;
-  let raised = false;
+  let raised: Detection | undefined;
   let sums = { expected: 0, actual: 0 };
   flagged.forEach((flag, t) => {
     if (!flag) {
@@ -30,15 +38,15 @@ export function detectionsFromFlags(
     }
     if (start < 0) {
       start = t;
-      raised = false;
+      raised = undefined;
       sums = { expected: 0, actual: 0 };
     }
     sums.expected += expected[t] as number;
     sums.actual += values[t] as number;
     if (!raised && qualifies({ ...sums, points: t - start + 1 })) {
-      raised = true;
-      out.push({ start, detectedAt: t });
-    }
+      raised = { start, detectedAt: t, ...sums };
+      out.push(raised);
+    } else if (raised) Object.assign(raised, sums);
   });
   return out;
 }

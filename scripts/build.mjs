@@ -6,6 +6,9 @@ await build({
   entryPoints: entries.length ? entries : ['src/cli/main.ts'],
   outdir: 'dist',
   entryNames: entries.length ? '[name]' : 'cli',
+  // The CLI's commands import what they need when they run: split there, so each loads only its own.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

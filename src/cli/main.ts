@@ -6,11 +6,7 @@ import { loadConfig } from '../config';
 import { parseAsOf } from '../domain/dates';
 import { CassetteError, DurionError, UsageError } from '../domain/errors';
 import { CE_REQUEST_USD, usdCents } from '../domain/money';
-import { CASSETTE_META, type CassetteMeta, recordCassette, runDaily } from '../jobs/daily';
-import { slashCommand } from '../slack/router';
-import { cliAws } from './aws';
-import { detectCommand } from './detect';
-import { rulesCommand } from './rules';
+import type { CassetteMeta } from '../jobs/daily';
 
 /** Each command's usage, as `durion-cost help` lists them and `durion-cost COMMAND --help` prints one. */
 const USAGE: Record<string, string> = {
@@ -24,9 +20,11 @@ const USAGE: Record<string, string> = {
     replaced by stable fakes, so a run can be replayed (run --cassette DIR) or shared without your account.`,
   slash: `durion-cost slash "TEXT" [--user ID] [--channel ID] [--store DIR]
     What /durion-cost TEXT would answer in Slack, from the local store that run filled (try "help").`,
-  detect: `durion-cost detect --csv FILE [--granularity daily|hourly]
-    The anomaly detector on your own export: CSV columns timestamp,value or timestamp,series,value (USD);
-    prints a JSON array of anomalies {series, start, end, expected, actual, impactUsd, score, kind}.`,
+  detect: `durion-cost detect --csv FILE [--granularity auto|daily|hourly|5m|...] [--min-impact USD]
+    The anomaly detector on your own export: CSV columns timestamp,value or timestamp,series,value (USD;
+    --min-impact 0 turns the dollar floors off for other metrics). The granularity (any step that divides
+    a day) is inferred from the timestamps unless given. Prints a JSON array of anomalies {series, start,
+    end, detectedAt, expected, actual, impactUsd, score, kind}; detectedAt is when the alert would fire.`,
   rules: `durion-cost rules [--json]
     The rule catalog: what each rule flags, its strategy, severity and savings method; --json gives all
     metadata (parameters with defaults, IAM actions, Well-Architected reference).`,
@@ -44,6 +42,11 @@ ${Object.values(USAGE)
 Configuration is read from environment variables (see README.md).`;
 
 type Command = (args: string[]) => Promise<string>;
+
+// Each command loads what it needs when it runs (dynamic imports: the bundle splits there), so that `detect` or
+// `help` does not load every AWS client and the whole rule catalog first.
+const jobs = () => import('../jobs/daily');
+const awsFor = () => import('./aws');
 
 /**
  * A folder the run may write into, checked before any AWS call: an existing folder, or one that can be made (its
@@ -100,7 +103,8 @@ const runCommand: Command = async (args) => {
   writableDir(values.store, '--store');
   const config = loadConfig();
   const mode = values.sample ? 'sample' : values.cassette ? 'cassette' : 'live';
-  const meta = values.cassette ? cassetteMeta(values.cassette) : {};
+  const [{ runDaily, CASSETTE_META }, { cliAws }] = await Promise.all([jobs(), awsFor()]);
+  const meta = values.cassette ? cassetteMeta(values.cassette, CASSETTE_META) : {};
   const asOf = parseAsOf(values['as-of'] ?? meta.asOf, new Date(), mode === 'live' ? 'live' : 'offline');
   // A cassette of an organization replays the accounts it recorded, unless DURION_ACCOUNTS says otherwise.
   if (meta.accounts && !config.accounts.scope) config.accounts.scope = meta.accounts;
@@ -130,14 +134,15 @@ const recordCommand: Command = async (args) => {
   writableDir(values.out, '--out');
   const asOf = parseAsOf(values['as-of'], new Date(), 'live');
   const config = loadConfig();
+  const [{ recordCassette }, { cliAws }] = await Promise.all([jobs(), awsFor()]);
   const aws = cliAws({ mode: 'record', homeRegion: config.homeRegion, asOf });
   const files = await recordCassette({ aws, asOf, dir: values.out, config });
   return `Recorded ${files} operations for ${asOf} to ${values.out}; replay with: durion-cost run --cassette ${values.out}`;
 };
 
 /** A cassette replays for the day it was recorded unless --as-of says otherwise. */
-function cassetteMeta(dir: string): Partial<CassetteMeta> {
-  const meta = join(dir, CASSETTE_META);
+function cassetteMeta(dir: string, file: string): Partial<CassetteMeta> {
+  const meta = join(dir, file);
   if (!existsSync(meta)) return {};
   try {
     return JSON.parse(readFileSync(meta, 'utf8')) as Partial<CassetteMeta>;
@@ -156,6 +161,7 @@ const slashCli: Command = async (args) => {
     },
     allowPositionals: true,
   });
+  const { slashCommand } = await import('../slack/router');
   return slashCommand(positionals.join(' '), { user: values.user, channel: values.channel, store: values.store });
 };
 
@@ -163,10 +169,10 @@ const COMMANDS: Record<string, Command> = {
   run: runCommand,
   record: recordCommand,
   slash: slashCli,
-  detect: detectCommand,
+  detect: async (args) => (await import('./detect')).detectCommand(args),
   rules: async (args) => {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
-    return rulesCommand(values.json);
+    return (await import('./rules')).rulesCommand(values.json);
   },
   help: async () => HELP,
 };

@@ -37,9 +37,12 @@ export interface SpendAnomaly {
   tag?: { key: string; value: string };
   kind: AnomalyKind;
   severity: Severity;
-  /** For anomalies found in hourly spend: first and last hour (YYYY-MM-DDTHH:00:00Z). */
-  hours?: { start: string; end: string };
-  /** First and last day (inclusive, YYYY-MM-DD); detectedOn is the day the evidence was enough. */
+  /** For anomalies found in hourly spend: first and last hour, and the hour it was found (YYYY-MM-DDTHH:00:00Z). */
+  hours?: { start: string; end: string; detectedAt: string };
+  /**
+   * First and last day (inclusive, YYYY-MM-DD); detectedOn is the day the evidence was enough, the day whose spend
+   * raised the alert (a CUSUM finds a shift some days after it began; start is when it began).
+   */
   start: string;
   end: string;
   detectedOn: string;

@@ -1,9 +1,10 @@
 /** Calendar days as YYYY-MM-DD strings in UTC: the unit Cost Explorer bills and the ledger keeps. */
 import { UsageError } from './errors';
 
-/** A day in milliseconds and in seconds (UTC days: no leap seconds, no DST). */
+/** A day in milliseconds and in seconds (UTC days: no leap seconds, no DST), and an hour in milliseconds. */
 export const DAY_MS = 86_400_000;
 export const DAY_SECONDS = 86_400;
+export const HOUR_MS = 3_600_000;
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -30,6 +30,8 @@ function payload(alert: Alert, a: SpendAnomaly | undefined) {
             label: a.label,
             start: a.start,
             end: a.end,
+            detectedOn: a.detectedOn,
+            ...(a.hours ? { hours: a.hours } : {}),
             open: a.open,
             expectedUsd: Math.round(a.expected * 100) / 100,
             actualUsd: Math.round(a.actual * 100) / 100,

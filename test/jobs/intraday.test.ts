@@ -25,7 +25,8 @@ describe('detectHourlyAnomalies', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
       id: 'account-service|111111111111|AWS Lambda|2026-11-19',
-      hours: { start: '2026-11-19T18:00:00Z', end: '2026-11-19T23:00:00Z' },
+      // $30 over an hour is under the $50 minimum impact: the alert fires on the second hour.
+      hours: { start: '2026-11-19T18:00:00Z', end: '2026-11-19T23:00:00Z', detectedAt: '2026-11-19T19:00:00Z' },
       open: true,
       estimated: true,
     });

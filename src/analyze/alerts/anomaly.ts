@@ -10,6 +10,7 @@ import type { SpendAnomaly } from '../../domain/anomaly';
 import type { Severity } from '../../domain/finding';
 import { percentOf, usd } from '../../domain/money';
 import { ALL_SERVICES } from '../../domain/spend';
+import { anomalyDays } from '../anomaly/findings';
 
 /** What each figure is and over what window: printed with every alert. */
 const BASIS =
@@ -37,13 +38,11 @@ export const contributorText = (a: SpendAnomaly): string | undefined => {
   return top.map((c) => `${c.by} ${c.value} ${usd(c.impactUsd)} (${percentOf(c.share)})`).join('; ');
 };
 
-const days = (a: SpendAnomaly) => (a.start === a.end ? a.start : `${a.start} to ${a.end}`);
-
 /** One sentence a person reads first. */
 export function headline(a: SpendAnomaly): string {
   const rel = a.relativeChange === undefined ? ', new spend' : `, ${percentOf(a.relativeChange)} over`;
   return (
-    `Spend anomaly (${a.kind}${a.open ? ', ongoing' : ''}) on ${a.label}: ${usd(a.actual)} spent ${days(a)} against ` +
+    `Spend anomaly (${a.kind}${a.open ? ', ongoing' : ''}) on ${a.label}: ${usd(a.actual)} spent ${anomalyDays(a)} against ` +
     `${usd(a.expected)} expected (${usd(a.impactUsd)} more${rel}).`
   );
 }

@@ -16,6 +16,15 @@ export const settledText = (v: NonNullable<SpendAnomaly['verdict']>): string =>
 
 const daysOf = (a: SpendAnomaly) => Math.round((Date.parse(a.end) - Date.parse(a.start)) / DAY_MS) + 1;
 
+/**
+ * The days of an anomaly for people, and the day it was found where that is later than its first (a shift the
+ * CUSUM proved some days after it began): "2026-11-10 to 2026-11-16, detected 2026-11-12".
+ */
+export function anomalyDays(a: SpendAnomaly): string {
+  const days = a.start === a.end ? a.start : `${a.start} to ${a.end}`;
+  return a.detectedOn > a.start ? `${days}, detected ${a.detectedOn}` : days;
+}
+
 /** The finding for one anomaly. Resource = the anomaly's id, so the same anomaly keeps its finding across runs. */
 export function anomalyFinding(a: SpendAnomaly): FindingDraft {
   const days = daysOf(a);
@@ -40,7 +49,8 @@ export function anomalyFinding(a: SpendAnomaly): FindingDraft {
     status: a.kind === 'drop' || !a.open || a.verdict ? 'info' : 'alarm',
     reason:
       `${a.label} spent ${usdCents(a.actual)} from ${a.start} to ${a.end} against ${usdCents(a.expected)} expected ` +
-      `(median of the same weekday over the previous six weeks): ${usdCents(a.impactUsd)} ${a.impactUsd >= 0 ? 'more' : 'less'} over ${days} day(s).` +
+      `(median of the same weekday over the previous six weeks): ${usdCents(a.impactUsd)} ${a.impactUsd >= 0 ? 'more' : 'less'} over ${days} day(s)` +
+      `${a.detectedOn > a.start ? `, detected on ${a.detectedOn}` : ''}.` +
       (a.verdict ? ` ${settledText(a.verdict)}` : ''),
     monthlySavingsUsd: 0,
     monthlyImpactUsd: monthly,

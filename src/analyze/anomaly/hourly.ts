@@ -2,7 +2,7 @@
 import type { HourlySpend } from '../../collect/anomalies';
 import type { AnomalyThresholds } from '../../config';
 import type { SpendAnomaly } from '../../domain/anomaly';
-import { calendarClass } from './calendar';
+import { calendarClass, monthSlot } from './calendar';
 import { costExplorerUrl } from './console';
 import { scanSeries } from './detect';
 import { severityOf } from './spend';
@@ -11,13 +11,16 @@ import { spendDetector } from './thresholds';
 /** Anomalies in hourly spend still going at the last hour read (pure). */
 export function detectHourlyAnomalies(hourly: HourlySpend, thresholds: AnomalyThresholds): SpendAnomaly[] {
   const entries = Object.entries(hourly.series);
-  const detector = spendDetector('hourly', thresholds, entries.length, hourly.hours.map(calendarClass));
+  const { hours } = hourly;
+  const slots = hours.map((h) => monthSlot(h, 24));
+  const detector = spendDetector('hourly', thresholds, entries.length, hours.map(calendarClass), slots);
   return entries.flatMap(([key, values]) => {
     const [accountId = '', service = ''] = key.split('|');
     return scanSeries(values, detector)
       .anomalies.filter((a) => a.open)
       .map((a): SpendAnomaly => {
-        const hours = { start: hourly.hours[a.start] as string, end: hourly.hours[a.end] as string };
+        const at = (i: number) => hourly.hours[i] as string;
+        const hours = { start: at(a.start), end: at(a.end), detectedAt: at(a.detectedAt) };
         const start = hours.start.slice(0, 10);
         const end = hours.end.slice(0, 10);
         const impactUsd = a.actual - a.expected;
@@ -33,7 +36,7 @@ export function detectHourlyAnomalies(hourly: HourlySpend, thresholds: AnomalyTh
           hours,
           start,
           end,
-          detectedOn: (hourly.hours[a.detectedAt] as string).slice(0, 10),
+          detectedOn: hours.detectedAt.slice(0, 10),
           expected: a.expected,
           actual: a.actual,
           impactUsd,

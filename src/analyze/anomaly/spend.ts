@@ -8,7 +8,7 @@ import type { AnomalyThresholds } from '../../config';
 import { ANOMALY_DIMENSIONS, type AnomalyDimension, type SpendAnomaly } from '../../domain/anomaly';
 import type { Severity } from '../../domain/finding';
 import type { SpendData } from '../../domain/spend';
-import { calendarClass } from './calendar';
+import { calendarClass, monthSlot } from './calendar';
 import { costExplorerUrl } from './console';
 import { scanSeries } from './detect';
 import { spendDetector } from './thresholds';
@@ -102,7 +102,13 @@ export function detectSpendAnomalies(
   if (days.length === 0) return [];
   const classes = days.map(calendarClass);
   const all = watched(spend);
-  const detector = spendDetector('daily', thresholds, all.length, classes);
+  const detector = spendDetector(
+    'daily',
+    thresholds,
+    all.length,
+    classes,
+    days.map((d) => monthSlot(d)),
+  );
   const horizon = days.length - options.recentDays;
   const found: SpendAnomaly[] = [];
   for (const w of all) {

@@ -1,38 +1,194 @@
-/** Robust statistics for the detector: medians and median absolute deviations, and a normal quantile. */
-
 /**
- * The values sorted ascending, as a copy: a typed array sorts numerically in native code, several times faster than
- * a comparator over a plain array (the detector takes medians of every window of every series).
+ * Robust statistics for the detector: medians, quantiles and median absolute deviations of moving windows without
+ * sorting each time, and a normal quantile.
  */
-const sortedCopy = (values: readonly number[]): Float64Array => Float64Array.from(values).sort();
-
-/** Median of the values (NaN for none). Does not modify its input. */
-export function median(values: readonly number[]): number {
-  const n = values.length;
-  if (n === 0) return Number.NaN;
-  const sorted = sortedCopy(values);
-  const mid = n >> 1;
-  return n % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-/** The q-quantile (0..1) of the values, by linear interpolation between order statistics (NaN for none). */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = sortedCopy(values);
-  const at = q * (sorted.length - 1);
-  const lo = Math.floor(at);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return (sorted[lo] as number) + (at - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
-}
 
 /** Consistency constant: 1.4826 × MAD estimates the standard deviation of normal data. */
-const MAD_TO_SIGMA = 1.4826;
+export const MAD_TO_SIGMA = 1.4826;
 
-/** Robust standard deviation: 1.4826 × the median absolute deviation from the median. */
-export function robustSigma(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const m = median(values);
-  return MAD_TO_SIGMA * median(values.map((v) => Math.abs(v - m)));
+/** Sorts the first `n` values of `xs` in place (insertion sort: the detector's small windows, no allocation). */
+function sortPrefix(xs: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = xs[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (xs[j] as number) > v) {
+      xs[j + 1] = xs[j] as number;
+      j--;
+    }
+    xs[j + 1] = v;
+  }
+}
+
+/** Median of the first `n` values of a scratch array, which it sorts in place (NaN for none). */
+export function medianInPlace(xs: Float64Array, n: number): number {
+  if (n === 0) return Number.NaN;
+  sortPrefix(xs, n);
+  const mid = n >> 1;
+  return n % 2 ? (xs[mid] as number) : ((xs[mid - 1] as number) + (xs[mid] as number)) / 2;
+}
+
+/**
+ * The last `cap` values pushed, kept sorted as they come and go, so that the median, a quantile or the robust sigma
+ * of a moving window costs a binary search and a short copy instead of a sort. It remembers `keep` values beyond the
+ * window, so that taking back the newest ones (`popNewest`) brings the older ones back into it.
+ */
+export class SortedWindow {
+  private readonly sorted: Float64Array;
+  private readonly history: Float64Array;
+  /** Index in history of the next value pushed. */
+  private head = 0;
+  /** Values remembered (window and beyond), at most history.length. */
+  private remembered = 0;
+  /** Values in the window. */
+  size = 0;
+
+  constructor(
+    private readonly cap: number,
+    keep = 0,
+  ) {
+    this.sorted = new Float64Array(cap);
+    this.history = new Float64Array(cap + keep);
+  }
+
+  /** The value pushed `back` pushes ago (0: the newest). */
+  private past(back: number): number {
+    const h = this.history.length;
+    return this.history[(((this.head - 1 - back) % h) + h) % h] as number;
+  }
+
+  /** First index whose value is not below v. */
+  private lowerBound(v: number): number {
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.sorted[mid] as number) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private insert(v: number): void {
+    const at = this.lowerBound(v);
+    this.sorted.copyWithin(at + 1, at, this.size);
+    this.sorted[at] = v;
+    this.size++;
+  }
+
+  private remove(v: number): void {
+    const at = this.lowerBound(v);
+    this.sorted.copyWithin(at, at + 1, this.size);
+    this.size--;
+  }
+
+  /** Add a value (never NaN); the oldest leaves the window when it is full (one shift of the values between). */
+  push(v: number): void {
+    if (this.size === this.cap) this.replace(this.past(this.cap - 1), v);
+    else this.insert(v);
+    this.history[this.head] = v;
+    this.head = (this.head + 1) % this.history.length;
+    this.remembered = Math.min(this.remembered + 1, this.history.length);
+  }
+
+  /** The sorted values with `old` taken out and `v` put in. */
+  private replace(old: number, v: number): void {
+    const { sorted } = this;
+    const out = this.lowerBound(old);
+    let at = this.lowerBound(v);
+    if (at > out) {
+      at--;
+      sorted.copyWithin(out, out + 1, at + 1);
+    } else sorted.copyWithin(at + 1, at, out);
+    sorted[at] = v;
+  }
+
+  /** Take back the newest value; the one before the window, if remembered, comes back into it. */
+  popNewest(): void {
+    if (this.remembered === 0) return;
+    this.remove(this.past(0));
+    this.head = (this.head - 1 + this.history.length) % this.history.length;
+    this.remembered--;
+    if (this.remembered >= this.size + 1) this.insert(this.past(this.size));
+  }
+
+  /** Forget everything. */
+  clear(): void {
+    this.size = 0;
+    this.remembered = 0;
+  }
+
+  /** Multiply every value by k > 0 (the order is kept). */
+  scale(k: number): void {
+    for (let i = 0; i < this.size; i++) this.sorted[i] = (this.sorted[i] as number) * k;
+    for (let i = 0; i < this.history.length; i++) this.history[i] = (this.history[i] as number) * k;
+  }
+
+  /** The k-th smallest value of the window (0-based). */
+  at(k: number): number {
+    return this.sorted[k] as number;
+  }
+
+  /** How many values of the window are at most v. */
+  countAtMost(v: number): number {
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.sorted[mid] as number) <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Median of the values from the k-th smallest on (NaN for none). */
+  medianFrom(k: number): number {
+    const n = this.size - k;
+    if (n <= 0) return Number.NaN;
+    const mid = k + (n >> 1);
+    return n % 2 ? (this.sorted[mid] as number) : ((this.sorted[mid - 1] as number) + (this.sorted[mid] as number)) / 2;
+  }
+
+  median(): number {
+    return this.medianFrom(0);
+  }
+
+  /** The q-quantile (0..1), by linear interpolation between order statistics (NaN for none). */
+  quantile(q: number): number {
+    if (this.size === 0) return Number.NaN;
+    const at = q * (this.size - 1);
+    const lo = Math.floor(at);
+    const hi = Math.min(this.size - 1, lo + 1);
+    const a = this.sorted[lo] as number;
+    return a + (at - lo) * ((this.sorted[hi] as number) - a);
+  }
+
+  /**
+   * Robust standard deviation: 1.4826 × the median absolute deviation from the median. The distances from the
+   * median, read outwards from it on both sides, are two sorted runs: merging them up to the middle finds their
+   * median without sorting.
+   */
+  robustSigma(): number {
+    const n = this.size;
+    if (n === 0) return Number.NaN;
+    const m = this.median();
+    let left = this.countAtMost(m) - 1;
+    let right = left + 1;
+    let previous = 0;
+    let current = 0;
+    for (let taken = 0; taken <= n >> 1; taken++) {
+      const dl = left >= 0 ? m - (this.sorted[left] as number) : Number.POSITIVE_INFINITY;
+      const dr = right < n ? (this.sorted[right] as number) - m : Number.POSITIVE_INFINITY;
+      previous = current;
+      if (dl <= dr) {
+        current = dl;
+        left--;
+      } else {
+        current = dr;
+        right++;
+      }
+    }
+    return MAD_TO_SIGMA * (n % 2 ? current : (previous + current) / 2);
+  }
 }
 
 /**

@@ -4,7 +4,8 @@
  * series does not raise more false alarms than a small one.
  */
 import type { AnomalyThresholds } from '../../config';
-import { DAILY_DETECTOR, type DetectorOptions, HOURLY_DETECTOR } from './detect';
+import { DAY_MS, HOUR_MS } from '../../domain/dates';
+import { DAILY_DETECTOR, type DetectorOptions, detectorForStep, HOURLY_DETECTOR } from './detect';
 import { normalQuantile } from './stats';
 
 /** The score that opens an anomaly when `seriesCount` series are judged on each point in time. */
@@ -13,21 +14,38 @@ export function scoreThreshold(seriesCount: number, t: AnomalyThresholds): numbe
   return Math.max(t.minScore, bonferroni);
 }
 
-/** The detector options for spend series at a granularity, with the thresholds applied. */
+/** A series' spacing: daily or hourly spend, or any regular step in milliseconds (a day or a divisor of one). */
+export type Spacing = 'daily' | 'hourly' | { stepMs: number; points: number };
+
+/**
+ * The detector options for spend series at a spacing, with the thresholds applied: the minimum impact over the
+ * anomaly, the spend floor per point (scaled from a day to the step), and the relative change. A spend floor of 0
+ * also means nothing counts as zero and values are not charges (series that are not dollars: `detect --min-impact 0`).
+ */
 export function spendDetector(
-  granularity: 'daily' | 'hourly',
+  spacing: Spacing,
   t: AnomalyThresholds,
   seriesCount: number,
   classes?: readonly (string | undefined)[],
+  monthSlots?: ArrayLike<number>,
 ): DetectorOptions {
-  const base = granularity === 'daily' ? DAILY_DETECTOR : HOURLY_DETECTOR;
-  const floor = granularity === 'daily' ? t.floorUsd : t.floorUsd / 24;
+  const stepMs = spacing === 'daily' ? DAY_MS : spacing === 'hourly' ? HOUR_MS : spacing.stepMs;
+  const base =
+    spacing === 'daily'
+      ? DAILY_DETECTOR
+      : spacing === 'hourly'
+        ? HOURLY_DETECTOR
+        : detectorForStep(stepMs, spacing.points);
+  const floor = (t.floorUsd * stepMs) / DAY_MS;
   return {
     ...base,
     z: scoreThreshold(seriesCount, t),
     classes,
-    // Hourly spend is judged for faster alerts on rises; a quiet hour is not news.
-    drops: granularity === 'daily',
+    monthSlots,
+    // Without a spend floor the values may not be dollars: nothing counts as zero, and they are not charges.
+    ...(t.floorUsd > 0 ? {} : { absSigmaFloor: 0, lumpy: 0 }),
+    // Spend under a day is judged for faster alerts on rises; a quiet hour is not news.
+    drops: stepMs >= DAY_MS,
     qualifies: ({ expected, actual, points }) => {
       const impact = Math.abs(actual - expected);
       const perPoint = Math.max(Math.abs(actual), Math.abs(expected)) / points;

@@ -4,7 +4,7 @@
  * day read); ongoing: still going otherwise; resolved: back to normal (or settled at a new level) in the window.
  */
 
-import { settledText } from '../../analyze/anomaly/findings';
+import { anomalyDays, settledText } from '../../analyze/anomaly/findings';
 import type { SpendAnomaly } from '../../domain/anomaly';
 import { addDays } from '../../domain/dates';
 import { percentOf, usd } from '../../domain/money';
@@ -24,7 +24,6 @@ export function anomalyState(a: SpendAnomaly, asOf: string, previousIds?: Readon
 const SOURCES = { 'durion-cost': 'durion-cost', 'aws-cost-anomaly-detection': 'AWS' } as const;
 
 function entry(a: SpendAnomaly, state: State): Entry {
-  const days = a.start === a.end ? a.start : `${a.start} to ${a.end}`;
   const top = a.contributors?.find((c) => c.by !== 'account' || !a.accountId);
   const through = a.contributorsThrough && a.contributorsThrough !== a.end ? `, through ${a.contributorsThrough}` : '';
   const topText = top
@@ -34,7 +33,7 @@ function entry(a: SpendAnomaly, state: State): Entry {
   const figure = `${a.impactUsd >= 0 ? '+' : ''}${usd(a.impactUsd)}`;
   const parts = [
     `${state} ${a.kind}${a.settled ? ' (settled at the new level)' : ''}`,
-    days,
+    anomalyDays(a),
     `${usd(a.actual)} vs ${usd(a.expected)} expected`,
     topText,
     `seen by ${seen}`,

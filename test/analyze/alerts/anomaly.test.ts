@@ -40,7 +40,7 @@ describe('anomaly alerts', () => {
       service: 'EC2 - Other',
       impactUsd: 455,
     });
-    expect(alert.message).toContain('$882.00 spent');
+    expect(alert.message).toContain('$882.00 spent 2026-11-10 to 2026-11-19, detected 2026-11-11 against');
     expect(alert.message).toContain('$427.00 expected');
     expect(alert.message).toContain('durion-cost and AWS Cost Anomaly Detection');
     expect(alert.message).toContain('USE1-NatGateway-Bytes');
@@ -93,7 +93,11 @@ describe('anomalyPublishInput', () => {
     expect(body).toMatchObject({
       kind: 'anomaly',
       impactUsd: 455,
-      anomaly: { start: '2026-11-10', sources: ['durion-cost', 'aws-cost-anomaly-detection'] },
+      anomaly: {
+        start: '2026-11-10',
+        detectedOn: '2026-11-11',
+        sources: ['durion-cost', 'aws-cost-anomaly-detection'],
+      },
     });
     expect(message.lambda).toBe(message.sqs);
     expect(input.MessageAttributes?.impactUsd).toEqual({ DataType: 'Number', StringValue: '455.00' });

@@ -47,6 +47,9 @@ describe('anomaliesSection', () => {
     expect(lines.indexOf('SageMaker')).toBeLessThan(lines.indexOf('EC2 - Other'));
     expect(lines.indexOf('EC2 - Other')).toBeLessThan(lines.indexOf('AmazonCloudWatch'));
     expect(lines).toContain('+$480.00');
+    // When the alert fired, beside when the anomaly began.
+    expect(lines).toContain('2026-11-10 to 2026-11-19, detected 2026-11-11 · ');
+    expect(lines).toContain('2026-11-15 to 2026-11-16 · ');
     expect(lines).toContain('top: usage-type USE1-DataProcessing-Bytes');
     expect(lines).toContain('seen by durion-cost + AWS');
     expect(JSON.stringify(section?.blocks)).toContain('SageMaker');
@@ -97,6 +100,11 @@ describe('anomalyFinding', () => {
     expect(f.monthlyImpactUsd).toBeCloseTo((480 / 2) * 30.4167, 2);
     expect(f.evidence.awsAnomalyId).toBe('aws-1');
     expect(f.reason).toContain('$590.00');
+    expect(f.reason).toMatch(/over 2 day\(s\)\.$/);
+    // Found days after it began (a CUSUM): the reason says when.
+    expect(anomalyFinding(anomaly({ detectedOn: '2026-11-16' })).reason).toMatch(
+      /over 2 day\(s\), detected on 2026-11-16\.$/,
+    );
     // A spike costs what it cost: no monthly figure.
     expect(anomalyFinding(anomaly({ open: true }))).toMatchObject({ monthlySavingsUsd: 0, monthlyImpactUsd: 0 });
     expect(anomalyFinding(anomaly({ kind: 'drop', impactUsd: -300 }))).toMatchObject({
