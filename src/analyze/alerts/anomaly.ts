@@ -10,12 +10,10 @@ import type { SpendAnomaly } from '../../domain/anomaly';
 import type { Severity } from '../../domain/finding';
 import { percentOf, usd } from '../../domain/money';
 import { ALL_SERVICES } from '../../domain/spend';
-import { anomalyDays } from '../anomaly/findings';
+import { anomalyDays, EXPECTED_BASIS } from '../anomaly/findings';
 
 /** What each figure is and over what window: printed with every alert. */
-const BASIS =
-  'Figures: Cost Explorer actual spend over the anomaly days; expected = median of the same weekday over the previous ' +
-  'six weeks (1st-of-month charges against past 1sts); impact = actual - expected.';
+const BASIS = `Figures: Cost Explorer actual spend over the anomaly days; expected = ${EXPECTED_BASIS}; impact = actual - expected.`;
 
 const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
 const SOURCE_NAMES = { 'durion-cost': 'durion-cost', 'aws-cost-anomaly-detection': 'AWS Cost Anomaly Detection' };

@@ -11,6 +11,14 @@ import { DAYS_PER_MONTH, usdCents } from '../../domain/money';
 import { ALL_SERVICES } from '../../domain/spend';
 
 /** "Settled as planned spend (feedback in AWS Cost Anomaly Detection)": why a settled anomaly raises no alarm. */
+/**
+ * What "expected" means for a daily spend anomaly (the detector's baseline, detect.ts's DAILY_DETECTOR), said the same
+ * way by the finding, the digest and the alert.
+ */
+export const EXPECTED_BASIS =
+  'median of the same weekday over the previous six weeks plus the recent trend; 1st-of-month and other monthly ' +
+  'recurring charges against their own past';
+
 export const settledText = (v: NonNullable<SpendAnomaly['verdict']>): string =>
   `Settled as ${VERDICT_REASONS[v.is]} (feedback ${v.by === 'aws' ? 'in AWS Cost Anomaly Detection' : 'from Slack'}): no alert.`;
 
@@ -49,7 +57,7 @@ export function anomalyFinding(a: SpendAnomaly): FindingDraft {
     status: a.kind === 'drop' || !a.open || a.verdict ? 'info' : 'alarm',
     reason:
       `${a.label} spent ${usdCents(a.actual)} from ${a.start} to ${a.end} against ${usdCents(a.expected)} expected ` +
-      `(median of the same weekday over the previous six weeks): ${usdCents(a.impactUsd)} ${a.impactUsd >= 0 ? 'more' : 'less'} over ${days} day(s)` +
+      `(${EXPECTED_BASIS}): ${usdCents(a.impactUsd)} ${a.impactUsd >= 0 ? 'more' : 'less'} over ${days} day(s)` +
       `${a.detectedOn > a.start ? `, detected on ${a.detectedOn}` : ''}.` +
       (a.verdict ? ` ${settledText(a.verdict)}` : ''),
     monthlySavingsUsd: 0,

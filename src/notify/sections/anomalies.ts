@@ -4,7 +4,7 @@
  * day read); ongoing: still going otherwise; resolved: back to normal (or settled at a new level) in the window.
  */
 
-import { anomalyDays, settledText } from '../../analyze/anomaly/findings';
+import { anomalyDays, EXPECTED_BASIS, settledText } from '../../analyze/anomaly/findings';
 import type { SpendAnomaly } from '../../domain/anomaly';
 import { addDays } from '../../domain/dates';
 import { percentOf, usd } from '../../domain/money';
@@ -67,7 +67,7 @@ export function anomaliesSection(
   const caption =
     `${count('new')} new, ${count('ongoing')} ongoing, ${count('resolved')} resolved in the last 14 days` +
     (ranked.length > limit ? ` (top ${limit} shown)` : '') +
-    '. Impact = Cost Explorer actual spend minus expected (median of the same weekday over the previous six weeks) over the anomaly days.';
+    `. Impact = Cost Explorer actual spend minus expected (${EXPECTED_BASIS}) over the anomaly days.`;
   const blocks = ranked.slice(0, limit).map((r) => {
     // A resolved anomaly still takes a verdict: a false positive or a planned change is worth telling, over or not.
     const buttons = r.a.verdict ? undefined : actions?.(r.a);
