@@ -7,6 +7,8 @@ import { parseAsOf } from '../domain/dates';
 import { CassetteError, DurionError, UsageError } from '../domain/errors';
 import { CE_REQUEST_USD, usdCents } from '../domain/money';
 import { CASSETTE_META, type CassetteMeta, recordCassette, runDaily } from '../jobs/daily';
+import { storedReport } from '../jobs/report-command';
+import { REPORT_KINDS, type ReportKind } from '../notify/reports/report';
 import { slashCommand } from '../slack/router';
 import { cliAws } from './aws';
 import { detectCommand } from './detect';
@@ -27,6 +29,11 @@ const USAGE: Record<string, string> = {
   detect: `durion-cost detect --csv FILE [--granularity daily|hourly]
     The anomaly detector on your own export: CSV columns timestamp,value or timestamp,series,value (USD);
     prints a JSON array of anomalies {series, start, end, expected, actual, impactUsd, score, kind}.`,
+  report: `durion-cost report weekly|month-close [--as-of YYYY-MM-DD] [--out DIR] [--store DIR]
+    A report built from the local store that run filled, for a day up to its latest run (default: that
+    run's day): weekly, the last whole week (Monday to Sunday) against the week before; month-close, the
+    month before against its own month before, once Cost Explorer has settled it. Writes KIND.blocks.json,
+    KIND.txt and KIND.csv to --out (default ./out). Posts nothing: run posts each report once.`,
   rules: `durion-cost rules [--json]
     The rule catalog: what each rule flags, its strategy, severity and savings method; --json gives all
     metadata (parameters with defaults, IAM actions, Well-Architected reference).`,
@@ -159,8 +166,32 @@ const slashCli: Command = async (args) => {
   return slashCommand(positionals.join(' '), { user: values.user, channel: values.channel, store: values.store });
 };
 
+const reportCli: Command = async (args) => {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      'as-of': { type: 'string' },
+      out: { type: 'string', default: 'out' },
+      store: { type: 'string', default: '.durion-cost' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [kind, ...extra] = positionals;
+  if (!REPORT_KINDS.includes(kind as ReportKind) || extra.length > 0) {
+    throw new UsageError(`report takes one of ${REPORT_KINDS.join(', ')}; got "${positionals.join(' ')}"`);
+  }
+  writableDir(values.out, '--out');
+  const asOf = values['as-of'] === undefined ? undefined : parseAsOf(values['as-of'], new Date());
+  const config = loadConfig();
+  const options = { kind: kind as ReportKind, storeDir: values.store, outDir: values.out, config };
+  const { text, files } = await storedReport({ ...options, ...(asOf ? { asOf } : {}) });
+  return [text.trimEnd(), '', `Wrote ${files.join(', ')}`].join('\n');
+};
+
 const COMMANDS: Record<string, Command> = {
   run: runCommand,
+  report: reportCli,
   record: recordCommand,
   slash: slashCli,
   detect: detectCommand,
