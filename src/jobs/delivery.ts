@@ -96,23 +96,18 @@ export function deliveryReport(
       reason: 'recorded, not sent yet',
     };
   const ours = recorded.map(outcome);
+  /** Whether a message was posted, and why not: `earlier` says what an earlier run's post was. */
+  const status = (e: OutboxEntry, earlier: string) => {
+    const d = outcome(e);
+    const reason = d.delivery === 'already-sent' ? earlier : d.delivery === 'sent' ? 'posted' : d.reason;
+    return { posted: d.delivery === 'sent' || d.delivery === 'found', reason };
+  };
   const digests: DigestStatus[] = recorded
     .filter((e) => e.key.startsWith(DIGEST_PREFIX))
-    .map((e) => {
-      const d = outcome(e);
-      const channel = e.key.slice(digestKey(asOf, '').length);
-      const posted = d.delivery === 'sent' || d.delivery === 'found';
-      const reason =
-        d.delivery === 'already-sent' ? `already posted for ${asOf}` : d.delivery === 'sent' ? 'posted' : d.reason;
-      return { channel, posted, reason };
-    });
+    .map((e) => ({ channel: e.key.slice(digestKey(asOf, '').length), ...status(e, `already posted for ${asOf}`) }));
   const reports: ReportStatus[] = recorded
     .filter((e) => e.key.startsWith(REPORT_PREFIX))
-    .map((e) => {
-      const d = outcome(e);
-      const posted = d.delivery === 'sent' || d.delivery === 'found';
-      return { key: e.key, posted, reason: d.delivery === 'already-sent' ? 'already posted' : d.reason };
-    });
+    .map((e) => ({ key: e.key, ...status(e, 'already posted') }));
   const mine = new Set(recorded.map((e) => e.key));
   return {
     alerts: tally(ours.filter((d) => d.key.startsWith(ALERT_PREFIX))),
