@@ -326,16 +326,12 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     const outcome = { notes: inventory.notes, current, ledger, built: analysis.alerts.length };
     const before = deliveryReport(run.asOf, recorded, [], unsendable, recorded.length, posts.unsendable);
     const alerted = recorded.filter((e) => e.transport === 'sns').map((e) => e.key.slice(ALERT_PREFIX.length));
-    const report0 = buildReport(run, started, outcome, before);
-    const snapshot = await persist(run, { inventory, spend, analysis, ledger, alerted, closing, report: report0 });
+    const pending = buildReport(run, started, outcome, before);
+    const snapshot = await persist(run, { inventory, spend, analysis, ledger, alerted, closing, report: pending });
     const delivered = await sendAll(outbox, transportsOf(config, run.slackBotToken, store), await store.unsent());
     const unsent = (await store.unsent()).length;
-    const report = buildReport(
-      run,
-      started,
-      outcome,
-      deliveryReport(run.asOf, recorded, delivered, unsendable, unsent, posts.unsendable),
-    );
+    const after = deliveryReport(run.asOf, recorded, delivered, unsendable, unsent, posts.unsendable);
+    const report = buildReport(run, started, outcome, after);
     await store.putSnapshot({ ...snapshot, report });
     return writeFiles(run.outDir, { digests, reports, outgoing, current, tagging: analysis.tagging, report });
   } finally {
@@ -474,7 +470,7 @@ function digestsOf(
   });
 }
 
-/** The reports due on this run (the weekly on Mondays, a month-close when `closing` is one), ready to write and post. */
+/** The reports due on this run (the weekly on Mondays, a month-close when one is due), ready to write and post. */
 function reportsOf(
   run: Run,
   read: {

@@ -15,7 +15,7 @@ export interface SlackFile {
   channel: string;
   /** The outbox key of the message whose thread the file goes into; without one it is posted to the channel. */
   parentKey?: string;
-  /** Unique to this file (Slack shows it, and an unknown outcome is looked for by it): `durion-cost-weekly-2026-11-23.csv`. */
+  /** Unique to the file: Slack shows it, and a lost upload is looked for by it (`durion-cost-weekly-2026-11-23.csv`). */
   filename: string;
   title: string;
   /** The file's bytes: text as it is (CSV), or base64 (a PNG) with `base64: true`. */

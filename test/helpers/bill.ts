@@ -35,4 +35,3 @@ export function bill(from: string, to: string, estimated: (day: string) => boole
     accountNames: { [A]: 'production', [B]: 'staging' },
   };
 }
-

@@ -25,7 +25,12 @@ export async function fakeSlack(
       const body = type.includes('json')
         ? (JSON.parse(raw || '{}') as Record<string, unknown>)
         : Object.fromEntries([...new URLSearchParams(raw)].map(([k, v]) => [k, /^[[{]/.test(v) ? JSON.parse(v) : v]));
-      const call = { method: (req.url ?? '').replace(/^\/api\//, '').replace(/^\//, ''), headers: req.headers, body, raw };
+      const call = {
+        method: (req.url ?? '').replace(/^\/api\//, '').replace(/^\//, ''),
+        headers: req.headers,
+        body,
+        raw,
+      };
       calls.push(call);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer(call)));

@@ -117,7 +117,7 @@ const CSV_COLUMNS = [
 
 const MONEY: readonly (keyof CsvRow)[] = ['usd', 'referenceUsd', 'changeUsd', 'budgetUsd', 'changePct'];
 
-/** A comparison as a row: its days and amount, the reference's, the change; `detail` says the basis or what is missing. */
+/** A comparison as a row: its days and amount, the reference's, the change; `detail` the basis or what is missing. */
 export const comparisonRow = (section: string, key: string, name: string, c: Comparison): CsvRow => ({
   section,
   key,

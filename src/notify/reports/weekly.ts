@@ -1,7 +1,7 @@
 /**
  * The weekly report: last week (Monday to Sunday) against the week before, the top services and movers, and the
  * savings found, acted on and realized over the week, with what is waiting now. Every figure is computed once
- * elsewhere (analyze/periods.ts, ledger/activity.ts, ledger/savings.ts, ledger/realized.ts); this file only lays them out.
+ * elsewhere (analyze/periods.ts, ledger/activity.ts, ledger/savings.ts, ledger/realized.ts); this file lays them out.
  */
 import type { WeekSpend } from '../../analyze/periods';
 import { window } from '../../domain/dates';
