@@ -8,6 +8,7 @@
 import type { Budgets } from '../collect/budgets';
 import { addDays, monthStart } from '../domain/dates';
 import type { SpendData } from '../domain/spend';
+import type { PeriodLine } from './periods';
 
 export type BudgetStatus = 'over' | 'forecast-over' | 'no-budget' | 'within';
 
@@ -32,16 +33,24 @@ function monthToDate(spend: SpendData, series: number[], asOf: string): number {
   return Math.round(sum * 100) / 100;
 }
 
-/** The teams with spend this month, over budget first, then forecast over, then without one, then within. */
-export function teamBudgets(spend: SpendData, budgets: Budgets | undefined, asOf: string): TeamBudget[] {
-  const monthly = (budgets?.budgets ?? []).filter(
+/** The monthly cost budgets filtered to one team (tag value), with a limit. */
+const teamMonthlyBudgets = (budgets: Budgets | undefined) =>
+  (budgets?.budgets ?? []).filter(
     (b) => b.team && b.type === 'COST' && b.timeUnit === 'MONTHLY' && b.limitUsd !== undefined,
   );
+
+/** The team's budget among them: the tag value matched without regard to case. */
+const budgetOf = (team: string, monthly: ReturnType<typeof teamMonthlyBudgets>) =>
+  monthly.find((b) => b.team?.toLowerCase() === team.toLowerCase());
+
+/** The teams with spend this month, over budget first, then forecast over, then without one, then within. */
+export function teamBudgets(spend: SpendData, budgets: Budgets | undefined, asOf: string): TeamBudget[] {
+  const monthly = teamMonthlyBudgets(budgets);
   const teams = Object.entries(spend.byTag?.values ?? {}).filter(([team]) => team !== '');
   return teams
     .map(([team, series]): TeamBudget => {
       const monthToDateUsd = monthToDate(spend, series, asOf);
-      const found = monthly.find((b) => b.team?.toLowerCase() === team.toLowerCase());
+      const found = budgetOf(team, monthly);
       if (!found || found.limitUsd === undefined) return { team, monthToDateUsd, status: 'no-budget' };
       const budget = {
         name: found.name,
@@ -90,4 +99,33 @@ export function budgetLine(t: TeamBudget, usd: (n: number) => string): string {
         ? ` — forecast over by ${usd((forecastUsd ?? 0) - limitUsd)}`
         : '';
   return `${actual} of ${usd(limitUsd)}${forecast}${verdict} (AWS Budgets "${name}", this month)`;
+}
+
+/** A team's closed month (Cost Explorer) against its monthly budget's limit, and against the month before. */
+export interface TeamMonth {
+  line: PeriodLine;
+  budget?: { name: string; limitUsd: number };
+  status: 'over' | 'within' | 'no-budget';
+}
+
+/**
+ * Each team (tag value, untagged left out) of a closed month against the limit of its monthly cost budget: the month's
+ * Cost Explorer actuals, in the run's metric, over the limit AWS Budgets gives now (a budget with planned limits that
+ * change by month shows this month's). Over first, then without a budget, then within; largest first in each.
+ */
+export function monthAgainstBudgets(teams: readonly PeriodLine[], budgets: Budgets | undefined): TeamMonth[] {
+  const monthly = teamMonthlyBudgets(budgets);
+  const order: TeamMonth['status'][] = ['over', 'no-budget', 'within'];
+  return teams
+    .filter((line) => line.key !== '')
+    .map((line): TeamMonth => {
+      const found = budgetOf(line.key, monthly);
+      if (!found || found.limitUsd === undefined) return { line, status: 'no-budget' };
+      const status = (line.current?.usd ?? 0) > found.limitUsd ? 'over' : 'within';
+      return { line, budget: { name: found.name, limitUsd: found.limitUsd }, status };
+    })
+    .sort(
+      (a, b) =>
+        order.indexOf(a.status) - order.indexOf(b.status) || (b.line.current?.usd ?? 0) - (a.line.current?.usd ?? 0),
+    );
 }

@@ -160,7 +160,7 @@ const pct = (current: number, reference: number): number | undefined =>
   reference === 0 ? undefined : (current - reference) / reference;
 
 /** Reads windows of the dense series; undefined when the window is not fully inside the data. */
-class Days {
+export class Days {
   constructor(private readonly days: string[]) {}
   index(day: string): number {
     const first = this.days[0];
@@ -187,9 +187,17 @@ class Days {
 }
 
 /** A figure, or why it could not be computed. */
-type Measured = Figure | string;
+export type Measured = Figure | string;
 
-function compare(current: Measured, reference: Measured): Comparison {
+/** The sum of a series over an inclusive window as a figure on `basis`, or why the data do not cover the window. */
+export const figureOf =
+  (days: Days, basis: string) =>
+  (series: Series, from: string, to: string): Measured => {
+    const usd = days.sum(series, from, to);
+    return usd === undefined ? (days.gap(from, to) ?? 'no data') : { usd: roundCents(usd), from, to, basis };
+  };
+
+export function compare(current: Measured, reference: Measured): Comparison {
   if (typeof current === 'string') return { missing: current };
   if (typeof reference === 'string') return { current, missing: reference };
   const changePct = pct(current.usd, reference.usd);
@@ -222,10 +230,7 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
   const days = new Days(spend.days);
   const actuals = `Cost Explorer actuals, ${spend.metric}`;
   const basis = { actuals, forecast: 'Cost Explorer forecast' };
-  const figure = (series: Series, from: string, to: string): Measured => {
-    const usd = days.sum(series, from, to);
-    return usd === undefined ? (days.gap(from, to) ?? 'no data') : { usd: roundCents(usd), from, to, basis: actuals };
-  };
+  const figure = figureOf(days, actuals);
 
   // Yesterday against the mean of the 7 days before it, usage with usage when monthly fees fall in either window.
   const baseFrom = addDays(yesterday, -BASELINE_DAYS);
@@ -298,16 +303,17 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
 }
 
 /** The services that are monthly fees. */
-const feeServices = (spend: SpendData) => Object.entries(spend.byService).filter(([service]) => isMonthlyFee(service));
+export const feeServices = (spend: SpendData) =>
+  Object.entries(spend.byService).filter(([service]) => isMonthlyFee(service));
 
 /** The monthly fees' daily sum. */
-const feeSeries = (spend: SpendData): Series => {
+export const feeSeries = (spend: SpendData): Series => {
   const fees = feeServices(spend).map(([, series]) => series);
   return spend.total.map((_, i) => fees.reduce((sum, series) => sum + (series[i] ?? 0), 0));
 };
 
 /** Total spend less the monthly fees, day by day. */
-const usageSeries = (spend: SpendData): Series => {
+export const usageSeries = (spend: SpendData): Series => {
   const fees = feeSeries(spend);
   return spend.total.map((usd, i) => usd - (fees[i] ?? 0));
 };
@@ -356,8 +362,8 @@ function serviceLines(
   return { topServices, otherServices: { count: rest.length, usd: roundCents(rest.reduce((a, s) => a + s.usd, 0)) } };
 }
 
-/** Movers: the services and accounts whose last 7 days moved most against the 7 before. */
-function moversOf(
+/** Movers: the services and accounts whose 7 days to `yesterday` moved most against the 7 before. */
+export function moversOf(
   spend: SpendData,
   days: Days,
   yesterday: string,

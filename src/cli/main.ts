@@ -7,6 +7,7 @@ import { parseAsOf } from '../domain/dates';
 import { CassetteError, DurionError, UsageError } from '../domain/errors';
 import { CE_REQUEST_USD, usdCents } from '../domain/money';
 import type { CassetteMeta } from '../jobs/daily';
+import { REPORT_KINDS, type ReportKind } from '../notify/reports/report';
 
 /** Each command's usage, as `durion-cost help` lists them and `durion-cost COMMAND --help` prints one. */
 const USAGE: Record<string, string> = {
@@ -14,7 +15,8 @@ const USAGE: Record<string, string> = {
     The whole daily job. Without --sample or --cassette it reads your AWS account (read-only) through the
     default credential chain. --sample-accounts N grows the sample organization to N accounts (copies of
     staging) for scale runs. Writes digest.blocks.json, digest.txt, alerts.json, findings.json,
-    findings.csv and run.json to --out (default ./out); keeps its store in --store (default ./.durion-cost).`,
+    findings.csv and run.json to --out (default ./out), and weekly.* on Mondays and month-close.* when
+    last month's close is due (see report); keeps its store in --store (default ./.durion-cost).`,
   record: `durion-cost record --out DIR [--as-of YYYY-MM-DD]
     Runs the collectors live (read-only) and writes what AWS answered to DIR as a cassette, account ids
     replaced by stable fakes, so a run can be replayed (run --cassette DIR) or shared without your account.`,
@@ -25,6 +27,11 @@ const USAGE: Record<string, string> = {
     --min-impact 0 turns the dollar floors off for other metrics). The granularity (any step that divides
     a day) is inferred from the timestamps unless given. Prints a JSON array of anomalies {series, start,
     end, detectedAt, expected, actual, impactUsd, score, kind}; detectedAt is when the alert would fire.`,
+  report: `durion-cost report weekly|month-close [--as-of YYYY-MM-DD] [--out DIR] [--store DIR]
+    A report built from the local store that run filled, for a day up to its latest run (default: that
+    run's day): weekly, the last whole week (Monday to Sunday) against the week before; month-close, the
+    month before against its own month before, once Cost Explorer has settled it. Writes KIND.blocks.json,
+    KIND.txt and KIND.csv to --out (default ./out). Posts nothing: run posts each report once.`,
   rules: `durion-cost rules [--json]
     The rule catalog: what each rule flags, its strategy, severity and savings method; --json gives all
     metadata (parameters with defaults, IAM actions, Well-Architected reference).`,
@@ -165,8 +172,33 @@ const slashCli: Command = async (args) => {
   return slashCommand(positionals.join(' '), { user: values.user, channel: values.channel, store: values.store });
 };
 
+const reportCli: Command = async (args) => {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      'as-of': { type: 'string' },
+      out: { type: 'string', default: 'out' },
+      store: { type: 'string', default: '.durion-cost' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [kind, ...extra] = positionals;
+  if (!REPORT_KINDS.includes(kind as ReportKind) || extra.length > 0) {
+    throw new UsageError(`report takes one of ${REPORT_KINDS.join(', ')}; got "${positionals.join(' ')}"`);
+  }
+  writableDir(values.out, '--out');
+  const asOf = values['as-of'] === undefined ? undefined : parseAsOf(values['as-of'], new Date());
+  const config = loadConfig();
+  const options = { kind: kind as ReportKind, storeDir: values.store, outDir: values.out, config };
+  const { storedReport } = await import('../jobs/report-command');
+  const { text, files } = await storedReport({ ...options, ...(asOf ? { asOf } : {}) });
+  return [text.trimEnd(), '', `Wrote ${files.join(', ')}`].join('\n');
+};
+
 const COMMANDS: Record<string, Command> = {
   run: runCommand,
+  report: reportCli,
   record: recordCommand,
   slash: slashCli,
   detect: async (args) => (await import('./detect')).detectCommand(args),

@@ -26,7 +26,7 @@ import { DescribeSavingsPlansCommand, SavingsplansClient } from '@aws-sdk/client
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Aws } from '../aws';
 import { plain } from '../aws/replay';
-import { addDays, DAY_MS } from '../domain/dates';
+import { addDays, DAY_MS, nextMonthStart } from '../domain/dates';
 import type { Note } from '../domain/note';
 import { type AllocationTag, readAllocationTags } from './allocation-tags';
 import { Amounts, listOf } from './amounts';
@@ -259,6 +259,36 @@ export async function collectCommitments(aws: Aws, notes: Note[], options: Commi
   data.reservationsRead = reservationsRead;
   // Kept in the snapshot: plain JSON, undefined fields dropped.
   return plain(data);
+}
+
+/** One calendar month's coverage and utilization, for the month-close report: read once, when the month is settled. */
+export interface MonthCommitmentRead {
+  /** YYYY-MM. */
+  month: string;
+  spUtilization?: UtilizationDay[];
+  riUtilization?: UtilizationDay[];
+  spCoverage?: SpCoverageGroup[];
+  riCoverage?: RiCoverageGroup[];
+}
+
+/**
+ * Savings Plans and Reserved Instance coverage and utilization over one month, the same four reads as the daily and
+ * weekly ones over the month's days: 4 Cost Explorer requests ($0.04; more only if a read has pages), once a month.
+ * What is refused is a note and left out.
+ */
+export async function collectMonthCommitments(aws: Aws, notes: Note[], month: string): Promise<MonthCommitmentRead> {
+  const ce = aws.client(CostExplorerClient, aws.homeRegion);
+  // The run counts Cost Explorer requests from its client calls; this read has no budget of its own.
+  const count: Count = () => {};
+  const TimePeriod: DateInterval = { Start: `${month}-01`, End: nextMonthStart(`${month}-01`) };
+  const read = <T>(source: string, step: () => Promise<T>) => guard(notes, { source }, step);
+  return plain({
+    month,
+    spUtilization: await read('ce:GetSavingsPlansUtilization', () => readSpUtilization(ce, count, TimePeriod, notes)),
+    riUtilization: await read('ce:GetReservationUtilization', () => readRiUtilization(ce, count, TimePeriod, notes)),
+    spCoverage: await read('ce:GetSavingsPlansCoverage', () => readSpCoverage(ce, count, TimePeriod, notes)),
+    riCoverage: await read('ce:GetReservationCoverage', () => readRiCoverage(ce, count, TimePeriod, notes)),
+  });
 }
 
 /** Daily Savings Plans utilization; a day without a percentage is left out. */

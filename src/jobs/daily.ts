@@ -10,6 +10,7 @@ import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import { forecastAlert } from '../analyze/alerts/forecast';
 import { slackVerdicts } from '../analyze/anomaly/merge';
 import { accountsWithoutBudget, type TeamBudget, teamBudgets } from '../analyze/budgets';
+import { isWeeklyDay } from '../analyze/periods';
 import { analyzeOptimization, type OptimizationAnalysis } from '../analyze/recommend';
 import { type SpendSummary, summarize } from '../analyze/summary';
 import { type Creators, findUnowned, type Tagging, withOwners } from '../analyze/tagging';
@@ -32,10 +33,10 @@ import type { SpendData } from '../domain/spend';
 import { type Reconciled, reconcile, unreadBy } from '../ledger/ledger';
 import { billedRequest, claimsDue, realizedFigures, verifyClaims } from '../ledger/realized';
 import { openStore } from '../ledger/store';
-import type { RunReport, Snapshot, Store } from '../ledger/types';
+import type { MonthCloseRead, RunReport, Snapshot, Store } from '../ledger/types';
 import { findingActions } from '../notify/buttons';
 import { buildDigest, buildOwnerDigest, type Digest } from '../notify/digest';
-import { writeOutputs } from '../notify/files';
+import { type ReportOutput, writeOutputs } from '../notify/files';
 import { ALERT_PREFIX, digestKey, type Outbox, outboxUntil, record, sendAll } from '../notify/outbox';
 import { routeFindings } from '../notify/routing';
 import type { DigestSection } from '../notify/section';
@@ -56,6 +57,7 @@ import { deliveryReport, MAIN, messagesOf, transportsOf } from './delivery';
 import { identify } from './identity';
 import { accountScope, aggregateStep, collectOrganization, stepContext } from './organization';
 import { pricedRuleDrafts } from './prices';
+import { monthCloseOf, outputOf, readMonthClose, reportMessages, weeklyOf } from './reports';
 
 /** A run of the state machine: which execution, and the store its slices are in. */
 export interface FanOut {
@@ -206,6 +208,9 @@ export async function recordCassette(options: {
   // The anomaly path reads Cost Explorer too (AWS's anomalies, root causes): record what it asks.
   const { asOf, config } = options;
   await anomalyStep(aws, { asOf, spend: inventory.spend, accountId, config, notes: inventory.notes });
+  // And the month-close report its own read of the month's commitments, on the day one is due.
+  if (inventory.spend)
+    await readMonthClose(aws, reportRequest(config, asOf), inventory.spend, undefined, inventory.notes);
   const files = aws.recorder?.write(options.dir) ?? 0;
   // The accounts it read, so that a replay reads the same ones (ids as the cassette's fakes).
   const scope = accountScope(config, aws.mode);
@@ -226,7 +231,11 @@ export interface CassetteMeta {
   accounts?: 'organization' | string[];
 }
 
-const spendKey = (config: Config) => `${config.spend.metric}|${config.spend.tagKey}`;
+/** The store key of the spend cache: one per metric and tag key. */
+export const spendKey = (config: Config) => `${config.spend.metric}|${config.spend.tagKey}`;
+
+/** What deciding a month-close needs of the run: its day and how many days Cost Explorer still revises. */
+const reportRequest = (config: Config, asOf: string) => ({ asOf, revisedDays: config.spend.revisedDays });
 
 interface DigestsInput {
   asOf: string;
@@ -310,25 +319,30 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     const run: Run = { ...options, now, sample: aws.mode === 'sample', accountId, reach, store, previous };
     if (isRetryOf(run, previous)) return await resume(run, previous);
     const { inventory, spend } = await collectStep(run);
+    const kept = aws.mode === 'cassette' ? undefined : run.previous?.extra.monthClose;
+    const closing = await readMonthClose(aws, reportRequest(config, run.asOf), spend, kept, inventory.notes);
     const analysis = await analyze(run, inventory, spend);
     const { ledger, current } = await reconcileStep(run, analysis.drafts, inventory.notes);
     const digests = digestsOf(run, inventory, analysis, { current, all: ledger.findings });
+    const reports = reportsOf(run, { spend, inventory, findings: ledger.findings, closing });
     const outgoing = alertInputs(run, analysis);
     // notify: every message recorded and the snapshot written before anything is sent, so nothing is lost
     const outbox: Outbox = { store, notes: inventory.notes, now };
     const channels = [digests.main, ...digests.owners];
     const { messages, unsendable } = messagesOf(config, run.asOf, outgoing, channels, run.slackBotToken);
-    const recorded = await record(outbox, messages, outboxUntil(run.asOf));
+    const posts = reportMessages(config, reports, run.slackBotToken);
+    const recorded = await record(outbox, [...messages, ...posts.messages], outboxUntil(run.asOf));
     const outcome = { notes: inventory.notes, current, ledger, built: analysis.alerts.length };
-    const before = deliveryReport(run.asOf, recorded, [], unsendable, recorded.length);
+    const before = deliveryReport(run.asOf, recorded, [], unsendable, recorded.length, posts.unsendable);
     const alerted = recorded.filter((e) => e.transport === 'sns').map((e) => e.key.slice(ALERT_PREFIX.length));
-    const inputs = { inventory, spend, analysis, ledger, alerted, report: buildReport(run, started, outcome, before) };
-    const snapshot = await persist(run, inputs);
-    const delivered = await sendAll(outbox, transportsOf(config, run.slackBotToken), await store.unsent());
-    const after = deliveryReport(run.asOf, recorded, delivered, unsendable, (await store.unsent()).length);
+    const pending = buildReport(run, started, outcome, before);
+    const snapshot = await persist(run, { inventory, spend, analysis, ledger, alerted, closing, report: pending });
+    const delivered = await sendAll(outbox, transportsOf(config, run.slackBotToken, store), await store.unsent());
+    const unsent = (await store.unsent()).length;
+    const after = deliveryReport(run.asOf, recorded, delivered, unsendable, unsent, posts.unsendable);
     const report = buildReport(run, started, outcome, after);
     await store.putSnapshot({ ...snapshot, report });
-    return writeFiles(run.outDir, { digests, outgoing, current, tagging: analysis.tagging, report });
+    return writeFiles(run.outDir, { digests, reports, outgoing, current, tagging: analysis.tagging, report });
   } finally {
     await store.close();
   }
@@ -475,6 +489,31 @@ function digestsOf(
   });
 }
 
+/** The reports due on this run (the weekly on Mondays, a month-close when one is due), ready to write and post. */
+function reportsOf(
+  run: Run,
+  read: {
+    spend: SpendData;
+    inventory: Inventory;
+    findings: Finding[];
+    closing: { due: boolean; mark?: MonthCloseRead };
+  },
+): ReportOutput[] {
+  const ctx = {
+    asOf: run.asOf,
+    sample: run.sample,
+    spend: read.spend,
+    findings: read.findings,
+    budgets: read.inventory.optimization?.commitments?.budgets?.value,
+  };
+  const { due, mark } = read.closing;
+  const reports = [
+    ...(isWeeklyDay(run.asOf) ? [weeklyOf(ctx)] : []),
+    ...(due && mark ? [monthCloseOf(ctx, mark.month, mark)] : []),
+  ];
+  return reports.map((r) => outputOf(r, run.config.slack.channel));
+}
+
 /** The Publish input of each alert (kept in alerts.json even where no topic is configured). */
 function alertInputs(run: Run, { alerts, anomaly }: Analysis): { key: string; input: PublishCommandInput }[] {
   const topicArn = run.config.topicArn ?? '(DURION_TOPIC_ARN not set)';
@@ -500,7 +539,7 @@ async function resume(run: Run, previous: Snapshot): Promise<RunResult> {
   const recorded = (await Promise.all(keys.map((k) => store.getOutbox(k)))).filter((e) => e !== undefined);
   const delivered = await sendAll(
     { store, notes, now: run.now },
-    transportsOf(run.config, run.slackBotToken),
+    transportsOf(run.config, run.slackBotToken, store),
     await store.unsent(),
   );
   const recordedChannels = new Set(recorded.filter((e) => e.transport === 'slack').map((e) => e.key));
@@ -511,6 +550,7 @@ async function resume(run: Run, previous: Snapshot): Promise<RunResult> {
     notes,
     alerts: { ...previous.report.alerts, ...after.alerts },
     digests: after.digests,
+    ...(after.reports?.length ? { reports: after.reports } : {}),
     outbox: after.outbox,
     resumed: run.now().toISOString(),
   };
@@ -553,6 +593,7 @@ function buildReport(
     alerts: { built: outcome.built, ...delivery.alerts },
     realized: realizedFigures(ledger.findings, run.config.spend.settleDays),
     digests: delivery.digests,
+    ...(delivery.reports?.length ? { reports: delivery.reports } : {}),
     outbox: delivery.outbox,
     ...(run.invocationId ? { invocationId: run.invocationId } : {}),
   };
@@ -568,6 +609,8 @@ async function persist(
     ledger: Reconciled;
     /** Keys of the alerts recorded in the outbox: they go out, now or on a later run. */
     alerted: string[];
+    /** Where the month-close stands after this run: kept, so the month's later runs do not build it again. */
+    closing: { mark: MonthCloseRead | undefined };
     report: RunReport;
   },
 ): Promise<Snapshot> {
@@ -582,6 +625,7 @@ async function persist(
     prices: analysis.prices,
     dataTransfer: inventory.dataTransfer,
     creators: analysis.creators.lookups,
+    monthClose: out.closing.mark ?? run.previous?.extra.monthClose,
   };
   const summary = analysis.summary;
   const snapshot: Snapshot = {
@@ -601,6 +645,7 @@ function writeFiles(
   outDir: string,
   out: {
     digests: Digests;
+    reports: ReportOutput[];
     outgoing: { input: PublishCommandInput }[];
     current: Finding[];
     tagging: Tagging;
@@ -620,6 +665,7 @@ function writeFiles(
     findings: out.current,
     tagging: out.tagging,
     report,
+    reports: out.reports,
   });
   return { report, digestText, files };
 }

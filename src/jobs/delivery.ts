@@ -5,14 +5,17 @@
  */
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Config } from '../config';
-import type { DigestStatus, OutboxEntry, RunReport } from '../ledger/types';
+import type { DigestStatus, OutboxEntry, ReportStatus, RunReport, Store } from '../ledger/types';
 import type { Digest } from '../notify/digest';
+import { slackFileTransport } from '../notify/files-upload';
 import {
   ALERT_PREFIX,
   alertOutboxKey,
   type Delivered,
+  DIGEST_PREFIX,
   digestKey,
   type Message,
+  REPORT_PREFIX,
   type Transport,
   tally,
 } from '../notify/outbox';
@@ -28,15 +31,25 @@ export const MAIN = '(main)';
  */
 let snsClient: SNSClient | undefined;
 
-/** The transports a run has: SNS where a topic is configured, Slack where a bot token is. */
+/**
+ * The transports a run has: SNS where a topic is configured, Slack (messages, and files in their threads) where a bot
+ * token is. A file finds its message's Slack ts in `store`.
+ */
 export function transportsOf(
   config: Config,
   slackBotToken: string | undefined,
+  store: Pick<Store, 'getOutbox'>,
 ): Partial<Record<OutboxEntry['transport'], Transport>> {
   snsClient ??= new SNSClient({ region: config.homeRegion });
+  const sentId = async (key: string) => (await store.getOutbox(key))?.sentId;
   return {
     ...(config.topicArn ? { sns: snsTransport(snsClient) } : {}),
-    ...(slackBotToken ? { slack: slackTransport(config.slack.apiUrl, slackBotToken) } : {}),
+    ...(slackBotToken
+      ? {
+          slack: slackTransport(config.slack.apiUrl, slackBotToken),
+          'slack-file': slackFileTransport(config.slack.apiUrl, slackBotToken, sentId),
+        }
+      : {}),
   };
 }
 
@@ -63,14 +76,18 @@ export function messagesOf(
   return { messages, unsendable };
 }
 
-/** The report's delivery figures: this run's alerts and digests by how they went, and the outbox's counts. */
+/**
+ * The report's delivery figures: this run's alerts, digests and reports (each message and file) by how they went, and
+ * the outbox's counts.
+ */
 export function deliveryReport(
   asOf: string,
   recorded: readonly OutboxEntry[],
   delivered: readonly Delivered[],
   unsendable: readonly DigestStatus[],
   unsentAfter: number,
-): Pick<RunReport, 'digests' | 'outbox'> & { alerts: { published: number; duplicates: number } } {
+  unsendableReports: readonly ReportStatus[] = [],
+): Pick<RunReport, 'digests' | 'outbox' | 'reports'> & { alerts: { published: number; duplicates: number } } {
   const byKey = new Map(delivered.map((d) => [d.key, d]));
   const outcome = (e: OutboxEntry): Delivered =>
     byKey.get(e.key) ?? {
@@ -79,20 +96,23 @@ export function deliveryReport(
       reason: 'recorded, not sent yet',
     };
   const ours = recorded.map(outcome);
+  /** Whether a message was posted, and why not: `earlier` says what an earlier run's post was. */
+  const status = (e: OutboxEntry, earlier: string) => {
+    const d = outcome(e);
+    const reason = d.delivery === 'already-sent' ? earlier : d.delivery === 'sent' ? 'posted' : d.reason;
+    return { posted: d.delivery === 'sent' || d.delivery === 'found', reason };
+  };
   const digests: DigestStatus[] = recorded
-    .filter((e) => e.transport === 'slack')
-    .map((e) => {
-      const d = outcome(e);
-      const channel = e.key.slice(digestKey(asOf, '').length);
-      const posted = d.delivery === 'sent' || d.delivery === 'found';
-      const reason =
-        d.delivery === 'already-sent' ? `already posted for ${asOf}` : d.delivery === 'sent' ? 'posted' : d.reason;
-      return { channel, posted, reason };
-    });
+    .filter((e) => e.key.startsWith(DIGEST_PREFIX))
+    .map((e) => ({ channel: e.key.slice(digestKey(asOf, '').length), ...status(e, `already posted for ${asOf}`) }));
+  const reports: ReportStatus[] = recorded
+    .filter((e) => e.key.startsWith(REPORT_PREFIX))
+    .map((e) => ({ key: e.key, ...status(e, 'already posted') }));
   const mine = new Set(recorded.map((e) => e.key));
   return {
     alerts: tally(ours.filter((d) => d.key.startsWith(ALERT_PREFIX))),
     digests: [...digests, ...unsendable],
+    reports: [...reports, ...unsendableReports],
     outbox: {
       keys: recorded.map((e) => e.key),
       earlierSent: delivered.filter((d) => !mine.has(d.key) && (d.delivery === 'sent' || d.delivery === 'found'))

@@ -14,7 +14,8 @@ export function findingId(draft: Pick<FindingDraft, 'action' | 'ruleId' | 'accou
   return createHash('sha256').update(key).digest('base64url').slice(0, 10);
 }
 
-const SYSTEM = 'durion-cost';
+/** Who the run's own state changes are by (a reopened snooze, a resolved finding); people's carry their Slack id. */
+export const SYSTEM = 'durion-cost';
 
 /** A snoozed finding whose day has come counts as open, whether or not a run has reopened it yet. */
 export const effectiveState = (finding: Finding, asOf: string): Finding['state'] =>

@@ -37,16 +37,21 @@ export function savingsWaiting(
   asOf = latestRun(findings),
 ): SavingsWaiting {
   const waiting = rank(findings.filter((f) => isWaiting(f, asOf) && include(f)));
-  const largest = new Map<string, Finding>();
-  for (const f of waiting) {
-    const key = `${f.accountId}|${f.region}|${f.resourceId}`;
-    const best = largest.get(key);
-    if (!best || f.monthlySavingsUsd > best.monthlySavingsUsd) largest.set(key, f);
-  }
-  const counted = [...largest.values()];
+  const counted = largestPerResource(waiting);
   return {
     totalUsd: counted.reduce((s, f) => s + f.monthlySavingsUsd, 0),
     findings: waiting,
     counted: new Set(counted.map((f) => f.id)),
   };
+}
+
+/** Of findings on one resource, the alternatives (rightsize or move to Graviton), only the largest: the ones a total adds. */
+export function largestPerResource(findings: readonly Finding[]): Finding[] {
+  const largest = new Map<string, Finding>();
+  for (const f of findings) {
+    const key = `${f.accountId}|${f.region}|${f.resourceId}`;
+    const best = largest.get(key);
+    if (!best || f.monthlySavingsUsd > best.monthlySavingsUsd) largest.set(key, f);
+  }
+  return [...largest.values()];
 }

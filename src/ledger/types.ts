@@ -1,8 +1,9 @@
 /** What the daily run leaves in the store for the Slack bot and the next run. */
 
+import type { MonthCloseMark } from '../analyze/periods';
 import type { Checklist } from '../analyze/recommend/checklist';
 import type { SpendSummary } from '../analyze/summary';
-import type { CommitmentData } from '../collect/commitments';
+import type { CommitmentData, MonthCommitmentRead } from '../collect/commitments';
 import type { DataTransferRead } from '../collect/transfer';
 import type { AnomalyState } from '../domain/anomaly';
 import type { CreatorLookup } from '../domain/creator';
@@ -11,6 +12,17 @@ import type { Note } from '../domain/note';
 import type { SpendData } from '../domain/spend';
 import type { RegionalUnitPrices } from '../pricing';
 import type { RealizedFigures } from './realized';
+
+/**
+ * Where the last month-close stands (analyze/periods.ts's mark): waiting for the month to settle, or built, with what
+ * the run that built it read for it, so the month's later runs neither read nor post it again.
+ */
+export interface MonthCloseRead extends MonthCloseMark {
+  /** The month's coverage and utilization, read by the run that built it. */
+  commitments?: MonthCommitmentRead;
+  /** What those reads could not get. */
+  notes?: Note[];
+}
 
 /** What one run did: written to run.json and kept in the snapshot for `/durion-cost status`. */
 export interface RunReport {
@@ -33,6 +45,8 @@ export interface RunReport {
   costExplorerRequestsMonth: number;
   /** One entry per channel the digest was meant for: the main channel and the owners' channels. */
   digests: DigestStatus[];
+  /** The weekly and month-close reports' messages and files this run recorded (or could not), by outbox key. */
+  reports?: ReportStatus[];
   /**
    * The outbox after the run: the keys of the messages it recorded, messages of earlier runs it sent, and how many
    * are still unsent (sent by the next run). Absent in snapshots older than the outbox.
@@ -47,6 +61,13 @@ export interface RunReport {
 /** Whether one channel got its digest, and why not. */
 export interface DigestStatus {
   channel: string;
+  posted: boolean;
+  reason: string;
+}
+
+/** Whether one report message or file went out, and why not. */
+export interface ReportStatus {
+  key: string;
   posted: boolean;
   reason: string;
 }
@@ -76,6 +97,8 @@ export interface SnapshotExtra {
   dataTransfer?: DataTransferRead;
   /** CloudTrail's creators of unowned resources, by creatorKey: each resource is looked up once while unowned. */
   creators?: Record<string, CreatorLookup>;
+  /** The month-close of the month before: waiting for it to settle, or built (and what was read for it). */
+  monthClose?: MonthCloseRead;
 }
 
 /** Where a message is on its way out: recorded, handed to the service (outcome unknown until marked), or sent. */
@@ -83,9 +106,9 @@ export type OutboxState = 'pending' | 'sending' | 'sent';
 
 /** One message of the outbox (notify/outbox.ts): a channel's digest for a day, or one alert. */
 export interface OutboxEntry {
-  /** `digest#<asOf>#<channel>` or `alert#<alert key>`. */
+  /** `digest#<asOf>#<channel>`, `report#<kind>#<period>#<channel>` (and `...#csv`, its file), or `alert#<alert key>`. */
   key: string;
-  transport: 'slack' | 'sns';
+  transport: 'slack' | 'slack-file' | 'sns';
   state: OutboxState;
   /** What is sent, exactly as recorded the first time (a rerun sends this, not what it built itself). */
   payload: unknown;

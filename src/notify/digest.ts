@@ -32,6 +32,7 @@ import {
   tagLine,
   value,
 } from './format';
+import type { Report } from './reports/report';
 import { blockToBlocks, captionBlocks, type DigestSection } from './section';
 
 export interface DigestInput {
@@ -49,16 +50,15 @@ export interface Digest {
 }
 
 export const SAMPLE_BANNER = 'SAMPLE ACCOUNT — not real data';
+/** Under the title of everything built from the sample account. */
+export const SAMPLE_NOTE = 'Built from the bundled sample account: no AWS account was read.';
 
 /** The title line of the digest, shared with the terminal rendering. */
 export const digestTitle = (input: DigestInput): string =>
   `Cost digest for ${input.asOf}${input.sample ? ` · ${SAMPLE_BANNER}` : ''}`;
 
 function titleBlocks(input: DigestInput): Block[] {
-  return [
-    header(digestTitle(input)),
-    ...(input.sample ? [context('Built from the bundled sample account: no AWS account was read.')] : []),
-  ];
+  return [header(digestTitle(input)), ...(input.sample ? [context(SAMPLE_NOTE)] : [])];
 }
 
 function overviewBlocks(s: SpendSummary): Block[] {
@@ -167,8 +167,8 @@ function sectionBlocks(sections: DigestSection[], budget: number): Block[] {
 }
 
 /** Notes in one context block; what does not fit in Slack's 3,000 characters is counted, not dropped silently. */
-function notesBlocks(input: DigestInput): Block[] {
-  const lines = noteLines(input.summary, input.notes).map(escapeMrkdwn);
+function notesBlocks(plain: string[]): Block[] {
+  const lines = plain.map(escapeMrkdwn);
   if (lines.length === 0) return [];
   const max = SLACK_LIMITS.sectionText - 100; // room for the "more" line
   let text = '*Notes*';
@@ -192,7 +192,7 @@ function fallbackText(input: DigestInput): string {
 /** Build the digest: a chat.postMessage `text` and `blocks` within Slack's limits. */
 export function buildDigest(input: DigestInput): Digest {
   const head = [...titleBlocks(input), ...spendBlocks(input.summary), ...moversBlocks(input.summary)];
-  const tail = notesBlocks(input);
+  const tail = notesBlocks(noteLines(input.summary, input.notes));
   const body = sectionBlocks(input.sections, SLACK_LIMITS.blocks - head.length - tail.length);
   return { text: fallbackText(input), blocks: [...head, ...body, ...tail] };
 }
@@ -213,4 +213,12 @@ export function buildOwnerDigest(input: OwnerDigestInput): Digest {
     text: escapeMrkdwn(title),
     blocks: [...head, ...sectionBlocks(input.sections, SLACK_LIMITS.blocks - head.length)],
   };
+}
+
+/** A weekly or month-close report as Block Kit: its title, the sample banner, its sections and notes, within limits. */
+export function buildReportDigest(report: Report): Digest {
+  const head = [header(report.title), ...(report.sample ? [context(SAMPLE_NOTE)] : [])];
+  const tail = notesBlocks(report.notes);
+  const body = sectionBlocks(report.sections, SLACK_LIMITS.blocks - head.length - tail.length);
+  return { text: escapeMrkdwn(report.title), blocks: [...head, ...body, ...tail] };
 }

@@ -6,6 +6,8 @@ import { type Tagging, tagCommand } from '../analyze/tagging';
 import type { Finding } from '../domain/finding';
 import { savingsWaiting } from '../ledger/savings';
 import type { RunReport } from '../ledger/types';
+import { csvCell } from './csv';
+import type { Report } from './reports/report';
 
 const CSV_COLUMNS = [
   'id',
@@ -36,11 +38,6 @@ const CSV_COLUMNS = [
   'firstSeen',
   'lastSeen',
 ] as const satisfies readonly (keyof Finding | 'countedInSavings')[];
-
-const csvCell = (value: unknown): string => {
-  const text = value === undefined || value === null ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /**
  * Findings as CSV, one row each, in rank order, dollars to the cent. countedInSavings marks the findings savings
@@ -105,6 +102,32 @@ export function untaggedCsv(t: Tagging): string {
   return `${[UNTAGGED_COLUMNS.join(','), ...rows].join('\n')}\n`;
 }
 
+/** A weekly or month-close report as the run writes it: the report, its chat.postMessage payload and its text. */
+export interface ReportOutput {
+  report: Report;
+  payload: Record<string, unknown>;
+  text: string;
+}
+
+/** `<kind>.blocks.json`, `<kind>.txt` and `<kind>.csv` of each report. */
+const reportFiles = (reports: readonly ReportOutput[]): [string, string][] =>
+  reports.flatMap(({ report, payload, text }): [string, string][] => [
+    [`${report.kind}.blocks.json`, JSON.stringify(payload, null, 2)],
+    [`${report.kind}.txt`, text],
+    [`${report.kind}.csv`, report.csv],
+  ]);
+
+/** Write files into `dir` (made if missing), each ending with a newline; their paths. */
+function writeAll(dir: string, files: [string, string][]): string[] {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, body] of files) writeFileSync(join(dir, name), body.endsWith('\n') ? body : `${body}\n`);
+  return files.map(([name]) => join(dir, name));
+}
+
+/** Write the reports' files alone (`durion-cost report`). */
+export const writeReportFiles = (dir: string, reports: readonly ReportOutput[]): string[] =>
+  writeAll(dir, reportFiles(reports));
+
 export interface RunOutputs {
   digest: { payload: Record<string, unknown>; text: string };
   /** The digests of owners' channels, each a chat.postMessage payload. */
@@ -113,15 +136,16 @@ export interface RunOutputs {
   findings: Finding[];
   tagging: Tagging;
   report: RunReport;
+  /** The weekly and month-close reports the run built, if any was due. */
+  reports?: readonly ReportOutput[];
 }
 
 /**
- * Write digest.blocks.json, digest.txt, alerts.json, findings.json, findings.csv, untagged.csv, run.json, and owners'
- * digests.
+ * Write digest.blocks.json, digest.txt, alerts.json, findings.json, findings.csv, untagged.csv, run.json, owners'
+ * digests, and the files of each report due.
  */
 export function writeOutputs(dir: string, out: RunOutputs): string[] {
-  mkdirSync(dir, { recursive: true });
-  const files: [string, string][] = [
+  return writeAll(dir, [
     ['digest.blocks.json', JSON.stringify(out.digest.payload, null, 2)],
     ['digest.txt', out.digest.text],
     ['alerts.json', JSON.stringify(out.alerts, null, 2)],
@@ -130,7 +154,6 @@ export function writeOutputs(dir: string, out: RunOutputs): string[] {
     ['untagged.csv', untaggedCsv(out.tagging)],
     ['run.json', JSON.stringify(out.report, null, 2)],
     ...out.routed.map((p): [string, string] => [`digest.${p.channel}.blocks.json`, JSON.stringify(p, null, 2)]),
-  ];
-  for (const [name, body] of files) writeFileSync(join(dir, name), body.endsWith('\n') ? body : `${body}\n`);
-  return files.map(([name]) => join(dir, name));
+    ...reportFiles(out.reports ?? []),
+  ]);
 }

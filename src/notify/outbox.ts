@@ -26,7 +26,16 @@ export const ALERT_PREFIX = 'alert#';
 export const alertOutboxKey = (alertKey: string) => `${ALERT_PREFIX}${alertKey}`;
 
 /** The outbox key of a channel's digest for a day. */
-export const digestKey = (asOf: string, channel: string) => `digest#${asOf}#${channel}`;
+export const DIGEST_PREFIX = 'digest#';
+export const digestKey = (asOf: string, channel: string) => `${DIGEST_PREFIX}${asOf}#${channel}`;
+
+/**
+ * The outbox key of a report posted to a channel: by its kind and period (the week's Monday, the month), never by the
+ * run's day, so the report of one period is posted once whichever run builds it. Its CSV goes under `<key>#csv`.
+ */
+export const REPORT_PREFIX = 'report#';
+export const reportKey = (kind: string, period: string, channel: string) =>
+  `${REPORT_PREFIX}${kind}#${period}#${channel}`;
 
 /** When entries recorded on `asOf` lapse. */
 export const outboxUntil = (asOf: string): Date => new Date(`${addDays(asOf, KEEP_DAYS)}T00:00:00Z`);

@@ -34,7 +34,7 @@ interface WebError {
 }
 
 /** What went wrong, as a SendError: Slack's answer is a refusal, no answer (or a 5xx) an unknown outcome. */
-function sendError(err: unknown, what: string): SendError {
+export function sendError(err: unknown, what: string): SendError {
   const e = err as WebError;
   if (e.code === ErrorCode.PlatformError) {
     const details = e.data?.response_metadata?.messages?.join('; ');
@@ -55,15 +55,19 @@ function sendError(err: unknown, what: string): SendError {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Slack as an outbox transport, on the Web API at `apiUrl` (config.slack.apiUrl). */
-export function slackTransport(apiUrl: string, token: string): Transport {
-  const client = new WebClient(token, {
+/** A Web API client that retries nothing by itself and gives up after 10 s (see above). */
+export const slackClient = (apiUrl: string, token: string): WebClient =>
+  new WebClient(token, {
     slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
     timeout: TIMEOUT_MS,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     logLevel: LogLevel.ERROR,
   });
+
+/** Slack as an outbox transport, on the Web API at `apiUrl` (config.slack.apiUrl). */
+export function slackTransport(apiUrl: string, token: string): Transport {
+  const client = slackClient(apiUrl, token);
   return {
     name: 'slack',
     source: 'slack:chat.postMessage',

@@ -1,7 +1,7 @@
 /** The digest for a terminal and digest.txt: the same content as the Block Kit digest, as aligned plain text. */
 
 import { usd } from '../domain/money';
-import { type DigestInput, digestTitle } from './digest';
+import { type DigestInput, digestTitle, SAMPLE_NOTE } from './digest';
 import {
   basisLine,
   change,
@@ -14,7 +14,8 @@ import {
   tagLine,
   value,
 } from './format';
-import { sectionToLines } from './section';
+import type { Report } from './reports/report';
+import { type DigestSection, sectionToLines } from './section';
 
 /** Pad each column but the last to its widest cell; `right` columns align right (numbers). */
 function table(rows: string[][], right: number[] = []): string[] {
@@ -33,11 +34,15 @@ function table(rows: string[][], right: number[] = []): string[] {
 
 const indent = (lines: string[], by = '  '): string[] => lines.map((l) => `${by}${l}`);
 
+/** Each section as its title and its lines, indented, after a blank line. */
+const sectionsText = (sections: DigestSection[]): string[] =>
+  sections.flatMap((section) => ['', section.title, ...indent(sectionToLines(section))]);
+
 /** Render the digest as plain text. */
 export function renderText(input: DigestInput): string {
   const s = input.summary;
   const out: string[] = [digestTitle(input)];
-  if (input.sample) out.push('Built from the bundled sample account: no AWS account was read.');
+  if (input.sample) out.push(SAMPLE_NOTE);
   out.push(
     '',
     ...table(
@@ -72,11 +77,18 @@ export function renderText(input: DigestInput): string {
     if (movers.length) out.push(`  ${title}`, ...indent(movers.map(moverLine), '    '));
   }
 
-  for (const section of input.sections) {
-    out.push('', section.title, ...indent(sectionToLines(section)));
-  }
+  out.push(...sectionsText(input.sections));
 
   const notes = noteLines(s, input.notes);
   if (notes.length) out.push('', 'Notes', ...indent(notes.map((n) => `- ${n}`)));
+  return `${out.join('\n')}\n`;
+}
+
+/** A weekly or month-close report as plain text: the same sections as its Block Kit. */
+export function renderReportText(report: Report): string {
+  const out = [report.title];
+  if (report.sample) out.push(SAMPLE_NOTE);
+  out.push(...sectionsText(report.sections));
+  if (report.notes.length) out.push('', 'Notes', ...indent(report.notes.map((n) => `- ${n}`)));
   return `${out.join('\n')}\n`;
 }

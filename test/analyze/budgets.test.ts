@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { accountsWithoutBudget, budgetLine, teamBudgets } from '../../src/analyze/budgets';
+import { accountsWithoutBudget, budgetLine, monthAgainstBudgets, teamBudgets } from '../../src/analyze/budgets';
+import { monthSpend } from '../../src/analyze/periods';
 import type { BudgetRead } from '../../src/collect/budgets';
 import { usd } from '../../src/domain/money';
 import type { SpendData } from '../../src/domain/spend';
 import { sectionToLines } from '../../src/notify/section';
 import { budgetsSection } from '../../src/notify/sections/budgets';
+import { bill } from '../helpers/bill';
 
 const days = ['2026-10-30', '2026-10-31', '2026-11-01', '2026-11-02', '2026-11-03'];
 /** Spend by team over the five days; the last day is the run's own (asOf 2026-11-03) and not counted. */
@@ -102,5 +104,27 @@ describe('teamBudgets', () => {
     expect(sectionToLines(section!)).toContain(
       'Accounts with spend this month and no account-wide budget: staging (222222222222)',
     );
+  });
+});
+
+describe('monthAgainstBudgets', () => {
+  it("puts each team's closed month against its monthly budget's limit: over first, then none, then within", () => {
+    const month = monthSpend(bill('2026-09-01', '2026-12-03'), '2026-11');
+    const teams = monthAgainstBudgets(
+      month.tags?.lines ?? [],
+      budgets([monthly('erp-core', 3000, 10, 10), monthly('platform', 20, 99, 99), monthly('ops', 500, 0, 0)]),
+    );
+    // erp-core spent $3,472.50 in November (hand sum in test/helpers/bill.ts) against $3,000; platform $11.10 of $20.
+    // AWS Budgets' own actual (this month's) plays no part: the closed month is Cost Explorer's.
+    expect(teams.map((t) => [t.line.key, t.line.current?.usd, t.budget?.limitUsd, t.status])).toEqual([
+      ['erp-core', 3472.5, 3000, 'over'],
+      ['platform', 11.1, 20, 'within'],
+    ]);
+    // Untagged spend is no team; a team with spend and no budget says so.
+    const none = monthAgainstBudgets(month.tags?.lines ?? [], budgets([]));
+    expect(none.map((t) => [t.line.key, t.status])).toEqual([
+      ['erp-core', 'no-budget'],
+      ['platform', 'no-budget'],
+    ]);
   });
 });

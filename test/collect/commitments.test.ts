@@ -18,7 +18,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAws } from '../../src/aws';
 import { awsError } from '../../src/aws/replay';
-import { type CommitmentData, collectCommitments } from '../../src/collect/commitments';
+import { type CommitmentData, collectCommitments, collectMonthCommitments } from '../../src/collect/commitments';
 import type { Note } from '../../src/domain/note';
 
 const ce = mockClient(CostExplorerClient);
@@ -496,5 +496,43 @@ describe('collectCommitments paging', () => {
       undefined,
       'c2',
     ]);
+  });
+});
+
+describe('collectMonthCommitments', () => {
+  it("reads the month's utilization and coverage over its days; a refused read is a note, the rest stands", async () => {
+    const asked: Record<string, unknown>[] = [];
+    ce.on(GetSavingsPlansUtilizationCommand).callsFake((input) => {
+      asked.push(input);
+      return {
+        SavingsPlansUtilizationsByTime: [
+          {
+            TimePeriod: { Start: '2026-11-01', End: '2026-11-02' },
+            Utilization: { UtilizationPercentage: '98', UnusedCommitment: '0.72' },
+          },
+        ],
+      };
+    });
+    ce.on(GetReservationUtilizationCommand).rejects(awsError('AccessDeniedException', 'no'));
+    ce.on(GetSavingsPlansCoverageCommand).callsFake((input) => {
+      asked.push(input);
+      return { SavingsPlansCoverages: [coverage('m5', '30', '120')] };
+    });
+    ce.on(GetReservationCoverageCommand).resolves({ CoveragesByTime: [] });
+    const notes: Note[] = [];
+
+    const read = await collectMonthCommitments(createAws({ mode: 'live', homeRegion: 'us-east-1' }), notes, '2026-11');
+
+    expect(asked.map((i) => i.TimePeriod)).toEqual([
+      { Start: '2026-11-01', End: '2026-12-01' },
+      { Start: '2026-11-01', End: '2026-12-01' },
+    ]);
+    expect(read.spUtilization).toEqual([{ date: '2026-11-01', utilizationPct: 98, unusedUsd: 0.72 }]);
+    expect(read.riUtilization).toBeUndefined();
+    expect(read.spCoverage).toEqual([
+      { instanceFamily: 'm5', region: 'us-east-1', coveredUsd: 30, onDemandUsd: 0, totalUsd: 120 },
+    ]);
+    expect(read.riCoverage).toEqual([]);
+    expect(notes).toEqual([expect.objectContaining({ kind: 'denied', source: 'ce:GetReservationUtilization' })]);
   });
 });

@@ -5,6 +5,8 @@ export interface SlackCall {
   method: string;
   headers: IncomingMessage['headers'];
   body: Record<string, unknown>;
+  /** The request body as sent (a file upload's bytes). */
+  raw: string;
 }
 
 /** A local stand-in for the Slack Web API on 127.0.0.1: records calls, answers `{ ok: true }` or what `answer` says. */
@@ -23,7 +25,12 @@ export async function fakeSlack(
       const body = type.includes('json')
         ? (JSON.parse(raw || '{}') as Record<string, unknown>)
         : Object.fromEntries([...new URLSearchParams(raw)].map(([k, v]) => [k, /^[[{]/.test(v) ? JSON.parse(v) : v]));
-      const call = { method: (req.url ?? '').replace(/^\/api\//, '').replace(/^\//, ''), headers: req.headers, body };
+      const call = {
+        method: (req.url ?? '').replace(/^\/api\//, '').replace(/^\//, ''),
+        headers: req.headers,
+        body,
+        raw,
+      };
       calls.push(call);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer(call)));

@@ -4,7 +4,14 @@
  * savings are in ./coverage.ts.
  */
 
-import type { CommitmentData, PurchaseRecommendation, UtilizationDay } from '../../collect/commitments';
+import type {
+  CommitmentData,
+  MonthCommitmentRead,
+  PurchaseRecommendation,
+  RiCoverageGroup,
+  SpCoverageGroup,
+  UtilizationDay,
+} from '../../collect/commitments';
 import type { Inventory } from '../../collect/types';
 import type { Alert } from '../../domain/alert';
 import { DAY_MS } from '../../domain/dates';
@@ -184,22 +191,58 @@ const meanUtilization = (days: UtilizationDay[] | undefined): number | undefined
   return last.length > 0 ? mean(last.map((d) => d.utilizationPct)) : undefined;
 };
 
+/** Savings Plans coverage: covered spend over eligible spend, in percent; undefined when not read or none eligible. */
+const spCoverageOf = (groups: SpCoverageGroup[] | undefined): number | undefined => {
+  const total = groups?.reduce((s, g) => s + g.totalUsd, 0) ?? 0;
+  return groups && total > 0 ? (groups.reduce((s, g) => s + g.coveredUsd, 0) / total) * 100 : undefined;
+};
+
+/** Reserved Instance coverage: reserved hours over running hours, in percent; undefined when not read or none ran. */
+const riCoverageOf = (groups: RiCoverageGroup[] | undefined): number | undefined => {
+  const total = groups?.reduce((s, g) => s + g.totalHours, 0) ?? 0;
+  return groups && total > 0 ? (groups.reduce((s, g) => s + g.reservedHours, 0) / total) * 100 : undefined;
+};
+
 /** Savings Plans coverage is covered spend over eligible spend; Reserved Instance coverage is reserved hours over hours. */
 export function summarizeCommitments(data: CommitmentData | undefined): CommitmentSummary {
-  const sp = data?.spCoverage?.value;
-  const spTotal = sp?.reduce((s, g) => s + g.totalUsd, 0) ?? 0;
-  const ri = data?.riCoverage?.value;
-  const riTotal = ri?.reduce((s, g) => s + g.totalHours, 0) ?? 0;
+  const spCoveragePct = spCoverageOf(data?.spCoverage?.value);
+  const riCoveragePct = riCoverageOf(data?.riCoverage?.value);
   const spLastDay = data?.spUtilization?.at(-1);
   const riLastDay = data?.riUtilization?.at(-1);
   const spUtilizationPct = meanUtilization(data?.spUtilization);
   const riUtilizationPct = meanUtilization(data?.riUtilization);
   return {
-    ...(sp && spTotal > 0 ? { spCoveragePct: (sp.reduce((s, g) => s + g.coveredUsd, 0) / spTotal) * 100 } : {}),
-    ...(ri && riTotal > 0 ? { riCoveragePct: (ri.reduce((s, g) => s + g.reservedHours, 0) / riTotal) * 100 } : {}),
+    ...(spCoveragePct === undefined ? {} : { spCoveragePct }),
+    ...(riCoveragePct === undefined ? {} : { riCoveragePct }),
     ...(spUtilizationPct === undefined ? {} : { spUtilizationPct }),
     ...(riUtilizationPct === undefined ? {} : { riUtilizationPct }),
     ...(spLastDay ? { spLastDay } : {}),
     ...(riLastDay ? { riLastDay } : {}),
+  };
+}
+
+/** One kind of commitment over a month: coverage, mean daily utilization and the commitment left unused. */
+export interface MonthCommitment {
+  coveragePct?: number;
+  utilizationPct?: number;
+  /** The days utilization was read for, and the dollars of commitment unused over them. */
+  days: number;
+  unusedUsd: number;
+}
+
+/** The month's figures of Savings Plans and of Reserved Instances, from the month's own reads. */
+export function monthCommitments(read: MonthCommitmentRead): { sp: MonthCommitment; ri: MonthCommitment } {
+  const of = (coveragePct: number | undefined, days: UtilizationDay[] | undefined): MonthCommitment => {
+    const utilizationPct = days?.length ? mean(days.map((d) => d.utilizationPct)) : undefined;
+    return {
+      ...(coveragePct === undefined ? {} : { coveragePct }),
+      ...(utilizationPct === undefined ? {} : { utilizationPct }),
+      days: days?.length ?? 0,
+      unusedUsd: days?.reduce((s, d) => s + d.unusedUsd, 0) ?? 0,
+    };
+  };
+  return {
+    sp: of(spCoverageOf(read.spCoverage), read.spUtilization),
+    ri: of(riCoverageOf(read.riCoverage), read.riUtilization),
   };
 }
