@@ -18,6 +18,7 @@ import { ConfigError } from '../src/domain/errors';
 import { openStore } from '../src/ledger/store';
 import { createSlackApp } from '../src/slack/app';
 import { anomalyFeedback } from '../src/slack/feedback';
+import { schedulingContext } from '../src/slack/scheduler';
 
 const logger = new Logger();
 const metrics = new Metrics();
@@ -73,6 +74,8 @@ async function build(): Promise<Handler> {
     botToken: botToken ?? '',
     store,
     sendFeedback: anomalyFeedback(aws),
+    // Only a stack deployed with scheduling=on has the schedule role and the write permissions this needs.
+    ...(config.scheduling.enabled ? { scheduling: schedulingContext(aws, config) } : {}),
     logger: boltLogger,
   }).handler;
 }
