@@ -24,9 +24,14 @@ export const SCHEDULE_VIEW = 'durion:schedule-form';
  */
 export const SCHEDULE_RULES = ['ec2-nonprod-always-on', 'asg-nonprod-always-on', 'ecs-nonprod-always-on'] as const;
 
-/** Whether a finding offers a Schedule button: an alarm of a schedule rule, alone or merged with AWS's own proposal. */
-export const offersSchedule = (f: Pick<Finding, 'status' | 'ruleId' | 'evidence'>): boolean =>
-  f.status === 'alarm' && SCHEDULE_RULES.some((r) => f.ruleId === r || `rule:${r}` in f.evidence);
+/**
+ * Whether a finding offers a Schedule button: an alarm of a schedule rule, alone or merged with AWS's own proposal,
+ * not scheduled already.
+ */
+export const offersSchedule = (f: Pick<Finding, 'status' | 'state' | 'ruleId' | 'evidence'>): boolean =>
+  f.status === 'alarm' &&
+  f.state !== 'scheduled' &&
+  SCHEDULE_RULES.some((r) => f.ruleId === r || `rule:${r}` in f.evidence);
 
 /** Where in the AWS console the finding's resource is (a console link, never an API call). */
 export function consoleUrl(f: Pick<Finding, 'source' | 'region' | 'resourceId' | 'resourceArn'>): string {

@@ -85,7 +85,7 @@ describe('a schedule on the sample account, from the CLI to the bill', () => {
   it('reports the start refused for capacity once, on the first run after it', () => {
     expect(runs['2026-11-21']?.digestText).toContain('0 failed invocation(s)');
     expect(runs['2026-11-24']?.digestText).toContain(
-      `failed ${PLANTED_FAILURE.schedule} in ${PLANTED_FAILURE.accountId} at 2026-11-24 06:00 UTC: InsufficientInstanceCapacity`,
+      `failed ${PLANTED_FAILURE.schedule} (the start of ${INSTANCE}, dev-erp-1) in ${PLANTED_FAILURE.accountId} at 2026-11-24 06:00 UTC: InsufficientInstanceCapacity`,
     );
     expect(runs['2026-11-28']?.digestText).toContain('0 failed invocation(s)');
   });

@@ -5,16 +5,26 @@
  */
 import { minuteOf } from '../../domain/dates';
 import { usd } from '../../domain/money';
-import { onHoursText, type ScheduleFailure, type ScheduleRecord } from '../../domain/schedule';
+import { onHoursText, type ScheduleFailure, type ScheduleRecord, scheduleNames } from '../../domain/schedule';
 import type { DigestSection, Entry } from '../section';
 
-const failureEntry = (f: ScheduleFailure): Entry => ({
+/** The resource a schedule's name belongs to, as the ledger recorded it ("the start of i-0de5… (dev-erp-1)"). */
+function whose(name: string, records: readonly ScheduleRecord[]): string {
+  for (const r of records) {
+    const names = scheduleNames(r.id);
+    const phase = name === names.start ? 'start' : name === names.stop ? 'stop' : undefined;
+    if (phase) return ` (the ${phase} of ${r.resource.id}${r.resource.name ? `, ${r.resource.name}` : ''})`;
+  }
+  return '';
+}
+
+const failureEntry = (f: ScheduleFailure, records: readonly ScheduleRecord[]): Entry => ({
   lines: [
     [
       { strong: 'failed' },
       ' ',
       { code: f.scheduleName },
-      ` in ${f.accountId} at ${minuteOf(f.at)} UTC: ${f.errorCode}${f.message ? ` — ${f.message}` : ''}`,
+      `${whose(f.scheduleName, records)} in ${f.accountId} at ${minuteOf(f.at)} UTC: ${f.errorCode}${f.message ? ` — ${f.message}` : ''}`,
     ],
   ],
 });
@@ -39,7 +49,7 @@ export function schedulesSection(records: readonly ScheduleRecord[], failures: r
   if (active.length === 0 && failures.length === 0) return undefined;
   const saving = active.reduce((s, r) => s + (r.monthlyUsd ?? 0), 0);
   const forced = active.filter((r) => r.history[r.history.length - 1]?.forced);
-  const entries = [...failures.map(failureEntry), ...forced.map(forcedEntry)];
+  const entries = [...failures.map((f) => failureEntry(f, records)), ...forced.map(forcedEntry)];
   const section: DigestSection = {
     id: 'schedules',
     title: 'Schedules',
