@@ -11,13 +11,14 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import middy from '@middy/core';
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { createAws } from '../src/aws';
+import { type ClientLimits, createAws } from '../src/aws';
 import { secret, setSsmClient } from '../src/aws/secrets';
 import { loadConfig } from '../src/config';
 import { ConfigError } from '../src/domain/errors';
 import { openStore } from '../src/ledger/store';
 import { createSlackApp } from '../src/slack/app';
 import { anomalyFeedback } from '../src/slack/feedback';
+import { schedulingContext } from '../src/slack/scheduler';
 
 const logger = new Logger();
 const metrics = new Metrics();
@@ -30,7 +31,7 @@ const config = loadConfig();
  * user then reads that the store could not be reached and to try again, not Slack's timeout. (The SDK's default has
  * no request timeout, and only warns on one unless told to throw.)
  */
-const BOUNDED = {
+const BOUNDED: ClientLimits = {
   maxAttempts: 1,
   requestHandler: { connectionTimeout: 300, requestTimeout: 1000, throwOnRequestTimeout: true },
 };
@@ -66,13 +67,16 @@ async function build(): Promise<Handler> {
     storeDir: config.storeDir,
     ...(config.tableName ? { client: new DynamoDBClient(BOUNDED) } : {}),
   });
-  const aws = createAws({ mode: 'live', homeRegion: config.homeRegion });
+  // Anomaly feedback and schedules are on the 3 s path too: bounded as the store and the secrets are.
+  const aws = createAws({ mode: 'live', homeRegion: config.homeRegion, limits: BOUNDED });
   return createSlackApp({
     config: config.slack,
     signingSecret,
     botToken: botToken ?? '',
     store,
     sendFeedback: anomalyFeedback(aws),
+    // Only a stack deployed with scheduling=on has the schedule role and the write permissions this needs.
+    ...(config.scheduling.enabled ? { scheduling: schedulingContext(aws, config) } : {}),
     logger: boltLogger,
   }).handler;
 }

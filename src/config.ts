@@ -162,6 +162,20 @@ export interface Config {
   priceRefresh: boolean;
   /** Which accounts a run reads, and how it gets into them. */
   accounts: AccountsSettings;
+  /** Schedules that stop non-production resources out of hours (README "Schedules"); off in a read-only install. */
+  scheduling: SchedulingSettings;
+}
+
+export interface SchedulingSettings {
+  /** DURION_SCHEDULING=on: the stack deployed the schedule role and the bot's write permissions. */
+  enabled: boolean;
+  /** The role EventBridge Scheduler assumes in each account to stop and start resources. */
+  roleName: string;
+  /** The dead-letter queue of failed invocations in each account's home region. */
+  queueName: string;
+  /** The tag naming a resource's environment, and its values that mean production (refused unless forced). */
+  environmentTag: string;
+  productionValues: string[];
 }
 
 /** A DURION_TEAM_MAP `creator:` pattern and the owner value its entry gives what a matching identity created. */
@@ -323,5 +337,14 @@ export function loadConfig(env: Env = process.env): Config {
     exclude: list(env, 'DURION_EXCLUDE') ?? [],
     priceRefresh: oneOf(env, 'DURION_PRICE_REFRESH', ['true', 'false'], 'false') === 'true',
     accounts: accountsSettings(env),
+    scheduling: {
+      enabled: oneOf(env, 'DURION_SCHEDULING', ['on', 'off'], 'off') === 'on',
+      roleName: str(env, 'DURION_SCHEDULE_ROLE') ?? 'durion-cost-schedule',
+      queueName: str(env, 'DURION_SCHEDULE_QUEUE') ?? 'durion-cost-schedule-failures',
+      environmentTag: str(env, 'DURION_ENVIRONMENT_TAG') ?? 'environment',
+      productionValues: (list(env, 'DURION_PRODUCTION_VALUES') ?? ['prod', 'production', 'prd', 'live']).map((v) =>
+        v.toLowerCase(),
+      ),
+    },
   };
 }

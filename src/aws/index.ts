@@ -18,7 +18,14 @@ type ClientClass<C extends AnyClient> = new (config: {
   maxAttempts?: number;
   retryMode?: string;
   credentials?: AwsCredentialIdentity;
+  requestHandler?: ClientLimits['requestHandler'];
 }) => C;
+
+/** Limits every client of a factory keeps (the Slack path: one attempt, a request timeout), over the defaults. */
+export interface ClientLimits {
+  maxAttempts: number;
+  requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: boolean };
+}
 
 /** The account's own calls, in CallLog.byAccount. */
 const OWN_ACCOUNT = '(own)';
@@ -49,6 +56,8 @@ export interface AwsOptions {
   responder?: Responder;
   /** Required in cassette mode. */
   cassetteDir?: string;
+  /** Limits over the defaults (5 attempts, adaptive retries, no request timeout). */
+  limits?: ClientLimits;
 }
 
 export interface Aws {
@@ -96,7 +105,7 @@ function factory(options: FactoryOptions): Aws {
       let client = cache.get(key) as C | undefined;
       if (!client) {
         const credentials = options.credentials ? { credentials: options.credentials } : {};
-        client = new Client({ region, maxAttempts: 5, retryMode: 'adaptive', ...credentials });
+        client = new Client({ region, maxAttempts: 5, retryMode: 'adaptive', ...credentials, ...options.limits });
         client.middlewareStack.add(...countingMiddleware(calls, accountId));
         client.middlewareStack.add(...pagingGuardMiddleware());
         if (responder) client.middlewareStack.add(...replayMiddleware(responder, region, accountId));

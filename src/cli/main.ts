@@ -3,7 +3,7 @@ import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { parseAsOf } from '../domain/dates';
+import { parseAsOf, todayUtc } from '../domain/dates';
 import { CassetteError, DurionError, UsageError } from '../domain/errors';
 import { CE_REQUEST_USD, usdCents } from '../domain/money';
 import type { CassetteMeta } from '../jobs/daily';
@@ -21,7 +21,8 @@ const USAGE: Record<string, string> = {
     Runs the collectors live (read-only) and writes what AWS answered to DIR as a cassette, account ids
     replaced by stable fakes, so a run can be replayed (run --cassette DIR) or shared without your account.`,
   slash: `durion-cost slash "TEXT" [--user ID] [--channel ID] [--store DIR]
-    What /durion-cost TEXT would answer in Slack, from the local store that run filled (try "help").`,
+    What /durion-cost TEXT would answer in Slack, from the local store that run filled (try "help"). On a
+    sample store, schedule/unschedule act on the sample account, on the day of its run.`,
   detect: `durion-cost detect --csv FILE [--granularity auto|daily|hourly|5m|...] [--min-impact USD]
     The anomaly detector on your own export: CSV columns timestamp,value or timestamp,series,value (USD;
     --min-impact 0 turns the dollar floors off for other metrics). The granularity (any step that divides
@@ -168,8 +169,18 @@ const slashCli: Command = async (args) => {
     },
     allowPositionals: true,
   });
-  const { slashCommand } = await import('../slack/router');
-  return slashCommand(positionals.join(' '), { user: values.user, channel: values.channel, store: values.store });
+  const [{ slashCommand }, { cliAws }] = await Promise.all([import('../slack/router'), awsFor()]);
+  const { homeRegion } = loadConfig();
+  return slashCommand(positionals.join(' '), {
+    user: values.user,
+    channel: values.channel,
+    store: values.store,
+    // A sample store's schedules go to the sample account, on its day; any other store's to live AWS.
+    aws: (snap) =>
+      snap?.sample
+        ? cliAws({ mode: 'sample', homeRegion, asOf: snap.asOf })
+        : cliAws({ mode: 'live', homeRegion, asOf: todayUtc() }),
+  });
 };
 
 const reportCli: Command = async (args) => {

@@ -64,8 +64,8 @@ export const FINDING_SOURCES = [
 ] as const;
 export type FindingSource = (typeof FINDING_SOURCES)[number];
 
-/** A finding's lifecycle in the ledger. */
-export const FINDING_STATES = ['open', 'acknowledged', 'snoozed', 'kept', 'resolved'] as const;
+/** A finding's lifecycle in the ledger; scheduled: a schedule stops its resource outside working hours. */
+export const FINDING_STATES = ['open', 'acknowledged', 'snoozed', 'kept', 'scheduled', 'resolved'] as const;
 export type FindingState = (typeof FINDING_STATES)[number];
 
 /** What an analyzer produces, before the ledger gives it an identity, a state and a rank. */
@@ -188,14 +188,19 @@ export interface Verification {
   method: string;
 }
 
-/** A saving claimed: a run read where an alarm finding lived and found it gone or changed. */
+/**
+ * A saving claimed: a run read where an alarm finding lived and found it gone or changed, or a schedule began to stop
+ * its resource outside working hours.
+ */
 export interface Claim {
-  /** The first run that did not find it. */
+  /** The first run that did not find it; for a schedule, the day it took effect. */
   resolvedOn: string;
-  /** The last run that did. */
+  /** The last run that did; for a schedule, the day it took effect too. */
   lastSeen: string;
-  /** Its monthlySavingsUsd when last seen. */
+  /** Its monthlySavingsUsd when last seen; for a schedule, the hours it stops at the resource's price. */
   claimedUsd: number;
+  /** For a schedule: its record id (ledger) and how the claim was priced (hours off × the hourly price). */
+  schedule?: { id: string; basis: string };
   verified?: Verification;
 }
 

@@ -12,6 +12,7 @@ import { slackVerdicts } from '../analyze/anomaly/merge';
 import { accountsWithoutBudget, type TeamBudget, teamBudgets } from '../analyze/budgets';
 import { isWeeklyDay } from '../analyze/periods';
 import { analyzeOptimization, type OptimizationAnalysis } from '../analyze/recommend';
+import { schedulableResources } from '../analyze/schedulable';
 import { type SpendSummary, summarize } from '../analyze/summary';
 import { type Creators, findUnowned, type Tagging, withOwners } from '../analyze/tagging';
 import type { Aws } from '../aws';
@@ -21,14 +22,17 @@ import type { CommitmentData } from '../collect/commitments';
 import { collectResources } from '../collect/inventory';
 import { collectOptimization } from '../collect/optimization';
 import { type Reach, reachOf } from '../collect/organization';
+import { collectScheduleFailures } from '../collect/schedule-failures';
 import type { RunRef, SliceStore } from '../collect/slices';
 import { collectSpend } from '../collect/spend';
 import { collectDataTransfer, type DataTransferRead } from '../collect/transfer';
 import type { Inventory } from '../collect/types';
 import type { Config } from '../config';
 import type { Alert } from '../domain/alert';
+import { addDays } from '../domain/dates';
 import { accountLabel, type Finding, type FindingDraft } from '../domain/finding';
 import type { Note } from '../domain/note';
+import type { SchedulableResource, ScheduleFailure, ScheduleRecord } from '../domain/schedule';
 import type { SpendData } from '../domain/spend';
 import { type Reconciled, reconcile, unreadBy } from '../ledger/ledger';
 import { billedRequest, claimsDue, realizedFigures, verifyClaims } from '../ledger/realized';
@@ -48,6 +52,7 @@ import { ownersSection } from '../notify/sections/owners';
 import { realizedSection } from '../notify/sections/realized';
 import { rightsizingSection } from '../notify/sections/rightsizing';
 import { savingsSection } from '../notify/sections/savings';
+import { schedulesSection } from '../notify/sections/schedules';
 import { toPublishInput } from '../notify/sns';
 import { renderText } from '../notify/text';
 import { pricedWith, type RegionalUnitPrices } from '../pricing';
@@ -302,6 +307,10 @@ interface Analysis {
   anomaly: AnomalyStepResult;
   drafts: FindingDraft[];
   alerts: Alert[];
+  /** The resources a schedule can act on, priced as the rules priced them, for `/durion-cost schedule`. */
+  schedulable: SchedulableResource[];
+  /** The ledger's schedules and the failed invocations read from their dead-letter queues. */
+  schedules: { records: ScheduleRecord[]; failures: ScheduleFailure[] };
 }
 
 type Digests = ReturnType<typeof buildDigests>;
@@ -321,7 +330,10 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     const { inventory, spend } = await collectStep(run);
     const kept = aws.mode === 'cassette' ? undefined : run.previous?.extra.monthClose;
     const closing = await readMonthClose(aws, reportRequest(config, run.asOf), spend, kept, inventory.notes);
-    const analysis = await analyze(run, inventory, spend);
+    const analysis = {
+      ...(await analyze(run, inventory, spend)),
+      schedules: await schedulesStep(run, inventory.notes),
+    };
     const { ledger, current } = await reconcileStep(run, analysis.drafts, inventory.notes);
     const digests = digestsOf(run, inventory, analysis, { current, all: ledger.findings });
     const reports = reportsOf(run, { spend, inventory, findings: ledger.findings, closing });
@@ -367,6 +379,31 @@ async function collectStep(run: Run): Promise<{ inventory: Inventory; spend: Spe
   return { inventory, spend };
 }
 
+/**
+ * The schedules the ledger holds, and what failed since the previous run: each account with an active schedule has its
+ * dead-letter queue read (one failure reported once: those the previous run reported are left out).
+ */
+async function schedulesStep(run: Run, notes: Note[]): Promise<Analysis['schedules']> {
+  const records = await run.store.listSchedules();
+  const accounts = [...new Set(records.filter((r) => r.state === 'active').map((r) => r.resource.accountId))].sort();
+  if (accounts.length === 0) return { records, failures: [] };
+  const previous = run.previous?.extra.scheduleFailures ?? [];
+  const failures = await collectScheduleFailures(
+    run.aws,
+    {
+      accounts,
+      self: run.accountId,
+      memberRole: run.config.accounts.memberRole,
+      region: run.config.homeRegion,
+      queueName: run.config.scheduling.queueName,
+      since: `${run.previous?.asOf ?? addDays(run.asOf, -1)}T00:00:00.000Z`,
+      reported: previous.map((f) => f.id),
+    },
+    notes,
+  );
+  return { records, failures };
+}
+
 /** Every draft with its account's name: Organizations' where the run listed the accounts, else Cost Explorer's. */
 function withAccountNames(drafts: FindingDraft[], inventory: Inventory): FindingDraft[] {
   const names: Record<string, string> = { ...inventory.spend?.accountNames };
@@ -375,7 +412,7 @@ function withAccountNames(drafts: FindingDraft[], inventory: Inventory): Finding
 }
 
 /** Judge what was collected: the spend summary, optimization findings and alerts, spend anomalies, the forecast. */
-async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promise<Analysis> {
+async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promise<Omit<Analysis, 'schedules'>> {
   const { aws, asOf, config, accountId } = run;
   const notes = inventory.notes;
   const summary = summarize(spend, asOf);
@@ -422,8 +459,10 @@ async function analyze(run: Run, inventory: Inventory, spend: SpendData): Promis
   const unbudgeted = accountsWithoutBudget(spend, readBudgets, asOf).map((id) =>
     accountLabel({ accountId: id, accountName: spend.accountNames[id] }),
   );
-  const prices = rules.prices;
-  return { summary, prices, budgets, unbudgeted, tagging, creators, optimization, anomaly, drafts, alerts };
+  const resources = inventory.resources;
+  const schedulable = resources ? pricedWith(rules.prices, () => schedulableResources(resources)).result : [];
+  const priced = { prices: rules.prices, budgets, unbudgeted, tagging, creators, schedulable };
+  return { summary, ...priced, optimization, anomaly, drafts, alerts };
 }
 
 /** Merge the drafts into the stored ledger; the current findings are those seen today, highest score first. */
@@ -485,6 +524,7 @@ function digestsOf(
       ownersSection(analysis.tagging),
       checklistSection(analysis.optimization.checklist),
       realizedSection(all, config.spend.settleDays),
+      schedulesSection(analysis.schedules.records, analysis.schedules.failures),
     ],
   });
 }
@@ -626,6 +666,8 @@ async function persist(
     dataTransfer: inventory.dataTransfer,
     creators: analysis.creators.lookups,
     monthClose: out.closing.mark ?? run.previous?.extra.monthClose,
+    schedulable: analysis.schedulable,
+    scheduleFailures: analysis.schedules.failures,
   };
   const summary = analysis.summary;
   const snapshot: Snapshot = {

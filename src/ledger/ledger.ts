@@ -1,6 +1,6 @@
 /**
  * The ledger: findings keep an identity across runs and a state (open, acknowledged, snoozed until a date, kept,
- * resolved). Pure functions; the store persists what they return.
+ * scheduled, resolved). Pure functions; the store persists what they return.
  */
 import { createHash } from 'node:crypto';
 import type { Finding, FindingDraft, FindingSource, StateChange } from '../domain/finding';
@@ -26,11 +26,14 @@ export function applyState(finding: Finding, change: StateRequest, now: Date): F
   const entry: StateChange = { state: change.state, at: now.toISOString(), by: change.by };
   if (change.reason) entry.reason = change.reason;
   if (change.until) entry.until = change.until;
-  const { snoozedUntil: _previous, ...rest } = finding;
+  // A schedule's claim lasts as long as the schedule: leaving "scheduled" drops it (the history keeps the change).
+  const { snoozedUntil: _previous, claim, ...rest } = finding;
+  const kept = change.claim ?? (finding.state === 'scheduled' ? undefined : claim);
   return {
     ...rest,
     state: change.state,
     ...(change.state === 'snoozed' && change.until ? { snoozedUntil: change.until } : {}),
+    ...(kept ? { claim: kept } : {}),
     history: [...finding.history, entry],
   };
 }
@@ -47,9 +50,13 @@ export interface Reconciled {
 /** Notes that mean a read failed: what it would have found is unknown, not gone. */
 const FAILED_READS: readonly NoteKind[] = ['denied', 'throttled', 'opt-in', 'error'];
 
-/** The finding source a note's read feeds: AWS's own recommenders by name, Cost Explorer, else the inventory rules. */
-function sourceOfNote(source: string): FindingSource {
+/**
+ * The finding source a note's read feeds: AWS's own recommenders by name, Cost Explorer, else the inventory rules;
+ * none for the schedules' dead-letter queues (sqs), which no finding is read from.
+ */
+function sourceOfNote(source: string): FindingSource | undefined {
   const service = source.split(':')[0] ?? '';
+  if (service === 'sqs') return undefined;
   if (service === 'compute-optimizer' || service === 'cost-optimization-hub') return service;
   if (service === 'ce') return 'cost-explorer';
   if (service === 'support') return 'trusted-advisor';
@@ -67,7 +74,7 @@ export function unreadBy(notes: readonly Note[]): (f: Finding) => boolean {
       (n) =>
         (n.region === undefined || n.region === f.region) &&
         (n.accountId === undefined || n.accountId === f.accountId) &&
-        (f.sources ?? [f.source]).includes(sourceOfNote(n.source)),
+        (f.sources ?? [f.source]).some((source) => source === sourceOfNote(n.source)),
     );
 }
 
@@ -103,7 +110,8 @@ export function reconcile(
       history.push({ state, at, by: SYSTEM, reason: 'seen again' });
     }
     if (!before || before.firstSeen === asOf) newIds.push(id);
-    // A claim belongs to a resolved finding; one seen again claims nothing (its draft carries none).
+    // A claim belongs to a resolved finding, or to a scheduled one while its schedule stands; a resolved finding seen
+    // again claims nothing (its draft carries none).
     findings.push({
       ...draft,
       id,
@@ -111,6 +119,7 @@ export function reconcile(
       priority,
       state,
       ...(state === 'snoozed' && before?.snoozedUntil ? { snoozedUntil: before.snoozedUntil } : {}),
+      ...(state === 'scheduled' && before?.claim ? { claim: before.claim } : {}),
       history,
       firstSeen: before?.firstSeen ?? asOf,
       lastSeen: asOf,
@@ -120,7 +129,9 @@ export function reconcile(
   const resolvedIds: string[] = [];
   for (const before of stored) {
     if (seen.has(before.id)) continue;
-    if (before.state === 'resolved' || before.status !== 'alarm' || before.lastSeen > asOf || unread(before)) {
+    // A scheduled finding is expected to leave the rules (its resource now stops): it stays scheduled, claim and all.
+    const stays = before.state === 'resolved' || before.state === 'scheduled';
+    if (stays || before.status !== 'alarm' || before.lastSeen > asOf || unread(before)) {
       findings.push(before);
       continue;
     }

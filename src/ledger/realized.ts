@@ -1,7 +1,8 @@
 /**
  * Realized savings: what resolving findings claimed, and what the bill showed once the claims settled.
  *
- * A claim is made when a run reads where an alarm finding lived and finds it gone or changed (ledger.ts). After the
+ * A claim is made when a run reads where an alarm finding lived and finds it gone or changed (ledger.ts), or when a
+ * schedule starts to stop a finding's resource outside working hours (its off hours at the resource's price). After the
  * settling days, one Cost Explorer request (collect/billed.ts) reads the daily cost of every due claim's usage types in
  * its account; a claim is verified by the drop in their mean daily cost, the settling days before the last run that
  * saw it against the settling days after the first that did not (the day between is left out: the change happened
@@ -26,9 +27,10 @@ export const claimWindows = (claim: Claim, settleDays: number): { before: Window
   after: { start: addDays(claim.resolvedOn, 1), end: addDays(claim.resolvedOn, 1 + settleDays) },
 });
 
-/** A resolved finding with its claim. */
+/** A resolved finding with its claim, or a scheduled one with its schedule's. */
 export type Claimed = Finding & { claim: Claim };
-const hasClaim = (f: Finding): f is Claimed => f.state === 'resolved' && f.claim !== undefined;
+const hasClaim = (f: Finding): f is Claimed =>
+  (f.state === 'resolved' || f.state === 'scheduled') && f.claim !== undefined;
 
 /** Claims not yet checked whose days after are all in the bill (Cost Explorer holds days before asOf). */
 export const claimsDue = (findings: readonly Finding[], asOf: string, settleDays: number): Claimed[] =>

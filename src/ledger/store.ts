@@ -2,7 +2,7 @@
  * The store: one DynamoDB table (pk, sk; TTL attribute expiresAt). In AWS it is the stack's table; locally the same
  * code runs against dynalite, in process, on files under the store folder.
  * Items: SPEND/<key> (compressed daily spend), FINDING/<id>, SNAPSHOT/<asOf> (compressed), CLAIM/<key>,
- * OUTBOX/<key> (a message on its way out, payload compressed);
+ * OUTBOX/<key> (a message on its way out, payload compressed), SCHEDULE/<id> (a resource's schedules and their history);
  * blobs over the item limit continue in <pk>#PART items.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ChangedMeanwhileError, StoreError, UsageError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
+import type { ScheduleRecord } from '../domain/schedule';
 import type { SpendData } from '../domain/spend';
 import { applyState } from './ledger';
 import type { OutboxEntry, OutboxState, Snapshot, StateRequest, Store } from './types';
@@ -50,6 +51,8 @@ export const STORE_IAM_ACTIONS = {
   markOutbox: ['dynamodb:UpdateItem'],
   unsent: ['dynamodb:Query'],
   getOutbox: ['dynamodb:GetItem'],
+  listSchedules: ['dynamodb:Query'],
+  putSchedule: ['dynamodb:PutItem'],
   close: [],
 } as const satisfies Record<keyof Store, readonly string[]>;
 
@@ -400,6 +403,37 @@ class DynamoStore implements Store {
         .filter((e) => e.state !== 'sent')
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.key.localeCompare(b.key)),
     );
+  }
+
+  listSchedules() {
+    return this.wrap('list schedules', async () =>
+      (await this.queryAll('SCHEDULE')).map((item) => item.schedule as ScheduleRecord),
+    );
+  }
+
+  putSchedule(record: ScheduleRecord, historyLength: number) {
+    return this.wrap('write a schedule', async () => {
+      try {
+        await this.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: { pk: 'SCHEDULE', sk: record.id, schedule: record },
+            // Optimistic lock on the history, as for finding states: two admins at once cannot both win.
+            ConditionExpression: historyLength === 0 ? 'attribute_not_exists(pk)' : 'size(#schedule.history) = :n',
+            ...(historyLength === 0
+              ? {}
+              : {
+                  ExpressionAttributeNames: { '#schedule': 'schedule' },
+                  ExpressionAttributeValues: { ':n': historyLength },
+                }),
+          }),
+        );
+        return true;
+      } catch (err) {
+        if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+        throw err;
+      }
+    });
   }
 
   close() {

@@ -7,8 +7,9 @@ import type { CommitmentData, MonthCommitmentRead } from '../collect/commitments
 import type { DataTransferRead } from '../collect/transfer';
 import type { AnomalyState } from '../domain/anomaly';
 import type { CreatorLookup } from '../domain/creator';
-import type { Finding, FindingState } from '../domain/finding';
+import type { Claim, Finding, FindingState } from '../domain/finding';
 import type { Note } from '../domain/note';
+import type { SchedulableResource, ScheduleFailure, ScheduleRecord } from '../domain/schedule';
 import type { SpendData } from '../domain/spend';
 import type { RegionalUnitPrices } from '../pricing';
 import type { RealizedFigures } from './realized';
@@ -99,6 +100,10 @@ export interface SnapshotExtra {
   creators?: Record<string, CreatorLookup>;
   /** The month-close of the month before: waiting for it to settle, or built (and what was read for it). */
   monthClose?: MonthCloseRead;
+  /** The resources a schedule can act on, with their hourly prices, for `/durion-cost schedule`. */
+  schedulable?: SchedulableResource[];
+  /** Failed invocations of durion-cost's schedules the run read from their dead-letter queues. */
+  scheduleFailures?: ScheduleFailure[];
 }
 
 /** Where a message is on its way out: recorded, handed to the service (outcome unknown until marked), or sent. */
@@ -124,10 +129,12 @@ export interface OutboxEntry {
 
 /** A state change asked for from Slack or the CLI. */
 export interface StateRequest {
-  state: Extract<FindingState, 'open' | 'acknowledged' | 'snoozed' | 'kept'>;
+  state: Extract<FindingState, 'open' | 'acknowledged' | 'snoozed' | 'kept' | 'scheduled'>;
   by: string;
   reason?: string;
   until?: string;
+  /** For scheduled: the saving the schedule claims (the hours it stops at the resource's price). */
+  claim?: Claim;
 }
 
 /** The store: one DynamoDB table in AWS, the same code on dynalite locally. */
@@ -156,5 +163,12 @@ export interface Store {
   /** Every entry not marked sent, oldest first. */
   unsent(): Promise<OutboxEntry[]>;
   getOutbox(key: string): Promise<OutboxEntry | undefined>;
+  /** Every schedule record, active and deleted (their history stays). */
+  listSchedules(): Promise<ScheduleRecord[]>;
+  /**
+   * Write a schedule record if the stored one still has `historyLength` changes (0: none stored yet); false when it
+   * changed meanwhile (someone else scheduled or unscheduled the resource at the same moment).
+   */
+  putSchedule(record: ScheduleRecord, historyLength: number): Promise<boolean>;
   close(): Promise<void>;
 }

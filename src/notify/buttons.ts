@@ -10,10 +10,28 @@ export const ACTION = {
   accurate: 'durion:anomaly-accurate',
   falsePositive: 'durion:anomaly-false-positive',
   planned: 'durion:anomaly-planned',
+  schedule: 'durion:schedule',
 } as const;
 
 /** The modal that asks why a finding is kept; its private_metadata is the finding id. */
 export const KEEP_VIEW = 'durion:keep-reason';
+/** The modal that asks for a schedule's on-hours (the `schedule` command's form). */
+export const SCHEDULE_VIEW = 'durion:schedule-form';
+
+/**
+ * The rules whose findings a schedule answers: non-production capacity kept on around the clock. (rds-multi-az-nonprod
+ * is not one: its saving is the standby, which stopping out of hours would not remove.)
+ */
+export const SCHEDULE_RULES = ['ec2-nonprod-always-on', 'asg-nonprod-always-on', 'ecs-nonprod-always-on'] as const;
+
+/**
+ * Whether a finding offers a Schedule button: an alarm of a schedule rule, alone or merged with AWS's own proposal,
+ * not scheduled already.
+ */
+export const offersSchedule = (f: Pick<Finding, 'status' | 'state' | 'ruleId' | 'evidence'>): boolean =>
+  f.status === 'alarm' &&
+  f.state !== 'scheduled' &&
+  SCHEDULE_RULES.some((r) => f.ruleId === r || `rule:${r}` in f.evidence);
 
 /** Where in the AWS console the finding's resource is (a console link, never an API call). */
 export function consoleUrl(f: Pick<Finding, 'source' | 'region' | 'resourceId' | 'resourceArn'>): string {
@@ -29,8 +47,9 @@ export function consoleUrl(f: Pick<Finding, 'source' | 'region' | 'resourceId' |
 }
 
 /**
- * The actions block for one finding: Acknowledge, Snooze 7 days, Keep (asks the reason) and the console link; an
- * anomaly gets Accurate, False positive and Planned instead, which also go back to AWS when AWS found it.
+ * The actions block for one finding: Acknowledge, Snooze 7 days, Keep (asks the reason), Schedule (asks the on-hours,
+ * on non-production capacity kept on around the clock) and the console link; an anomaly gets Accurate, False positive
+ * and Planned instead, which also go back to AWS when AWS found it.
  */
 export function findingActions(f: Finding): ActionsBlock {
   const link = button('Open in AWS console', ACTION.console, { url: consoleUrl(f) });
@@ -45,6 +64,7 @@ export function findingActions(f: Finding): ActionsBlock {
           button('Acknowledge', ACTION.ack, { value: f.id, style: 'primary' }),
           button('Snooze 7 days', ACTION.snooze, { value: f.id }),
           button('Keep…', ACTION.keep, { value: f.id }),
+          ...(offersSchedule(f) ? [button('Schedule…', ACTION.schedule, { value: f.id })] : []),
         ];
   return actions([...elements, link], `durion:finding:${f.id}`);
 }

@@ -12,6 +12,8 @@ import { registerButtons } from './listeners/buttons';
 import { registerCommand } from './listeners/command';
 import type { ListenerDeps } from './listeners/deps';
 import { registerKeepView } from './listeners/keep-view';
+import { registerScheduleView } from './listeners/schedule-view';
+import type { SchedulingContext } from './scheduler';
 
 type Handler = ReturnType<AwsLambdaReceiver['toHandler']>;
 type Result = Awaited<ReturnType<Handler>>;
@@ -26,6 +28,8 @@ export interface SlackAppOptions {
   store: Store;
   /** ce:ProvideAnomalyFeedback for anomaly verdicts on anomalies AWS found. */
   sendFeedback: SendFeedback;
+  /** EventBridge Scheduler for `schedule`, `unschedule` and the Schedule form; absent when scheduling is off. */
+  scheduling?: SchedulingContext;
   now?: () => Date;
   logger?: Logger;
 }
@@ -49,6 +53,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: H
   registerCommand(app, deps);
   registerButtons(app, deps);
   registerKeepView(app, deps);
+  registerScheduleView(app, deps);
   return { app, handler: verifiedHandler(receiver, options.signingSecret) };
 }
 
@@ -72,7 +77,8 @@ function listenerDeps(app: App, options: SlackAppOptions): ListenerDeps {
    */
   const once = (triggerId: string) => () => store.claim(`slack:${triggerId}`, new Date(Date.now() + CLAIM_MS));
   const now = options.now ?? (() => new Date());
-  return { cfg: options.config, store, now, safeMembers, once, sendFeedback: options.sendFeedback };
+  const scheduling = options.scheduling ? { scheduling: options.scheduling } : {};
+  return { cfg: options.config, store, now, safeMembers, once, sendFeedback: options.sendFeedback, ...scheduling };
 }
 
 /** How far a request's timestamp may be from our clock, either way (Slack's advice: 5 minutes), in seconds. */

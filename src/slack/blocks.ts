@@ -46,11 +46,13 @@ export function capBlocks(blocks: Block[]): Block[] {
   ];
 }
 
-/** mrkdwn as a terminal shows it: links become "label (url)", entities unescaped, bold marks dropped. */
+/** mrkdwn as a terminal shows it: links become "label (url)", entities unescaped, bold marks dropped (not in code). */
 const plain = (mrkdwn: string): string =>
   mrkdwn
+    .split(/(`[^`\n]*`)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/\*([^*\n]+)\*/g, '$1')))
+    .join('')
     .replace(/<([^|>]+)\|([^>]+)>/g, '$2 ($1)')
-    .replace(/\*([^*\n]+)\*/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');

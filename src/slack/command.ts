@@ -2,6 +2,7 @@
 import { UsageError } from '../domain/errors';
 import type { Snapshot, Store } from '../ledger/types';
 import type { Answer } from './blocks';
+import type { SchedulingContext } from './scheduler';
 
 /** Who asked, as the Slack layer (or the CLI) established it. */
 export interface Caller {
@@ -21,6 +22,8 @@ export interface CommandContext {
   now: Date;
   /** The latest snapshot, read once per request. */
   snapshot(): Promise<Snapshot | undefined>;
+  /** EventBridge Scheduler through the bot's clients; absent when scheduling is off (a read-only install). */
+  scheduling?: SchedulingContext;
 }
 
 export interface Command {

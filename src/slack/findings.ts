@@ -95,6 +95,7 @@ const VERB: Record<StateRequest['state'], string> = {
   acknowledged: 'Acknowledged',
   snoozed: 'Snoozed',
   kept: 'Kept',
+  scheduled: 'Scheduled',
 };
 
 /** Apply a state change for a caller: checks the id and the caller's right, records who, when and why. */

@@ -8,7 +8,7 @@ import { VERDICT_REASONS } from '../domain/anomaly';
 import type { Finding } from '../domain/finding';
 import type { Store } from '../ledger/types';
 import { context, section } from '../notify/blocks';
-import { ACTION, KEEP_VIEW } from '../notify/buttons';
+import { ACTION, KEEP_VIEW, SCHEDULE_VIEW } from '../notify/buttons';
 import { type Answer, answer, escapeText } from './blocks';
 import type { Caller } from './command';
 import { snoozeUntil } from './duration';
@@ -78,15 +78,15 @@ const withLine = (a: Answer, line: string): Answer => ({
   blocks: [...a.blocks, context(line)],
 });
 
-/** What the Keep modal carries between the button and its submission. */
-export interface KeepMetadata {
+/** What the Keep and Schedule modals carry between the button and their submission. */
+export interface FormMetadata {
   findingId: string;
   channelId: string;
 }
 
 /** The modal asking why a finding is kept. */
 export function keepModal(finding: Pick<Finding, 'id' | 'title'>, channelId: string): types.ModalView {
-  const metadata: KeepMetadata = { findingId: finding.id, channelId };
+  const metadata: FormMetadata = { findingId: finding.id, channelId };
   return {
     type: 'modal',
     callback_id: KEEP_VIEW,
@@ -106,14 +106,56 @@ export function keepModal(finding: Pick<Finding, 'id' | 'title'>, channelId: str
   };
 }
 
-/** Read the modal's metadata back; undefined when it is not ours. */
-export function readKeepMetadata(raw: string): KeepMetadata | undefined {
+/** Read a modal's metadata back; undefined when it is not ours. */
+export function readFormMetadata(raw: string): FormMetadata | undefined {
   try {
-    const value = JSON.parse(raw) as Partial<KeepMetadata>;
+    const value = JSON.parse(raw) as Partial<FormMetadata>;
     return typeof value.findingId === 'string' && typeof value.channelId === 'string'
       ? { findingId: value.findingId, channelId: value.channelId }
       : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The Schedule form's fields, prefilled with the usual working hours; the zone is checked with Intl on submission. */
+const SCHEDULE_FIELDS = [
+  { id: 'days', label: 'Days it is on (weekdays, daily, mon-thu, mon,wed,fri)', initial: 'weekdays' },
+  { id: 'window', label: 'Hours it is on, same day (HH:MM-HH:MM)', initial: '07:00-19:00' },
+  { id: 'zone', label: 'Time zone (IANA name)', initial: 'Europe/Berlin' },
+] as const;
+
+/** The modal asking for a finding's schedule: the same on-hours the `schedule` command takes, and why. */
+export function scheduleModal(
+  finding: Pick<Finding, 'id' | 'title' | 'resourceId'>,
+  channelId: string,
+): types.ModalView {
+  const metadata: FormMetadata = { findingId: finding.id, channelId };
+  const text = (id: string, label: string, initial: string) => ({
+    type: 'input' as const,
+    block_id: id,
+    label: { type: 'plain_text' as const, text: label },
+    element: { type: 'plain_text_input' as const, action_id: id, initial_value: initial, max_length: 64 },
+  });
+  return {
+    type: 'modal',
+    callback_id: SCHEDULE_VIEW,
+    private_metadata: JSON.stringify(metadata),
+    title: { type: 'plain_text', text: 'Schedule' },
+    submit: { type: 'plain_text', text: 'Schedule' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      section(
+        `*${escapeText(finding.title)}* (\`${finding.id}\`) on \`${escapeText(finding.resourceId)}\`: stopped outside these hours by EventBridge Scheduler.`,
+      ),
+      ...SCHEDULE_FIELDS.map((f) => text(f.id, f.label, f.initial)),
+      {
+        type: 'input',
+        block_id: 'reason',
+        optional: true,
+        label: { type: 'plain_text', text: 'Why (kept in the ledger)' },
+        element: { type: 'plain_text_input', action_id: 'reason', max_length: MAX_REASON },
+      },
+    ],
+  };
 }

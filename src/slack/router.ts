@@ -2,6 +2,7 @@
  * The `/durion-cost` router: text in, a Block Kit answer out, from the store alone. The Slack app and
  * `durion-cost slash` both go through `route`, so what the terminal shows is what Slack would.
  */
+import type { Aws } from '../aws';
 import { loadConfig } from '../config';
 import { UsageError } from '../domain/errors';
 import { openStore } from '../ledger/store';
@@ -19,11 +20,13 @@ import { mine } from './commands/mine';
 import { reopen } from './commands/reopen';
 import { rightsizing } from './commands/rightsizing';
 import { savings } from './commands/savings';
+import { schedule, schedules, unschedule } from './commands/schedule';
 import { snooze } from './commands/snooze';
 import { status } from './commands/status';
 import { summary } from './commands/summary';
 import { top } from './commands/top';
 import { unused } from './commands/unused';
+import { type SchedulingContext, schedulingContext } from './scheduler';
 
 /** Slash command text longer than this is refused before it is parsed. */
 export const MAX_TEXT = 500;
@@ -45,6 +48,9 @@ const COMMANDS: Command[] = [
   snooze,
   keep,
   reopen,
+  schedule,
+  schedules,
+  unschedule,
   status,
 ];
 const withHelp = (slash: string): Command[] => [helpCommand(() => withHelp(slash), slash), ...COMMANDS];
@@ -86,6 +92,8 @@ export interface RouteOptions {
   slash?: string;
   /** Claims this request once (Slack retries): a state change runs only when it returns true. */
   once?: () => Promise<boolean>;
+  /** EventBridge Scheduler for `schedule` and `unschedule`; absent when scheduling is off. */
+  scheduling?: SchedulingContext;
 }
 
 const ALREADY_DONE = answer('Already done', ['Slack sent this request again; it was carried out the first time.']);
@@ -120,6 +128,7 @@ export async function route(text: string, options: RouteOptions): Promise<RouteR
       cached ??= options.store.latestSnapshot();
       return cached;
     },
+    ...(options.scheduling ? { scheduling: options.scheduling } : {}),
   };
   try {
     if (command.changesState && options.once && !(await options.once())) return { share: false, answer: ALREADY_DONE };
@@ -141,6 +150,11 @@ export interface SlashOptions {
   /** Folder of the local store (default .durion-cost). */
   store?: string;
   now?: Date;
+  /**
+   * The AWS clients for the stored run (the CLI builds them: the sample account's for a sample store, else live), for
+   * `schedule` and `unschedule`; without them scheduling is off.
+   */
+  aws?: (snapshot: Snapshot | undefined) => Aws;
 }
 
 /** `durion-cost slash "TEXT"`: what `/durion-cost TEXT` would answer, as plain text, from the local store. */
@@ -156,11 +170,17 @@ export async function slashCommand(text: string, options: SlashOptions = {}): Pr
       canChange: true,
       owners: config.slack.teamMap[userId] ?? [],
     };
+    // The sample account lives on its run's day (its bill and its schedules too), and may always be scheduled.
+    const snap = await store.latestSnapshot();
+    const sample = snap?.sample === true && snap;
+    const now = options.now ?? (sample ? new Date(`${sample.asOf}T12:00:00Z`) : new Date());
+    const scheduled = (sample || config.scheduling.enabled) && options.aws;
     const { answer: result } = await route(text, {
       store,
       caller,
-      now: options.now ?? new Date(),
+      now,
       slash: config.slack.command,
+      ...(scheduled ? { scheduling: schedulingContext(scheduled(snap), config) } : {}),
     });
     return renderPlain(result);
   } finally {

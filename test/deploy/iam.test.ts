@@ -24,15 +24,18 @@ import { ANOMALY_IAM_ACTIONS } from '../../src/collect/anomalies';
 import { CLOUDTRAIL_IAM_ACTIONS } from '../../src/collect/cloudtrail';
 import { OPTIMIZATION_IAM_ACTIONS } from '../../src/collect/optimization';
 import { ORGANIZATION_IAM_ACTIONS } from '../../src/collect/organization';
+import { SCHEDULE_FAILURE_IAM_ACTIONS } from '../../src/collect/schedule-failures';
 import { SLICE_STORE_IAM_ACTIONS } from '../../src/collect/slices';
 import { SPEND_IAM_ACTIONS } from '../../src/collect/spend';
 import { TRANSFER_IAM_ACTIONS } from '../../src/collect/transfer';
 import { loadConfig } from '../../src/config';
 import type { Finding } from '../../src/domain/finding';
+import type { ScheduleRecord } from '../../src/domain/schedule';
 import type { SpendData } from '../../src/domain/spend';
 import { runIntraday } from '../../src/jobs/intraday';
 import { openStore, STORE_IAM_ACTIONS } from '../../src/ledger/store';
 import type { Snapshot, Store } from '../../src/ledger/types';
+import { SCHEDULE_ROLE_ACTIONS } from '../../src/slack/scheduler';
 import { withRunaway } from '../analyze/anomaly/runaway';
 import { respondingAws } from '../helpers/sample-aws';
 import { tempDir } from '../ledger/helpers';
@@ -138,6 +141,7 @@ describe('IAM of the daily function', () => {
       ...COLLECTORS.flatMap((c) => c.files),
       'src/collect/organization.ts',
       'src/collect/slices.ts',
+      'src/collect/schedule-failures.ts',
     ]);
     const sending = filesUnder('src/collect').filter((f) => callsIn(read(f)).length > 0);
     expect(sending.filter((f) => !covered.has(f))).toEqual([]);
@@ -221,8 +225,9 @@ describe('IAM of the intraday function', () => {
 
 describe('IAM of the Slack function', () => {
   const slack = roleStatements('SlackRole');
+  const scheduling = roleStatements('SlackSchedulingPolicy');
 
-  it('grants exactly the calls of its modules and the Store methods they use', () => {
+  it('grants exactly the calls of its modules and the Store methods they use, schedules in their own policy', () => {
     const handler = 'functions/slack.ts';
     const own = [...read(handler).matchAll(/from '\.\.\/(src\/[^']+)'/g)]
       .map((m) => m[1] ?? '')
@@ -239,15 +244,63 @@ describe('IAM of the Slack function', () => {
     const calls = callsOf([handler, ...own, ...slackFiles]);
     // Secrets are read through Powertools, so their call is declared beside the reader rather than imported.
     const secrets = own.includes('src/aws/secrets.ts') ? [...SECRETS_IAM_ACTIONS] : [];
-    expect(granted(slack, ['Logs', 'SecureStringDecrypt'])).toEqual(
-      iamActions([...calls, ...storeActions, ...secrets]),
-    );
+    // Schedules in member accounts go through the member role, assumed by collect/organization.ts.
+    const member = read('src/slack/scheduler.ts').includes("from '../collect/organization'")
+      ? [...ORGANIZATION_IAM_ACTIONS]
+      : [];
+    const grants = [...granted(slack, ['Logs', 'SecureStringDecrypt']), ...granted(scheduling, ['PassScheduleRole'])];
+    expect([...new Set(grants)].sort()).toEqual(iamActions([...calls, ...storeActions, ...secrets, ...member]));
     expect(methods).toContain('setState');
+    expect(methods).toContain('putSchedule');
+  });
+
+  it('keeps every write of schedules out of its own role: a stack without scheduling=on grants none', () => {
+    expect(granted(slack).filter((a) => /^(scheduler|iam|sts):/.test(a))).toEqual([]);
+    for (const resource of [
+      'SlackSchedulingPolicy',
+      'DailySchedulingPolicy',
+      'ScheduleTargetRole',
+      'ScheduleFailureQueue',
+    ]) {
+      const chunk = YML.slice(YML.indexOf(`    ${resource}:`));
+      expect(chunk.split('\n').slice(1, 3).join('\n')).toContain('Condition: SchedulingOn');
+    }
+    expect(YML).toMatch(/SchedulingOn: \{ "Fn::Equals": \["\$\{param:scheduling\}", "on"\] \}/);
+    expect(YML).toMatch(/^ {4}scheduling: "off"$/m);
+  });
+
+  it("passes the schedule role and no other, to Scheduler only, and writes only durion-cost's own schedules", () => {
+    expect(scheduling.get('PassScheduleRole')).toEqual(['iam:PassRole']);
+    const pass = YML.slice(YML.indexOf('- Sid: PassScheduleRole'), YML.indexOf('- Sid: MemberSchedules'));
+    expect(pass).toContain('Resource: !GetAtt ScheduleTargetRole.Arn');
+    expect(pass).toContain('iam:PassedToService: scheduler.amazonaws.com');
+    const writes = YML.slice(YML.indexOf('- Sid: ScheduleWrites'), YML.indexOf('- Sid: ScheduleList'));
+    expect(writes).toContain(':schedule/default/durion-cost-*');
   });
 
   it('writes only its own log group', () => {
     expect(slack.get('Logs')).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
     expect(YML).toMatch(/log-group:\/aws\/lambda\/\$\{self:service\}-\$\{sls:stage\}-slack:\*/);
+  });
+});
+
+describe('IAM of the schedules (scheduling=on)', () => {
+  it('lets Scheduler call exactly the stop and start APIs of the targets, and send failures to the queue', () => {
+    const role = roleStatements('ScheduleTargetRole');
+    expect(role.get('ScheduleTargets')).toEqual([...SCHEDULE_ROLE_ACTIONS]);
+    expect(role.get('DeadLetters')).toEqual(['sqs:SendMessage']);
+    const trust = YML.slice(
+      YML.indexOf('    ScheduleTargetRole:'),
+      YML.indexOf('PolicyName: durion-cost-schedule-targets'),
+    );
+    expect(trust).toContain('Principal: { Service: scheduler.amazonaws.com }');
+    expect(trust).toContain('aws:SourceAccount: !Ref AWS::AccountId');
+  });
+
+  it('lets the daily function read the failed invocations and nothing else of the queue', () => {
+    expect(roleStatements('DailySchedulingPolicy').get('ScheduleFailures')).toEqual([...SCHEDULE_FAILURE_IAM_ACTIONS]);
+    expect(callsOf(['src/collect/schedule-failures.ts'])).toEqual([...SCHEDULE_FAILURE_IAM_ACTIONS]);
+    expect(granted(roleStatements('DailyRole')).filter((a) => a.startsWith('sqs:'))).toEqual(['sqs:SendMessage']);
   });
 });
 
@@ -287,6 +340,13 @@ describe('the DynamoDB actions each Store method declares', () => {
         markOutbox: () => store.markOutbox('alert#k', 'pending', 'sending', new Date()),
         unsent: () => store.unsent(),
         getOutbox: () => store.getOutbox('alert#k'),
+        listSchedules: () => store.listSchedules(),
+        // The second writes over the first, conditioned on its history.
+        putSchedule: async () => {
+          const record = { id: 'sch1', history: [] } as unknown as ScheduleRecord;
+          await store.putSchedule(record, 0);
+          await store.putSchedule({ ...record, history: [{ action: 'deleted' }] } as unknown as ScheduleRecord, 0);
+        },
         close: () => store.close(),
       };
       for (const [method, run] of Object.entries(runs)) {

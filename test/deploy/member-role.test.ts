@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { inventoryIamActions } from '../../src/analyze/rules';
 import { CLOUDTRAIL_IAM_ACTIONS } from '../../src/collect/cloudtrail';
 import { OPTIMIZATION_IAM_ACTIONS } from '../../src/collect/optimization';
-import { callsOf, filesUnder, read } from './calls';
+import { SCHEDULE_FAILURE_IAM_ACTIONS } from '../../src/collect/schedule-failures';
+import { SCHEDULE_ROLE_ACTIONS } from '../../src/slack/scheduler';
+import { callsOf, filesUnder, iamActions, read } from './calls';
 
 const TEMPLATE = read('deploy/member-role.yml');
 
@@ -46,12 +48,47 @@ describe('the member role template', () => {
     expect(actions.filter((a) => /^(ce|cur|budgets|organizations|sts):/.test(a))).toEqual([]);
   });
 
-  it('trusts only the collector role, with the organization id or an ExternalId', () => {
+  it('trusts only the collector role (and with Scheduling=on the scheduler), with the organization id or an ExternalId', () => {
     const trust = TEMPLATE.slice(TEMPLATE.indexOf('AssumeRolePolicyDocument:'), TEMPLATE.indexOf('Policies:'));
-    expect(trust).toContain('AWS: !Ref CollectorRoleArn');
+    expect(trust).toContain(
+      'AWS: !If [SchedulingOn, [!Ref CollectorRoleArn, !Ref SchedulerRoleArn], !Ref CollectorRoleArn]',
+    );
     expect(trust).toContain('aws:PrincipalOrgID: !Ref OrganizationId');
     expect(trust).toContain('sts:ExternalId: !Ref ExternalId');
     expect(TEMPLATE).toMatch(/TrustIsNarrowed:[\s\S]*Assert: !Or/);
     expect(actionsOf('MemberReads').length).toBeGreaterThan(30);
+  });
+});
+
+describe('the member role template with Scheduling=on', () => {
+  /** A resource's block: from its name to the next resource. */
+  const resource = (name: string) => {
+    const from = TEMPLATE.indexOf(`\n  ${name}:`);
+    const next = TEMPLATE.slice(from + 1).search(/\n {2}\w+:|\n\w/);
+    return TEMPLATE.slice(from, next < 0 ? undefined : from + 1 + next);
+  };
+
+  it('makes the schedules, their role and queue only when asked, defaulting to off', () => {
+    expect(TEMPLATE).toMatch(/Scheduling:\n\s+Type: String\n\s+Default: "off"/);
+    expect(TEMPLATE).toContain('SchedulingOn: !Equals [!Ref Scheduling, "on"]');
+    for (const name of ['MemberSchedulingPolicy', 'ScheduleTargetRole', 'ScheduleFailureQueue']) {
+      expect(resource(name)).toContain('Condition: SchedulingOn');
+    }
+    expect(TEMPLATE).toMatch(/SchedulerIsNamed:[\s\S]*RuleCondition: !Equals \[!Ref Scheduling, "on"\]/);
+  });
+
+  it('grants the member role what the Slack function sends there, and the daily run the failures', () => {
+    const scheduler = callsOf(['src/slack/scheduler.ts']).filter((c) => c.startsWith('scheduler:'));
+    const member = [...actionsOf('MemberSchedules'), ...actionsOf('MemberScheduleList')];
+    expect(member.sort()).toEqual(iamActions(scheduler));
+    expect(actionsOf('MemberPassScheduleRole')).toEqual(['iam:PassRole']);
+    expect(resource('MemberSchedulingPolicy')).toContain('Resource: !GetAtt ScheduleTargetRole.Arn');
+    expect(actionsOf('MemberScheduleFailures')).toEqual([...SCHEDULE_FAILURE_IAM_ACTIONS]);
+  });
+
+  it('lets Scheduler call exactly the targets’ stop and start APIs here, as the bot’s own account does', () => {
+    expect(actionsOf('ScheduleTargets')).toEqual([...SCHEDULE_ROLE_ACTIONS]);
+    expect(actionsOf('ScheduleDeadLetters')).toEqual(['sqs:SendMessage']);
+    expect(resource('ScheduleTargetRole')).toContain('aws:SourceAccount: !Ref AWS::AccountId');
   });
 });

@@ -98,7 +98,7 @@ describe('realized savings on the sample account, day by day', () => {
     expect(verified?.method).toContain('capped at the claim');
     expect(checked.report.realized).toMatchObject({ claimedUsd: 32.85, verifiedUsd: 32.85, checked: 1, settling: 0 });
     expect(checked.digestText).toContain(
-      'Claimed $32.85 a month in 1 resolved finding(s), verified $32.85 against the bill',
+      'Claimed $32.85 a month in 1 resolved or scheduled finding(s), verified $32.85 against the bill',
     );
   });
 

@@ -79,4 +79,34 @@ describe('ledger', () => {
     expect(day2.findings[0]?.claim).toBeUndefined();
     expect(realizedSavings(day2.findings).claimedUsd).toBe(0);
   });
+
+  it('keeps a scheduled finding scheduled with its claim, seen again or not, and drops the claim when it leaves', () => {
+    const [f] = reconcile([draft({ ruleId: 'ec2-nonprod-always-on', action: 'stop' })], [], '2026-11-20', now).findings;
+    const claim = {
+      resolvedOn: '2026-11-20',
+      lastSeen: '2026-11-20',
+      claimedUsd: 45.05,
+      schedule: { id: 's1', basis: 'b' },
+    };
+    const scheduled = applyState(f!, { state: 'scheduled', by: 'U1', reason: 'schedule s1', claim }, now);
+    expect(scheduled).toMatchObject({ state: 'scheduled', claim });
+    const seen = reconcile(
+      [draft({ ruleId: 'ec2-nonprod-always-on', action: 'stop' })],
+      [scheduled],
+      '2026-11-21',
+      now,
+    );
+    expect(seen.findings[0]).toMatchObject({ state: 'scheduled', claim, lastSeen: '2026-11-21' });
+    // The rule stops flagging a resource that now stops at night: the finding stays scheduled, not resolved.
+    const gone = reconcile([], [scheduled], '2026-11-22', now);
+    expect(gone.resolvedIds).toEqual([]);
+    expect(gone.findings[0]).toMatchObject({ state: 'scheduled', claim });
+    expect(realizedSavings(gone.findings)).toMatchObject({ claimedUsd: 45.05, claims: 1, settling: 1 });
+    const reopened = applyState(scheduled, { state: 'open', by: 'U1', reason: 'unscheduled s1' }, now);
+    expect(reopened.claim).toBeUndefined();
+    expect(realizedSavings([reopened]).claims).toBe(0);
+    // A resolved finding's claim is not touched by a person's change of state.
+    const resolved = { ...f!, state: 'resolved' as const, claim };
+    expect(applyState(resolved, { state: 'acknowledged', by: 'U1' }, now).claim).toEqual(claim);
+  });
 });

@@ -240,7 +240,7 @@ describe('Slack endpoint (signed requests through the real AwsLambdaReceiver, st
       expect(text).toContain('42 request(s) this month ($0.42 at $0.01 each), 3 in the last run');
       expect(text).toContain(`spend through ${AS_OF}, 1 day(s) still estimated`);
       expect(text).toContain('compute-optimizer:GetEC2InstanceRecommendations: AccessDenied');
-      expect(text).toContain('*Realized savings:* claimed $0.00/mo in 0 resolved findings');
+      expect(text).toContain('*Realized savings:* claimed $0.00/mo in 0 resolved or scheduled findings');
     });
 
     it('reports realized savings as the digest does: claimed, verified against the bill, and how', async () => {
@@ -254,7 +254,7 @@ describe('Slack endpoint (signed requests through the real AwsLambdaReceiver, st
       ]);
       const text = said(await slash('status'));
       expect(text).toContain(
-        '*Realized savings:* claimed $36.85/mo in 2 resolved findings, verified $30.10/mo against the bill (1 checked, 1 settling, 0 not checkable); verified: the drop',
+        '*Realized savings:* claimed $36.85/mo in 2 resolved or scheduled findings, verified $30.10/mo against the bill (1 checked, 1 settling, 0 not checkable); verified: the drop',
       );
     });
 

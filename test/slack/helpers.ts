@@ -117,13 +117,17 @@ export function buttonBody(f: ButtonFields): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-/** The form body Slack posts when the Keep modal is submitted (view_submission). */
-export function keepSubmission(
+/** The form body Slack posts when a modal is submitted (view_submission): each field's plain text input. */
+export function formSubmission(
+  callbackId: string,
   privateMetadata: string,
-  reason: string,
+  fields: Record<string, string>,
   user = ADMIN,
   viewId = `V${Date.now()}`,
 ): string {
+  const values = Object.fromEntries(
+    Object.entries(fields).map(([id, value]) => [id, { [id]: { type: 'plain_text_input', value } }]),
+  );
   const payload = {
     type: 'view_submission',
     api_app_id: APP,
@@ -133,9 +137,9 @@ export function keepSubmission(
     view: {
       id: viewId,
       type: 'modal',
-      callback_id: 'durion:keep-reason',
+      callback_id: callbackId,
       private_metadata: privateMetadata,
-      state: { values: { reason: { reason: { type: 'plain_text_input', value: reason } } } },
+      state: { values },
       hash: '1.abc',
       team_id: TEAM,
       app_id: APP,
@@ -143,6 +147,10 @@ export function keepSubmission(
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/** The form body Slack posts when the Keep modal is submitted (view_submission). */
+export const keepSubmission = (privateMetadata: string, reason: string, user = ADMIN, viewId = `V${Date.now()}`) =>
+  formSubmission('durion:keep-reason', privateMetadata, { reason }, user, viewId);
 
 export interface FakeRequest {
   path: string;

@@ -1,5 +1,5 @@
 /**
- * The digest's realized savings: what resolved findings claimed and what the bill verified (ledger/realized.ts, the
+ * The digest's realized savings: what resolved and scheduled findings claimed and what the bill verified (ledger/realized.ts, the
  * figures Slack's status and run.json show too). One block holds the largest claims, one line each.
  */
 import { window } from '../../domain/dates';
@@ -24,7 +24,7 @@ const entry = (f: Finding & { claim: Claim }, settleDays: number): Entry => ({
       { strong: `claimed ${usd(f.claim.claimedUsd)}/month` },
       ` · ${f.title} · `,
       { code: f.resourceId },
-      ` (${accountLabel(f)}, ${f.region}) · resolved ${day(f.claim.resolvedOn)} · ${verdictOf(f.claim, settleDays)}`,
+      ` (${accountLabel(f)}, ${f.region}) · ${f.claim.schedule ? 'scheduled' : 'resolved'} ${day(f.claim.resolvedOn)} · ${verdictOf(f.claim, settleDays)}`,
     ],
   ],
 });
@@ -41,9 +41,9 @@ export function realizedSection(
     id: 'realized',
     title: 'Realized savings',
     caption:
-      `Claimed ${usd(r.claimedUsd)} a month in ${r.claims} resolved finding(s), verified ${usd(r.verifiedUsd)} against the bill ` +
+      `Claimed ${usd(r.claimedUsd)} a month in ${r.claims} resolved or scheduled finding(s), verified ${usd(r.verifiedUsd)} against the bill ` +
       `(${r.checked} checked, ${r.settling} settling, ${r.uncheckable} not checkable). Claimed: a finding's estimate when a run ` +
-      `read where it lived and found it gone or changed; ${VERIFY_METHOD(settleDays)}.`,
+      `read where it lived and found it gone or changed, or the hours a schedule stops its resource at list price; ${VERIFY_METHOD(settleDays)}.`,
     blocks: [{ entries: r.findings.slice(0, limit).map((f) => entry(f, settleDays)) }],
   };
 }

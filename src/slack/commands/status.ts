@@ -9,7 +9,7 @@ import { stateOf } from '../findings';
 
 /** Realized savings as the digest words them: claimed, verified against the bill, and the claims' states. */
 const realizedLine = (r: RealizedSavings, method: string | undefined) =>
-  `*Realized savings:* claimed ${usd(r.claimedUsd)}/mo in ${r.claims} resolved findings, verified ${usd(r.verifiedUsd)}/mo against the bill (${r.checked} checked, ${r.settling} settling, ${r.uncheckable} not checkable)${method ? `; ${escapeText(method)}` : ''}`;
+  `*Realized savings:* claimed ${usd(r.claimedUsd)}/mo in ${r.claims} resolved or scheduled findings, verified ${usd(r.verifiedUsd)}/mo against the bill (${r.checked} checked, ${r.settling} settling, ${r.uncheckable} not checkable)${method ? `; ${escapeText(method)}` : ''}`;
 
 /** `status`: the last run, how fresh its data is, what it cost in Cost Explorer requests, what it could not read. */
 export const status: Command = {

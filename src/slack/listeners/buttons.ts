@@ -1,12 +1,16 @@
-/** The digest's buttons: Keep opens its modal, the others act once and answer the clicker alone. */
+/** The digest's buttons: Keep and Schedule open their modals, the others act once and answer the clicker alone. */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION } from '../../notify/buttons';
 import { refuseChannel, refuseWorkspace, resolveCaller } from '../access';
 import { changeRefusal, nothingChanged, unknownId } from '../findings';
-import { keepModal, pressButton } from '../interactions';
+import { keepModal, pressButton, scheduleModal } from '../interactions';
+import { SCHEDULING_OFF } from '../schedules';
 import { ephemeral, type ListenerDeps, refusal, STORE_DOWN } from './deps';
 
-export const registerButtons = (app: App, { cfg, store, now, safeMembers, once, sendFeedback }: ListenerDeps) => {
+export const registerButtons = (
+  app: App,
+  { cfg, store, now, safeMembers, once, sendFeedback, scheduling }: ListenerDeps,
+) => {
   app.action<BlockAction<ButtonAction>>(
     { type: 'block_actions', action_id: /^durion:/ },
     async ({ ack, body, action, respond, client }) => {
@@ -18,8 +22,11 @@ export const registerButtons = (app: App, { cfg, store, now, safeMembers, once, 
       if (refused) return void (await respond({ ...refusal(refused), replace_original: false }));
       const caller = await resolveCaller(cfg, body.user.id, channelId ?? '', safeMembers);
       const findingId = action.value ?? '';
-      if (action.action_id === ACTION.keep) {
-        const cannot = changeRefusal(caller, findingId);
+      // Keep and Schedule ask first, in a form; the form's submission acts (listeners/*-view.ts).
+      if (action.action_id === ACTION.keep || action.action_id === ACTION.schedule) {
+        const form = action.action_id === ACTION.keep ? keepModal : scheduleModal;
+        const off = form === scheduleModal && !scheduling ? SCHEDULING_OFF : undefined;
+        const cannot = changeRefusal(caller, findingId) ?? off;
         const finding = cannot ? undefined : await store.getFinding(findingId);
         if (!finding) {
           return void (await respond({
@@ -27,7 +34,7 @@ export const registerButtons = (app: App, { cfg, store, now, safeMembers, once, 
             replace_original: false,
           }));
         }
-        await client.views.open({ trigger_id: body.trigger_id, view: keepModal(finding, channelId ?? '') });
+        await client.views.open({ trigger_id: body.trigger_id, view: form(finding, channelId ?? '') });
         return;
       }
       if (!(await once(body.trigger_id)())) return;

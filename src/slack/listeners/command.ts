@@ -4,7 +4,7 @@ import { refuseChannel, refuseWorkspace, resolveCaller } from '../access';
 import { route } from '../router';
 import { ephemeral, type ListenerDeps, refusal, STORE_DOWN } from './deps';
 
-export const registerCommand = (app: App, { cfg, store, now, safeMembers, once }: ListenerDeps) => {
+export const registerCommand = (app: App, { cfg, store, now, safeMembers, once, scheduling }: ListenerDeps) => {
   app.command(cfg.command, async ({ command, ack }) => {
     const refused = refuseWorkspace(cfg, command.team_id, command.api_app_id) ?? refuseChannel(cfg, command.channel_id);
     if (refused) return ack(refusal(refused));
@@ -17,6 +17,7 @@ export const registerCommand = (app: App, { cfg, store, now, safeMembers, once }
         caller,
         now: now(),
         slash: cfg.command,
+        ...(scheduling ? { scheduling } : {}),
         once: async () => {
           claimed = await claim();
           return claimed;

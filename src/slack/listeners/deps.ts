@@ -4,6 +4,7 @@ import type { Store } from '../../ledger/types';
 import type { GroupMembers } from '../access';
 import { type Answer, answer } from '../blocks';
 import type { SendFeedback } from '../interactions';
+import type { SchedulingContext } from '../scheduler';
 
 export interface ListenerDeps {
   cfg: Config['slack'];
@@ -14,6 +15,8 @@ export interface ListenerDeps {
   /** Claims a Slack request (its trigger id) so a retried delivery does not act again. */
   once: (triggerId: string) => () => Promise<boolean>;
   sendFeedback: SendFeedback;
+  /** EventBridge Scheduler for the Schedule form; absent when scheduling is off. */
+  scheduling?: SchedulingContext;
 }
 
 export const ephemeral = (a: Answer) => ({ response_type: 'ephemeral' as const, text: a.text, blocks: a.blocks });

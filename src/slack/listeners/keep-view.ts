@@ -3,12 +3,12 @@ import type { App } from '@slack/bolt';
 import { KEEP_VIEW } from '../../notify/buttons';
 import { refuseChannel, refuseWorkspace, resolveCaller } from '../access';
 import { changeState } from '../findings';
-import { readKeepMetadata } from '../interactions';
+import { readFormMetadata } from '../interactions';
 import type { ListenerDeps } from './deps';
 
 export const registerKeepView = (app: App, { cfg, store, now, safeMembers, once }: ListenerDeps) => {
   app.view(KEEP_VIEW, async ({ ack, body, view, client }) => {
-    const meta = readKeepMetadata(view.private_metadata);
+    const meta = readFormMetadata(view.private_metadata);
     const reason = view.state.values.reason?.reason?.value?.trim() ?? '';
     const refused =
       refuseWorkspace(cfg, body.team?.id, body.api_app_id) ??
