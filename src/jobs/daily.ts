@@ -33,8 +33,9 @@ import { billedRequest, claimsDue, realizedFigures, verifyClaims } from '../ledg
 import { openStore } from '../ledger/store';
 import type { RunReport, Snapshot, Store } from '../ledger/types';
 import { findingActions } from '../notify/buttons';
+import { type Chart, dailyCharts, renderChart } from '../notify/charts';
 import { buildDigest, buildOwnerDigest, type Digest } from '../notify/digest';
-import { writeOutputs } from '../notify/files';
+import { type ChartFile, writeOutputs } from '../notify/files';
 import { ALERT_PREFIX, digestKey, type Outbox, outboxUntil, record, sendAll } from '../notify/outbox';
 import { routeFindings } from '../notify/routing';
 import type { DigestSection } from '../notify/section';
@@ -77,6 +78,11 @@ export interface RunOptions {
    * unsent and reads nothing again. Runs without one (the CLI) always run whole.
    */
   invocationId?: string;
+  /**
+   * Draw the digest's charts into the out folder too (default true). A Lambda's /tmp is not kept: it passes false and
+   * draws only the charts it posts, when it posts them.
+   */
+  chartFiles?: boolean;
   now?: () => Date;
 }
 
@@ -307,7 +313,9 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     const outgoing = alertInputs(run, analysis);
     // notify: every message recorded and the snapshot written before anything is sent, so nothing is lost
     const outbox: Outbox = { store, notes: inventory.notes, now };
-    const channels = [digests.main, ...digests.owners];
+    const charts = dailyCharts(analysis.summary, run.sample);
+    const chartFiles = options.chartFiles === false ? [] : await drawCharts(charts, inventory.notes);
+    const channels = [{ ...digests.main, charts }, ...digests.owners];
     const { messages, unsendable } = messagesOf(config, run.asOf, outgoing, channels, run.slackBotToken);
     const recorded = await record(outbox, messages, outboxUntil(run.asOf));
     const outcome = { notes: inventory.notes, current, ledger, built: analysis.alerts.length };
@@ -319,10 +327,29 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     const after = deliveryReport(run.asOf, recorded, delivered, unsendable, (await store.unsent()).length);
     const report = buildReport(run, started, outcome, after);
     await store.putSnapshot({ ...snapshot, report });
-    return writeFiles(run.outDir, { digests, outgoing, current, tagging: analysis.tagging, report });
+    return writeFiles(run.outDir, { digests, outgoing, current, tagging: analysis.tagging, report, chartFiles });
   } finally {
     await store.close();
   }
+}
+
+/** The charts as PNG files; one that cannot be drawn is a note, and the run goes on without it. */
+async function drawCharts(charts: Chart[], notes: Note[]): Promise<ChartFile[]> {
+  const drawn = await Promise.all(
+    charts.map(async (c) => {
+      try {
+        return [{ name: `${c.name}.png`, png: await renderChart(c.spec) }];
+      } catch (err) {
+        notes.push({
+          kind: 'error',
+          source: 'charts',
+          message: `${c.name} could not be drawn: ${(err as Error).message}`,
+        });
+        return [];
+      }
+    }),
+  );
+  return drawn.flat();
 }
 
 /** Read AWS, reusing what the store kept; spend that could not be read is an error note and an empty record. */
@@ -492,6 +519,7 @@ async function resume(run: Run, previous: Snapshot): Promise<RunResult> {
     notes,
     alerts: { ...previous.report.alerts, ...after.alerts },
     digests: after.digests,
+    uploads: after.uploads,
     outbox: after.outbox,
     resumed: run.now().toISOString(),
   };
@@ -534,6 +562,7 @@ function buildReport(
     alerts: { built: outcome.built, ...delivery.alerts },
     realized: realizedFigures(ledger.findings, run.config.spend.settleDays),
     digests: delivery.digests,
+    uploads: delivery.uploads,
     outbox: delivery.outbox,
     ...(run.invocationId ? { invocationId: run.invocationId } : {}),
   };
@@ -585,6 +614,7 @@ function writeFiles(
     current: Finding[];
     tagging: Tagging;
     report: RunReport;
+    chartFiles: ChartFile[];
   },
 ): RunResult {
   const { digests, report } = out;
@@ -600,6 +630,7 @@ function writeFiles(
     findings: out.current,
     tagging: out.tagging,
     report,
+    charts: out.chartFiles,
   });
   return { report, digestText, files };
 }

@@ -6,7 +6,9 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Config } from '../config';
 import type { DigestStatus, OutboxEntry, RunReport } from '../ledger/types';
+import type { Chart } from '../notify/charts';
 import type { Digest } from '../notify/digest';
+import { type FilesMessage, filesKey, filesTransport } from '../notify/files-upload';
 import {
   ALERT_PREFIX,
   alertOutboxKey,
@@ -28,7 +30,7 @@ export const MAIN = '(main)';
  */
 let snsClient: SNSClient | undefined;
 
-/** The transports a run has: SNS where a topic is configured, Slack where a bot token is. */
+/** The transports a run has: SNS where a topic is configured, Slack (messages and files) where a bot token is. */
 export function transportsOf(
   config: Config,
   slackBotToken: string | undefined,
@@ -36,41 +38,65 @@ export function transportsOf(
   snsClient ??= new SNSClient({ region: config.homeRegion });
   return {
     ...(config.topicArn ? { sns: snsTransport(snsClient) } : {}),
-    ...(slackBotToken ? { slack: slackTransport(config.slack.apiUrl, slackBotToken) } : {}),
+    ...(slackBotToken
+      ? {
+          slack: slackTransport(config.slack.apiUrl, slackBotToken),
+          'slack-files': filesTransport(config.slack.apiUrl, slackBotToken),
+        }
+      : {}),
   };
 }
 
-/** The run's messages, and the digests that cannot be sent at all (no channel, no token) with why. */
+/** A digest's charts as one upload, after the digest: PNG files named with the day, so that they can be found. */
+function chartsMessage(asOf: string, channel: string, charts: Chart[]): Message {
+  const payload: FilesMessage = {
+    channel,
+    comment: `Charts of the cost digest for ${asOf}`,
+    files: charts.map((c) => ({
+      filename: `${c.name}-${asOf}.png`,
+      title: c.title,
+      altText: c.alt,
+      content: { chart: c.spec },
+    })),
+  };
+  return { key: filesKey(asOf, channel, 'charts'), transport: 'slack-files', payload };
+}
+
+/**
+ * The run's messages (each digest, then its charts if any), and the digests that cannot be sent at all (no channel,
+ * no token) with why.
+ */
 export function messagesOf(
   config: Config,
   asOf: string,
   alerts: { key: string; input: unknown }[],
-  digests: { channel?: string; digest: Digest }[],
+  digests: { channel?: string; digest: Digest; charts?: Chart[] }[],
   slackBotToken: string | undefined,
 ): { messages: Message[]; unsendable: DigestStatus[] } {
   const messages: Message[] = config.topicArn
     ? alerts.map((a) => ({ key: alertOutboxKey(a.key), transport: 'sns', payload: a.input }))
     : [];
   const unsendable: DigestStatus[] = [];
-  for (const { channel, digest } of digests) {
+  for (const { channel, digest, charts } of digests) {
     if (!channel) unsendable.push({ channel: MAIN, posted: false, reason: 'SLACK_CHANNEL not set' });
     else if (!slackBotToken) unsendable.push({ channel, posted: false, reason: 'SLACK_BOT_TOKEN not set' });
     else {
       const payload = { channel, text: digest.text, blocks: digest.blocks };
       messages.push({ key: digestKey(asOf, channel), transport: 'slack', payload });
+      if (charts?.length) messages.push(chartsMessage(asOf, channel, charts));
     }
   }
   return { messages, unsendable };
 }
 
-/** The report's delivery figures: this run's alerts and digests by how they went, and the outbox's counts. */
+/** The report's delivery figures: this run's alerts, digests and uploads by how they went, and the outbox's counts. */
 export function deliveryReport(
   asOf: string,
   recorded: readonly OutboxEntry[],
   delivered: readonly Delivered[],
   unsendable: readonly DigestStatus[],
   unsentAfter: number,
-): Pick<RunReport, 'digests' | 'outbox'> & { alerts: { published: number; duplicates: number } } {
+): Pick<RunReport, 'digests' | 'uploads' | 'outbox'> & { alerts: { published: number; duplicates: number } } {
   const byKey = new Map(delivered.map((d) => [d.key, d]));
   const outcome = (e: OutboxEntry): Delivered =>
     byKey.get(e.key) ?? {
@@ -79,20 +105,22 @@ export function deliveryReport(
       reason: 'recorded, not sent yet',
     };
   const ours = recorded.map(outcome);
+  const status = (e: OutboxEntry) => {
+    const d = outcome(e);
+    const posted = d.delivery === 'sent' || d.delivery === 'found';
+    const reason =
+      d.delivery === 'already-sent' ? `already posted for ${asOf}` : d.delivery === 'sent' ? 'posted' : d.reason;
+    return { posted, reason };
+  };
   const digests: DigestStatus[] = recorded
     .filter((e) => e.transport === 'slack')
-    .map((e) => {
-      const d = outcome(e);
-      const channel = e.key.slice(digestKey(asOf, '').length);
-      const posted = d.delivery === 'sent' || d.delivery === 'found';
-      const reason =
-        d.delivery === 'already-sent' ? `already posted for ${asOf}` : d.delivery === 'sent' ? 'posted' : d.reason;
-      return { channel, posted, reason };
-    });
+    .map((e) => ({ channel: e.key.slice(digestKey(asOf, '').length), ...status(e) }));
+  const uploads = recorded.filter((e) => e.transport === 'slack-files').map((e) => ({ key: e.key, ...status(e) }));
   const mine = new Set(recorded.map((e) => e.key));
   return {
     alerts: tally(ours.filter((d) => d.key.startsWith(ALERT_PREFIX))),
     digests: [...digests, ...unsendable],
+    uploads,
     outbox: {
       keys: recorded.map((e) => e.key),
       earlierSent: delivered.filter((d) => !mine.has(d.key) && (d.delivery === 'sent' || d.delivery === 'found'))

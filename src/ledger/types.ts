@@ -32,6 +32,8 @@ export interface RunReport {
   costExplorerRequestsMonth: number;
   /** One entry per channel the digest was meant for: the main channel and the owners' channels. */
   digests: DigestStatus[];
+  /** Files this run shared in Slack (a digest's charts), by outbox key; absent in snapshots older than uploads. */
+  uploads?: { key: string; posted: boolean; reason: string }[];
   /**
    * The outbox after the run: the keys of the messages it recorded, messages of earlier runs it sent, and how many
    * are still unsent (sent by the next run). Absent in snapshots older than the outbox.
@@ -80,9 +82,9 @@ export type OutboxState = 'pending' | 'sending' | 'sent';
 
 /** One message of the outbox (notify/outbox.ts): a channel's digest for a day, or one alert. */
 export interface OutboxEntry {
-  /** `digest#<asOf>#<channel>` or `alert#<alert key>`. */
+  /** `digest#<asOf>#<channel>`, `files#<day>#<channel>#<what>` or `alert#<alert key>`. */
   key: string;
-  transport: 'slack' | 'sns';
+  transport: 'slack' | 'slack-files' | 'sns';
   state: OutboxState;
   /** What is sent, exactly as recorded the first time (a rerun sends this, not what it built itself). */
   payload: unknown;

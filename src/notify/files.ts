@@ -1,5 +1,5 @@
-/** The files every run writes to its out folder: the digest, the alerts, the findings and the run report. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+/** The files every run writes to its out folder: the digest, its charts, the alerts, the findings and the run report. */
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import type { Tagging } from '../analyze/tagging';
@@ -88,6 +88,12 @@ export function untaggedCsv(t: Tagging): string {
   return `${[UNTAGGED_COLUMNS.join(','), ...rows].join('\n')}\n`;
 }
 
+/** A chart drawn as PNG, by its file name. */
+export interface ChartFile {
+  name: string;
+  png: Uint8Array;
+}
+
 export interface RunOutputs {
   digest: { payload: Record<string, unknown>; text: string };
   /** The digests of owners' channels, each a chat.postMessage payload. */
@@ -96,11 +102,13 @@ export interface RunOutputs {
   findings: Finding[];
   tagging: Tagging;
   report: RunReport;
+  /** The digest's charts, where the run drew them. */
+  charts?: ChartFile[];
 }
 
 /**
- * Write digest.blocks.json, digest.txt, alerts.json, findings.json, findings.csv, untagged.csv, run.json, and owners'
- * digests.
+ * Write digest.blocks.json, digest.txt, alerts.json, findings.json, findings.csv, untagged.csv, run.json, owners'
+ * digests and the charts (chart-spend.png, chart-services.png).
  */
 export function writeOutputs(dir: string, out: RunOutputs): string[] {
   mkdirSync(dir, { recursive: true });
@@ -115,5 +123,10 @@ export function writeOutputs(dir: string, out: RunOutputs): string[] {
     ...out.routed.map((p): [string, string] => [`digest.${p.channel}.blocks.json`, JSON.stringify(p, null, 2)]),
   ];
   for (const [name, body] of files) writeFileSync(join(dir, name), body.endsWith('\n') ? body : `${body}\n`);
-  return files.map(([name]) => join(dir, name));
+  const charts = out.charts ?? [];
+  // A chart not drawn this time (no spend) is removed, so that the folder never shows an earlier run's.
+  const stale = readdirSync(dir).filter((f) => /^chart-.*\.png$/.test(f) && !charts.some((c) => c.name === f));
+  for (const f of stale) rmSync(join(dir, f), { force: true });
+  for (const c of charts) writeFileSync(join(dir, c.name), c.png);
+  return [...files, ...charts.map((c): [string, unknown] => [c.name, c.png])].map(([name]) => join(dir, name));
 }

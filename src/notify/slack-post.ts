@@ -34,7 +34,7 @@ interface WebError {
 }
 
 /** What went wrong, as a SendError: Slack's answer is a refusal, no answer (or a 5xx) an unknown outcome. */
-function sendError(err: unknown, what: string): SendError {
+export function sendError(err: unknown, what: string): SendError {
   const e = err as WebError;
   if (e.code === ErrorCode.PlatformError) {
     const details = e.data?.response_metadata?.messages?.join('; ');
@@ -55,62 +55,84 @@ function sendError(err: unknown, what: string): SendError {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Slack as an outbox transport, on the Web API at `apiUrl` (config.slack.apiUrl). */
-export function slackTransport(apiUrl: string, token: string): Transport {
-  const client = new WebClient(token, {
+/** A Web API client on `apiUrl` (config.slack.apiUrl) that retries nothing by itself and gives up after 10 s. */
+export function slackClient(apiUrl: string, token: string): WebClient {
+  return new WebClient(token, {
     slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
     timeout: TIMEOUT_MS,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     logLevel: LogLevel.ERROR,
   });
+}
+
+/** One call that sends: a 429 (nothing was sent) is waited out once, up to 30 s; any other failure is a SendError. */
+export async function sending<T>(what: string, call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      const wait = (err as WebError).retryAfter;
+      const limited = (err as WebError).code === ErrorCode.RateLimitedError;
+      if (limited && attempt === 0 && wait !== undefined && wait <= MAX_RATE_WAIT_S) {
+        await sleep(wait * 1000);
+        continue;
+      }
+      throw sendError(err, what);
+    }
+  }
+}
+
+/** Slack as an outbox transport, on the Web API at `apiUrl` (config.slack.apiUrl). */
+export function slackTransport(apiUrl: string, token: string): Transport {
+  const client = slackClient(apiUrl, token);
   return {
     name: 'slack',
     source: 'slack:chat.postMessage',
     async send(payload, key) {
       const m = payload as SlackMessage;
-      const what = `chat.postMessage to ${m.channel}`;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const r = await client.chat.postMessage({
-            channel: m.channel,
-            text: m.text,
-            blocks: m.blocks as never,
-            metadata: { event_type: EVENT_TYPE, event_payload: { key } },
-          });
-          return r.ts ?? '';
-        } catch (err) {
-          const wait = (err as WebError).retryAfter;
-          const limited = (err as WebError).code === ErrorCode.RateLimitedError;
-          if (limited && attempt === 0 && wait !== undefined && wait <= MAX_RATE_WAIT_S) {
-            await sleep(wait * 1000);
-            continue;
-          }
-          throw sendError(err, what);
-        }
-      }
+      const r = await sending(`chat.postMessage to ${m.channel}`, () =>
+        client.chat.postMessage({
+          channel: m.channel,
+          text: m.text,
+          blocks: m.blocks as never,
+          metadata: { event_type: EVENT_TYPE, event_payload: { key } },
+        }),
+      );
+      return r.ts ?? '';
     },
     async find(payload, key, since) {
       const { channel } = payload as SlackMessage;
-      const oldest = String(Math.floor(Date.parse(since) / 1000) - 60);
-      let cursor: string | undefined;
-      for (let page = 0; page < HISTORY_PAGES; page++) {
-        let r: Awaited<ReturnType<typeof client.conversations.history>>;
-        try {
-          r = await client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, cursor });
-        } catch (err) {
-          throw sendError(err, `conversations.history of ${channel}`);
-        }
-        const hit = r.messages?.find(
-          (msg) =>
-            msg.metadata?.event_type === EVENT_TYPE &&
-            (msg.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
-        );
-        if (hit) return hit.ts ?? '';
-        cursor = r.response_metadata?.next_cursor || undefined;
-        if (!cursor) return undefined;
-      }
-      return undefined;
+      return findInHistory(client, channel, since, (msg) => {
+        const meta = msg.metadata;
+        return meta?.event_type === EVENT_TYPE && (meta.event_payload as { key?: unknown } | undefined)?.key === key;
+      });
     },
   };
+}
+
+type HistoryMessage = NonNullable<Awaited<ReturnType<WebClient['conversations']['history']>>['messages']>[number];
+
+/** The ts of the first message in the channel since `since` (a minute's slack) that `match` accepts, if any. */
+export async function findInHistory(
+  client: WebClient,
+  channel: string,
+  since: string,
+  match: (msg: HistoryMessage) => boolean,
+): Promise<string | undefined> {
+  const oldest = String(Math.floor(Date.parse(since) / 1000) - 60);
+  let cursor: string | undefined;
+  for (let page = 0; page < HISTORY_PAGES; page++) {
+    let r: Awaited<ReturnType<typeof client.conversations.history>>;
+    try {
+      r = await client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, cursor });
+    } catch (err) {
+      throw sendError(err, `conversations.history of ${channel}`);
+    }
+    const hit = r.messages?.find(match);
+    if (hit) return hit.ts ?? '';
+    cursor = r.response_metadata?.next_cursor || undefined;
+    if (!cursor) return undefined;
+  }
+  return undefined;
 }
