@@ -30,8 +30,6 @@ export const lambdaHandler = async (event: ScheduledEvent) => {
     slackBotToken,
     // The schedule's event id is the same on each of Lambda's asynchronous retries: a retry resumes.
     invocationId: event.id,
-    // /tmp is not kept: charts are drawn only to be posted.
-    chartFiles: false,
   });
   // MissedRunAlarm (serverless.yml) counts these: a day without one is an alarm.
   metrics.addMetric('RunsCompleted', MetricUnit.Count, 1);

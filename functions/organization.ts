@@ -70,8 +70,6 @@ export const aggregateHandler = async (event: unknown) => {
     fanOut: fanOutOf(aws, config, run),
     // The execution: the state machine's retry of this step, or a redrive, resumes from the snapshot.
     invocationId: run.id,
-    // /tmp is not kept: charts are drawn only to be posted.
-    chartFiles: false,
   });
   // MissedRunAlarm (serverless.yml) counts these: a day without one is an alarm.
   metrics.addMetric('RunsCompleted', MetricUnit.Count, 1);

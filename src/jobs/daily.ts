@@ -79,7 +79,7 @@ export interface RunOptions {
    */
   invocationId?: string;
   /**
-   * Draw the digest's charts into the out folder too (default true). A Lambda's /tmp is not kept: it passes false and
+   * Draw the digest's charts into the out folder too (the CLI). Otherwise (a Lambda, whose /tmp is not kept) a run
    * draws only the charts it posts, when it posts them.
    */
   chartFiles?: boolean;
@@ -314,7 +314,7 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     // notify: every message recorded and the snapshot written before anything is sent, so nothing is lost
     const outbox: Outbox = { store, notes: inventory.notes, now };
     const charts = dailyCharts(analysis.summary, run.sample);
-    const chartFiles = options.chartFiles === false ? [] : await drawCharts(charts, inventory.notes);
+    const chartFiles = options.chartFiles ? await drawCharts(charts, inventory.notes) : [];
     const channels = [{ ...digests.main, charts }, ...digests.owners];
     const { messages, unsendable } = messagesOf(config, run.asOf, outgoing, channels, run.slackBotToken);
     const recorded = await record(outbox, messages, outboxUntil(run.asOf));
