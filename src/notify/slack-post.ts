@@ -4,6 +4,7 @@
  * `channels:history` scope for public channels, `groups:history` for private ones). The client retries nothing by
  * itself: a retried post after a timeout could show twice, so only a 429 (nothing was posted) is retried here, once,
  * after Slack's Retry-After; everything else goes back to the outbox. Errors name Slack's `error` string, never the token.
+ * The client, that wait and the history search serve the file uploads too (./files-upload.ts).
  */
 import { ErrorCode, LogLevel, WebClient } from '@slack/web-api';
 import type { Block } from './blocks';

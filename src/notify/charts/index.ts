@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 
-export { type Chart, dailyCharts, servicesChart, spendChart } from './spec';
+export { CHART_CONFIG, type Chart, dailyCharts, servicesChart, spendChart } from './spec';
 
 /** Renderings of this process by spec, the latest few (a run draws two charts, a report a few more). */
 const rendered = new Map<string, Promise<Uint8Array>>();

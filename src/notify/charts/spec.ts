@@ -29,8 +29,8 @@ const CURRENT_COLOR = '#1f5fa6';
 const REFERENCE_COLOR = '#9a9a9a';
 const FORECAST_LABEL = 'Forecast';
 
-/** Layout shared by the charts: white, the bundled font, titles left-aligned, no outline around the plot. */
-const CONFIG = {
+/** Layout every chart shares (reports too): white, the bundled font, titles left-aligned, no outline around the plot. */
+export const CHART_CONFIG = {
   font: CHART_FONT,
   background: 'white',
   padding: 12,
@@ -90,7 +90,7 @@ export function spendChart(s: SpendSummary, sample: boolean): Chart | undefined 
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: WIDTH,
     height: HEIGHT,
-    config: CONFIG,
+    config: CHART_CONFIG,
     title: {
       text: withBanner(`Spend in ${shown}, summed day by day${before ? `, against ${before}` : ''}`, sample),
       subtitle: [...caption, `Basis: ${s.basis.actuals}${forecastEnd ? `, ${s.basis.forecast}` : ''}${drawn}.`],
@@ -153,7 +153,7 @@ export function servicesChart(s: SpendSummary, sample: boolean): Chart | undefin
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: WIDTH,
     height: HEIGHT,
-    config: CONFIG,
+    config: CHART_CONFIG,
     title: {
       text: withBanner(title, sample),
       subtitle: `The ${s.topServices.length} services with the most spend ${spentIn}, as the digest lists them; ${s.basis.actuals}.`,
