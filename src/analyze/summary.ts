@@ -84,6 +84,13 @@ export interface TagBreakdown {
   untagged: { usd: number; share: number };
 }
 
+/** Spend summed day by day from the window's first day: `usd[i]` is the total up to `from` + i days. */
+export interface RunningTotal {
+  from: string;
+  to: string;
+  usd: number[];
+}
+
 export interface SpendSummary {
   asOf: string;
   metric: CostMetric;
@@ -105,6 +112,12 @@ export interface SpendSummary {
   month: MonthComparison;
   /** The last full month against the full month before it. */
   lastMonth: Comparison;
+  /**
+   * Spend day by day, summed from the 1st (the spend chart): the shown month so far, whose last value is
+   * `month.current`, and the whole month before it, whose value on the same day is `month.reference`. A side is
+   * absent where the data does not cover it.
+   */
+  runningTotals: { current?: RunningTotal; reference?: RunningTotal };
   /** Month-end forecast against last month; `missing` when Cost Explorer gave no forecast. */
   forecast: ForecastComparison;
   /** Top services by spend over `month.current`'s window. */
@@ -259,13 +272,8 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
   const lastMonthFigure = figure(spend.total, lastStart, monthEnd(lastStart));
   const lastMonth = compare(lastMonthFigure, figure(spend.total, prevMonthStart(lastStart), addDays(lastStart, -1)));
 
-  const forecast = forecastOf(
-    spend,
-    asOf,
-    closed ? 0 : (month.current?.usd ?? month.missing ?? 'no data'),
-    lastMonthFigure,
-    basis,
-  );
+  const actualsSoFar = closed ? 0 : (month.current?.usd ?? month.missing ?? 'no data');
+  const forecast = forecastOf(spend, asOf, actualsSoFar, lastMonthFigure, basis);
 
   // Top services over the shown month, each with a 14-day daily series and its change.
   const sparkFrom = laterDay(addDays(yesterday, -(SPARK_DAYS - 1)), spend.days[0] ?? yesterday);
@@ -284,6 +292,7 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
     ...(fees ? { fees } : {}),
     month,
     lastMonth,
+    runningTotals: runningTotalsOf(spend, days, shownStart, yesterday),
     forecast,
     topServices,
     otherServices,
@@ -300,6 +309,28 @@ export function summarize(spend: SpendData, asOf: string, options: SummaryOption
     moverWindows,
     estimatedDays: spend.days.filter((_, i) => spend.estimated[i]),
   };
+}
+
+/** The shown month's running total to yesterday and the whole month before it, each where the data covers it. */
+function runningTotalsOf(
+  spend: SpendData,
+  days: Days,
+  shownStart: string,
+  yesterday: string,
+): SpendSummary['runningTotals'] {
+  const running = (from: string, to: string): RunningTotal | undefined => {
+    const daily = days.slice(spend.total, from, to);
+    if (!daily) return undefined;
+    // Summed in order, as figure() sums a window, so the last value is that window's figure to the cent.
+    let sum = 0;
+    const usd = daily.map((v) => {
+      sum += v;
+      return roundCents(sum);
+    });
+    return { from, to, usd };
+  };
+  const refStart = prevMonthStart(shownStart);
+  return { current: running(shownStart, yesterday), reference: running(refStart, monthEnd(refStart)) };
 }
 
 /** The services that are monthly fees. */

@@ -15,8 +15,9 @@ const USAGE: Record<string, string> = {
     The whole daily job. Without --sample or --cassette it reads your AWS account (read-only) through the
     default credential chain. --sample-accounts N grows the sample organization to N accounts (copies of
     staging) for scale runs. Writes digest.blocks.json, digest.txt, alerts.json, findings.json,
-    findings.csv and run.json to --out (default ./out), and weekly.* on Mondays and month-close.* when
-    last month's close is due (see report); keeps its store in --store (default ./.durion-cost).`,
+    findings.csv, run.json and the digest's charts (chart-spend.png, chart-services.png) to --out (default
+    ./out), and weekly.* on Mondays and month-close.* when last month's close is due (see report); keeps its
+    store in --store (default ./.durion-cost).`,
   record: `durion-cost record --out DIR [--as-of YYYY-MM-DD]
     Runs the collectors live (read-only) and writes what AWS answered to DIR as a cassette, account ids
     replaced by stable fakes, so a run can be replayed (run --cassette DIR) or shared without your account.`,
@@ -124,6 +125,7 @@ const runCommand: Command = async (args) => {
     storeDir: values.store,
     config,
     slackBotToken: config.slack.botToken,
+    chartFiles: true,
   });
   const { report } = result;
   return [

@@ -39,8 +39,9 @@ import { billedRequest, claimsDue, realizedFigures, verifyClaims } from '../ledg
 import { openStore } from '../ledger/store';
 import type { MonthCloseRead, RunReport, Snapshot, Store } from '../ledger/types';
 import { findingActions } from '../notify/buttons';
+import { type Chart, dailyCharts, renderChart } from '../notify/charts';
 import { buildDigest, buildOwnerDigest, type Digest } from '../notify/digest';
-import { type ReportOutput, writeOutputs } from '../notify/files';
+import { type ChartFile, type ReportOutput, writeOutputs } from '../notify/files';
 import { ALERT_PREFIX, digestKey, type Outbox, outboxUntil, record, sendAll } from '../notify/outbox';
 import { routeFindings } from '../notify/routing';
 import type { DigestSection } from '../notify/section';
@@ -62,7 +63,7 @@ import { deliveryReport, MAIN, messagesOf, transportsOf } from './delivery';
 import { identify } from './identity';
 import { accountScope, aggregateStep, collectOrganization, stepContext } from './organization';
 import { pricedRuleDrafts } from './prices';
-import { monthCloseOf, outputOf, readMonthClose, reportMessages, weeklyOf } from './reports';
+import { monthCloseCharts, monthCloseOf, outputOf, readMonthClose, reportMessages, weeklyOf } from './reports';
 
 /** A run of the state machine: which execution, and the store its slices are in. */
 export interface FanOut {
@@ -86,6 +87,11 @@ export interface RunOptions {
    * unsent and reads nothing again. Runs without one (the CLI) always run whole.
    */
   invocationId?: string;
+  /**
+   * Draw the digest's charts into the out folder too (the CLI). Otherwise (a Lambda, whose /tmp is not kept) a run
+   * draws only the charts it posts, when it posts them.
+   */
+  chartFiles?: boolean;
   now?: () => Date;
 }
 
@@ -336,11 +342,13 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     };
     const { ledger, current } = await reconcileStep(run, analysis.drafts, inventory.notes);
     const digests = digestsOf(run, inventory, analysis, { current, all: ledger.findings });
-    const reports = reportsOf(run, { spend, inventory, findings: ledger.findings, closing });
+    const charts = dailyCharts(analysis.summary, run.sample);
+    const reports = reportsOf(run, { spend, inventory, findings: ledger.findings, closing, charts });
     const outgoing = alertInputs(run, analysis);
     // notify: every message recorded and the snapshot written before anything is sent, so nothing is lost
     const outbox: Outbox = { store, notes: inventory.notes, now };
-    const channels = [digests.main, ...digests.owners];
+    const chartFiles = options.chartFiles ? await drawCharts(charts, inventory.notes) : [];
+    const channels = [{ ...digests.main, charts }, ...digests.owners];
     const { messages, unsendable } = messagesOf(config, run.asOf, outgoing, channels, run.slackBotToken);
     const posts = reportMessages(config, reports, run.slackBotToken);
     const recorded = await record(outbox, [...messages, ...posts.messages], outboxUntil(run.asOf));
@@ -354,10 +362,37 @@ export async function runDaily(options: RunOptions): Promise<RunResult> {
     const after = deliveryReport(run.asOf, recorded, delivered, unsendable, unsent, posts.unsendable);
     const report = buildReport(run, started, outcome, after);
     await store.putSnapshot({ ...snapshot, report });
-    return writeFiles(run.outDir, { digests, reports, outgoing, current, tagging: analysis.tagging, report });
+    return writeFiles(run.outDir, {
+      digests,
+      reports,
+      outgoing,
+      current,
+      tagging: analysis.tagging,
+      report,
+      chartFiles,
+    });
   } finally {
     await store.close();
   }
+}
+
+/** The charts as PNG files; one that cannot be drawn is a note, and the run goes on without it. */
+async function drawCharts(charts: Chart[], notes: Note[]): Promise<ChartFile[]> {
+  const drawn = await Promise.all(
+    charts.map(async (c) => {
+      try {
+        return [{ name: `${c.name}.png`, png: await renderChart(c.spec) }];
+      } catch (err) {
+        notes.push({
+          kind: 'error',
+          source: 'charts',
+          message: `${c.name} could not be drawn: ${(err as Error).message}`,
+        });
+        return [];
+      }
+    }),
+  );
+  return drawn.flat();
 }
 
 /** Read AWS, reusing what the store kept; spend that could not be read is an error note and an empty record. */
@@ -529,7 +564,11 @@ function digestsOf(
   });
 }
 
-/** The reports due on this run (the weekly on Mondays, a month-close when one is due), ready to write and post. */
+/**
+ * The reports due on this run (the weekly on Mondays, a month-close when one is due), ready to write and post, each
+ * with its charts: the weekly the digest's (the top services' 14 days are its week and the week before), the
+ * month-close its month's.
+ */
 function reportsOf(
   run: Run,
   read: {
@@ -537,6 +576,7 @@ function reportsOf(
     inventory: Inventory;
     findings: Finding[];
     closing: { due: boolean; mark?: MonthCloseRead };
+    charts: Chart[];
   },
 ): ReportOutput[] {
   const ctx = {
@@ -547,11 +587,11 @@ function reportsOf(
     budgets: read.inventory.optimization?.commitments?.budgets?.value,
   };
   const { due, mark } = read.closing;
-  const reports = [
-    ...(isWeeklyDay(run.asOf) ? [weeklyOf(ctx)] : []),
-    ...(due && mark ? [monthCloseOf(ctx, mark.month, mark)] : []),
+  const channel = run.config.slack.channel;
+  return [
+    ...(isWeeklyDay(run.asOf) ? [outputOf(weeklyOf(ctx), channel, read.charts)] : []),
+    ...(due && mark ? [outputOf(monthCloseOf(ctx, mark.month, mark), channel, monthCloseCharts(ctx, mark.month))] : []),
   ];
-  return reports.map((r) => outputOf(r, run.config.slack.channel));
 }
 
 /** The Publish input of each alert (kept in alerts.json even where no topic is configured). */
@@ -590,6 +630,7 @@ async function resume(run: Run, previous: Snapshot): Promise<RunResult> {
     notes,
     alerts: { ...previous.report.alerts, ...after.alerts },
     digests: after.digests,
+    ...(after.uploads?.length ? { uploads: after.uploads } : {}),
     ...(after.reports?.length ? { reports: after.reports } : {}),
     outbox: after.outbox,
     resumed: run.now().toISOString(),
@@ -633,6 +674,7 @@ function buildReport(
     alerts: { built: outcome.built, ...delivery.alerts },
     realized: realizedFigures(ledger.findings, run.config.spend.settleDays),
     digests: delivery.digests,
+    ...(delivery.uploads?.length ? { uploads: delivery.uploads } : {}),
     ...(delivery.reports?.length ? { reports: delivery.reports } : {}),
     outbox: delivery.outbox,
     ...(run.invocationId ? { invocationId: run.invocationId } : {}),
@@ -692,6 +734,7 @@ function writeFiles(
     current: Finding[];
     tagging: Tagging;
     report: RunReport;
+    chartFiles: ChartFile[];
   },
 ): RunResult {
   const { digests, report } = out;
@@ -708,6 +751,7 @@ function writeFiles(
     tagging: out.tagging,
     report,
     reports: out.reports,
+    charts: out.chartFiles,
   });
   return { report, digestText, files };
 }

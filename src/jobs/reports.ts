@@ -2,27 +2,29 @@
  * The weekly and month-close reports of a run. The daily run decides (no schedule of its own): the weekly report of
  * last week with the Monday run, the month-close report with the first run on a working day that finds the month
  * before settled (analyze/periods.ts). Each goes to the main channel through the outbox, keyed by its kind and period:
- * the report as a chat.postMessage, then its CSV as a file in the message's thread, so a rerun or a retry posts
- * neither twice. `durion-cost report` builds the same reports from the store, any day, and posts nothing.
+ * the report as a chat.postMessage, then its charts and its CSV as files in the message's thread, so a rerun or a
+ * retry posts none of them twice. `durion-cost report` builds the same reports from the store, any day, and posts nothing.
  */
 import { monthAgainstBudgets } from '../analyze/budgets';
 import { monthCloseStep, monthSpend, monthWindow, weekSpend } from '../analyze/periods';
 import { monthCommitments } from '../analyze/recommend/commitments';
+import { summarize } from '../analyze/summary';
 import type { Aws } from '../aws';
 import type { Budgets } from '../collect/budgets';
 import { collectMonthCommitments } from '../collect/commitments';
 import type { Config } from '../config';
-import { monthName } from '../domain/dates';
+import { monthName, nextMonthStart } from '../domain/dates';
 import type { Finding } from '../domain/finding';
 import type { Note } from '../domain/note';
 import type { SpendData } from '../domain/spend';
 import { activityOf } from '../ledger/activity';
 import { realizedSavings } from '../ledger/realized';
 import { savingsWaiting } from '../ledger/savings';
-import type { MonthCloseRead, ReportStatus } from '../ledger/types';
+import type { MonthCloseRead, PostStatus } from '../ledger/types';
+import { type Chart, dailyCharts } from '../notify/charts';
 import { buildReportDigest } from '../notify/digest';
 import type { ReportOutput } from '../notify/files';
-import type { SlackFile } from '../notify/files-upload';
+import { chartUpload, type FilesMessage } from '../notify/files-upload';
 import { noteLine } from '../notify/format';
 import { type Message, reportKey } from '../notify/outbox';
 import { monthCloseReport } from '../notify/reports/month-close';
@@ -93,25 +95,36 @@ export function monthCloseOf(ctx: ReportContext, month: string, read: MonthClose
   });
 }
 
-/** A report with its chat.postMessage payload (channel as configured) and its text. */
-export function outputOf(report: Report, channel: string | undefined): ReportOutput {
+/**
+ * The month-close's charts: the digest's as the 1st of the next month draws them, the month closed against the month
+ * before (no forecast), and its top services' last 14 days.
+ */
+export const monthCloseCharts = (ctx: ReportContext, month: string): Chart[] =>
+  dailyCharts(summarize(ctx.spend, nextMonthStart(`${month}-01`)), ctx.sample);
+
+/** A report with its chat.postMessage payload (channel as configured), its text and the charts posted with it. */
+export function outputOf(report: Report, channel: string | undefined, charts: readonly Chart[] = []): ReportOutput {
   const digest = buildReportDigest(report);
   return {
     report,
     payload: { channel: channel ?? '(SLACK_CHANNEL not set)', text: digest.text, blocks: digest.blocks },
     text: renderReportText(report),
+    charts,
   };
 }
 
-/** The name a report's CSV has in Slack: unique to the report, which a lost upload is looked for by. */
-const slackFileName = (r: Report) => `durion-cost-${r.kind}-${r.period}.csv`;
+/** A report's file's name in Slack (`.csv`, `-chart-spend.png` after it): unique, as a lost upload is found by it. */
+const slackFileName = (r: Report, what: string) => `durion-cost-${r.kind}-${r.period}${what}`;
 
-/** The outbox messages of the reports (each its message, then its CSV), and those that cannot be sent, with why. */
+/**
+ * The outbox messages of the reports (each its message, then in its thread its charts and its CSV, each upload its
+ * own so that a chart that cannot be drawn holds no CSV back), and those that cannot be sent, with why.
+ */
 export function reportMessages(
   config: Config,
   outputs: readonly ReportOutput[],
   slackBotToken: string | undefined,
-): { messages: Message[]; unsendable: ReportStatus[] } {
+): { messages: Message[]; unsendable: PostStatus[] } {
   const channel = config.slack.channel;
   const why = !channel ? 'SLACK_CHANNEL not set' : !slackBotToken ? 'SLACK_BOT_TOKEN not set' : undefined;
   if (!channel || why) {
@@ -122,18 +135,28 @@ export function reportMessages(
     }));
     return { messages: [], unsendable };
   }
-  const messages = outputs.flatMap(({ report, payload }): Message[] => {
+  const messages = outputs.flatMap(({ report, payload, charts }): Message[] => {
     const key = reportKey(report.kind, report.period, channel);
-    const file: SlackFile = {
+    const csv: FilesMessage = {
       channel,
       parentKey: key,
-      filename: slackFileName(report),
-      title: `${report.title}: every figure (CSV)`,
-      content: report.csv,
+      files: [
+        {
+          filename: slackFileName(report, '.csv'),
+          title: `${report.title}: every figure (CSV)`,
+          content: { text: report.csv },
+        },
+      ],
+    };
+    const drawn: FilesMessage = {
+      channel,
+      parentKey: key,
+      files: charts.map((c) => chartUpload(c, slackFileName(report, `-${c.name}.png`))),
     };
     return [
       { key, transport: 'slack', payload },
-      { key: `${key}#csv`, transport: 'slack-file', payload: file },
+      ...(charts.length ? [{ key: `${key}#charts`, transport: 'slack-files' as const, payload: drawn }] : []),
+      { key: `${key}#csv`, transport: 'slack-files', payload: csv },
     ];
   });
   return { messages, unsendable: [] };

@@ -46,8 +46,10 @@ export interface RunReport {
   costExplorerRequestsMonth: number;
   /** One entry per channel the digest was meant for: the main channel and the owners' channels. */
   digests: DigestStatus[];
+  /** The files this run shared for the digests (their charts), by outbox key; absent in snapshots older than uploads. */
+  uploads?: PostStatus[];
   /** The weekly and month-close reports' messages and files this run recorded (or could not), by outbox key. */
-  reports?: ReportStatus[];
+  reports?: PostStatus[];
   /**
    * The outbox after the run: the keys of the messages it recorded, messages of earlier runs it sent, and how many
    * are still unsent (sent by the next run). Absent in snapshots older than the outbox.
@@ -66,8 +68,8 @@ export interface DigestStatus {
   reason: string;
 }
 
-/** Whether one report message or file went out, and why not. */
-export interface ReportStatus {
+/** Whether one message or file, by its outbox key, went out, and why not. */
+export interface PostStatus {
   key: string;
   posted: boolean;
   reason: string;
@@ -109,11 +111,14 @@ export interface SnapshotExtra {
 /** Where a message is on its way out: recorded, handed to the service (outcome unknown until marked), or sent. */
 export type OutboxState = 'pending' | 'sending' | 'sent';
 
-/** One message of the outbox (notify/outbox.ts): a channel's digest for a day, or one alert. */
+/** One message of the outbox (notify/outbox.ts): a channel's digest for a day, a report, files, or one alert. */
 export interface OutboxEntry {
-  /** `digest#<asOf>#<channel>`, `report#<kind>#<period>#<channel>` (and `...#csv`, its file), or `alert#<alert key>`. */
+  /**
+   * `digest#<asOf>#<channel>`, `files#<asOf>#<channel>#<what>` (a digest's files), `report#<kind>#<period>#<channel>`
+   * (and its files, `...#csv` and `...#charts`) or `alert#<alert key>`.
+   */
   key: string;
-  transport: 'slack' | 'slack-file' | 'sns';
+  transport: 'slack' | 'slack-files' | 'sns';
   state: OutboxState;
   /** What is sent, exactly as recorded the first time (a rerun sends this, not what it built itself). */
   payload: unknown;

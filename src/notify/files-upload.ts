@@ -1,93 +1,105 @@
 /**
- * Files to Slack: files.uploadV2 of @slack/web-api (files.getUploadURLExternal, the upload to the URL it gives, then
- * files.completeUploadExternal, which shares the file in the channel), with the `files:write` scope. As an outbox
- * transport a file goes into the thread of the message it belongs with (a report's CSV under the report) once that
- * message is sent: until then it waits, pending. A file whose upload had an unknown outcome is looked for in that
- * thread (conversations.replies, the `*:history` scopes) by its file name, which each file's key makes unique, before
- * it is uploaded again. The client retries nothing by itself (slack-post.ts).
+ * Files to Slack as an outbox transport: files.uploadV2 of @slack/web-api (files.getUploadURLExternal, the bytes to
+ * the URL it gives, then files.completeUploadExternal shares them in one message, with a comment), which needs the
+ * `files:write` scope. An upload goes to the channel, or into the thread of the message it belongs with (a report's
+ * CSV under the report) once that message is sent: until then it waits, pending. The outbox records what to send, not
+ * the bytes: a chart as its spec, drawn when sent (the same image on a retry), a text file (a CSV) as its text. An
+ * upload whose outcome was unknown is looked for in the channel's history, or the thread's replies (the `*:history`
+ * scopes), by its first file's name, so each upload's files are named for it (the day or the period in them). Errors
+ * and the 429 wait are the digest's (./slack-post.ts).
  */
-import type { WebClient } from '@slack/web-api';
+import type { TopLevelSpec } from 'vega-lite';
+import { type Chart, renderChart } from './charts';
 import { SendError, type Transport } from './outbox';
-import { sendError, slackClient } from './slack-post';
+import { findInHistory, sending, slackClient } from './slack-post';
 
-/** A file as the outbox records it. */
-export interface SlackFile {
-  channel: string;
-  /** The outbox key of the message whose thread the file goes into; without one it is posted to the channel. */
-  parentKey?: string;
-  /** Unique to the file: Slack shows it, and a lost upload is looked for by it (`durion-cost-weekly-2026-11-23.csv`). */
+/** One file: its name (with the extension Slack shows it by), title, alt text for images, and what it holds. */
+export interface UploadFile {
   filename: string;
   title: string;
-  /** The file's bytes: text as it is (CSV), or base64 (a PNG) with `base64: true`. */
-  content: string;
-  base64?: boolean;
-  /** A line posted with the file. */
-  comment?: string;
+  altText?: string;
+  content: { chart: TopLevelSpec } | { text: string };
 }
 
-/** Thread replies searched for a file whose upload's outcome was unknown. */
-const REPLIES_LIMIT = 200;
+/** Files shared together in one message, with the comment posted above them. */
+export interface FilesMessage {
+  channel: string;
+  /** The outbox key of the message whose thread the files go into; without one they are shared in the channel. */
+  parentKey?: string;
+  comment?: string;
+  files: UploadFile[];
+}
 
-/** Upload one file to a channel, in a thread when `threadTs` is given; the file's id. */
-export async function uploadFile(
-  client: WebClient,
-  file: Omit<SlackFile, 'parentKey'> & { threadTs?: string },
-): Promise<string> {
-  const upload = {
-    channel_id: file.channel,
-    filename: file.filename,
-    title: file.title,
-    file: Buffer.from(file.content, file.base64 ? 'base64' : 'utf8'),
-    ...(file.comment ? { initial_comment: file.comment } : {}),
-  };
-  const r = await client.filesUploadV2(file.threadTs ? { ...upload, thread_ts: file.threadTs } : upload);
-  const done = r.files as { files?: { id?: string }[] }[] | undefined;
-  return done?.[0]?.files?.[0]?.id ?? '';
+/** A chart as a file to upload under `filename` (unique to its upload, e.g. with the day), drawn when sent. */
+export const chartUpload = (chart: Chart, filename: string): UploadFile => ({
+  filename,
+  title: chart.title,
+  altText: chart.alt,
+  content: { chart: chart.spec },
+});
+
+/** A file's bytes: a chart rendered to PNG, a text as UTF-8. */
+async function bytesOf(file: UploadFile): Promise<Buffer> {
+  if ('text' in file.content) return Buffer.from(file.content.text, 'utf8');
+  try {
+    return Buffer.from(await renderChart(file.content.chart));
+  } catch (err) {
+    throw new SendError(`${file.filename} could not be drawn: ${(err as Error).message}`, 'refused', { cause: err });
+  }
 }
 
 /**
- * Slack files as an outbox transport. `sentIdOf` gives the Slack ts of a sent outbox message (the store's sentId), or
- * undefined while it is unsent.
+ * Slack file uploads as an outbox transport, on the Web API at `apiUrl` (config.slack.apiUrl). `sentIdOf` gives the
+ * Slack ts of a sent outbox message (the store's sentId), or undefined while it is unsent. Sent and found uploads are
+ * recorded by their files' ids.
  */
-export function slackFileTransport(
+export function filesTransport(
   apiUrl: string,
   token: string,
   sentIdOf: (key: string) => Promise<string | undefined>,
 ): Transport {
   const client = slackClient(apiUrl, token);
-  /** The thread the file goes into: undefined for none, or a refusal while its message is unsent. */
-  const threadOf = async (f: SlackFile): Promise<string | undefined> => {
-    if (!f.parentKey) return undefined;
-    const ts = await sentIdOf(f.parentKey);
-    if (!ts) throw new SendError(`${f.filename} waits for its message ${f.parentKey} to be posted`, 'refused');
+  /** The thread the files go into: undefined for none, or a refusal while its message is unsent. */
+  const threadOf = async (m: FilesMessage): Promise<string | undefined> => {
+    if (!m.parentKey) return undefined;
+    const ts = await sentIdOf(m.parentKey);
+    if (!ts)
+      throw new SendError(`${m.files[0]?.filename} waits for its message ${m.parentKey} to be posted`, 'refused');
     return ts;
   };
   return {
-    name: 'slack-file',
+    name: 'slack-files',
     source: 'slack:files.uploadV2',
     async send(payload) {
-      const f = payload as SlackFile;
-      const threadTs = await threadOf(f);
-      try {
-        return await uploadFile(client, { ...f, ...(threadTs ? { threadTs } : {}) });
-      } catch (err) {
-        throw sendError(err, `files.uploadV2 of ${f.filename} to ${f.channel}`);
-      }
+      const m = payload as FilesMessage;
+      const threadTs = await threadOf(m);
+      const uploads = await Promise.all(
+        m.files.map(async (f) => ({
+          file: await bytesOf(f),
+          filename: f.filename,
+          title: f.title,
+          ...(f.altText ? { alt_text: f.altText } : {}),
+        })),
+      );
+      const r = await sending(`files.uploadV2 to ${m.channel}`, () =>
+        client.filesUploadV2({
+          channel_id: m.channel,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+          ...(m.comment ? { initial_comment: m.comment } : {}),
+          file_uploads: uploads,
+        }),
+      );
+      const shared = (r.files as { files?: { id?: string }[] }[]).flatMap((c) => c.files ?? []);
+      return shared.map((f) => f.id).join(',');
     },
     async find(payload, _key, since) {
-      const f = payload as SlackFile;
-      const threadTs = await threadOf(f);
-      const oldest = String(Math.floor(Date.parse(since) / 1000) - 60);
-      let r: Awaited<ReturnType<typeof client.conversations.history>>;
-      try {
-        r = threadTs
-          ? await client.conversations.replies({ channel: f.channel, ts: threadTs, oldest, limit: REPLIES_LIMIT })
-          : await client.conversations.history({ channel: f.channel, oldest, limit: REPLIES_LIMIT });
-      } catch (err) {
-        throw sendError(err, `the messages of ${f.channel}`);
-      }
-      const shared = r.messages?.flatMap((m) => m.files ?? []).find((file) => file.name === f.filename);
-      return shared?.id;
+      const m = payload as FilesMessage;
+      const threadTs = await threadOf(m);
+      const name = m.files[0]?.filename;
+      const hit = await findInHistory(client, { channel: m.channel, threadTs }, since, (msg) =>
+        (msg.files ?? []).some((f) => f.name === name),
+      );
+      return hit && (hit.files ?? []).map((f) => f.id).join(',');
     },
   };
 }

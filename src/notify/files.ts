@@ -1,11 +1,12 @@
-/** The files every run writes to its out folder: the digest, the alerts, the findings and the run report. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+/** The files every run writes to its out folder: the digest, its charts, the alerts, the findings and the run report. */
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import { type Tagging, tagCommand } from '../analyze/tagging';
 import type { Finding } from '../domain/finding';
 import { savingsWaiting } from '../ledger/savings';
 import type { RunReport } from '../ledger/types';
+import type { Chart } from './charts';
 import { csvCell } from './csv';
 import type { Report } from './reports/report';
 
@@ -102,11 +103,15 @@ export function untaggedCsv(t: Tagging): string {
   return `${[UNTAGGED_COLUMNS.join(','), ...rows].join('\n')}\n`;
 }
 
-/** A weekly or month-close report as the run writes it: the report, its chat.postMessage payload and its text. */
+/**
+ * A weekly or month-close report as the run writes it: the report, its chat.postMessage payload and its text, and the
+ * charts posted in its thread (not written: the run's out folder has the digest's).
+ */
 export interface ReportOutput {
   report: Report;
   payload: Record<string, unknown>;
   text: string;
+  charts: readonly Chart[];
 }
 
 /** `<kind>.blocks.json`, `<kind>.txt` and `<kind>.csv` of each report. */
@@ -128,6 +133,12 @@ function writeAll(dir: string, files: [string, string][]): string[] {
 export const writeReportFiles = (dir: string, reports: readonly ReportOutput[]): string[] =>
   writeAll(dir, reportFiles(reports));
 
+/** A chart drawn as PNG, by its file name. */
+export interface ChartFile {
+  name: string;
+  png: Uint8Array;
+}
+
 export interface RunOutputs {
   digest: { payload: Record<string, unknown>; text: string };
   /** The digests of owners' channels, each a chat.postMessage payload. */
@@ -138,14 +149,16 @@ export interface RunOutputs {
   report: RunReport;
   /** The weekly and month-close reports the run built, if any was due. */
   reports?: readonly ReportOutput[];
+  /** The digest's charts, where the run drew them. */
+  charts?: ChartFile[];
 }
 
 /**
  * Write digest.blocks.json, digest.txt, alerts.json, findings.json, findings.csv, untagged.csv, run.json, owners'
- * digests, and the files of each report due.
+ * digests, the charts (chart-spend.png, chart-services.png) and the files of each report due.
  */
 export function writeOutputs(dir: string, out: RunOutputs): string[] {
-  return writeAll(dir, [
+  const written = writeAll(dir, [
     ['digest.blocks.json', JSON.stringify(out.digest.payload, null, 2)],
     ['digest.txt', out.digest.text],
     ['alerts.json', JSON.stringify(out.alerts, null, 2)],
@@ -156,4 +169,10 @@ export function writeOutputs(dir: string, out: RunOutputs): string[] {
     ...out.routed.map((p): [string, string] => [`digest.${p.channel}.blocks.json`, JSON.stringify(p, null, 2)]),
     ...reportFiles(out.reports ?? []),
   ]);
+  const charts = out.charts ?? [];
+  // A chart not drawn this time (no spend) is removed, so that the folder never shows an earlier run's.
+  const stale = readdirSync(dir).filter((f) => /^chart-.*\.png$/.test(f) && !charts.some((c) => c.name === f));
+  for (const f of stale) rmSync(join(dir, f), { force: true });
+  for (const c of charts) writeFileSync(join(dir, c.name), c.png);
+  return [...written, ...charts.map((c) => join(dir, c.name))];
 }

@@ -36,6 +36,8 @@ export const value = (c: Comparison): string => (c.current ? usd(c.current.usd) 
 
 /** One line of the overview: what, how much, against what, over which days and on what basis. */
 export interface OverviewRow {
+  /** Which figure the row shows (the spend chart's caption picks the month's, the forecast's and last month's). */
+  key: 'yesterday' | 'fees' | 'month' | 'forecast' | 'lastMonth';
   label: string;
   value: string;
   versus: string;
@@ -52,6 +54,7 @@ function feesRow(f: MonthlyFees): OverviewRow {
   const services = f.byService.map((x) => `${x.service} ${usd(x.usd)}`).join(', ');
   const total = f.yesterdayUsd ? `; yesterday in all ${usd(f.yesterdayTotalUsd)}` : '';
   return {
+    key: 'fees',
     label: `Monthly fees (${dayRanges(f.days)})`,
     value: usd(f.usd),
     versus: `${services}: charged once a month, left out of the comparison above${total}`,
@@ -64,6 +67,7 @@ export function overviewRows(s: SpendSummary): OverviewRow[] {
   const rows: OverviewRow[] = [];
   const usage = s.fees ? ', usage' : '';
   rows.push({
+    key: 'yesterday',
     label: `Yesterday${s.yesterday.current ? ` (${window(s.yesterday.current)})` : ''}${usage}`,
     value: value(s.yesterday),
     versus: versus(s.yesterday, `7-day average${usage ? ' usage' : ''}`),
@@ -72,6 +76,7 @@ export function overviewRows(s: SpendSummary): OverviewRow[] {
   const refMonth = s.month.reference ? monthName(s.month.reference.from.slice(0, 7)) : '';
   const reference = s.month.closed ? refMonth : `same days of ${refMonth}`;
   rows.push({
+    key: 'month',
     label: `${s.month.closed ? `${shown}, closed` : 'Month-to-date'}${s.month.current ? ` (${window(s.month.current)})` : ''}`,
     value: value(s.month),
     versus: versus(s.month, reference),
@@ -79,6 +84,7 @@ export function overviewRows(s: SpendSummary): OverviewRow[] {
   const f = s.forecast;
   const range = f.lower !== undefined && f.upper !== undefined ? `range ${usd(f.lower)}–${usd(f.upper)}; ` : '';
   rows.push({
+    key: 'forecast',
     label: `${monthName(f.month)} forecast (month end)`,
     value: f.current ? usd(f.current.usd) : 'n/a',
     versus: `${range}${versus(f, 'last month')}`,
@@ -86,6 +92,7 @@ export function overviewRows(s: SpendSummary): OverviewRow[] {
   // On the 1st the closed month above is last month already.
   if (!s.month.closed) {
     rows.push({
+      key: 'lastMonth',
       label: `Last month${s.lastMonth.current ? ` (${monthName(s.lastMonth.current.from.slice(0, 7))})` : ''}`,
       value: value(s.lastMonth),
       versus: versus(s.lastMonth, 'the month before'),

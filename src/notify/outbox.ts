@@ -29,9 +29,14 @@ export const alertOutboxKey = (alertKey: string) => `${ALERT_PREFIX}${alertKey}`
 export const DIGEST_PREFIX = 'digest#';
 export const digestKey = (asOf: string, channel: string) => `${DIGEST_PREFIX}${asOf}#${channel}`;
 
+/** The outbox key of a digest's files: `files#<day>#<channel>#<what>`, e.g. the daily charts' `...#charts`. */
+export const FILES_PREFIX = 'files#';
+export const filesKey = (day: string, channel: string, what: string) => `${FILES_PREFIX}${day}#${channel}#${what}`;
+
 /**
  * The outbox key of a report posted to a channel: by its kind and period (the week's Monday, the month), never by the
- * run's day, so the report of one period is posted once whichever run builds it. Its CSV goes under `<key>#csv`.
+ * run's day, so the report of one period is posted once whichever run builds it. Its files go under `<key>#csv`
+ * and `<key>#charts`.
  */
 export const REPORT_PREFIX = 'report#';
 export const reportKey = (kind: string, period: string, channel: string) =>

@@ -273,11 +273,13 @@ describe('summarize', () => {
       });
       const [yesterday, fees] = overviewRows(s);
       expect(yesterday).toEqual({
+        key: 'yesterday',
         label: 'Yesterday (Dec 1), usage',
         value: '$100.00',
         versus: '$0.00 (0.0%) vs 7-day average usage $100.00 (Nov 24–30)',
       });
       expect(fees).toEqual({
+        key: 'fees',
         label: 'Monthly fees (Dec 1)',
         value: '$1,320',
         versus:

@@ -67,6 +67,10 @@ describe('durion-cost CLI', () => {
     ]);
     const findings = JSON.parse(readFileSync(join(tmp.dir, 'out', 'findings.json'), 'utf8')) as { accountId: string }[];
     expect(findings.some((f) => f.accountId === '500000000002')).toBe(true);
+    // The digest's charts, drawn to PNG beside the digest.
+    for (const chart of ['chart-spend.png', 'chart-services.png']) {
+      expect([...readFileSync(join(tmp.dir, 'out', chart)).subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    }
     expect(await main(['run', '--sample', '--sample-accounts', '2', ...paths()])).toBe(2);
     expect(stderr).toMatch(/--sample-accounts takes a whole number from 3 to 5000, with --sample; got "2"/);
     expect(await main(['run', '--sample-accounts', '10', ...paths()])).toBe(2);

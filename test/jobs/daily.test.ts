@@ -180,6 +180,33 @@ describe('the daily run on the sample account', () => {
       expect(second.report.digests).toEqual([
         { channel: 'C0DIGEST', posted: false, reason: 'already posted for 2026-11-20' },
       ]);
+      // Then its charts, once: both PNGs to their upload URLs, shared in the channel under the digest's comment.
+      const named = slack.calls.filter((c) => c.method === 'files.getUploadURLExternal').map((c) => c.body.filename);
+      expect(named).toEqual(['chart-spend-2026-11-20.png', 'chart-services-2026-11-20.png']);
+      const uploads = slack.calls.filter((c) => c.method.startsWith('upload/'));
+      const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect(uploads.map((u) => [u.method, u.raw.includes(signature)])).toEqual([
+        ['upload/F1', true],
+        ['upload/F2', true],
+      ]);
+      // A Lambda keeps no files: it drew the charts to post them, not into the out folder.
+      expect(existsSync(join(tmp.dir, 'out', '2026-11-20', 'chart-spend.png'))).toBe(false);
+      const shared = slack.calls.filter((c) => c.method === 'files.completeUploadExternal');
+      expect(shared).toHaveLength(1);
+      expect(shared[0]?.body).toMatchObject({
+        channel_id: 'C0DIGEST',
+        initial_comment: 'Charts of the cost digest for 2026-11-20',
+        files: [
+          { id: 'F1', title: 'Spend in November 2026 · SAMPLE ACCOUNT — not real data' },
+          { id: 'F2', title: 'Top services, daily spend Nov 6–19 · SAMPLE ACCOUNT — not real data' },
+        ],
+      });
+      expect(first.report.uploads).toEqual([
+        { key: 'files#2026-11-20#C0DIGEST#charts', posted: true, reason: 'posted' },
+      ]);
+      expect(slack.calls.findIndex((c) => c.method === 'chat.postMessage')).toBeLessThan(
+        slack.calls.findIndex((c) => c.method === 'files.getUploadURLExternal'),
+      );
     } finally {
       await slack.close();
     }
@@ -208,7 +235,10 @@ describe('the daily run on the sample account', () => {
       expect(first.report.digests).toEqual([
         { channel: 'C0DIGEST', posted: false, reason: 'chat.postMessage to C0DIGEST failed: service_unavailable' },
       ]);
-      expect(first.report.outbox).toMatchObject({ keys: ['digest#2026-11-20#C0DIGEST'], unsent: 1 });
+      // The digest's charts are their own message: Slack took them, and no retry shares them again.
+      const charts = 'files#2026-11-20#C0DIGEST#charts';
+      expect(first.report.outbox).toMatchObject({ keys: ['digest#2026-11-20#C0DIGEST', charts], unsent: 1 });
+      expect(first.report.uploads).toEqual([{ key: charts, posted: true, reason: 'posted' }]);
 
       refuse = false;
       const retryAws = sampleAws('2026-11-20');
@@ -216,6 +246,7 @@ describe('the daily run on the sample account', () => {
       expect(retry.report.resumed).toBeDefined();
       expect(retry.report.digests).toEqual([{ channel: 'C0DIGEST', posted: true, reason: 'posted' }]);
       expect(retry.report.outbox?.unsent).toBe(0);
+      expect(retry.report.uploads).toEqual([{ key: charts, posted: false, reason: 'already posted for 2026-11-20' }]);
       expect(retryAws.calls.forService('ce')).toBe(0);
       expect(Object.keys(retryAws.calls.byOperation)).toEqual(['sts:GetCallerIdentity']);
       expect(retry.report.findings).toEqual(first.report.findings);
@@ -226,6 +257,7 @@ describe('the daily run on the sample account', () => {
       expect(rerun.report.costExplorerRequests).toBeGreaterThan(0);
       expect(rerun.report.digests[0]?.reason).toBe('already posted for 2026-11-20');
       expect(slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(2);
+      expect(slack.calls.filter((c) => c.method === 'files.completeUploadExternal')).toHaveLength(1);
     } finally {
       await slack.close();
     }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Note } from '../../src/domain/note';
 import { openStore } from '../../src/ledger/store';
-import type { OutboxEntry, Store } from '../../src/ledger/types';
+import type { Store } from '../../src/ledger/types';
 import {
   IN_FLIGHT_MS,
   type Message,
@@ -22,7 +22,7 @@ interface World {
 }
 
 /** Fakes of the two services with their real semantics: Slack can be searched by key, SNS cannot. */
-function transports(world: World): Record<Exclude<OutboxEntry['transport'], 'slack-file'>, Transport> {
+function transports(world: World): Record<'slack' | 'sns', Transport> {
   return {
     slack: {
       name: 'slack',
