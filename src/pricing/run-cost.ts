@@ -7,7 +7,7 @@
  * Lambda, on-demand tables and streams) or by traffic have no run cost here; commitments and discounts are not taken
  * off (it is what the resource is billed before them).
  */
-import type { Ec2Instance, ResourceInventory } from '../domain/resources';
+import type { Ec2Instance, RdsInstance, ResourceInventory } from '../domain/resources';
 import { loadBalancerPrice } from './elb';
 import {
   type Estimate,
@@ -40,18 +40,20 @@ const linuxHours = (i: Ec2Instance, inventory: ResourceInventory) =>
     ? of(ec2Price(i.instanceType, i.region, inventory.ec2Prices))
     : undefined;
 
+/** An RDS instance's hours and allocated storage a month (the hours alone where the storage has no price). */
+export function dbInstanceCost(db: RdsInstance): Estimate | undefined {
+  const hours = of(rdsClassPrice(db.engine, db.instanceClass, db.multiAz, db.region));
+  const storage = of(lookupPrice(`rds.storage.${db.storageType ?? 'gp2'}`, db.region), db.allocatedStorageGb ?? 0);
+  return hours && storage && db.allocatedStorageGb ? sum([hours, storage]) : hours;
+}
+
 const RUN_COSTS: RunCosts = {
   instances: linuxHours,
   volumes: (v) => ebsVolumeCost(v, v.region),
   addresses: (a) => of(price('vpc.public_ipv4', a.region)),
   natGateways: (n) => (n.state === 'available' ? of(price('vpc.nat_gateway.hour', n.region)) : undefined),
   loadBalancers: (lb) => of(loadBalancerPrice(lb.type, lb.region)),
-  dbInstances: (db) => {
-    const hours =
-      db.status === 'available' ? of(rdsClassPrice(db.engine, db.instanceClass, db.multiAz, db.region)) : undefined;
-    const storage = of(lookupPrice(`rds.storage.${db.storageType ?? 'gp2'}`, db.region), db.allocatedStorageGb ?? 0);
-    return hours && storage && db.allocatedStorageGb ? sum([hours, storage]) : hours;
-  },
+  dbInstances: (db) => (db.status === 'available' ? dbInstanceCost(db) : undefined),
   cacheClusters: (c) => (c.status === 'available' ? of(elasticachePrice(c.nodeType, c.region), c.nodes) : undefined),
   redshiftClusters: (c) =>
     c.status === 'available' ? of(redshiftNodePrice(c.nodeType, c.region), c.nodes) : undefined,

@@ -1,7 +1,6 @@
 import { usdCents } from '../../domain/money';
 import type { MetricSummary, RdsInstance } from '../../domain/resources';
-import { lookupPrice, monthlyCost, sum } from '../../pricing';
-import { rdsClassPrice } from '../../pricing/rds';
+import { dbInstanceCost } from '../../pricing/run-cost';
 import { defineRule, priced, SERVICES, wa } from './define-rule';
 import { idleByMetric } from './shapes';
 
@@ -41,13 +40,7 @@ export default defineRule({
 
 /** The idle verdict: the instance's hours and storage, as a month. */
 function idle(db: RdsInstance, conns: MetricSummary) {
-  const hours = rdsClassPrice(db.engine, db.instanceClass, db.multiAz, db.region);
-  const storageRate = lookupPrice(`rds.storage.${db.storageType ?? 'gp2'}`, db.region);
-  const cost =
-    hours &&
-    (storageRate && db.allocatedStorageGb
-      ? sum([monthlyCost(hours), monthlyCost(storageRate, db.allocatedStorageGb)])
-      : monthlyCost(hours));
+  const cost = dbInstanceCost(db);
   const reason = `${db.engine} ${db.instanceClass}${db.multiAz ? ' Multi-AZ' : ''} had at most ${conns.maximum} connections over ${conns.datapoints} days${cost ? `; it bills ${usdCents(cost.monthlyUsd)} a month` : ''}`;
   return priced(db, reason, cost, `${db.engine} ${db.instanceClass}`);
 }
