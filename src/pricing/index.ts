@@ -111,9 +111,10 @@ export function pricedWith<T>(
   prices: RegionalUnitPrices | undefined,
   evaluate: () => T,
 ): { result: T; approximated: { region: string; key: PriceKey }[] } {
-  const outer = [regional, approximated] as const;
+  const outer = [regional, approximated, unitRates] as const;
   regional = prices;
   approximated = new Set();
+  unitRates = new Map();
   try {
     const result = evaluate();
     const pairs = [...approximated].sort().map((pair) => {
@@ -122,7 +123,7 @@ export function pricedWith<T>(
     });
     return { result, approximated: pairs };
   } finally {
-    [regional, approximated] = outer;
+    [regional, approximated, unitRates] = outer;
   }
 }
 
@@ -132,6 +133,16 @@ export function pricedWith<T>(
  * tables do not hold.
  */
 export function price(key: PriceKey, region: string): Rate | undefined {
+  const known = ratesOf(unitRates, region);
+  let found = known.get(key);
+  if (!found) {
+    found = unitRate(key, region);
+    if (found) known.set(key, found);
+  }
+  return found;
+}
+
+function unitRate(key: PriceKey, region: string): Rate | undefined {
   const entry: TableEntry = UNIT_PRICES[key];
   if (!entry) return undefined;
   if (region !== TABLE_REGION) {
@@ -140,6 +151,26 @@ export function price(key: PriceKey, region: string): Rate | undefined {
     approximated?.add(`${region}|${key}`);
   }
   return rate(key, entry.value, entry.unit, region);
+}
+
+/**
+ * Rates already worked out, by region then key: the catalog asks for the same few prices tens of thousands of times a
+ * run, and each rate's estimates share what `termsOf` derives from it. Unit prices are kept per `pricedWith`
+ * evaluation (its regional prices and approximations are its own), EC2 prices per regional table they were read from.
+ */
+type Rates = Map<string, Map<string, Rate>>;
+let unitRates: Rates = new Map();
+const ec2Rates = new WeakMap<RegionalEc2Prices, Rates>();
+/** The key of ec2Rates for EC2 prices worked out with no regional table. */
+const NO_REGIONAL: RegionalEc2Prices = {};
+
+function ratesOf(rates: Rates, region: string): Map<string, Rate> {
+  let known = rates.get(region);
+  if (!known) {
+    known = new Map();
+    rates.set(region, known);
+  }
+  return known;
 }
 
 /** The bundled table's unit for a key (to check a Price List answer is in the same unit), or undefined. */
@@ -154,6 +185,22 @@ export const lookupPrice = (key: string, region: string): Rate | undefined =>
  * the bundled table's; undefined when neither holds the type.
  */
 export function ec2Price(instanceType: string, region: string, regional?: RegionalEc2Prices): Rate | undefined {
+  const table = regional ?? NO_REGIONAL;
+  let rates = ec2Rates.get(table);
+  if (!rates) {
+    rates = new Map();
+    ec2Rates.set(table, rates);
+  }
+  const known = ratesOf(rates, region);
+  let found = known.get(instanceType);
+  if (!found) {
+    found = ec2Rate(instanceType, region, regional);
+    if (found) known.set(instanceType, found);
+  }
+  return found;
+}
+
+function ec2Rate(instanceType: string, region: string, regional?: RegionalEc2Prices): Rate | undefined {
   const read = regional?.[region]?.[instanceType];
   if (read !== undefined) return rate(`ec2.${instanceType}`, read, 'USD per instance-hour', region, 'price-list-api');
   const usd = EC2_HOURLY[instanceType];
@@ -184,41 +231,94 @@ const regionNote = (r: Rate): string =>
 
 /** Thousands separated without Intl, which is slow at the analyzer's volume (100,000 resources). */
 const num = (n: number): string =>
-  Number.isInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(round(n));
+  !Number.isInteger(n)
+    ? String(round(n))
+    : n > -1000 && n < 1000
+      ? String(n)
+      : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** What every estimate at a rate repeats: the end of its basis after the quantity, its cover, its usage types. */
+interface RateTerms {
+  basisTail: string;
+  committable: boolean;
+  /** Shared by every estimate at the rate: never changed in place. */
+  usageTypes: string[];
+}
+
+/** Each rate's terms, worked out once (rates are kept per region and key, see Rates). */
+const rateTerms = new WeakMap<Rate, RateTerms>();
+
+function termsOf(r: Rate): RateTerms {
+  let terms = rateTerms.get(r);
+  if (!terms) {
+    const usageType = usageTypeOf(r.key);
+    terms = {
+      basisTail: `${r.hourly ? ` × ${HOURS_PER_MONTH} h` : ''} × $${r.usd} (${r.key}, ${regionNote(r)})`,
+      committable: isCommittable(r.key),
+      usageTypes: usageType === undefined ? [] : [usageType],
+    };
+    rateTerms.set(r, terms);
+  }
+  return terms;
+}
 
 /** The monthly cost of `quantity` units at a rate (hourly rates over HOURS_PER_MONTH hours). */
 export function monthlyCost(r: Rate, quantity = 1): Estimate {
-  const hours = r.hourly ? HOURS_PER_MONTH : 1;
-  const what = r.hourly ? `${num(quantity)} × ${HOURS_PER_MONTH} h` : num(quantity);
-  const monthlyUsd = round(r.usd * quantity * hours);
+  const terms = termsOf(r);
+  const monthlyUsd = round(r.usd * quantity * (r.hourly ? HOURS_PER_MONTH : 1));
   return {
     monthlyUsd,
     method: r.method,
-    basis: `${what} × $${r.usd} (${r.key}, ${regionNote(r)})`,
-    committableUsd: isCommittable(r.key) ? monthlyUsd : 0,
-    usageTypes: [usageTypeOf(r.key)].filter((u): u is string => u !== undefined),
+    basis: `${num(quantity)}${terms.basisTail}`,
+    committableUsd: terms.committable ? monthlyUsd : 0,
+    usageTypes: terms.usageTypes,
   };
 }
 
-/** The usage types of several estimates, each once. */
-const usageTypesOf = (parts: Estimate[]): string[] => [...new Set(parts.flatMap((e) => e.usageTypes))];
+/**
+ * The usage types of several estimates, each once, in order. An estimate's own list never repeats one, so a single
+ * part's list is shared rather than copied.
+ */
+function usageTypesOf(parts: readonly Estimate[]): string[] {
+  let all: string[] = [];
+  let copied = false;
+  for (const { usageTypes } of parts) {
+    if (all.length === 0) {
+      all = usageTypes;
+      continue;
+    }
+    for (const u of usageTypes) {
+      if (all.includes(u)) continue;
+      if (!copied) {
+        all = [...all];
+        copied = true;
+      }
+      all.push(u);
+    }
+  }
+  return all.length === 0 ? [] : all;
+}
 
-/** An estimate is as exact as its least exact part. */
-const combineMethod = (parts: Estimate[]): PriceMethod =>
-  parts.some((e) => e.method === 'price-table-approx')
-    ? 'price-table-approx'
-    : parts.some((e) => e.method === 'price-list-api')
-      ? 'price-list-api'
-      : 'price-table';
+/** How exact each method is, least last: an estimate is as exact as its least exact part. */
+const EXACTNESS: Record<PriceMethod, number> = { 'price-table': 0, 'price-list-api': 1, 'price-table-approx': 2 };
+const leastExact = (a: PriceMethod, b: PriceMethod): PriceMethod => (EXACTNESS[b] > EXACTNESS[a] ? b : a);
 
 /** Several costs added up (a volume's storage and IOPS). */
 export function sum(parts: Estimate[]): Estimate {
-  const kept = parts.filter((e) => e.monthlyUsd !== 0 || parts.length === 1);
+  let monthlyUsd = 0;
+  let committableUsd = 0;
+  let method: PriceMethod = 'price-table';
+  for (const e of parts) {
+    monthlyUsd += e.monthlyUsd;
+    committableUsd += e.committableUsd;
+    method = leastExact(method, e.method);
+  }
+  const kept = parts.length === 1 ? parts : parts.filter((e) => e.monthlyUsd !== 0);
   return {
-    monthlyUsd: round(parts.reduce((s, e) => s + e.monthlyUsd, 0)),
-    method: combineMethod(parts),
+    monthlyUsd: round(monthlyUsd),
+    method,
     basis: (kept.length ? kept : parts).map((e) => e.basis).join(' + '),
-    committableUsd: round(parts.reduce((s, e) => s + e.committableUsd, 0)),
+    committableUsd: round(committableUsd),
     usageTypes: usageTypesOf(parts),
   };
 }
@@ -229,7 +329,7 @@ export function saving(from: Estimate, to: Estimate): Estimate {
   return {
     monthlyUsd,
     committableUsd: round(Math.min(monthlyUsd, Math.max(0, from.committableUsd - to.committableUsd))),
-    method: combineMethod([from, to]),
+    method: leastExact(from.method, to.method),
     // The bill changes on both sides: what stops (m5.xlarge hours, gp2) and what starts (m5.large hours, gp3).
     usageTypes: usageTypesOf([from, to]),
     basis: `now ${from.basis} = $${from.monthlyUsd.toFixed(2)}; after ${to.basis} = $${to.monthlyUsd.toFixed(2)}`,
