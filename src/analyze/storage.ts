@@ -1,8 +1,9 @@
 /** What the storage rules read alike: sizes in GB from bytes and S3 storage metrics, and their wording. */
 import { DAY_SECONDS } from '../domain/dates';
-import type { MetricSummary, S3Bucket } from '../domain/resources';
+import type { Ami, EbsVolume, MetricSummary, S3Bucket } from '../domain/resources';
 import { S3_STORAGE_TYPES, type S3StorageType } from '../domain/resources-storage';
 import { type Estimate, saving } from '../pricing';
+import { type ByAccount, perList } from './rules/define-rule';
 
 /** AWS bills storage in GB of 2^30 bytes. */
 export const GIB = 1024 ** 3;
@@ -37,8 +38,12 @@ export function meanObjectKb(bucket: S3Bucket, objects: MetricSummary | undefine
 }
 
 /** A number with thousands separators and at most two decimals (reasons). */
-export const fmt = (n: number): string =>
-  (Math.round(n * 100) / 100).toString().replace(/^(\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+export function fmt(n: number): string {
+  const rounded = Math.round(n * 100) / 100;
+  // Under 1,000 there is nothing to separate (most of the catalog's figures): no regular expression.
+  if (rounded > -1000 && rounded < 1000) return rounded.toString();
+  return rounded.toString().replace(/^(\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+}
 
 export const MIB = 1024 ** 2;
 
@@ -51,32 +56,33 @@ export function busiestDayPerSecond(a: MetricSummary | undefined, b: MetricSumma
   return (a.maximum + b.maximum) / DAY_SECONDS;
 }
 
-/** Whether every instance a volume is attached to is known and stopped (ebs-volume-on-stopped-instance's case). */
+/**
+ * Whether every instance a volume is attached to is known and stopped (ebs-volume-on-stopped-instance's case), the
+ * instances looked up by account and id (`byAccount(resources.instances)`).
+ */
 export function onStoppedInstances(
   volume: { accountId: string; attachedInstanceIds: string[] },
-  states: Map<string, string>,
+  instances: ByAccount<{ state: string }>,
 ): boolean {
   if (volume.attachedInstanceIds.length === 0) return false;
+  const inAccount = instances.get(volume.accountId);
   for (const id of volume.attachedInstanceIds) {
-    const s = states.get(`${volume.accountId}/${id}`);
+    const s = inAccount?.get(id)?.state;
     if (s !== 'stopped' && s !== 'stopping') return false;
   }
   return true;
 }
 
-type Instances = readonly { accountId: string; id: string; state: string }[];
-/** Built once per inventory's instance list: five storage rules ask for it. */
-const statesOf = new WeakMap<Instances, Map<string, string>>();
+const volumeKeysOf = (volumes: readonly EbsVolume[]): Set<string> =>
+  new Set(volumes.map((v) => `${v.accountId}/${v.region}/${v.id}`));
 
-/** Instance states by `account/id`, for onStoppedInstances. */
-export function instanceStates(instances: Instances): Map<string, string> {
-  let states = statesOf.get(instances);
-  if (!states) {
-    states = new Map(instances.map((i) => [`${i.accountId}/${i.id}`, i.state]));
-    statesOf.set(instances, states);
-  }
-  return states;
-}
+/** `account/region/id` of every volume, built once per inventory: the snapshot rules ask whether a volume exists. */
+export const volumeKeys = (volumes: readonly EbsVolume[]): Set<string> => perList(volumes, volumeKeysOf);
+
+const snapshotIdsOf = (images: readonly Ami[]): Set<string> => new Set(images.flatMap((i) => i.snapshotIds));
+
+/** The snapshots the AMIs are made of, built once per inventory (the snapshot rules leave those to the AMIs). */
+export const imageSnapshotIds = (images: readonly Ami[]): Set<string> => perList(images, snapshotIdsOf);
 
 /** An estimate whose quantity rests on an assumption: the basis names it. */
 export const assumed = (e: Estimate, why: string): Estimate => ({

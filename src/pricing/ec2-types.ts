@@ -25,13 +25,21 @@ const SIZES = [
   '48xlarge',
 ] as const;
 
-/** `m5.xlarge` → { family: 'm5', size: 'xlarge' }. */
-export function splitType(instanceType: string): { family: string; size: string } {
-  const dot = instanceType.indexOf('.');
-  return dot < 0
-    ? { family: instanceType, size: '' }
-    : { family: instanceType.slice(0, dot), size: instanceType.slice(dot + 1) };
+/** `m5.xlarge` → { family: 'm5', size: 'xlarge' }; worked out once per type (the rules ask for every instance). */
+export function splitType(instanceType: string): Readonly<{ family: string; size: string }> {
+  let split = splits.get(instanceType);
+  if (!split) {
+    const dot = instanceType.indexOf('.');
+    split =
+      dot < 0
+        ? { family: instanceType, size: '' }
+        : { family: instanceType.slice(0, dot), size: instanceType.slice(dot + 1) };
+    splits.set(instanceType, split);
+  }
+  return split;
 }
+
+const splits = new Map<string, Readonly<{ family: string; size: string }>>();
 
 /** The next smaller size of the same family that the price table holds, or undefined. */
 export function smallerType(instanceType: string): string | undefined {

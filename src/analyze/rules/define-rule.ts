@@ -317,6 +317,45 @@ export const ok = (resource: ResourceBase, reason: string): Verdict => ({ resour
 export const tagValue = (resource: ResourceBase, key: string): string | undefined =>
   tagValueRaw(resource, key)?.trim().toLowerCase();
 
+/**
+ * What rules derive from one inventory list (an index, a set of ids), worked out once per list and `derive`: several
+ * rules look up the same things (the instances of volumes, the volumes of snapshots). `derive` is a module-level
+ * function, so that every rule asking shares the result; a list is not changed once the rules read it.
+ */
+export function perList<L extends object, T>(list: L, derive: (list: L) => T): T {
+  let results = derivedFrom.get(list);
+  if (!results) {
+    results = new Map();
+    derivedFrom.set(list, results);
+  }
+  if (!results.has(derive)) results.set(derive, derive(list));
+  return results.get(derive) as T;
+}
+
+const derivedFrom = new WeakMap<object, Map<(list: never) => unknown, unknown>>();
+
+/** Items by account, then id. */
+export type ByAccount<T> = Map<string, Map<string, T>>;
+
+const indexByAccount = <T extends ResourceBase>(list: readonly T[]): ByAccount<T> => {
+  const index: ByAccount<T> = new Map();
+  for (const item of list) {
+    let ids = index.get(item.accountId);
+    if (!ids) {
+      ids = new Map();
+      index.set(item.accountId, ids);
+    }
+    ids.set(item.id, item);
+  }
+  return index;
+};
+
+/**
+ * A list's items by account, then id (of an id listed twice in an account, the last), built once per list: how rules
+ * find the instances of volumes and addresses, or the volumes of instances.
+ */
+export const byAccount = <T extends ResourceBase>(list: readonly T[]): ByAccount<T> => perList(list, indexByAccount<T>);
+
 /** A tag's value by key compared case-insensitively (exact key first: the common case, and cheap). */
 function tagValueRaw(resource: ResourceBase, key: string): string | undefined {
   const exact = resource.tags[key];

@@ -1,5 +1,6 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price, saving } from '../../pricing';
+import { imageSnapshotIds, volumeKeys } from '../storage';
 import { daysSince, defineRule, noPrice, ok, SERVICES, wa } from './define-rule';
 
 export default defineRule({
@@ -20,8 +21,8 @@ export default defineRule({
   savingsMethod: 'price-table',
   confidence: 'low',
   check(resources, params, ctx) {
-    const volumes = new Set(resources.volumes.map((v) => `${v.accountId}/${v.region}/${v.id}`));
-    const inImages = new Set(resources.images.flatMap((i) => i.snapshotIds));
+    const volumes = volumeKeys(resources.volumes);
+    const inImages = imageSnapshotIds(resources.images);
     return resources.snapshots.flatMap((s) => {
       if (inImages.has(s.id) || !s.volumeId || !volumes.has(`${s.accountId}/${s.region}/${s.volumeId}`)) return [];
       if (s.storageTier === 'archive') return [ok(s, 'already in the archive tier')];

@@ -1,5 +1,6 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price } from '../../pricing';
+import { imageSnapshotIds, volumeKeys } from '../storage';
 import { daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
@@ -19,8 +20,8 @@ export default defineRule({
   savingsMethod: 'price-table',
   confidence: 'medium',
   check(resources, params, ctx) {
-    const volumes = new Set(resources.volumes.map((v) => `${v.accountId}/${v.region}/${v.id}`));
-    const inImages = new Set(resources.images.flatMap((i) => i.snapshotIds));
+    const volumes = volumeKeys(resources.volumes);
+    const inImages = imageSnapshotIds(resources.images);
     return resources.snapshots.flatMap((s) => {
       if (inImages.has(s.id)) return [ok(s, 'used by an AMI')];
       if (s.volumeId && volumes.has(`${s.accountId}/${s.region}/${s.volumeId}`)) return [ok(s, 'its volume exists')];

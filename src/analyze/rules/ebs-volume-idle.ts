@@ -1,7 +1,18 @@
 import { usdCents } from '../../domain/money';
 import { ebsVolumeCost } from '../../pricing';
-import { fmt, instanceStates, onStoppedInstances } from '../storage';
-import { count, daysSince, defineRule, noMetric, ok, priced, SERVICES, type Verdict, wa } from './define-rule';
+import { fmt, onStoppedInstances } from '../storage';
+import {
+  byAccount,
+  count,
+  daysSince,
+  defineRule,
+  noMetric,
+  ok,
+  priced,
+  SERVICES,
+  type Verdict,
+  wa,
+} from './define-rule';
 
 export default defineRule({
   id: 'ebs-volume-idle',
@@ -21,10 +32,10 @@ export default defineRule({
   confidence: 'medium',
   check(resources, params, ctx) {
     const days = resources.metricWindow.days;
-    const states = instanceStates(resources.instances);
+    const instances = byAccount(resources.instances);
     return resources.volumes.flatMap((v): Verdict[] => {
       // Unattached and stopped-instance volumes are other rules' (ebs-volume-unattached, ebs-volume-on-stopped-instance).
-      if (v.state !== 'in-use' || onStoppedInstances(v, states)) return [];
+      if (v.state !== 'in-use' || onStoppedInstances(v, instances)) return [];
       // A volume younger than the window has not been watched long enough.
       const age = daysSince(v.createTime, ctx.asOf);
       if (age !== undefined && age < days) return [];

@@ -1,6 +1,6 @@
 import { usdCents } from '../../domain/money';
 import { ebsVolumeCost } from '../../pricing';
-import { daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
+import { byAccount, daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ebs-volume-on-stopped-instance',
@@ -23,10 +23,11 @@ export default defineRule({
   savingsMethod: 'price-table',
   confidence: 'medium',
   check(resources, params, ctx) {
-    const instances = new Map(resources.instances.map((i) => [`${i.accountId}/${i.id}`, i]));
+    const instances = byAccount(resources.instances);
     return resources.volumes.flatMap((v) => {
       if (v.state !== 'in-use' || v.attachedInstanceIds.length === 0) return [];
-      const attached = v.attachedInstanceIds.map((id) => instances.get(`${v.accountId}/${id}`));
+      const inAccount = instances.get(v.accountId);
+      const attached = v.attachedInstanceIds.map((id) => inAccount?.get(id));
       if (attached.some((i) => i === undefined)) return [];
       if (attached.some((i) => i?.state !== 'stopped')) return [ok(v, 'attached to an instance that is not stopped')];
       const stopped = attached.map((i) => daysSince(i?.stoppedSince, ctx.asOf));

@@ -1,6 +1,6 @@
 import { usdCents } from '../../domain/money';
 import { ebsVolumeCost, sum } from '../../pricing';
-import { daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
+import { byAccount, daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ec2-instance-stopped-long',
@@ -19,7 +19,7 @@ export default defineRule({
   savingsMethod: 'price-table',
   confidence: 'high',
   check(resources, params, ctx) {
-    const volumes = new Map(resources.volumes.map((v) => [`${v.accountId}/${v.id}`, v]));
+    const volumes = byAccount(resources.volumes);
     return resources.instances.flatMap((i) => {
       if (i.state !== 'stopped') return [ok(i, `instance is ${i.state}`)];
       const days = daysSince(i.stoppedSince, ctx.asOf);
@@ -29,7 +29,8 @@ export default defineRule({
         ];
       }
       if (days < params.minStoppedDays) return [];
-      const attached = i.volumeIds.map((id) => volumes.get(`${i.accountId}/${id}`));
+      const inAccount = volumes.get(i.accountId);
+      const attached = i.volumeIds.map((id) => inAccount?.get(id));
       const costs = attached.map((v) => v && ebsVolumeCost(v, v.region));
       const cost =
         costs.length && costs.every((c) => c !== undefined)

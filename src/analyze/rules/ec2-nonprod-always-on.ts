@@ -26,9 +26,20 @@ export function nonProdEnv(
   params: { environmentTag: string; nonProdValues: string },
 ): string | undefined {
   const env = tagValue(r, params.environmentTag);
-  const nonProd = params.nonProdValues.split(',').map((v) => v.trim().toLowerCase());
-  return env !== undefined && nonProd.includes(env) ? env : undefined;
+  return env !== undefined && nonProdSet(params.nonProdValues).has(env) ? env : undefined;
 }
+
+/** The values of a `nonProdValues` parameter, parsed once per value (every instance of every such rule asks). */
+function nonProdSet(values: string): Set<string> {
+  let set = nonProdSets.get(values);
+  if (!set) {
+    set = new Set(values.split(',').map((v) => v.trim().toLowerCase()));
+    nonProdSets.set(values, set);
+  }
+  return set;
+}
+
+const nonProdSets = new Map<string, Set<string>>();
 
 /** The tag Auto Scaling puts on its instances: stopping one makes the group replace it, so the group is judged. */
 export const ASG_TAG = 'aws:autoscaling:groupName';

@@ -1,6 +1,6 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price } from '../../pricing';
-import { daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
+import { byAccount, daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'eip-on-stopped-instance',
@@ -19,10 +19,10 @@ export default defineRule({
   savingsMethod: 'price-table',
   confidence: 'high',
   check(resources, params, ctx) {
-    const instances = new Map(resources.instances.map((i) => [`${i.accountId}/${i.id}`, i]));
+    const instances = byAccount(resources.instances);
     return resources.addresses.flatMap((a) => {
       if (!a.instanceId) return [];
-      const instance = instances.get(`${a.accountId}/${a.instanceId}`);
+      const instance = instances.get(a.accountId)?.get(a.instanceId);
       if (!instance) return [];
       if (instance.state !== 'stopped') return [ok(a, `instance ${a.instanceId} is ${instance.state}`)];
       const days = daysSince(instance.stoppedSince, ctx.asOf);
