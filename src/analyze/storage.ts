@@ -1,5 +1,6 @@
 /** What the storage rules read alike: sizes in GB from bytes and S3 storage metrics, and their wording. */
 import { DAY_SECONDS } from '../domain/dates';
+import { groupThousands } from '../domain/money';
 import type { Ami, EbsVolume, MetricSummary, S3Bucket } from '../domain/resources';
 import { S3_STORAGE_TYPES, type S3StorageType } from '../domain/resources-storage';
 import { type Estimate, saving } from '../pricing';
@@ -38,12 +39,7 @@ export function meanObjectKb(bucket: S3Bucket, objects: MetricSummary | undefine
 }
 
 /** A number with thousands separators and at most two decimals (reasons). */
-export function fmt(n: number): string {
-  const rounded = Math.round(n * 100) / 100;
-  // Under 1,000 there is nothing to separate (most of the catalog's figures): no regular expression.
-  if (rounded > -1000 && rounded < 1000) return rounded.toString();
-  return rounded.toString().replace(/^(\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
-}
+export const fmt = (n: number): string => groupThousands((Math.round(n * 100) / 100).toString());
 
 export const MIB = 1024 ** 2;
 

@@ -23,6 +23,21 @@ export function usd(n: number): string {
 /** Dollars to the cent with thousands separators, for finding reasons where the figure is exact: "$1,234.56". */
 export const usdCents = (n: number): string => `$${CENTS.format(n)}`;
 
+/**
+ * A number as text with commas between the thousands of its leading run of digits ("1234567.5" → "1,234,567.5"; a
+ * sign, an exponent or anything after the run stays as it is). Without a regular expression or Intl: the rule catalog
+ * words hundreds of thousands of figures a run.
+ */
+export function groupThousands(text: string): string {
+  let digits = 0;
+  while (digits < text.length && text.charCodeAt(digits) >= 48 && text.charCodeAt(digits) <= 57) digits++;
+  if (digits <= 3) return text;
+  let at = digits % 3 || 3;
+  let out = text.slice(0, at);
+  for (; at < digits; at += 3) out += `,${text.slice(at, at + 3)}`;
+  return out + text.slice(digits);
+}
+
 /** Dollars rounded to the cent, as every stored and shown figure is kept. */
 export const roundCents = (usd: number): number => Math.round(usd * 100) / 100;
 

@@ -6,7 +6,7 @@
  */
 
 import type { SavingsMethod } from '../domain/finding';
-import { HOURS_PER_MONTH } from '../domain/money';
+import { groupThousands, HOURS_PER_MONTH } from '../domain/money';
 import type { RegionalEc2Prices } from '../domain/resources';
 import publicPrices from './data/aws_public_prices_us_east_1.json';
 import ec2Prices from './data/ec2_ondemand_linux_hourly_usd.json';
@@ -231,11 +231,7 @@ const regionNote = (r: Rate): string =>
 
 /** Thousands separated without Intl, which is slow at the analyzer's volume (100,000 resources). */
 const num = (n: number): string =>
-  !Number.isInteger(n)
-    ? String(round(n))
-    : n > -1000 && n < 1000
-      ? String(n)
-      : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  Number.isInteger(n) ? (n < 0 ? `-${groupThousands(String(-n))}` : groupThousands(String(n))) : String(round(n));
 
 /** What every estimate at a rate repeats: the end of its basis after the quantity, its cover, its usage types. */
 interface RateTerms {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/analyze/summary';
-import { usd, usdCents } from '../../src/domain/money';
+import { groupThousands, usd, usdCents } from '../../src/domain/money';
 import { sparkline } from '../../src/notify/format';
 import { plainEntry } from '../../src/notify/section';
 import { renderText } from '../../src/notify/text';
@@ -71,5 +71,13 @@ describe('dollars', () => {
     expect(usd(-12.345)).toBe('-$12.35');
     expect(usdCents(1234.5)).toBe('$1,234.50');
     expect(usdCents(3.1)).toBe('$3.10');
+  });
+
+  it('groups the thousands of the leading digits only', () => {
+    expect(groupThousands('1234567.891')).toBe('1,234,567.891');
+    expect(groupThousands('123456')).toBe('123,456');
+    expect(groupThousands('999.5')).toBe('999.5');
+    expect(groupThousands('-1234')).toBe('-1234');
+    expect(groupThousands('1e+21')).toBe('1e+21');
   });
 });

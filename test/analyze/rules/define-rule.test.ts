@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defineRule, type RuleDefinition, SERVICES, wa } from '../../../src/analyze/rules/define-rule';
+import {
+  byAccount,
+  defineRule,
+  perList,
+  type RuleDefinition,
+  SERVICES,
+  wa,
+} from '../../../src/analyze/rules/define-rule';
 
 const good: RuleDefinition<{ minAgeDays: number }> = {
   id: 'sample-good-rule',
@@ -34,5 +41,33 @@ describe('defineRule validates metadata when the rule loads', () => {
     expect(bad({ iamActions: ['DescribeVolumes'] })).toThrow(/iamActions\.0: must be shaped service:Action/);
     expect(bad({ params: { minAgeDays: { description: 'no default' } } })).toThrow(/params\.minAgeDays\.default/);
     expect(bad({ id: 'Not_Kebab' })).toThrow(/rule Not_Kebab .*id: must be a kebab-case id/);
+  });
+});
+
+describe('lookups the rules share', () => {
+  const at = (accountId: string, id: string, region = 'us-east-1') => ({ accountId, region, id, tags: {} });
+
+  it('finds items by account, then id, the last listed winning a repeated id', () => {
+    const first = at('111111111111', 'i-1');
+    const again = at('111111111111', 'i-1', 'eu-west-1');
+    const other = at('222222222222', 'i-1');
+    const index = byAccount([first, other, again]);
+    expect(index.get('111111111111')?.get('i-1')).toBe(again);
+    expect(index.get('222222222222')?.get('i-1')).toBe(other);
+    expect(index.get('333333333333')).toBeUndefined();
+  });
+
+  it('derives once per list and derivation, so every rule asking shares the result', () => {
+    const list = [at('111111111111', 'i-1')];
+    let runs = 0;
+    const ids = (l: typeof list) => {
+      runs++;
+      return new Set(l.map((i) => i.id));
+    };
+    expect(perList(list, ids)).toBe(perList(list, ids));
+    expect(runs).toBe(1);
+    expect(byAccount(list)).toBe(byAccount(list));
+    expect(perList([...list], ids)).not.toBe(perList(list, ids));
+    expect(runs).toBe(2);
   });
 });
