@@ -1,10 +1,10 @@
 /** What the storage rules read alike: sizes in GB from bytes and S3 storage metrics, and their wording. */
 import { DAY_SECONDS } from '../domain/dates';
 import { groupThousands } from '../domain/money';
-import type { Ami, EbsVolume, MetricSummary, S3Bucket } from '../domain/resources';
+import type { Ami, EbsVolume, MetricSummary, ResourceInventory, S3Bucket } from '../domain/resources';
 import { S3_STORAGE_TYPES, type S3StorageType } from '../domain/resources-storage';
 import { type Estimate, saving } from '../pricing';
-import { type ByAccount, perList } from './rules/define-rule';
+import { type ByAccount, byAccount, perList } from './rules/define-rule';
 
 /** AWS bills storage in GB of 2^30 bytes. */
 export const GIB = 1024 ** 3;
@@ -52,14 +52,8 @@ export function busiestDayPerSecond(a: MetricSummary | undefined, b: MetricSumma
   return (a.maximum + b.maximum) / DAY_SECONDS;
 }
 
-/**
- * Whether every instance a volume is attached to is known and stopped (ebs-volume-on-stopped-instance's case), the
- * instances looked up by account and id (`byAccount(resources.instances)`).
- */
-export function onStoppedInstances(
-  volume: { accountId: string; attachedInstanceIds: string[] },
-  instances: ByAccount<{ state: string }>,
-): boolean {
+/** Whether every instance a volume is attached to is known and stopped (ebs-volume-on-stopped-instance's case). */
+function onStoppedInstances(volume: EbsVolume, instances: ByAccount<{ state: string }>): boolean {
   if (volume.attachedInstanceIds.length === 0) return false;
   const inAccount = instances.get(volume.accountId);
   for (const id of volume.attachedInstanceIds) {
@@ -68,6 +62,18 @@ export function onStoppedInstances(
   }
   return true;
 }
+
+const onStoppedOf = (resources: ResourceInventory): Set<EbsVolume> => {
+  const instances = byAccount(resources.instances);
+  return new Set(resources.volumes.filter((v) => onStoppedInstances(v, instances)));
+};
+
+/**
+ * The volumes attached only to known, stopped instances, worked out once per inventory: the storage rules leave those
+ * to ebs-volume-on-stopped-instance, and each of them asks for every volume.
+ */
+export const volumesOnStoppedInstances = (resources: ResourceInventory): Set<EbsVolume> =>
+  perList(resources, onStoppedOf);
 
 const volumeKeysOf = (volumes: readonly EbsVolume[]): Set<string> =>
   new Set(volumes.map((v) => `${v.accountId}/${v.region}/${v.id}`));

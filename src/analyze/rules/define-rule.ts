@@ -318,9 +318,10 @@ export const tagValue = (resource: ResourceBase, key: string): string | undefine
   tagValueRaw(resource, key)?.trim().toLowerCase();
 
 /**
- * What rules derive from one inventory list (an index, a set of ids), worked out once per list and `derive`: several
- * rules look up the same things (the instances of volumes, the volumes of snapshots). `derive` is a module-level
- * function, so that every rule asking shares the result; a list is not changed once the rules read it.
+ * What rules derive from an inventory or one of its lists (an index, a set of ids), worked out once per inventory or
+ * list and `derive`: several rules look up the same things (the instances of volumes, the volumes of snapshots).
+ * `derive` is a module-level function, so that every rule asking shares the result; an inventory is not changed once
+ * the rules read it.
  */
 export function perList<L extends object, T>(list: L, derive: (list: L) => T): T {
   let results = derivedFrom.get(list);

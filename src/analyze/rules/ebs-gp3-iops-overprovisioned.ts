@@ -1,7 +1,7 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price } from '../../pricing';
-import { assumed, busiestDayPerSecond, fmt, onStoppedInstances } from '../storage';
-import { byAccount, count, defineRule, noMetric, ok, priced, SERVICES, type Verdict, wa } from './define-rule';
+import { assumed, busiestDayPerSecond, fmt, volumesOnStoppedInstances } from '../storage';
+import { count, defineRule, noMetric, ok, priced, SERVICES, type Verdict, wa } from './define-rule';
 
 /** gp3 includes 3,000 IOPS in its storage price. */
 const GP3_FREE_IOPS = 3000;
@@ -27,9 +27,9 @@ export default defineRule({
   confidence: 'low',
   check(resources, params) {
     const days = resources.metricWindow.days;
-    const instances = byAccount(resources.instances);
+    const stopped = volumesOnStoppedInstances(resources);
     return resources.volumes.flatMap((v): Verdict[] => {
-      if (v.type !== 'gp3' || v.state !== 'in-use' || onStoppedInstances(v, instances)) return [];
+      if (v.type !== 'gp3' || v.state !== 'in-use' || stopped.has(v)) return [];
       if ((v.iops ?? 0) <= GP3_FREE_IOPS) return [ok(v, `provisions ${v.iops ?? GP3_FREE_IOPS} IOPS, all included`)];
       const iops = v.iops ?? 0;
       const used = busiestDayPerSecond(count(v, 'VolumeReadOps'), count(v, 'VolumeWriteOps'));

@@ -1,7 +1,7 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price } from '../../pricing';
-import { assumed, busiestDayPerSecond, fmt, MIB, onStoppedInstances } from '../storage';
-import { byAccount, count, defineRule, noMetric, ok, priced, SERVICES, type Verdict, wa } from './define-rule';
+import { assumed, busiestDayPerSecond, fmt, MIB, volumesOnStoppedInstances } from '../storage';
+import { count, defineRule, noMetric, ok, priced, SERVICES, type Verdict, wa } from './define-rule';
 
 /** gp3 includes 125 MiB/s of throughput in its storage price. */
 const GP3_FREE_MBPS = 125;
@@ -27,9 +27,9 @@ export default defineRule({
   confidence: 'low',
   check(resources, params) {
     const days = resources.metricWindow.days;
-    const instances = byAccount(resources.instances);
+    const stopped = volumesOnStoppedInstances(resources);
     return resources.volumes.flatMap((v): Verdict[] => {
-      if (v.type !== 'gp3' || v.state !== 'in-use' || onStoppedInstances(v, instances)) return [];
+      if (v.type !== 'gp3' || v.state !== 'in-use' || stopped.has(v)) return [];
       const mbps = v.throughputMBps ?? GP3_FREE_MBPS;
       if (mbps <= GP3_FREE_MBPS) return [ok(v, `provisions ${mbps} MB/s, all included`)];
       const bytes = busiestDayPerSecond(count(v, 'VolumeReadBytes'), count(v, 'VolumeWriteBytes'));

@@ -1,7 +1,7 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price } from '../../pricing';
-import { assumed, busiestDayPerSecond, fmt, onStoppedInstances } from '../storage';
-import { byAccount, count, defineRule, noMetric, ok, priced, SERVICES, type Verdict, wa } from './define-rule';
+import { assumed, busiestDayPerSecond, fmt, volumesOnStoppedInstances } from '../storage';
+import { count, defineRule, noMetric, ok, priced, SERVICES, type Verdict, wa } from './define-rule';
 
 /** The most IOPS gp3 provides: io volumes up to it are ebs-io-to-gp3's (a move to gp3), above it this rule's. */
 const GP3_MAX_IOPS = 16_000;
@@ -29,9 +29,9 @@ export default defineRule({
   confidence: 'low',
   check(resources, params) {
     const days = resources.metricWindow.days;
-    const instances = byAccount(resources.instances);
+    const stopped = volumesOnStoppedInstances(resources);
     return resources.volumes.flatMap((v): Verdict[] => {
-      if ((v.type !== 'io1' && v.type !== 'io2') || v.state !== 'in-use' || onStoppedInstances(v, instances)) return [];
+      if ((v.type !== 'io1' && v.type !== 'io2') || v.state !== 'in-use' || stopped.has(v)) return [];
       const iops = v.iops ?? 0;
       if (iops <= GP3_MAX_IOPS) return [];
       const used = busiestDayPerSecond(count(v, 'VolumeReadOps'), count(v, 'VolumeWriteOps'));

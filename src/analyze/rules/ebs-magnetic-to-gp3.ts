@@ -1,7 +1,7 @@
 import { HOURS_PER_MONTH, usdCents } from '../../domain/money';
 import { ebsVolumeCost, monthlyCost, price, saving, sum } from '../../pricing';
-import { fmt, onStoppedInstances } from '../storage';
-import { byAccount, count, defineRule, noMetric, ok, SERVICES, type Verdict, wa } from './define-rule';
+import { fmt, volumesOnStoppedInstances } from '../storage';
+import { count, defineRule, noMetric, ok, SERVICES, type Verdict, wa } from './define-rule';
 
 const DAYS_PER_MONTH = HOURS_PER_MONTH / 24;
 
@@ -21,9 +21,9 @@ export default defineRule({
   confidence: 'medium',
   check(resources) {
     const days = resources.metricWindow.days;
-    const instances = byAccount(resources.instances);
+    const stopped = volumesOnStoppedInstances(resources);
     return resources.volumes.flatMap((v): Verdict[] => {
-      if (v.type !== 'standard' || v.state !== 'in-use' || onStoppedInstances(v, instances)) return [];
+      if (v.type !== 'standard' || v.state !== 'in-use' || stopped.has(v)) return [];
       const reads = count(v, 'VolumeReadOps');
       const writes = count(v, 'VolumeWriteOps');
       if (!reads || !writes) return [noMetric(v, 'AWS/EBS VolumeReadOps/VolumeWriteOps', days)];

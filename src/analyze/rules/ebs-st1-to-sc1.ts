@@ -1,7 +1,7 @@
 import { usdCents } from '../../domain/money';
 import { ebsVolumeCost, saving } from '../../pricing';
-import { busiestDayPerSecond, fmt, MIB, onStoppedInstances } from '../storage';
-import { byAccount, count, defineRule, noMetric, ok, SERVICES, type Verdict, wa } from './define-rule';
+import { busiestDayPerSecond, fmt, MIB, volumesOnStoppedInstances } from '../storage';
+import { count, defineRule, noMetric, ok, SERVICES, type Verdict, wa } from './define-rule';
 
 /** sc1's baseline throughput per TiB (it bursts to 80 MiB/s per TiB, at most 250). */
 const SC1_BASELINE_MBPS_PER_TIB = 12;
@@ -22,9 +22,9 @@ export default defineRule({
   confidence: 'medium',
   check(resources) {
     const days = resources.metricWindow.days;
-    const instances = byAccount(resources.instances);
+    const stopped = volumesOnStoppedInstances(resources);
     return resources.volumes.flatMap((v): Verdict[] => {
-      if (v.type !== 'st1' || v.state !== 'in-use' || onStoppedInstances(v, instances)) return [];
+      if (v.type !== 'st1' || v.state !== 'in-use' || stopped.has(v)) return [];
       const bytes = busiestDayPerSecond(count(v, 'VolumeReadBytes'), count(v, 'VolumeWriteBytes'));
       if (bytes === undefined) return [noMetric(v, 'AWS/EBS VolumeReadBytes/VolumeWriteBytes', days)];
       const used = bytes / MIB;

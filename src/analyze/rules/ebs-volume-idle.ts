@@ -1,18 +1,7 @@
 import { usdCents } from '../../domain/money';
 import { ebsVolumeCost } from '../../pricing';
-import { fmt, onStoppedInstances } from '../storage';
-import {
-  byAccount,
-  count,
-  daysSince,
-  defineRule,
-  noMetric,
-  ok,
-  priced,
-  SERVICES,
-  type Verdict,
-  wa,
-} from './define-rule';
+import { fmt, volumesOnStoppedInstances } from '../storage';
+import { count, daysSince, defineRule, noMetric, ok, priced, SERVICES, type Verdict, wa } from './define-rule';
 
 export default defineRule({
   id: 'ebs-volume-idle',
@@ -32,10 +21,10 @@ export default defineRule({
   confidence: 'medium',
   check(resources, params, ctx) {
     const days = resources.metricWindow.days;
-    const instances = byAccount(resources.instances);
+    const stopped = volumesOnStoppedInstances(resources);
     return resources.volumes.flatMap((v): Verdict[] => {
       // Unattached and stopped-instance volumes are other rules' (ebs-volume-unattached, ebs-volume-on-stopped-instance).
-      if (v.state !== 'in-use' || onStoppedInstances(v, instances)) return [];
+      if (v.state !== 'in-use' || stopped.has(v)) return [];
       // A volume younger than the window has not been watched long enough.
       const age = daysSince(v.createTime, ctx.asOf);
       if (age !== undefined && age < days) return [];
