@@ -310,6 +310,20 @@ export function priced(
   return { resource, status: 'alarm', reason, savings, ...(evidence ? { evidence } : {}) };
 }
 
+/**
+ * The verdicts of `judge` over a list, leaving out the resources it returns none for (another rule's, or not worth
+ * saying). A loop, not flatMap with an array per resource: the catalog judges every instance, volume and snapshot once
+ * per rule, and flatMap was a tenth of its time on 100,000 resources.
+ */
+export function judgeEach<R>(list: readonly R[], judge: (resource: R) => Verdict | undefined): Verdict[] {
+  const verdicts: Verdict[] = [];
+  for (const resource of list) {
+    const verdict = judge(resource);
+    if (verdict) verdicts.push(verdict);
+  }
+  return verdicts;
+}
+
 /** The ok verdict. */
 export const ok = (resource: ResourceBase, reason: string): Verdict => ({ resource, status: 'ok', reason });
 

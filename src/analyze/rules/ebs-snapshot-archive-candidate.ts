@@ -1,7 +1,7 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price, saving } from '../../pricing';
 import { imageSnapshotIds, volumeKeys } from '../storage';
-import { daysSince, defineRule, noPrice, ok, SERVICES, wa } from './define-rule';
+import { daysSince, defineRule, judgeEach, noPrice, ok, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ebs-snapshot-archive-candidate',
@@ -23,27 +23,26 @@ export default defineRule({
   check(resources, params, ctx) {
     const volumes = volumeKeys(resources.volumes);
     const inImages = imageSnapshotIds(resources.images);
-    return resources.snapshots.flatMap((s) => {
-      if (inImages.has(s.id) || !s.volumeId || !volumes.has(`${s.accountId}/${s.region}/${s.volumeId}`)) return [];
-      if (s.storageTier === 'archive') return [ok(s, 'already in the archive tier')];
+    return judgeEach(resources.snapshots, (s) => {
+      if (inImages.has(s.id) || !s.volumeId || !volumes.has(`${s.accountId}/${s.region}/${s.volumeId}`))
+        return undefined;
+      if (s.storageTier === 'archive') return ok(s, 'already in the archive tier');
       const age = daysSince(s.startTime, ctx.asOf);
-      if (age === undefined) return [{ resource: s, status: 'skip' as const, reason: 'snapshot has no start time' }];
-      if (age < params.minAgeDays || age > params.maxAgeDays) return [ok(s, `${age} days old`)];
+      if (age === undefined) return { resource: s, status: 'skip' as const, reason: 'snapshot has no start time' };
+      if (age < params.minAgeDays || age > params.maxAgeDays) return ok(s, `${age} days old`);
       const gb = s.fullSizeGb ?? s.volumeSizeGb;
       const standard = price('ebs.snapshot.standard', s.region);
       const archive = price('ebs.snapshot.archive', s.region);
       const reason = `snapshot of ${s.volumeId} kept ${age} days in the standard tier, ${gb} GB`;
-      if (!standard || !archive) return [noPrice(s, reason, 'EBS snapshot tiers')];
+      if (!standard || !archive) return noPrice(s, reason, 'EBS snapshot tiers');
       // The archive tier stores a full copy; standard bills increments, so this is an upper bound.
       const save = saving(monthlyCost(standard, gb), monthlyCost(archive, gb));
-      return [
-        {
-          resource: s,
-          status: 'alarm' as const,
-          reason: `${reason}; archiving saves up to ${usdCents(save.monthlyUsd)} a month`,
-          savings: save,
-        },
-      ];
+      return {
+        resource: s,
+        status: 'alarm' as const,
+        reason: `${reason}; archiving saves up to ${usdCents(save.monthlyUsd)} a month`,
+        savings: save,
+      };
     });
   },
 });

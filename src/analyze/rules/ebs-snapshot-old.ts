@@ -1,7 +1,7 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price } from '../../pricing';
 import { imageSnapshotIds, volumeKeys } from '../storage';
-import { daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
+import { daysSince, defineRule, judgeEach, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ebs-snapshot-old',
@@ -22,17 +22,18 @@ export default defineRule({
   check(resources, params, ctx) {
     const volumes = volumeKeys(resources.volumes);
     const inImages = imageSnapshotIds(resources.images);
-    return resources.snapshots.flatMap((s) => {
+    return judgeEach(resources.snapshots, (s) => {
       // Snapshots of AMIs go with the AMI; those whose volume is gone are ebs-snapshot-orphaned's.
-      if (inImages.has(s.id) || !s.volumeId || !volumes.has(`${s.accountId}/${s.region}/${s.volumeId}`)) return [];
+      if (inImages.has(s.id) || !s.volumeId || !volumes.has(`${s.accountId}/${s.region}/${s.volumeId}`))
+        return undefined;
       const age = daysSince(s.startTime, ctx.asOf);
-      if (age === undefined) return [{ resource: s, status: 'skip' as const, reason: 'snapshot has no start time' }];
-      if (age <= params.maxAgeDays) return [ok(s, `${age} days old, within ${params.maxAgeDays}`)];
+      if (age === undefined) return { resource: s, status: 'skip' as const, reason: 'snapshot has no start time' };
+      if (age <= params.maxAgeDays) return ok(s, `${age} days old, within ${params.maxAgeDays}`);
       const gb = s.fullSizeGb ?? s.volumeSizeGb;
       const rate = price(s.storageTier === 'archive' ? 'ebs.snapshot.archive' : 'ebs.snapshot.standard', s.region);
       const cost = rate && monthlyCost(rate, gb);
       const reason = `snapshot of ${s.volumeId} is ${age} days old (retention ${params.maxAgeDays}), ${gb} GB${cost ? `, up to ${usdCents(cost.monthlyUsd)} a month` : ''}`;
-      return [priced(s, reason, cost, 'EBS snapshots')];
+      return priced(s, reason, cost, 'EBS snapshots');
     });
   },
 });

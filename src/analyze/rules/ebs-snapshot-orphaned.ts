@@ -1,7 +1,7 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price } from '../../pricing';
 import { imageSnapshotIds, volumeKeys } from '../storage';
-import { daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
+import { daysSince, defineRule, judgeEach, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ebs-snapshot-orphaned',
@@ -22,23 +22,21 @@ export default defineRule({
   check(resources, params, ctx) {
     const volumes = volumeKeys(resources.volumes);
     const inImages = imageSnapshotIds(resources.images);
-    return resources.snapshots.flatMap((s) => {
-      if (inImages.has(s.id)) return [ok(s, 'used by an AMI')];
-      if (s.volumeId && volumes.has(`${s.accountId}/${s.region}/${s.volumeId}`)) return [ok(s, 'its volume exists')];
+    return judgeEach(resources.snapshots, (s) => {
+      if (inImages.has(s.id)) return ok(s, 'used by an AMI');
+      if (s.volumeId && volumes.has(`${s.accountId}/${s.region}/${s.volumeId}`)) return ok(s, 'its volume exists');
       const age = daysSince(s.startTime, ctx.asOf);
-      if (age === undefined) return [{ resource: s, status: 'skip' as const, reason: 'snapshot has no start time' }];
-      if (age < params.minAgeDays) return [];
+      if (age === undefined) return { resource: s, status: 'skip' as const, reason: 'snapshot has no start time' };
+      if (age < params.minAgeDays) return undefined;
       const gb = s.fullSizeGb ?? s.volumeSizeGb;
       const rate = price(s.storageTier === 'archive' ? 'ebs.snapshot.archive' : 'ebs.snapshot.standard', s.region);
       const cost = rate && monthlyCost(rate, gb);
       const reason = `snapshot of ${s.volumeId ?? 'an unknown volume'} (gone), in no AMI, ${age} days old, ${gb} GB${cost ? `, up to ${usdCents(cost.monthlyUsd)} a month` : ''}`;
-      return [
-        {
-          ...priced(s, reason, cost, 'EBS snapshots'),
-          // Snapshots are incremental: the full size is an upper bound of what is billed.
-          confidence: s.fullSizeGb === undefined ? ('low' as const) : ('medium' as const),
-        },
-      ];
+      return {
+        ...priced(s, reason, cost, 'EBS snapshots'),
+        // Snapshots are incremental: the full size is an upper bound of what is billed.
+        confidence: s.fullSizeGb === undefined ? ('low' as const) : ('medium' as const),
+      };
     });
   },
 });

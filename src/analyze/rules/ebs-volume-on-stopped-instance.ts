@@ -1,6 +1,6 @@
 import { usdCents } from '../../domain/money';
 import { ebsVolumeCost } from '../../pricing';
-import { byAccount, daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
+import { byAccount, daysSince, defineRule, judgeEach, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ebs-volume-on-stopped-instance',
@@ -24,21 +24,21 @@ export default defineRule({
   confidence: 'medium',
   check(resources, params, ctx) {
     const instances = byAccount(resources.instances);
-    return resources.volumes.flatMap((v) => {
-      if (v.state !== 'in-use' || v.attachedInstanceIds.length === 0) return [];
+    return judgeEach(resources.volumes, (v) => {
+      if (v.state !== 'in-use' || v.attachedInstanceIds.length === 0) return undefined;
       const inAccount = instances.get(v.accountId);
       const attached = v.attachedInstanceIds.map((id) => inAccount?.get(id));
-      if (attached.some((i) => i === undefined)) return [];
-      if (attached.some((i) => i?.state !== 'stopped')) return [ok(v, 'attached to an instance that is not stopped')];
+      if (attached.some((i) => i === undefined)) return undefined;
+      if (attached.some((i) => i?.state !== 'stopped')) return ok(v, 'attached to an instance that is not stopped');
       const stopped = attached.map((i) => daysSince(i?.stoppedSince, ctx.asOf));
       if (stopped.some((d) => d === undefined)) {
-        return [{ resource: v, status: 'skip' as const, reason: 'its instance is stopped since an unknown date' }];
+        return { resource: v, status: 'skip' as const, reason: 'its instance is stopped since an unknown date' };
       }
       const days = Math.min(...(stopped as number[]));
-      if (days < params.minStoppedDays || days >= params.maxStoppedDays) return [];
+      if (days < params.minStoppedDays || days >= params.maxStoppedDays) return undefined;
       const cost = ebsVolumeCost(v, v.region);
       const reason = `${v.sizeGb} GB ${v.type} volume attached to ${v.attachedInstanceIds.join(', ')}, stopped for ${days} days${cost ? `; the volume still bills ${usdCents(cost.monthlyUsd)} a month` : ''}`;
-      return [priced(v, reason, cost, `EBS ${v.type}`, { stoppedDays: days })];
+      return priced(v, reason, cost, `EBS ${v.type}`, { stoppedDays: days });
     });
   },
 });

@@ -1,6 +1,6 @@
 import { usdCents } from '../../domain/money';
 import { ebsVolumeCost } from '../../pricing';
-import { daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
+import { daysSince, defineRule, judgeEach, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ebs-volume-unattached',
@@ -19,13 +19,13 @@ export default defineRule({
   savingsMethod: 'price-table',
   confidence: 'high',
   check(resources, params, ctx) {
-    return resources.volumes.flatMap((v) => {
-      if (v.state !== 'available') return [ok(v, `volume is ${v.state}`)];
+    return judgeEach(resources.volumes, (v) => {
+      if (v.state !== 'available') return ok(v, `volume is ${v.state}`);
       const age = daysSince(v.createTime, ctx.asOf);
-      if (age !== undefined && age < params.minAgeDays) return [];
+      if (age !== undefined && age < params.minAgeDays) return undefined;
       const cost = ebsVolumeCost(v, v.region);
       const reason = `${v.sizeGb} GB ${v.type} volume attached to nothing${age === undefined ? '' : `, created ${age} days ago`}${cost ? `, billed ${usdCents(cost.monthlyUsd)} a month` : ''}`;
-      return [priced(v, reason, cost, `EBS ${v.type}`)];
+      return priced(v, reason, cost, `EBS ${v.type}`);
     });
   },
 });

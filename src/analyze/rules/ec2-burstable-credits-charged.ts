@@ -1,7 +1,7 @@
 import { usdCents } from '../../domain/money';
 import { hasEc2Price, monthlyCost, price, saving, sum } from '../../pricing';
 import { inFamily, instancePrice, splitType } from '../../pricing/ec2-types';
-import { count, defineRule, noMetric, noPrice, ok, SERVICES, wa } from './define-rule';
+import { count, defineRule, judgeEach, noMetric, noPrice, ok, SERVICES, wa } from './define-rule';
 
 /** Burstable families and the fixed-performance family of the same vCPUs and memory at each size from large. */
 const FIXED_FAMILY: Record<string, string> = { t2: 'm5', t3: 'm5', t3a: 'm5a', t4g: 'm6g' };
@@ -41,13 +41,13 @@ export default defineRule({
   confidence: 'medium',
   check(resources, params, ctx) {
     const days = resources.metricWindow.days;
-    return resources.instances.flatMap((i) => {
+    return judgeEach(resources.instances, (i) => {
       const family = splitType(i.instanceType).family;
-      if (i.state !== 'running' || !FIXED_FAMILY[family]) return [];
+      if (i.state !== 'running' || !FIXED_FAMILY[family]) return undefined;
       const charged = count(i, 'CPUSurplusCreditsCharged');
-      if (!charged) return [noMetric(i, 'CPUSurplusCreditsCharged', days)];
+      if (!charged) return noMetric(i, 'CPUSurplusCreditsCharged', days);
       // Only unlimited mode charges surplus credits, so a charge means unlimited mode.
-      if (charged.sum <= params.minCredits) return [ok(i, `${charged.sum} surplus credits charged over ${days} days`)];
+      if (charged.sum <= params.minCredits) return ok(i, `${charged.sum} surplus credits charged over ${days} days`);
       // A credit is one vCPU-minute; the price is per vCPU-hour, so the monthly quantity is the average vCPUs above
       // baseline over the window (vCPU-hours ÷ the window's hours) × 730 h.
       const vcpuHours = charged.sum / 60;
@@ -58,24 +58,22 @@ export default defineRule({
       const next = target && instancePrice({ ...i, instanceType: target }, ctx.ec2Prices);
       // ec2.cpu_credits_unlimited is the T2/T3/T3a Linux rate; T4g's surplus credits are billed at their own rate,
       // which the table does not hold, so a T4g is flagged without a figure.
-      if (family === 't4g') return [noPrice(i, reason, 'T4g surplus CPU credits')];
+      if (family === 't4g') return noPrice(i, reason, 'T4g surplus CPU credits');
       if (!target || !credit || !now || !next) {
-        return [noPrice(i, reason, `${i.platform} ${i.instanceType} or its M type`)];
+        return noPrice(i, reason, `${i.platform} ${i.instanceType} or its M type`);
       }
       const credits = monthlyCost(credit, vcpuHours / (days * 24));
       const save = saving(sum([monthlyCost(now), credits]), monthlyCost(next));
       if (save.monthlyUsd === 0) {
-        return [ok(i, `${reason}; they cost ${usdCents(credits.monthlyUsd)} a month, less than moving to ${target}`)];
+        return ok(i, `${reason}; they cost ${usdCents(credits.monthlyUsd)} a month, less than moving to ${target}`);
       }
-      return [
-        {
-          resource: i,
-          status: 'alarm' as const,
-          reason: `${reason}, ${usdCents(credits.monthlyUsd)} a month; ${target} runs it without surplus charges for ${usdCents(save.monthlyUsd)} a month less`,
-          savings: save,
-          evidence: { surplusCredits: charged.sum, suggestedType: target },
-        },
-      ];
+      return {
+        resource: i,
+        status: 'alarm' as const,
+        reason: `${reason}, ${usdCents(credits.monthlyUsd)} a month; ${target} runs it without surplus charges for ${usdCents(save.monthlyUsd)} a month less`,
+        savings: save,
+        evidence: { surplusCredits: charged.sum, suggestedType: target },
+      };
     });
   },
 });

@@ -1,6 +1,6 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price } from '../../pricing';
-import { defineRule, priced, SERVICES, wa } from './define-rule';
+import { defineRule, judgeEach, priced, SERVICES, wa } from './define-rule';
 import { NONPROD_PARAMS, nonProdEnv } from './ec2-nonprod-always-on';
 
 /**
@@ -26,14 +26,14 @@ export default defineRule({
   // cloudwatch.custom_metric.month.first_10k is medium-high in the table, and 7 metrics is an assumption.
   confidence: 'medium',
   check(resources, params) {
-    return resources.instances.flatMap((i) => {
-      if (i.state !== 'running' || i.monitoring !== 'enabled') return [];
+    return judgeEach(resources.instances, (i) => {
+      if (i.state !== 'running' || i.monitoring !== 'enabled') return undefined;
       const env = nonProdEnv(i, params);
-      if (env === undefined) return [];
+      if (env === undefined) return undefined;
       const rate = price('cloudwatch.custom_metric.month.first_10k', i.region);
       const cost = rate && monthlyCost(rate, DETAILED_METRICS_PER_INSTANCE);
       const reason = `${env} instance ${i.instanceType} has detailed monitoring on, billed as about ${DETAILED_METRICS_PER_INSTANCE} custom metrics${cost ? ` (${usdCents(cost.monthlyUsd)} a month)` : ''}; basic 5-minute monitoring is free`;
-      return [priced(i, reason, cost, 'CloudWatch custom metrics', { metrics: DETAILED_METRICS_PER_INSTANCE })];
+      return priced(i, reason, cost, 'CloudWatch custom metrics', { metrics: DETAILED_METRICS_PER_INSTANCE });
     });
   },
 });

@@ -1,7 +1,7 @@
 import { usdCents } from '../../domain/money';
 import { ec2Price, monthlyCost, saving } from '../../pricing';
 import { GRAVITON_FAMILY, inFamily, splitType } from '../../pricing/ec2-types';
-import { defineRule, noPrice, ok, SERVICES, wa } from './define-rule';
+import { defineRule, judgeEach, noPrice, ok, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ec2-graviton-candidate',
@@ -18,28 +18,26 @@ export default defineRule({
   savingsMethod: 'price-table',
   confidence: 'medium',
   check(resources, _params, ctx) {
-    return resources.instances.flatMap((i) => {
-      if (i.state !== 'running' || i.platform !== 'linux') return [];
-      if (i.architecture === 'arm64') return [ok(i, 'already arm64')];
+    return judgeEach(resources.instances, (i) => {
+      if (i.state !== 'running' || i.platform !== 'linux') return undefined;
+      if (i.architecture === 'arm64') return ok(i, 'already arm64');
       const graviton = GRAVITON_FAMILY[splitType(i.instanceType).family];
       // Previous generations are ec2-previous-generation's; other families have no Graviton twin.
-      if (!graviton) return [];
+      if (!graviton) return undefined;
       const target = inFamily(i.instanceType, graviton);
       const now = ec2Price(i.instanceType, i.region, ctx.ec2Prices);
       const next = ec2Price(target, i.region, ctx.ec2Prices);
       const reason = `${i.instanceType} (x86) has a Graviton equivalent ${target}; the software must run on arm64`;
-      if (!now || !next) return [noPrice(i, reason, `${i.instanceType} or ${target}`)];
+      if (!now || !next) return noPrice(i, reason, `${i.instanceType} or ${target}`);
       const save = saving(monthlyCost(now), monthlyCost(next));
-      if (save.monthlyUsd === 0) return [ok(i, `${target} is not cheaper at list price`)];
-      return [
-        {
-          resource: i,
-          status: 'alarm' as const,
-          reason: `${reason}; ${usdCents(save.monthlyUsd)} a month cheaper`,
-          savings: save,
-          evidence: { suggestedType: target },
-        },
-      ];
+      if (save.monthlyUsd === 0) return ok(i, `${target} is not cheaper at list price`);
+      return {
+        resource: i,
+        status: 'alarm' as const,
+        reason: `${reason}; ${usdCents(save.monthlyUsd)} a month cheaper`,
+        savings: save,
+        evidence: { suggestedType: target },
+      };
     });
   },
 });

@@ -1,6 +1,6 @@
 import { ec2Price } from '../../pricing';
 import { instancePrice, smallerType } from '../../pricing/ec2-types';
-import { defineRule, SERVICES, wa } from './define-rule';
+import { defineRule, judgeEach, SERVICES, wa } from './define-rule';
 import { lowUtilizationByMetric } from './shapes';
 
 export default defineRule({
@@ -22,27 +22,25 @@ export default defineRule({
   confidence: 'medium',
   check(resources, params, ctx) {
     const days = resources.metricWindow.days;
-    return resources.instances.flatMap((i) => {
-      if (i.state !== 'running') return [];
-      return [
-        lowUtilizationByMetric(i, {
-          metric: 'CPUUtilization',
-          days,
-          minDays: params.minDays,
-          maxPercent: params.maxCpuPercent,
-          label: i.instanceType,
-          downsize: (_, cpu) => {
-            const smaller = smallerType(i.instanceType);
-            return {
-              smaller,
-              now: instancePrice(i, ctx.ec2Prices),
-              next: smaller ? ec2Price(smaller, i.region, ctx.ec2Prices) : undefined,
-              unpriced: smaller ? `${i.platform} ${i.instanceType}` : `a smaller ${i.instanceType}`,
-              evidence: { cpu, suggestedType: smaller },
-            };
-          },
-        }),
-      ];
+    return judgeEach(resources.instances, (i) => {
+      if (i.state !== 'running') return undefined;
+      return lowUtilizationByMetric(i, {
+        metric: 'CPUUtilization',
+        days,
+        minDays: params.minDays,
+        maxPercent: params.maxCpuPercent,
+        label: i.instanceType,
+        downsize: (_, cpu) => {
+          const smaller = smallerType(i.instanceType);
+          return {
+            smaller,
+            now: instancePrice(i, ctx.ec2Prices),
+            next: smaller ? ec2Price(smaller, i.region, ctx.ec2Prices) : undefined,
+            unpriced: smaller ? `${i.platform} ${i.instanceType}` : `a smaller ${i.instanceType}`,
+            evidence: { cpu, suggestedType: smaller },
+          };
+        },
+      });
     });
   },
 });

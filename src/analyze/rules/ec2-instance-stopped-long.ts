@@ -1,6 +1,6 @@
 import { usdCents } from '../../domain/money';
 import { ebsVolumeCost, sum } from '../../pricing';
-import { byAccount, daysSince, defineRule, ok, priced, SERVICES, wa } from './define-rule';
+import { byAccount, daysSince, defineRule, judgeEach, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
   id: 'ec2-instance-stopped-long',
@@ -20,15 +20,17 @@ export default defineRule({
   confidence: 'high',
   check(resources, params, ctx) {
     const volumes = byAccount(resources.volumes);
-    return resources.instances.flatMap((i) => {
-      if (i.state !== 'stopped') return [ok(i, `instance is ${i.state}`)];
+    return judgeEach(resources.instances, (i) => {
+      if (i.state !== 'stopped') return ok(i, `instance is ${i.state}`);
       const days = daysSince(i.stoppedSince, ctx.asOf);
       if (days === undefined) {
-        return [
-          { resource: i, status: 'skip' as const, reason: 'stopped since an unknown date (no state transition time)' },
-        ];
+        return {
+          resource: i,
+          status: 'skip' as const,
+          reason: 'stopped since an unknown date (no state transition time)',
+        };
       }
-      if (days < params.minStoppedDays) return [];
+      if (days < params.minStoppedDays) return undefined;
       const inAccount = volumes.get(i.accountId);
       const attached = i.volumeIds.map((id) => inAccount?.get(id));
       const costs = attached.map((v) => v && ebsVolumeCost(v, v.region));
@@ -38,7 +40,7 @@ export default defineRule({
           : undefined;
       const gb = attached.reduce((n, v) => n + (v?.sizeGb ?? 0), 0);
       const reason = `${i.instanceType} stopped for ${days} days with ${i.volumeIds.length} volume(s), ${gb} GB${cost ? `, billing ${usdCents(cost.monthlyUsd)} a month` : ''}`;
-      return [priced(i, reason, cost, 'its volumes (not all found in the inventory)', { stoppedDays: days })];
+      return priced(i, reason, cost, 'its volumes (not all found in the inventory)', { stoppedDays: days });
     });
   },
 });

@@ -3,7 +3,7 @@ import type { Ec2Instance } from '../../domain/resources';
 import type { CommitmentCover } from '../../domain/resources-network';
 import { type Estimate, monthlyCost, share } from '../../pricing';
 import { instancePrice, splitType } from '../../pricing/ec2-types';
-import { daysSince, defineRule, noPrice, ok, SERVICES, tagValue, type Verdict, wa } from './define-rule';
+import { daysSince, defineRule, judgeEach, noPrice, ok, SERVICES, tagValue, type Verdict, wa } from './define-rule';
 
 /**
  * The discount assumed for the uncovered hours: a 1-year No Upfront Compute Savings Plan, the most flexible plan and
@@ -82,34 +82,32 @@ export default defineRule({
       const key = `${ri.accountId}/${ri.region}/${ri.instanceType}`;
       riLeft.set(key, (riLeft.get(key) ?? 0) + ri.count);
     }
-    return resources.instances.flatMap((i): Verdict[] => {
-      if (i.state !== 'running' || i.lifecycle !== 'on-demand') return [];
+    return judgeEach(resources.instances, (i): Verdict | undefined => {
+      if (i.state !== 'running' || i.lifecycle !== 'on-demand') return undefined;
       const env = tagValue(i, params.environmentTag);
-      if (env !== undefined && nonProd.has(env)) return [];
+      if (env !== undefined && nonProd.has(env)) return undefined;
       const days = daysSince(i.launchTime, ctx.asOf);
-      if (days === undefined) return [{ resource: i, status: 'skip', reason: 'instance has no launch time' }];
-      if (days < params.minRunningDays) return [];
+      if (days === undefined) return { resource: i, status: 'skip', reason: 'instance has no launch time' };
+      if (days < params.minRunningDays) return undefined;
       const key = `${i.accountId}/${i.region}/${i.instanceType}`;
       const left = riLeft.get(key) ?? 0;
       if (left > 0) {
         riLeft.set(key, left - 1);
-        return [ok(i, `covered by an active Reserved Instance for ${i.instanceType}`)];
+        return ok(i, `covered by an active Reserved Instance for ${i.instanceType}`);
       }
       const ran = `${i.instanceType} has run On-Demand for ${days} days with no Reserved Instance of its type in ${i.region}`;
       const gap = savingsPlanGap(i, cover);
       if (!gap) {
-        return [
-          {
-            resource: i,
-            status: 'info',
-            reason: `${ran}; Savings Plans coverage of its family was not read, so the gap is not priced`,
-            unpriced: 'Savings Plans coverage by family and region not read (Cost Explorer)',
-          },
-        ];
+        return {
+          resource: i,
+          status: 'info',
+          reason: `${ran}; Savings Plans coverage of its family was not read, so the gap is not priced`,
+          unpriced: 'Savings Plans coverage by family and region not read (Cost Explorer)',
+        };
       }
-      if (gap.uncovered <= params.maxUncoveredShare) return [ok(i, `${ran}, but ${gap.why}`)];
+      if (gap.uncovered <= params.maxUncoveredShare) return ok(i, `${ran}, but ${gap.why}`);
       const rate = instancePrice(i, ctx.ec2Prices);
-      if (!rate) return [noPrice(i, `${ran}; ${gap.why}`, `${i.platform} ${i.instanceType}`)];
+      if (!rate) return noPrice(i, `${ran}; ${gap.why}`, `${i.platform} ${i.instanceType}`);
       const hours = monthlyCost(rate);
       const open = share(hours, gap.uncovered, gap.why);
       const priced: Estimate = {
@@ -122,7 +120,7 @@ export default defineRule({
         committableUsd: 0,
       };
       const reason = `${ran}; ${gap.why}: a Savings Plan for its uncovered hours saves about ${usdCents(priced.monthlyUsd)} a month at an assumed ${Math.round(params.assumedDiscount * 100)}% discount`;
-      return [{ resource: i, status: 'alarm', reason, savings: priced, evidence: { uncoveredShare: gap.uncovered } }];
+      return { resource: i, status: 'alarm', reason, savings: priced, evidence: { uncoveredShare: gap.uncovered } };
     });
   },
 });

@@ -2,7 +2,7 @@ import { usdCents } from '../../domain/money';
 import type { ResourceBase } from '../../domain/resources';
 import { monthlyCost, share } from '../../pricing';
 import { instancePrice } from '../../pricing/ec2-types';
-import { daysSince, defineRule, noPrice, ok, SERVICES, tagValue, wa } from './define-rule';
+import { daysSince, defineRule, judgeEach, noPrice, ok, SERVICES, tagValue, wa } from './define-rule';
 
 /** Hours in a week. */
 export const WEEK_HOURS = 168;
@@ -63,27 +63,25 @@ export default defineRule({
   savingsMethod: 'price-table',
   confidence: 'medium',
   check(resources, params, ctx) {
-    return resources.instances.flatMap((i) => {
-      if (i.state !== 'running' || i.lifecycle === 'spot' || i.tags[ASG_TAG] !== undefined) return [];
+    return judgeEach(resources.instances, (i) => {
+      if (i.state !== 'running' || i.lifecycle === 'spot' || i.tags[ASG_TAG] !== undefined) return undefined;
       const env = nonProdEnv(i, params);
-      if (env === undefined) return [];
+      if (env === undefined) return undefined;
       // EC2 resets LaunchTime at every start, so it tells how long the instance has run without a stop.
       const days = daysSince(i.launchTime, ctx.asOf);
-      if (days === undefined) return [{ resource: i, status: 'skip' as const, reason: 'instance has no launch time' }];
-      if (days < params.minRunningDays) return [ok(i, `started ${days} days ago, so it is being stopped`)];
+      if (days === undefined) return { resource: i, status: 'skip' as const, reason: 'instance has no launch time' };
+      if (days < params.minRunningDays) return ok(i, `started ${days} days ago, so it is being stopped`);
       const reason = `${env} instance ${i.instanceType} has run without a stop for ${days} days`;
       const rate = instancePrice(i, ctx.ec2Prices);
-      if (!rate) return [noPrice(i, reason, `${i.platform} ${i.instanceType}`)];
+      if (!rate) return noPrice(i, reason, `${i.platform} ${i.instanceType}`);
       const off = 1 - params.onHoursPerWeek / WEEK_HOURS;
       const save = share(monthlyCost(rate), off, `off outside ${params.onHoursPerWeek} h a week`);
-      return [
-        {
-          resource: i,
-          status: 'alarm' as const,
-          reason: `${reason}; a schedule of ${params.onHoursPerWeek} h a week saves ${usdCents(save.monthlyUsd)} a month`,
-          savings: save,
-        },
-      ];
+      return {
+        resource: i,
+        status: 'alarm' as const,
+        reason: `${reason}; a schedule of ${params.onHoursPerWeek} h a week saves ${usdCents(save.monthlyUsd)} a month`,
+        savings: save,
+      };
     });
   },
 });

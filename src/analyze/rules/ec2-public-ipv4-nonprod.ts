@@ -1,6 +1,6 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price } from '../../pricing';
-import { defineRule, ok, priced, SERVICES, type Verdict, wa } from './define-rule';
+import { defineRule, judgeEach, ok, priced, SERVICES, type Verdict, wa } from './define-rule';
 import { NONPROD_PARAMS, nonProdEnv } from './ec2-nonprod-always-on';
 
 export default defineRule({
@@ -21,16 +21,16 @@ export default defineRule({
   check(resources, params) {
     // Elastic IPs are the EIP rules' (eip-unassociated, eip-on-stopped-instance): only auto-assigned addresses here.
     const elastic = new Set(resources.addresses.map((a) => a.publicIp));
-    return resources.instances.flatMap((i): Verdict[] => {
-      if (i.state !== 'running') return [];
+    return judgeEach(resources.instances, (i): Verdict | undefined => {
+      if (i.state !== 'running') return undefined;
       const env = nonProdEnv(i, params);
-      if (env === undefined) return [];
-      if (!i.publicIp) return [ok(i, `${env} instance has no public IPv4 address`)];
-      if (elastic.has(i.publicIp)) return [];
+      if (env === undefined) return undefined;
+      if (!i.publicIp) return ok(i, `${env} instance has no public IPv4 address`);
+      if (elastic.has(i.publicIp)) return undefined;
       const rate = price('vpc.public_ipv4', i.region);
       const cost = rate && monthlyCost(rate);
       const reason = `${env} instance ${i.instanceType} holds public IPv4 ${i.publicIp}${cost ? `, billed ${usdCents(cost.monthlyUsd)} a month` : ''}; reach it through Session Manager or an EC2 Instance Connect Endpoint instead`;
-      return [priced(i, reason, cost, 'public IPv4 addresses', { publicIp: i.publicIp })];
+      return priced(i, reason, cost, 'public IPv4 addresses', { publicIp: i.publicIp });
     });
   },
 });

@@ -3,7 +3,7 @@ import type { ResourceBase } from '../../domain/resources';
 import { monthlyCost, saving } from '../../pricing';
 import { spotCost, spotPriceOf } from '../../pricing/compute';
 import { instancePrice } from '../../pricing/ec2-types';
-import { defineRule, noPrice, ok, SERVICES, type Verdict, wa } from './define-rule';
+import { defineRule, judgeEach, noPrice, ok, SERVICES, type Verdict, wa } from './define-rule';
 import { ASG_TAG, NONPROD_PARAMS, nonProdEnv } from './ec2-nonprod-always-on';
 
 /** The info verdict when DescribeSpotPriceHistory gave no price for the type (not offered, denied, capped). */
@@ -32,31 +32,29 @@ export default defineRule({
   savingsMethod: 'price-table',
   confidence: 'medium',
   check(resources, params, ctx) {
-    return resources.instances.flatMap((i) => {
-      if (i.state !== 'running' || i.lifecycle !== 'on-demand' || i.platform !== 'linux') return [];
+    return judgeEach(resources.instances, (i) => {
+      if (i.state !== 'running' || i.lifecycle !== 'on-demand' || i.platform !== 'linux') return undefined;
       // Instances of an Auto Scaling group are asg-spot-candidate's: the group's purchase options decide.
-      if (i.tags[ASG_TAG] !== undefined) return [];
+      if (i.tags[ASG_TAG] !== undefined) return undefined;
       const env = nonProdEnv(i, params);
-      if (env === undefined) return [];
+      if (env === undefined) return undefined;
       const reason = `${env} instance ${i.instanceType} runs On-Demand`;
       const spot = spotPriceOf(i.instanceType, i.region, resources.spotPrices);
       const od = instancePrice(i, ctx.ec2Prices);
-      if (!od) return [noPrice(i, reason, `${i.platform} ${i.instanceType}`)];
-      if (!spot) return [noSpotPrice(i, reason, i.instanceType)];
+      if (!od) return noPrice(i, reason, `${i.platform} ${i.instanceType}`);
+      if (!spot) return noSpotPrice(i, reason, i.instanceType);
       const now = monthlyCost(od);
       const save = saving(now, spotCost(spot, 1, od.method));
       const percent = now.monthlyUsd > 0 ? (save.monthlyUsd / now.monthlyUsd) * 100 : 0;
       const quoted = `Spot $${spot.usdPerHour}/h against On-Demand $${od.usd}/h (${percent.toFixed(0)}% less)`;
-      if (percent < params.minSavingPercent) return [ok(i, `${quoted}: not enough to take the interruption risk`)];
-      return [
-        {
-          resource: i,
-          status: 'alarm' as const,
-          reason: `${reason}: ${quoted} saves ${usdCents(save.monthlyUsd)} a month, if the workload tolerates a two-minute Spot interruption notice`,
-          savings: save,
-          evidence: { spotUsdPerHour: spot.usdPerHour, spotZone: spot.availabilityZone, spotAt: spot.timestamp },
-        },
-      ];
+      if (percent < params.minSavingPercent) return ok(i, `${quoted}: not enough to take the interruption risk`);
+      return {
+        resource: i,
+        status: 'alarm' as const,
+        reason: `${reason}: ${quoted} saves ${usdCents(save.monthlyUsd)} a month, if the workload tolerates a two-minute Spot interruption notice`,
+        savings: save,
+        evidence: { spotUsdPerHour: spot.usdPerHour, spotZone: spot.availabilityZone, spotAt: spot.timestamp },
+      };
     });
   },
 });
