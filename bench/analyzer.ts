@@ -244,7 +244,23 @@ export function generateInventory(total = RESOURCES, seed = 42): ResourceInvento
   addDatabaseKinds(inv, total, i, { r, pick, base, metric });
   addStorage(inv, { total, r, base, metric, ago }, i);
   addManagedKinds(inv, total, i, { r, pick, base, metric, ago });
+  asCollected(inv);
   return inv;
+}
+
+/**
+ * Each resource copied into a plain object, as the collectors build theirs (one object literal per kind), so that the
+ * resources of a kind share V8's hidden classes. Made with object spreads, every generated resource had a hidden class
+ * of its own, every property the rules read missed the inline caches, and the catalog took about 1.5 times as long as
+ * on the same resources collected or read back from a snapshot: a cost of the generator, not of the rules.
+ */
+function asCollected(inv: ResourceInventory): void {
+  for (const list of Object.values(inv)) {
+    if (!Array.isArray(list)) continue;
+    const items: unknown[] = list;
+    for (const [k, item] of items.entries())
+      if (typeof item === 'object' && item !== null) items[k] = Object.assign({}, item);
+  }
 }
 
 /** What the network generator borrows from generateInventory. */
