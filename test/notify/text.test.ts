@@ -73,6 +73,18 @@ describe('dollars', () => {
     expect(usdCents(3.1)).toBe('$3.10');
   });
 
+  it('words cents as Intl does: the shortest decimal form rounded half away from zero', () => {
+    expect(usdCents(1.005)).toBe('$1.01');
+    expect(usdCents(2.675)).toBe('$2.68');
+    expect(usdCents(0.994)).toBe('$0.99');
+    expect(usdCents(999.995)).toBe('$1,000.00');
+    expect(usdCents(1234567.891)).toBe('$1,234,567.89');
+    expect(usdCents(-1234.565)).toBe('$-1,234.57');
+    expect(usdCents(-0.001)).toBe('$-0.00');
+    expect(usdCents(0)).toBe('$0.00');
+    expect(usdCents(1e21)).toBe('$1,000,000,000,000,000,000,000.00');
+  });
+
   it('groups the thousands of the leading digits only', () => {
     expect(groupThousands('1234567.891')).toBe('1,234,567.891');
     expect(groupThousands('123456')).toBe('123,456');
