@@ -1,7 +1,7 @@
 /** What the storage rules read alike: sizes in GB from bytes and S3 storage metrics, and their wording. */
 import { DAY_SECONDS } from '../domain/dates';
 import { groupThousands } from '../domain/money';
-import type { Ami, EbsVolume, MetricSummary, ResourceInventory, S3Bucket } from '../domain/resources';
+import type { Ami, EbsSnapshot, EbsVolume, MetricSummary, ResourceInventory, S3Bucket } from '../domain/resources';
 import { S3_STORAGE_TYPES, type S3StorageType } from '../domain/resources-storage';
 import { type Estimate, saving } from '../pricing';
 import { type ByAccount, byAccount, perList } from './rules/define-rule';
@@ -75,11 +75,15 @@ const onStoppedOf = (resources: ResourceInventory): Set<EbsVolume> => {
 export const volumesOnStoppedInstances = (resources: ResourceInventory): Set<EbsVolume> =>
   perList(resources, onStoppedOf);
 
-const volumeKeysOf = (volumes: readonly EbsVolume[]): Set<string> =>
-  new Set(volumes.map((v) => `${v.accountId}/${v.region}/${v.id}`));
+const withVolumeOf = (resources: ResourceInventory): Set<EbsSnapshot> => {
+  const volumes = new Set(resources.volumes.map((v) => `${v.accountId}/${v.region}/${v.id}`));
+  return new Set(
+    resources.snapshots.filter((s) => s.volumeId && volumes.has(`${s.accountId}/${s.region}/${s.volumeId}`)),
+  );
+};
 
-/** `account/region/id` of every volume, built once per inventory: the snapshot rules ask whether a volume exists. */
-export const volumeKeys = (volumes: readonly EbsVolume[]): Set<string> => perList(volumes, volumeKeysOf);
+/** The snapshots whose volume the inventory still holds (same account and region), once per inventory. */
+export const snapshotsWithVolume = (resources: ResourceInventory): Set<EbsSnapshot> => perList(resources, withVolumeOf);
 
 const snapshotIdsOf = (images: readonly Ami[]): Set<string> => new Set(images.flatMap((i) => i.snapshotIds));
 

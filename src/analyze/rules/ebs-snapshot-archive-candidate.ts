@@ -1,6 +1,6 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price, saving } from '../../pricing';
-import { imageSnapshotIds, volumeKeys } from '../storage';
+import { imageSnapshotIds, snapshotsWithVolume } from '../storage';
 import { daysSince, defineRule, judgeEach, noPrice, ok, SERVICES, wa } from './define-rule';
 
 export default defineRule({
@@ -21,11 +21,10 @@ export default defineRule({
   savingsMethod: 'price-table',
   confidence: 'low',
   check(resources, params, ctx) {
-    const volumes = volumeKeys(resources.volumes);
+    const withVolume = snapshotsWithVolume(resources);
     const inImages = imageSnapshotIds(resources.images);
     return judgeEach(resources.snapshots, (s) => {
-      if (inImages.has(s.id) || !s.volumeId || !volumes.has(`${s.accountId}/${s.region}/${s.volumeId}`))
-        return undefined;
+      if (inImages.has(s.id) || !withVolume.has(s)) return undefined;
       if (s.storageTier === 'archive') return ok(s, 'already in the archive tier');
       const age = daysSince(s.startTime, ctx.asOf);
       if (age === undefined) return { resource: s, status: 'skip' as const, reason: 'snapshot has no start time' };

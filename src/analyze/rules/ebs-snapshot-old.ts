@@ -1,6 +1,6 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price } from '../../pricing';
-import { imageSnapshotIds, volumeKeys } from '../storage';
+import { imageSnapshotIds, snapshotsWithVolume } from '../storage';
 import { daysSince, defineRule, judgeEach, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
@@ -20,12 +20,11 @@ export default defineRule({
   savingsMethod: 'price-table',
   confidence: 'low',
   check(resources, params, ctx) {
-    const volumes = volumeKeys(resources.volumes);
+    const withVolume = snapshotsWithVolume(resources);
     const inImages = imageSnapshotIds(resources.images);
     return judgeEach(resources.snapshots, (s) => {
       // Snapshots of AMIs go with the AMI; those whose volume is gone are ebs-snapshot-orphaned's.
-      if (inImages.has(s.id) || !s.volumeId || !volumes.has(`${s.accountId}/${s.region}/${s.volumeId}`))
-        return undefined;
+      if (inImages.has(s.id) || !withVolume.has(s)) return undefined;
       const age = daysSince(s.startTime, ctx.asOf);
       if (age === undefined) return { resource: s, status: 'skip' as const, reason: 'snapshot has no start time' };
       if (age <= params.maxAgeDays) return ok(s, `${age} days old, within ${params.maxAgeDays}`);

@@ -1,6 +1,6 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price } from '../../pricing';
-import { imageSnapshotIds, volumeKeys } from '../storage';
+import { imageSnapshotIds, snapshotsWithVolume } from '../storage';
 import { daysSince, defineRule, judgeEach, ok, priced, SERVICES, wa } from './define-rule';
 
 export default defineRule({
@@ -20,11 +20,11 @@ export default defineRule({
   savingsMethod: 'price-table',
   confidence: 'medium',
   check(resources, params, ctx) {
-    const volumes = volumeKeys(resources.volumes);
+    const withVolume = snapshotsWithVolume(resources);
     const inImages = imageSnapshotIds(resources.images);
     return judgeEach(resources.snapshots, (s) => {
       if (inImages.has(s.id)) return ok(s, 'used by an AMI');
-      if (s.volumeId && volumes.has(`${s.accountId}/${s.region}/${s.volumeId}`)) return ok(s, 'its volume exists');
+      if (withVolume.has(s)) return ok(s, 'its volume exists');
       const age = daysSince(s.startTime, ctx.asOf);
       if (age === undefined) return { resource: s, status: 'skip' as const, reason: 'snapshot has no start time' };
       if (age < params.minAgeDays) return undefined;
