@@ -313,7 +313,7 @@ export function priced(
 /**
  * The verdicts of `judge` over a list, leaving out the resources it returns none for (another rule's, or not worth
  * saying). A loop, not flatMap with an array per resource: the catalog judges every instance, volume and snapshot once
- * per rule, and flatMap was a tenth of its time on 100,000 resources.
+ * per rule, and flatMap's arrays were about a tenth of its time in a profile of the bench.
  */
 export function judgeEach<R>(list: readonly R[], judge: (resource: R) => Verdict | undefined): Verdict[] {
   const verdicts: Verdict[] = [];
