@@ -11,33 +11,10 @@ import { usd } from '../../src/domain/money';
 import { runDaily } from '../../src/jobs/daily';
 import { openStore } from '../../src/ledger/store';
 import { slashCommand } from '../../src/slack/router';
+import { csvRows } from '../helpers/csv';
 import { fakeSlack } from '../helpers/fake-slack';
 import { recordingSample, sampleAws } from '../helpers/sample-aws';
 import { tempDir } from '../ledger/helpers';
-
-/** RFC 4180 rows: quoted cells may hold commas, doubled quotes and newlines. */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === ',' || c === '\n')) {
-      row.push(cell);
-      cell = '';
-      if (c === '\n') {
-        rows.push(row);
-        row = [];
-      }
-    } else cell += c;
-  }
-  return rows;
-}
 
 const OUTPUTS = [
   'digest.blocks.json',

@@ -1,7 +1,8 @@
 import { usdCents } from '../../domain/money';
 import { type Estimate, ec2Price, monthlyCost, share, sum } from '../../pricing';
 import { daysSince, defineRule, noPrice, ok, SERVICES, wa } from './define-rule';
-import { NONPROD_PARAMS, nonProdEnv, ON_HOURS_PARAM, WEEK_HOURS } from './ec2-nonprod-always-on';
+import { ON_HOURS_PARAM, WEEK_HOURS } from './ec2-nonprod-always-on';
+import { NONPROD_PARAMS, nonProdEnv } from './shapes';
 
 export default defineRule({
   id: 'asg-nonprod-always-on',

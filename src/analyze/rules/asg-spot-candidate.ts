@@ -2,8 +2,8 @@ import { usdCents } from '../../domain/money';
 import { type Estimate, ec2Price, monthlyCost, saving, sum } from '../../pricing';
 import { spotCost, spotPriceOf } from '../../pricing/compute';
 import { defineRule, noPrice, ok, SERVICES, wa } from './define-rule';
-import { NONPROD_PARAMS, nonProdEnv } from './ec2-nonprod-always-on';
 import { noSpotPrice } from './ec2-spot-candidate';
+import { NONPROD_PARAMS, nonProdEnv } from './shapes';
 
 export default defineRule({
   id: 'asg-spot-candidate',

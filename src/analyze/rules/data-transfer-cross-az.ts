@@ -1,5 +1,5 @@
 import { monthName } from '../../domain/dates';
-import { percentOf, usdCents } from '../../domain/money';
+import { groupThousands, percentOf, usdCents } from '../../domain/money';
 import type { ResourceInventory } from '../../domain/resources';
 import type { DataTransferUsage, TransferKind } from '../../domain/resources-network';
 import { monthlyCost, price, type Rate, share } from '../../pricing';
@@ -18,7 +18,7 @@ export interface AvoidableTransfer {
 }
 
 /** GB as a reason quotes them: whole, with thousands separators. */
-export const gbOf = (gb: number): string => `${Math.round(gb).toLocaleString('en-US')} GB`;
+export const gbOf = (gb: number): string => `${groupThousands(String(Math.round(gb)))} GB`;
 
 /** The usage type without its region billing code, as the ledger checks a claim against the bill. */
 const usageTypeName = (u: DataTransferUsage): string => u.id.replace(/^[A-Z]{2,4}\d{0,2}-/, '');

@@ -1,7 +1,7 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price } from '../../pricing';
 import { defineRule, judgeEach, priced, SERVICES, wa } from './define-rule';
-import { NONPROD_PARAMS, nonProdEnv } from './ec2-nonprod-always-on';
+import { NONPROD_PARAMS, nonProdEnv } from './shapes';
 
 /**
  * Detailed monitoring is billed per metric sent, at the custom-metric rate. Metrics per instance: 7, as the

@@ -1,45 +1,16 @@
 import { usdCents } from '../../domain/money';
-import type { ResourceBase } from '../../domain/resources';
 import { monthlyCost, share } from '../../pricing';
 import { instancePrice } from '../../pricing/ec2-types';
-import { daysSince, defineRule, judgeEach, noPrice, ok, SERVICES, tagValue, wa } from './define-rule';
+import { daysSince, defineRule, judgeEach, noPrice, ok, SERVICES, wa } from './define-rule';
+import { NONPROD_PARAMS, nonProdEnv } from './shapes';
 
 /** Hours in a week. */
 export const WEEK_HOURS = 168;
 
-/** The parameters every non-production-schedule rule shares (ASGs and ECS services price their off-hours alike). */
-export const NONPROD_PARAMS = {
-  environmentTag: { default: 'environment', description: 'Tag key naming the environment' },
-  nonProdValues: {
-    default: 'dev,development,staging,stage,test,qa,sandbox',
-    description: 'Comma-separated non-production environment values',
-  },
-};
 export const ON_HOURS_PARAM = {
   default: 60,
   description: 'Hours a week a schedule would keep it on (12 h × 5 working days)',
 };
-
-/** The resource's environment when it is a non-production one, else undefined. */
-export function nonProdEnv(
-  r: ResourceBase,
-  params: { environmentTag: string; nonProdValues: string },
-): string | undefined {
-  const env = tagValue(r, params.environmentTag);
-  return env !== undefined && nonProdSet(params.nonProdValues).has(env) ? env : undefined;
-}
-
-/** The values of a `nonProdValues` parameter, parsed once per value (every instance of every such rule asks). */
-function nonProdSet(values: string): Set<string> {
-  let set = nonProdSets.get(values);
-  if (!set) {
-    set = new Set(values.split(',').map((v) => v.trim().toLowerCase()));
-    nonProdSets.set(values, set);
-  }
-  return set;
-}
-
-const nonProdSets = new Map<string, Set<string>>();
 
 /** The tag Auto Scaling puts on its instances: stopping one makes the group replace it, so the group is judged. */
 export const ASG_TAG = 'aws:autoscaling:groupName';

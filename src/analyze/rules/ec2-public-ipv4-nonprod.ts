@@ -1,7 +1,7 @@
 import { usdCents } from '../../domain/money';
 import { monthlyCost, price } from '../../pricing';
 import { defineRule, judgeEach, ok, priced, SERVICES, type Verdict, wa } from './define-rule';
-import { NONPROD_PARAMS, nonProdEnv } from './ec2-nonprod-always-on';
+import { NONPROD_PARAMS, nonProdEnv } from './shapes';
 
 export default defineRule({
   id: 'ec2-public-ipv4-nonprod',

@@ -4,7 +4,8 @@ import { monthlyCost, saving } from '../../pricing';
 import { spotCost, spotPriceOf } from '../../pricing/compute';
 import { instancePrice } from '../../pricing/ec2-types';
 import { defineRule, judgeEach, noPrice, ok, SERVICES, type Verdict, wa } from './define-rule';
-import { ASG_TAG, NONPROD_PARAMS, nonProdEnv } from './ec2-nonprod-always-on';
+import { ASG_TAG } from './ec2-nonprod-always-on';
+import { NONPROD_PARAMS, nonProdEnv } from './shapes';
 
 /** The info verdict when DescribeSpotPriceHistory gave no price for the type (not offered, denied, capped). */
 export const noSpotPrice = (r: ResourceBase, reason: string, instanceType: string): Verdict => ({

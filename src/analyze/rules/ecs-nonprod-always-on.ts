@@ -1,8 +1,9 @@
 import { usdCents } from '../../domain/money';
 import { share } from '../../pricing';
 import { daysSince, defineRule, noPrice, ok, SERVICES, wa } from './define-rule';
-import { NONPROD_PARAMS, nonProdEnv, ON_HOURS_PARAM, WEEK_HOURS } from './ec2-nonprod-always-on';
+import { ON_HOURS_PARAM, WEEK_HOURS } from './ec2-nonprod-always-on';
 import { isFargate, serviceCost, taskShape } from './ecs-service-idle';
+import { NONPROD_PARAMS, nonProdEnv } from './shapes';
 
 export default defineRule({
   id: 'ecs-nonprod-always-on',

@@ -1,7 +1,7 @@
 import type { CacheCluster } from '../../domain/resources';
 import { elasticachePrice } from '../../pricing';
 import { defineRule, SERVICES, wa } from './define-rule';
-import { longRunningProduction, reservationParams, uncoveredByReservation } from './shapes';
+import { byNodeType, longRunningProduction, reservationParams, uncoveredByReservation } from './shapes';
 
 /**
  * The discount assumed on uncovered node hours: a 1-year No Upfront reserved node. AWS's "up to 70%"
@@ -35,14 +35,7 @@ export default defineRule({
     const candidates = longRunningProduction(running, (c) => c.createTime, params, ctx.asOf);
     return uncoveredByReservation<CacheCluster>(resources, candidates, {
       service: 'elasticache',
-      reserved: (r) => ({ key: r.instanceType, units: r.count }),
-      read: (c) => ({
-        key: c.nodeType,
-        units: c.nodes,
-        rate: elasticachePrice(c.nodeType, c.region),
-        count: c.nodes,
-        label: `${c.nodes} x ${c.nodeType}`,
-      }),
+      ...byNodeType((c) => elasticachePrice(c.nodeType, c.region)),
       discount: params.assumedDiscount,
       discountWhy: 'assumed 1-year No Upfront reserved node discount, conservative',
     });

@@ -1,7 +1,7 @@
 import type { RedshiftCluster } from '../../domain/resources-database';
 import { redshiftNodePrice } from '../../pricing/streaming';
 import { defineRule, SERVICES, wa } from './define-rule';
-import { longRunningProduction, reservationParams, uncoveredByReservation } from './shapes';
+import { byNodeType, longRunningProduction, reservationParams, uncoveredByReservation } from './shapes';
 
 /**
  * The discount assumed on uncovered node hours: a 1-year No Upfront reserved node. AWS quotes up to 75% for 3-year
@@ -34,14 +34,7 @@ export default defineRule({
     const candidates = longRunningProduction(running, (c) => c.createTime, params, ctx.asOf);
     return uncoveredByReservation<RedshiftCluster>(resources, candidates, {
       service: 'redshift',
-      reserved: (r) => ({ key: r.instanceType, units: r.count }),
-      read: (c) => ({
-        key: c.nodeType,
-        units: c.nodes,
-        rate: redshiftNodePrice(c.nodeType, c.region),
-        count: c.nodes,
-        label: `${c.nodes} x ${c.nodeType}`,
-      }),
+      ...byNodeType((c) => redshiftNodePrice(c.nodeType, c.region)),
       discount: params.assumedDiscount,
       discountWhy: 'assumed 1-year No Upfront reserved node discount, conservative',
     });

@@ -2,7 +2,8 @@ import { usdCents } from '../../domain/money';
 import { monthlyCost, share } from '../../pricing';
 import { notebookInstancePrice } from '../../pricing/managed';
 import { daysSince, defineRule, noPrice, ok, SERVICES, wa } from './define-rule';
-import { NONPROD_PARAMS, nonProdEnv, ON_HOURS_PARAM, WEEK_HOURS } from './ec2-nonprod-always-on';
+import { ON_HOURS_PARAM, WEEK_HOURS } from './ec2-nonprod-always-on';
+import { NONPROD_PARAMS, nonProdEnv } from './shapes';
 
 export default defineRule({
   id: 'sagemaker-notebook-nonprod-always-on',

@@ -98,14 +98,40 @@ export interface Reservable {
   label: string;
 }
 
-/** The parameters every reservation rule takes; `assumedDiscount` is the rule's own. */
-export const reservationParams = (assumedDiscount: number, why: string) => ({
-  minRunningDays: { default: 30, description: 'Running for at least this many days since it was created' },
+/** The parameters every non-production-schedule rule shares (schedules, Spot, reservations: each leaves one side out). */
+export const NONPROD_PARAMS = {
   environmentTag: { default: 'environment', description: 'Tag key naming the environment' },
   nonProdValues: {
     default: 'dev,development,staging,stage,test,qa,sandbox',
-    description: 'Non-production values (scheduled or stopped instead of reserved)',
+    description: 'Comma-separated non-production environment values',
   },
+};
+
+/** The resource's environment when it is a non-production one, else undefined. */
+export function nonProdEnv(
+  r: ResourceBase,
+  params: { environmentTag: string; nonProdValues: string },
+): string | undefined {
+  const env = tagValue(r, params.environmentTag);
+  return env !== undefined && nonProdSet(params.nonProdValues).has(env) ? env : undefined;
+}
+
+/** The values of a `nonProdValues` parameter, parsed once per value (every instance of every such rule asks). */
+function nonProdSet(values: string): Set<string> {
+  let set = nonProdSets.get(values);
+  if (!set) {
+    set = new Set(values.split(',').map((v) => v.trim().toLowerCase()));
+    nonProdSets.set(values, set);
+  }
+  return set;
+}
+
+const nonProdSets = new Map<string, Set<string>>();
+
+/** The parameters every reservation rule takes; `assumedDiscount` is the rule's own. */
+export const reservationParams = (assumedDiscount: number, why: string) => ({
+  minRunningDays: { default: 30, description: 'Running for at least this many days since it was created' },
+  ...NONPROD_PARAMS,
   assumedDiscount: { default: assumedDiscount, description: why },
 });
 
@@ -116,13 +142,25 @@ export function longRunningProduction<R extends ResourceBase>(
   params: { minRunningDays: number; environmentTag: string; nonProdValues: string },
   asOf: string,
 ): R[] {
-  const nonProd = new Set(params.nonProdValues.split(',').map((v) => v.trim().toLowerCase()));
   return resources.filter((r) => {
-    const env = tagValue(r, params.environmentTag);
     const days = daysSince(createdAt(r), asOf);
-    return !(env !== undefined && nonProd.has(env)) && days !== undefined && days >= params.minRunningDays;
+    return nonProdEnv(r, params) === undefined && days !== undefined && days >= params.minRunningDays;
   });
 }
+
+/** Reserved by exact node type (ElastiCache, Redshift): a cluster of `nodes` nodes, priced a node at `rate`. */
+export const byNodeType = <R extends ResourceBase & { nodeType: string; nodes: number }>(
+  rate: (r: R) => Rate | undefined,
+): Pick<ReservationShape<R>, 'reserved' | 'read'> => ({
+  reserved: (c) => ({ key: c.instanceType, units: c.count }),
+  read: (c) => ({
+    key: c.nodeType,
+    units: c.nodes,
+    rate: rate(c),
+    count: c.nodes,
+    label: `${c.nodes} x ${c.nodeType}`,
+  }),
+});
 
 /** How one service's reservation rule pools reservations and prices the gap. */
 export interface ReservationShape<R extends ResourceBase> {
